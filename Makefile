@@ -1,0 +1,93 @@
+# Levier — two commands: `make run` (demo on SQLite) and `make test` (everything).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := backend/.venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+E2E_PORT ?= 8765
+CHROMIUM ?= /usr/bin/chromium
+export LEVIER_DATABASE_URL ?= sqlite+aiosqlite:///$(CURDIR)/var/levier.sqlite3
+
+FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
+
+.PHONY: help run test lint backend-test frontend-test e2e openapi install chromium bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.installed: backend/pyproject.toml backend/uv.lock | $(UV)
+	cd backend && ../$(UV) sync --frozen --quiet
+	touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+frontend/dist/index.html: frontend/node_modules/.installed $(FRONTEND_SOURCES)
+	cd frontend && npm run build --silent
+
+install: $(VENV)/.installed frontend/node_modules/.installed ## Install locked Python and npm dependencies
+
+run: $(VENV)/.installed frontend/dist/index.html ## Start Levier with demo data on http://127.0.0.1:8000
+	$(BIN)/levier migrate
+	$(BIN)/levier seed-demo
+	@echo ""
+	@echo "Levier: http://$(HOST):$(PORT)/  (API http://$(HOST):$(PORT)/api/v1, docs http://$(HOST):$(PORT)/api/docs)"
+	$(BIN)/levier serve --host $(HOST) --port $(PORT)
+
+test: lint backend-test frontend-test e2e ## Lint, then every test (SQLite, PostgreSQL when LEVIER_TEST_POSTGRES_URL is set, browser)
+
+lint: $(VENV)/.installed ## ruff and mypy
+	cd backend && .venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy levier tests
+
+backend-test: $(VENV)/.installed ## Backend tests on SQLite, then on PostgreSQL when LEVIER_TEST_POSTGRES_URL is set
+	cd backend && LEVIER_TEST_DATABASE=sqlite .venv/bin/pytest
+	@if [ -n "$${LEVIER_TEST_POSTGRES_URL:-}" ]; then \
+		echo "== backend tests on PostgreSQL"; \
+		cd backend && LEVIER_TEST_DATABASE=postgresql .venv/bin/pytest; \
+	else \
+		echo "(LEVIER_TEST_POSTGRES_URL not set: PostgreSQL run skipped; CI always sets it)"; \
+	fi
+
+frontend-test: frontend/node_modules/.installed ## Frontend unit tests (Vitest)
+	cd frontend && npm test --silent
+
+chromium: ## Debian's Chromium for browser tests (installed with apt when root)
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "Browser tests need Debian's Chromium at $(CHROMIUM): run 'sudo apt-get install chromium'"; exit 1; \
+		fi; \
+	fi
+
+e2e: $(VENV)/.installed frontend/dist/index.html chromium ## Browser tests (Playwright + Debian Chromium) against a demo server
+	@tmp=$$(mktemp -d); \
+	export LEVIER_DATABASE_URL="sqlite+aiosqlite:///$$tmp/e2e.sqlite3"; \
+	$(BIN)/levier migrate >/dev/null 2>&1 && $(BIN)/levier seed-demo >/dev/null; \
+	$(BIN)/levier serve --host 127.0.0.1 --port $(E2E_PORT) >$$tmp/server.log 2>&1 & pid=$$!; \
+	trap 'kill $$pid 2>/dev/null; rm -rf $$tmp' EXIT; \
+	for i in $$(seq 1 60); do curl -sf http://127.0.0.1:$(E2E_PORT)/api/v1/health >/dev/null && break; sleep 0.5; done; \
+	cd frontend && LEVIER_E2E_BASE_URL=http://127.0.0.1:$(E2E_PORT) CHROMIUM_PATH=$(CHROMIUM) npm run e2e --silent \
+		|| { echo "--- server log"; tail -50 $$tmp/server.log; exit 1; }
+
+openapi: $(VENV)/.installed ## Regenerate openapi/openapi.json and the frontend's typed client
+	cd backend && .venv/bin/python -m levier.openapi ../openapi/openapi.json
+	@if [ -d frontend/node_modules ]; then cd frontend && npm run gen --silent; fi
+
+bench: $(VENV)/.installed ## Benchmarks (bench/README.md has the figures)
+	for script in bench/*.py; do $(BIN)/python $$script; done
+
+clean: ## Remove installed environments and build output (keeps var/ data)
+	rm -rf $(TOOLS) $(VENV) frontend/node_modules frontend/dist

@@ -1,0 +1,48 @@
+"""The /api/v1 router: one include per domain."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+from sqlalchemy import text
+
+from levier.audit.router import router as audit_router
+from levier.auth.router import router as auth_router
+from levier.clauses.router import clauses_router, settings_router
+from levier.core.db import SessionDep
+from levier.core.errors import PROBLEM_RESPONSES
+from levier.organisations.router import router as organisations_router
+from levier.tenders.router import operations_router, tenders_router
+from levier.territories.router import router as territories_router
+from levier.users.router import router as users_router
+
+
+class Health(BaseModel):
+    status: str
+    database: str
+
+
+health_router = APIRouter(tags=["meta"])
+
+
+@health_router.get("/health", response_model=Health)
+async def health(session: SessionDep) -> Health:
+    """Liveness and database reachability (public)."""
+    await session.execute(text("SELECT 1"))
+    return Health(status="ok", database="ok")
+
+
+api_router = APIRouter(prefix="/api/v1", responses=PROBLEM_RESPONSES)
+for router in (
+    health_router,
+    auth_router,
+    organisations_router,
+    users_router,
+    territories_router,
+    audit_router,
+    settings_router,
+    clauses_router,
+    operations_router,
+    tenders_router,
+):
+    api_router.include_router(router)

@@ -1,0 +1,41 @@
+"""The audit log, for administrators."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from sqlalchemy import select
+from sqlmodel import col
+
+from levier.audit.models import AuditEvent
+from levier.audit.schemas import AuditEventRead
+from levier.audit.service import audit_page
+from levier.auth.dependencies import require
+from levier.auth.permissions import Permission
+from levier.core.db import SessionDep
+from levier.core.pagination import Page, PageParams, page_params
+from levier.users.models import User
+
+router = APIRouter(prefix="/audit-events", tags=["audit"])
+
+
+@router.get("", response_model=Page[AuditEventRead])
+async def list_audit_events(
+    session: SessionDep,
+    _admin: Annotated[User, Depends(require(Permission.audit_read))],
+    page: Annotated[PageParams, Depends(page_params)],
+    entity_type: Annotated[str | None, Query(max_length=64)] = None,
+    entity_id: uuid.UUID | None = None,
+    actor_id: uuid.UUID | None = None,
+) -> Page[AuditEventRead]:
+    """Audit entries, newest first, filtered by record or author."""
+    statement = select(AuditEvent)
+    if entity_type:
+        statement = statement.where(col(AuditEvent.entity_type) == entity_type)
+    if entity_id:
+        statement = statement.where(col(AuditEvent.entity_id) == entity_id)
+    if actor_id:
+        statement = statement.where(col(AuditEvent.actor_id) == actor_id)
+    return await audit_page(session, statement, page)

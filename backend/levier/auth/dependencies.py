@@ -1,0 +1,63 @@
+"""Authentication and permission dependencies: every route declares one of them."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import OAuth2PasswordBearer
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from levier.auth.permissions import Permission, permissions_of
+from levier.core.config import SettingsDep
+from levier.core.db import SessionDep
+from levier.core.errors import Forbidden, NotAuthenticated
+from levier.core.security import decode_access_token
+from levier.users.models import User
+
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
+
+
+async def current_user(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    token: Annotated[str | None, Depends(oauth2_scheme)],
+) -> User:
+    """The signed-in, active user behind the bearer token (401 otherwise)."""
+    if not token:
+        raise NotAuthenticated()
+    claims = decode_access_token(settings, token)
+    if claims is None:
+        raise NotAuthenticated("invalid_token")
+    user = (
+        await session.execute(
+            select(User)
+            .where(User.id == claims.user_id)  # type: ignore[arg-type]
+            .options(selectinload(User.organisation))  # type: ignore[arg-type]
+        )
+    ).scalar_one_or_none()
+    if user is None or not user.active or user.token_version != claims.token_version:
+        raise NotAuthenticated("invalid_token")
+    if not user.organisation.active:
+        raise NotAuthenticated("invalid_token")
+    session.info["actor_id"] = user.id
+    request.state.user = user
+    return user
+
+
+CurrentUser = Annotated[User, Depends(current_user)]
+
+
+def require(permission: Permission) -> Callable[..., Awaitable[User]]:
+    """A dependency admitting only users whose role grants `permission` (403 otherwise)."""
+
+    async def _check(user: CurrentUser) -> User:
+        if permission not in permissions_of(user.role):
+            raise Forbidden()
+        return user
+
+    _check.__name__ = f"require_{permission.value.replace(':', '_')}"
+    return _check

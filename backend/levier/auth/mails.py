@@ -1,0 +1,41 @@
+"""Texts of the account e-mails, in the person's language."""
+
+from __future__ import annotations
+
+from levier.core.config import Settings
+from levier.users.models import User
+
+
+def reset_link(settings: Settings, secret: str) -> str:
+    """The SPA page where the person chooses a new password."""
+    return f"{settings.base_url.rstrip('/')}/reset-password?token={secret}"
+
+
+def password_mail(settings: Settings, user: User, secret: str, invitation: bool) -> tuple[str, str]:
+    """Subject and body of a password reset or account invitation e-mail."""
+    link = reset_link(settings, secret)
+    minutes = settings.password_reset_minutes
+    if user.language == "en":
+        if invitation:
+            return (
+                "Your Levier account",
+                f"Hello {user.full_name},\n\nAn account was created for you on Levier.\n"
+                f"Choose your password within {minutes} minutes:\n{link}\n",
+            )
+        return (
+            "Reset your Levier password",
+            f"Hello {user.full_name},\n\nTo choose a new password (link valid {minutes} "
+            f"minutes):\n{link}\n\nIf you did not ask for this, ignore this message.\n",
+        )
+    if invitation:
+        return (
+            "Votre compte Levier",
+            f"Bonjour {user.full_name},\n\nUn compte Levier a été créé pour vous.\n"
+            f"Choisissez votre mot de passe dans les {minutes} minutes :\n{link}\n",
+        )
+    return (
+        "Réinitialisation de votre mot de passe Levier",
+        f"Bonjour {user.full_name},\n\nPour choisir un nouveau mot de passe (lien valable "
+        f"{minutes} minutes) :\n{link}\n\nSi vous n'êtes pas à l'origine de cette demande, "
+        "ignorez ce message.\n",
+    )

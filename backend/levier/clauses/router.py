@@ -1,0 +1,146 @@
+"""Clause settings of the caller's structure, its labour-share table, and the hours calculator."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, Response, status
+from sqlalchemy import select
+from sqlmodel import col
+
+from levier.audit.models import AuditEvent
+from levier.audit.schemas import AuditEventRead
+from levier.audit.service import audit_page
+from levier.auth.dependencies import require
+from levier.auth.permissions import Permission
+from levier.clauses import service
+from levier.clauses.schemas import (
+    ClauseSettingsRead,
+    ClauseSettingsUpdate,
+    EstimateRead,
+    EstimateRequest,
+    LabourShareCreate,
+    LabourShareRead,
+    LabourShareUpdate,
+    ParameterRead,
+)
+from levier.core.db import SessionDep
+from levier.core.etag import check_if_match, set_etag
+from levier.core.pagination import Page, PageParams, page_params
+from levier.users.models import User
+
+settings_router = APIRouter(prefix="/clause-settings", tags=["clause-settings"])
+clauses_router = APIRouter(prefix="/clauses", tags=["clauses"])
+Reader = Annotated[User, Depends(require(Permission.clause_settings_read))]
+Manager = Annotated[User, Depends(require(Permission.clause_settings_manage))]
+Estimator = Annotated[User, Depends(require(Permission.clauses_estimate))]
+
+
+@settings_router.get("", response_model=ClauseSettingsRead)
+async def read_clause_settings(
+    session: SessionDep, user: Reader, response: Response
+) -> ClauseSettingsRead:
+    """The calculator defaults of the caller's structure (with its ETag)."""
+    settings = await service.get_settings(session, user.organisation_id)
+    set_etag(response, settings)
+    return ClauseSettingsRead.model_validate(service.settings_read(settings))
+
+
+@settings_router.patch("", response_model=ClauseSettingsRead)
+async def update_clause_settings(
+    session: SessionDep,
+    user: Manager,
+    data: ClauseSettingsUpdate,
+    request: Request,
+    response: Response,
+) -> ClauseSettingsRead:
+    """Change the calculator defaults (requires If-Match; every change is kept in the history)."""
+    settings = await service.get_settings(session, user.organisation_id)
+    check_if_match(request, settings)
+    service.update_settings(settings, data)
+    await session.flush()
+    set_etag(response, settings)
+    return ClauseSettingsRead.model_validate(service.settings_read(settings))
+
+
+@settings_router.get("/labour-shares", response_model=Page[LabourShareRead])
+async def list_labour_shares(
+    session: SessionDep, user: Reader, page: Annotated[PageParams, Depends(page_params)]
+) -> Page[LabourShareRead]:
+    """The structure's labour share by CPV prefix (the longest matching prefix applies)."""
+    rows, next_cursor = await service.list_labour_shares(session, user.organisation_id, page)
+    return Page(items=[LabourShareRead.model_validate(r) for r in rows], next_cursor=next_cursor)
+
+
+@settings_router.post(
+    "/labour-shares", response_model=LabourShareRead, status_code=status.HTTP_201_CREATED
+)
+async def create_labour_share(
+    session: SessionDep, user: Manager, data: LabourShareCreate, response: Response
+) -> LabourShareRead:
+    """Add a CPV prefix to the table."""
+    row = await service.add_labour_share(session, user.organisation_id, data)
+    set_etag(response, row)
+    return LabourShareRead.model_validate(row)
+
+
+@settings_router.patch("/labour-shares/{share_id}", response_model=LabourShareRead)
+async def update_labour_share(
+    session: SessionDep,
+    user: Manager,
+    share_id: uuid.UUID,
+    data: LabourShareUpdate,
+    request: Request,
+    response: Response,
+) -> LabourShareRead:
+    """Change a row's trade or share (requires If-Match)."""
+    row = await service.get_labour_share(session, user.organisation_id, share_id)
+    check_if_match(request, row)
+    service.update_labour_share(row, data)
+    await session.flush()
+    set_etag(response, row)
+    return LabourShareRead.model_validate(row)
+
+
+@settings_router.delete("/labour-shares/{share_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_labour_share(
+    session: SessionDep, user: Manager, share_id: uuid.UUID, request: Request
+) -> Response:
+    """Remove a row (requires If-Match); lots already computed keep their figures."""
+    row = await service.get_labour_share(session, user.organisation_id, share_id)
+    check_if_match(request, row)
+    await session.delete(row)
+    await session.flush()
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@settings_router.get("/history", response_model=Page[AuditEventRead])
+async def clause_settings_history(
+    session: SessionDep, user: Reader, page: Annotated[PageParams, Depends(page_params)]
+) -> Page[AuditEventRead]:
+    """Who changed the settings and the table, when, and what (newest first)."""
+    statement = select(AuditEvent).where(
+        col(AuditEvent.owner_id) == user.organisation_id,
+        col(AuditEvent.entity_type).in_(["clause_settings", "labour_share"]),
+    )
+    return await audit_page(session, statement, page)
+
+
+@clauses_router.post("/estimate", response_model=EstimateRead)
+async def estimate_hours(
+    session: SessionDep, user: Estimator, data: EstimateRequest
+) -> EstimateRead:
+    """Compute a lot's insertion hours without saving anything, with parameters and formula."""
+    result = await service.estimate(session, user.organisation_id, data)
+    return EstimateRead(
+        method=result.method,
+        hours=result.hours,
+        exact_hours=result.exact_hours.quantize(result.exact_hours.__class__("0.01")),
+        formula=result.formula,
+        parameters=[
+            ParameterRead(name=p.name, value=p.value, source=p.source, detail=p.detail)
+            for p in result.parameters
+        ],
+        advice=result.advice,
+    )

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from levier.clauses.constants import CalculationMethod, ParameterSource
+from levier.core.validation import STRICT_INPUT, Email
+
+
+def _scale(places: str) -> AfterValidator:
+    """Store and return decimals at the column's scale, so reads look the same before and
+    after a round trip through the database."""
+    return AfterValidator(lambda value: value.quantize(Decimal(places)))
+
+
+Amount = Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2), _scale("0.01")]
+Share = Annotated[Decimal, Field(gt=0, le=1, max_digits=5, decimal_places=4), _scale("0.0001")]
+Rate = Annotated[Decimal, Field(gt=0, le=1, max_digits=6, decimal_places=4), _scale("0.0001")]
+HourlyCost = Annotated[Decimal, Field(gt=0, max_digits=10, decimal_places=2), _scale("0.01")]
+CpvCode = Annotated[str, StringConstraints(pattern=r"^\d{8}(-\d)?$")]
+CpvPrefix = Annotated[str, StringConstraints(pattern=r"^\d{2,8}$")]
+
+
+class ClauseSettingsRead(BaseModel):
+    """A structure's calculator defaults."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    organisation_id: uuid.UUID
+    hourly_cost: Decimal
+    insertion_rate: Decimal
+    default_labour_share: Decimal
+    monthly_ceiling_hours: int
+    training_cap_share: Decimal
+    cleaning_hourly_cost: Decimal
+    cleaning_min_hours: int
+    contact_name: str | None
+    contact_email: str | None
+    contact_phone: str | None
+    article_template: str
+    article_template_is_default: bool
+    updated_at: datetime
+    version: int
+
+
+class ClauseSettingsUpdate(BaseModel):
+    model_config = STRICT_INPUT
+
+    hourly_cost: HourlyCost | None = None
+    insertion_rate: Rate | None = None
+    default_labour_share: Share | None = None
+    monthly_ceiling_hours: int | None = Field(default=None, gt=0, le=744)
+    training_cap_share: Decimal | None = Field(default=None, ge=0, le=1, decimal_places=4)
+    cleaning_hourly_cost: HourlyCost | None = None
+    cleaning_min_hours: int | None = Field(default=None, ge=0, le=100_000)
+    contact_name: Annotated[str, StringConstraints(max_length=200)] | None = None
+    contact_email: Email | None = None
+    contact_phone: Annotated[str, StringConstraints(max_length=40)] | None = None
+    article_template: Annotated[str, StringConstraints(min_length=10, max_length=50_000)] | None = (
+        Field(
+            default=None,
+            description="Jinja template of the clause article; null restores the default.",
+        )
+    )
+
+
+class LabourShareRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    cpv_prefix: str
+    trade: str
+    share: Decimal
+    updated_at: datetime
+    version: int
+
+
+class LabourShareCreate(BaseModel):
+    model_config = STRICT_INPUT
+
+    cpv_prefix: CpvPrefix
+    trade: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    share: Share
+
+
+class LabourShareUpdate(BaseModel):
+    model_config = STRICT_INPUT
+
+    trade: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+        | None
+    ) = None
+    share: Share | None = None
+
+
+class EstimateRequest(BaseModel):
+    """What the calculator needs; anything left out comes from the structure's settings."""
+
+    model_config = STRICT_INPUT
+
+    method: CalculationMethod = CalculationMethod.generic
+    amount_excl_tax: Amount
+    cpv_code: CpvCode | None = None
+    labour_share: Share | None = None
+    insertion_rate: Rate | None = None
+    hourly_cost: HourlyCost | None = None
+    duration_months: int | None = Field(default=None, gt=0, le=600)
+    taken_over_monthly_hours: Decimal | None = Field(default=None, ge=0, max_digits=10)
+
+
+class ParameterRead(BaseModel):
+    name: str
+    value: Decimal
+    source: ParameterSource
+    detail: str | None = None
+
+
+class EstimateRead(BaseModel):
+    """The hours, how they were computed, and any advice."""
+
+    method: CalculationMethod
+    hours: int
+    exact_hours: Decimal
+    formula: str
+    parameters: list[ParameterRead]
+    advice: list[str]

@@ -1,0 +1,188 @@
+"""The `levier` command: serve, migrate, seed-demo, create-admin, check."""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlalchemy import text
+
+from levier.core.config import ConfigurationError, Settings, get_settings
+
+app = typer.Typer(
+    help="Levier: insertion clauses and inclusive procurement.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+BACKEND_DIR = Path(__file__).resolve().parents[1]
+
+
+def _settings() -> Settings:
+    try:
+        return get_settings()
+    except ConfigurationError as exc:
+        typer.secho(f"Configuration refused: {exc}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from exc
+    except ValueError as exc:  # pydantic validation of LEVIER_* variables
+        typer.secho(f"Invalid configuration: {exc}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(2) from exc
+
+
+def _ensure_sqlite_dir(settings: Settings) -> None:
+    if settings.is_sqlite and ":///" in settings.database_url:
+        path = settings.database_url.split(":///", 1)[1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
+def run_migrations(database_url: str) -> None:
+    """Upgrade the database to the latest schema and reference data."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config(str(BACKEND_DIR / "alembic.ini"))
+    config.attributes["database_url"] = database_url
+    command.upgrade(config, "head")
+
+
+@app.command()
+def migrate() -> None:
+    """Apply database migrations (schema and reference data)."""
+    settings = _settings()
+    _ensure_sqlite_dir(settings)
+    run_migrations(settings.database_url)
+    typer.echo("Database is up to date.")
+
+
+async def _with_session(settings: Settings, work: object) -> object:
+    from levier import registry  # noqa: F401
+    from levier.audit import recorder
+    from levier.core.db import create_engine, create_sessionmaker
+
+    recorder.install()
+    engine = create_engine(settings.database_url)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            result = await work(session)  # type: ignore[operator]
+            await session.commit()
+            return result
+    finally:
+        await engine.dispose()
+
+
+@app.command("seed-demo")
+def seed_demo() -> None:
+    """Load demo data into an empty database, then print the demo accounts."""
+    from levier import demo
+
+    settings = _settings()
+
+    async def work(session: object) -> bool:
+        if not await demo.is_empty(session):  # type: ignore[arg-type]
+            return False
+        await demo.seed(session)  # type: ignore[arg-type]
+        return True
+
+    created = asyncio.run(_with_session(settings, work))
+    typer.echo("Demo data loaded." if created else "Database already has data: demo not loaded.")
+    typer.echo(f"\nDemo accounts (password: {demo.DEMO_PASSWORD})")
+    for account in demo.DEMO_ACCOUNTS:
+        typer.echo(f"  {account.role.value:<12} {account.email}")
+
+
+@app.command("create-admin")
+def create_admin(
+    email: Annotated[str, typer.Option(help="E-mail of the administrator.")],
+    full_name: Annotated[str, typer.Option(help="Full name.")],
+    organisation: Annotated[str, typer.Option(help="Name of the structure running Levier.")],
+    password: Annotated[
+        str | None, typer.Option(help="Password (asked when omitted).", show_default=False)
+    ] = None,
+) -> None:
+    """Create the first administrator and the facilitation structure it belongs to."""
+    from levier.auth.permissions import Role
+    from levier.core.errors import DomainError
+    from levier.organisations import service as organisations_service
+    from levier.organisations.constants import OrganisationKind
+    from levier.organisations.schemas import OrganisationCreate
+    from levier.users import service as users_service
+    from levier.users.schemas import UserCreate
+
+    settings = _settings()
+    secret = password or getpass.getpass("Password (12+ characters): ")
+
+    async def work(session: object) -> None:
+        org = await organisations_service.create(
+            session,  # type: ignore[arg-type]
+            OrganisationCreate(name=organisation, kind=OrganisationKind.facilitation_structure),
+        )
+        await users_service.create(
+            session,  # type: ignore[arg-type]
+            UserCreate(
+                email=email,
+                full_name=full_name,
+                role=Role.admin,
+                organisation_id=org.id,
+                password=secret,
+            ),
+        )
+
+    try:
+        asyncio.run(_with_session(settings, work))
+    except (DomainError, ValueError) as exc:
+        typer.secho(f"Not created: {exc}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"Administrator {email} created.")
+
+
+@app.command()
+def check() -> None:
+    """Check the configuration and that the database answers and is migrated."""
+    settings = _settings()
+
+    async def work(session: object) -> str:
+        await session.execute(text("SELECT 1"))  # type: ignore[attr-defined]
+        row = await session.execute(text("SELECT version_num FROM alembic_version"))  # type: ignore[attr-defined]
+        return str(row.scalar_one_or_none())
+
+    try:
+        revision = asyncio.run(_with_session(settings, work))
+    except Exception as exc:
+        typer.secho(f"Database not reachable or not migrated: {exc}", fg=typer.colors.RED, err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"environment={settings.environment} database revision={revision}: OK")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Serve the API and the single-page app."""
+    import uvicorn
+
+    settings = _settings()
+    dist = Path(settings.frontend_dist) / "index.html"
+    url = f"http://{host}:{port}"
+    typer.echo(f"Levier on {url}/  (API {url}/api/v1, docs {url}/api/docs)")
+    if not dist.exists():
+        typer.echo(f"(no built frontend at {dist}: run `make run` or `npm run build` in frontend/)")
+    sys.stdout.flush()
+    uvicorn.run(
+        "levier.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        log_level="info",
+    )
+
+
+if __name__ == "__main__":
+    app()

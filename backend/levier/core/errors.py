@@ -1,0 +1,277 @@
+"""Domain errors and their RFC 9457 problem+json rendering (translated by Accept-Language)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy.orm.exc import StaleDataError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from levier.core.i18n import Language, negotiate, translate
+
+logger = logging.getLogger("levier.errors")
+PROBLEM_JSON = "application/problem+json"
+
+_STATUS_CODES = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    412: "precondition_failed",
+    422: "validation_failed",
+    428: "precondition_required",
+    429: "too_many_requests",
+    500: "internal_error",
+}
+
+# pydantic error type → our message code
+_PYDANTIC_CODES = {
+    "missing": "field_required",
+    "extra_forbidden": "field_unknown",
+    "string_too_short": "too_short",
+    "too_short": "too_short",
+    "string_too_long": "too_long",
+    "too_long": "too_long",
+    "enum": "enum",
+    "literal_error": "enum",
+    "greater_than": "out_of_range",
+    "greater_than_equal": "out_of_range",
+    "less_than": "out_of_range",
+    "less_than_equal": "out_of_range",
+    "int_parsing": "field_type",
+    "float_parsing": "field_type",
+    "bool_parsing": "field_type",
+    "uuid_parsing": "field_type",
+    "string_type": "field_type",
+    "list_type": "field_type",
+    "dict_type": "field_type",
+    "model_attributes_type": "field_type",
+    "datetime_parsing": "field_type",
+    "date_parsing": "field_type",
+}
+
+
+class DomainError(Exception):
+    """An error the caller can act on: a stable `code`, an HTTP status, maybe a field."""
+
+    status_code = 400
+
+    def __init__(
+        self,
+        code: str,
+        *,
+        field: str | None = None,
+        status_code: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        **params: Any,
+    ) -> None:
+        super().__init__(code)
+        self.code = code
+        self.field = field
+        self.params = params
+        self.headers = dict(headers or {})
+        if status_code is not None:
+            self.status_code = status_code
+
+
+class NotAuthenticated(DomainError):
+    status_code = 401
+
+    def __init__(self, code: str = "not_authenticated", **params: Any) -> None:
+        super().__init__(code, headers={"WWW-Authenticate": "Bearer"}, **params)
+
+
+class Forbidden(DomainError):
+    status_code = 403
+
+    def __init__(self, code: str = "forbidden", **params: Any) -> None:
+        super().__init__(code, **params)
+
+
+class NotFound(DomainError):
+    status_code = 404
+
+    def __init__(self, code: str = "not_found", **params: Any) -> None:
+        super().__init__(code, **params)
+
+
+class Conflict(DomainError):
+    status_code = 409
+
+
+class FieldInvalid(DomainError):
+    """A rule on one field failed (422 naming the field)."""
+
+    status_code = 422
+
+    def __init__(self, field: str, code: str, **params: Any) -> None:
+        super().__init__(code, field=field, **params)
+
+
+class PreconditionFailed(DomainError):
+    status_code = 412
+
+    def __init__(self) -> None:
+        super().__init__("precondition_failed")
+
+
+class PreconditionRequired(DomainError):
+    status_code = 428
+
+    def __init__(self) -> None:
+        super().__init__("precondition_required")
+
+
+class TooManyRequests(DomainError):
+    status_code = 429
+
+
+def request_language(request: Request) -> Language:
+    """The language of the person behind the request."""
+    return negotiate(request.headers.get("accept-language"))
+
+
+def problem(
+    request: Request,
+    status: int,
+    code: str,
+    *,
+    detail: str | None = None,
+    errors: Sequence[dict[str, Any]] | None = None,
+    headers: Mapping[str, str] | None = None,
+    params: Mapping[str, Any] | None = None,
+) -> JSONResponse:
+    """An RFC 9457 problem document (`params` fill the translated message)."""
+    language = request_language(request)
+    title_code = _STATUS_CODES.get(status, "bad_request")
+    body: dict[str, Any] = {
+        "type": f"urn:levier:problem:{code}",
+        "title": translate(title_code, language),
+        "status": status,
+        "detail": detail or translate(code, language, **(params or {})),
+        "code": code,
+        "instance": request.url.path,
+    }
+    if errors:
+        body["errors"] = list(errors)
+    response_headers = {"Content-Language": language, **(headers or {})}
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=response_headers)
+
+
+def _field_error(loc: Sequence[Any], code: str, message: str) -> dict[str, Any]:
+    path = [str(part) for part in loc]
+    field_path = path[1:] if path and path[0] in {"body", "query", "path", "header"} else path
+    return {"loc": path, "field": ".".join(field_path), "code": code, "message": message}
+
+
+def _validation_errors(error: RequestValidationError, language: Language) -> list[dict[str, Any]]:
+    items = []
+    for raw in error.errors():
+        kind = raw.get("type", "value_error")
+        loc = raw.get("loc", ())
+        ctx = raw.get("ctx") or {}
+        code = _PYDANTIC_CODES.get(kind, kind)
+        if code not in _PYDANTIC_CODES.values() and not _is_known(code):
+            code = "field_invalid"
+        params = {key: value for key, value in ctx.items() if isinstance(value, str | int | float)}
+        params.setdefault("field", str(loc[-1]) if loc else "")
+        if code == "field_invalid" and language == "en":
+            message = str(raw.get("msg", "Invalid value."))
+        else:
+            message = translate(code, language, **params)
+        items.append(_field_error(loc, code, message))
+    return items
+
+
+def _is_known(code: str) -> bool:
+    from levier.core.i18n import MESSAGES
+
+    return code in MESSAGES
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Every error leaves as problem+json."""
+
+    @app.exception_handler(DomainError)
+    async def _domain(request: Request, exc: DomainError) -> JSONResponse:
+        errors = None
+        if exc.field:
+            language = request_language(request)
+            message = translate(exc.code, language, **exc.params)
+            errors = [_field_error(["body", *exc.field.split(".")], exc.code, message)]
+        return problem(
+            request,
+            exc.status_code,
+            exc.code,
+            errors=errors,
+            headers=exc.headers,
+            params=exc.params,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = _validation_errors(exc, request_language(request))
+        return problem(request, 422, "validation_failed", errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _STATUS_CODES.get(exc.status_code, "bad_request")
+        return problem(request, exc.status_code, code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(StaleDataError)
+    async def _stale(request: Request, exc: StaleDataError) -> JSONResponse:
+        return problem(request, 412, "precondition_failed")
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        logger.exception("unhandled error on %s %s", request.method, request.url.path)
+        return problem(request, 500, "internal_error")
+
+
+class FieldProblemDocument(BaseModel):
+    """One invalid field: its path, a stable code and a message in the caller's language."""
+
+    loc: list[str]
+    field: str
+    code: str
+    message: str
+
+
+class ProblemDocument(BaseModel):
+    """RFC 9457 problem details, sent as `application/problem+json`."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    code: str = Field(description="Stable machine-readable code of the problem.")
+    instance: str
+    errors: list[FieldProblemDocument] | None = None
+
+
+def _problem_response(description: str) -> dict[str, Any]:
+    return {
+        "model": ProblemDocument,
+        "description": f"{description} (application/problem+json)",
+    }
+
+
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: _problem_response("Bad request"),
+    401: _problem_response("Not authenticated"),
+    403: _problem_response("Not allowed"),
+    404: _problem_response("Not found or out of the caller's scope"),
+    409: _problem_response("Conflict with the resource's state"),
+    412: _problem_response("If-Match does not match the current version"),
+    422: _problem_response("Invalid input, each field named in `errors`"),
+    428: _problem_response("If-Match is required"),
+    429: _problem_response("Too many requests (see Retry-After)"),
+}

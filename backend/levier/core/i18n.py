@@ -1,0 +1,272 @@
+"""Messages shown to people, in French (default) and English, chosen by `Accept-Language`."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Language = Literal["fr", "en"]
+LANGUAGES: tuple[Language, ...] = ("fr", "en")
+DEFAULT_LANGUAGE: Language = "fr"
+
+# code → (French, English). Placeholders use str.format names.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # generic HTTP problems
+    "bad_request": ("Requête invalide.", "Bad request."),
+    "not_authenticated": ("Authentification requise.", "Authentication required."),
+    "invalid_token": (
+        "Jeton d'accès invalide ou expiré.",
+        "Invalid or expired access token.",
+    ),
+    "forbidden": (
+        "Vous n'avez pas le droit d'effectuer cette action.",
+        "You are not allowed to perform this action.",
+    ),
+    "not_found": ("Ressource introuvable.", "Resource not found."),
+    "method_not_allowed": ("Méthode non autorisée.", "Method not allowed."),
+    "conflict": ("Conflit avec l'état actuel de la ressource.", "Conflict with the resource."),
+    "precondition_failed": (
+        "Cet enregistrement a été modifié entre-temps par quelqu'un d'autre : "
+        "rechargez-le avant de le modifier.",
+        "This record was changed by someone else in the meantime: reload it before editing.",
+    ),
+    "precondition_required": (
+        "L'en-tête If-Match (ETag de la version lue) est obligatoire pour modifier "
+        "cet enregistrement.",
+        "The If-Match header (the ETag of the version you read) is required to change this record.",
+    ),
+    "validation_failed": (
+        "Certaines données sont invalides.",
+        "Some of the data is invalid.",
+    ),
+    "too_many_requests": ("Trop de requêtes.", "Too many requests."),
+    "internal_error": ("Erreur interne du serveur.", "Internal server error."),
+    # authentication
+    "invalid_credentials": (
+        "Adresse e-mail ou mot de passe incorrect.",
+        "Incorrect email address or password.",
+    ),
+    "login_throttled": (
+        "Trop de tentatives de connexion échouées. Réessayez dans {minutes} minute(s).",
+        "Too many failed sign-in attempts. Try again in {minutes} minute(s).",
+    ),
+    "invalid_refresh_token": (
+        "Session expirée ou révoquée : reconnectez-vous.",
+        "Session expired or revoked: please sign in again.",
+    ),
+    "wrong_password": ("Le mot de passe actuel est incorrect.", "The current password is wrong."),
+    "invalid_reset_token": (
+        "Ce lien de réinitialisation est invalide ou a expiré.",
+        "This reset link is invalid or has expired.",
+    ),
+    "account_inactive": ("Ce compte est désactivé.", "This account is deactivated."),
+    # field rules
+    "field_required": ("Champ obligatoire.", "This field is required."),
+    "field_unknown": ("Champ inconnu : {field}.", "Unknown field: {field}."),
+    "field_invalid": ("Valeur invalide.", "Invalid value."),
+    "field_type": ("Type de valeur invalide.", "Invalid value type."),
+    "enum": (
+        "Valeur non autorisée (valeurs possibles : {expected}).",
+        "Value not allowed (expected: {expected}).",
+    ),
+    "too_short": ("Au moins {min_length} caractère(s).", "At least {min_length} character(s)."),
+    "too_long": ("Au plus {max_length} caractère(s).", "At most {max_length} character(s)."),
+    "out_of_range": ("Valeur hors des bornes permises.", "Value out of the allowed range."),
+    "email_invalid": ("Adresse e-mail invalide.", "Invalid email address."),
+    "siret_invalid": (
+        "SIRET invalide : 14 chiffres avec une clé de contrôle correcte.",
+        "Invalid SIRET: 14 digits with a valid check digit.",
+    ),
+    "siret_not_applicable": (
+        "Un SIRET ne s'applique pas à ce type d'organisation.",
+        "A SIRET does not apply to this kind of organisation.",
+    ),
+    "siret_taken": (
+        "Une autre organisation porte déjà ce SIRET.",
+        "Another organisation already has this SIRET.",
+    ),
+    "insee_code_invalid": (
+        "Code INSEE inconnu : {insee_code}.",
+        "Unknown INSEE code: {insee_code}.",
+    ),
+    "email_taken": (
+        "Un compte existe déjà avec cette adresse e-mail.",
+        "An account already exists with this email address.",
+    ),
+    "organisation_not_found": ("Organisation introuvable.", "Organisation not found."),
+    "organisation_inactive": (
+        "Cette organisation est désactivée.",
+        "This organisation is deactivated.",
+    ),
+    "role_not_allowed_for_organisation": (
+        "Le rôle {role} ne correspond pas à une organisation de type {kind}.",
+        "Role {role} does not fit an organisation of kind {kind}.",
+    ),
+    "cannot_deactivate_self": (
+        "Vous ne pouvez pas désactiver votre propre compte ni changer votre propre rôle.",
+        "You cannot deactivate your own account or change your own role.",
+    ),
+    "password_too_weak": (
+        "Mot de passe trop faible : au moins 12 caractères, pas uniquement des chiffres, "
+        "différent de l'adresse e-mail.",
+        "Password too weak: at least 12 characters, not only digits, not the email address.",
+    ),
+    "invalid_cursor": ("Curseur de pagination invalide.", "Invalid pagination cursor."),
+    "enterprise_kind_not_applicable": (
+        "Le type d'entreprise ne s'applique qu'aux entreprises.",
+        "The enterprise kind applies to enterprises only.",
+    ),
+    "not_an_enterprise": (
+        "Cette organisation n'est pas une entreprise active.",
+        "This organisation is not an active enterprise.",
+    ),
+    "award_member_duplicate": (
+        "Une entreprise n'apparaît qu'une fois parmi les attributaires.",
+        "An enterprise appears once among the awardees.",
+    ),
+    "single_awardee_expected": (
+        "Sans groupement, le lot est attribué à une seule entreprise.",
+        "Without a consortium, the lot is awarded to one enterprise.",
+    ),
+    "consortium_needs_one_mandatary": (
+        "Un groupement compte au moins deux membres dont un seul mandataire.",
+        "A consortium has at least two members and exactly one mandatary.",
+    ),
+    "awardee_not_admitted": (
+        "Ce lot est réservé ({reservation}) : cette entreprise ne peut pas en être attributaire.",
+        "This lot is reserved ({reservation}): this enterprise cannot be awarded it.",
+    ),
+    "subcontracting_exceeds_award": (
+        "Les montants sous-traités dépassent le montant attribué.",
+        "Subcontracted amounts exceed the awarded amount.",
+    ),
+    "award_needs_published_tender": (
+        "Un lot s'attribue une fois la consultation publiée (état actuel : {state}).",
+        "A lot is awarded once the tender is published (current state: {state}).",
+    ),
+    "amendment_needs_award": (
+        "Un avenant porte sur un lot attribué.",
+        "An amendment applies to an awarded lot.",
+    ),
+    "amendment_changes_nothing": (
+        "Un avenant change le montant, la durée, ou les deux.",
+        "An amendment changes the amount, the duration, or both.",
+    ),
+    "amendment_before_notification": (
+        "Un avenant ne peut précéder la notification du marché.",
+        "An amendment cannot precede the notification.",
+    ),
+    "template_invalid": (
+        "Modèle d'article invalide (ligne {line}).",
+        "Invalid article template (line {line}).",
+    ),
+    "lot_has_no_clause_article": (
+        "Ce lot ne porte pas de clause d'insertion : il n'y a pas d'article à produire.",
+        "This lot carries no insertion clause: there is no article to produce.",
+    ),
+    "labour_share_prefix_taken": (
+        "Ce préfixe CPV figure déjà dans la table.",
+        "This CPV prefix is already in the table.",
+    ),
+    "operation_target_incomplete": (
+        "L'objectif d'une opération a un type et une valeur, ou aucun des deux.",
+        "An operation target has both a kind and a value, or neither.",
+    ),
+    "not_a_buyer": (
+        "Cette organisation n'est pas un acheteur actif avec un SIRET.",
+        "This organisation is not an active buyer with a SIRET.",
+    ),
+    "not_a_facilitation_structure": (
+        "Cette organisation n'est pas une structure d'animation active.",
+        "This organisation is not an active facilitation structure.",
+    ),
+    "operation_not_found": (
+        "Opération introuvable dans votre structure.",
+        "Operation not found in your structure.",
+    ),
+    "dates_out_of_order": (
+        "La date limite ne peut pas précéder la date de publication.",
+        "The deadline cannot be before the publication date.",
+    ),
+    "tender_reference_taken": (
+        "Cet acheteur a déjà une consultation avec cette référence.",
+        "This buyer already has a tender with this reference.",
+    ),
+    "tender_frozen": (
+        "Cette consultation est close ou annulée : elle ne peut plus être modifiée.",
+        "This tender is closed or cancelled: it can no longer be changed.",
+    ),
+    "tender_not_draft": (
+        "Seule une consultation en brouillon peut être modifiée ainsi.",
+        "Only a draft tender can be changed this way.",
+    ),
+    "transition_not_allowed": (
+        "Passage de « {current} » à « {target} » non autorisé.",
+        "Moving from '{current}' to '{target}' is not allowed.",
+    ),
+    "tender_has_no_lots": (
+        "Une consultation sans lot ne peut pas être publiée.",
+        "A tender without lots cannot be published.",
+    ),
+    "consideration_duplicate": (
+        "Chaque considération sociale n'apparaît qu'une fois par lot.",
+        "Each social consideration appears once per lot.",
+    ),
+    "reservations_exclusive": (
+        "Un lot est réservé aux SIAE, aux EA/ESAT, ou aux deux : choisissez une seule réservation.",
+        "A lot is reserved to SIAE, to EA/ESAT, or to both: choose one reservation.",
+    ),
+    "criterion_weight_range": (
+        "Le poids d'un critère social est compris entre 1 et 100 %.",
+        "A social award criterion weighs between 1 and 100 %.",
+    ),
+    "weight_not_applicable": (
+        "Un poids ne s'applique qu'à un critère social d'attribution.",
+        "A weight applies only to a social award criterion.",
+    ),
+    "lot_number_taken": (
+        "Ce numéro de lot existe déjà dans la consultation.",
+        "This lot number already exists in the tender.",
+    ),
+    "override_needs_reason": (
+        "Un ajustement des heures doit être justifié.",
+        "An hours override needs a reason.",
+    ),
+    "lot_has_no_clause": (
+        "Ce lot ne porte pas de clause d'insertion : il n'a pas d'heures à ajuster.",
+        "This lot carries no insertion clause: it has no hours to override.",
+    ),
+}
+
+
+def negotiate(accept_language: str | None) -> Language:
+    """The best of our languages for an Accept-Language header (French when nothing matches)."""
+    if not accept_language:
+        return DEFAULT_LANGUAGE
+    ranked: list[tuple[float, int, str]] = []
+    for position, part in enumerate(accept_language.split(",")):
+        pieces = part.strip().split(";")
+        tag = pieces[0].strip().lower()
+        quality = 1.0
+        for param in pieces[1:]:
+            name, _, value = param.strip().partition("=")
+            if name == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        ranked.append((-quality, position, tag))
+    for negative_quality, _position, tag in sorted(ranked):
+        primary = tag.split("-")[0]
+        if negative_quality < 0 and primary in LANGUAGES:
+            return primary  # type: ignore[return-value]
+    return DEFAULT_LANGUAGE
+
+
+def translate(code: str, language: Language, **params: object) -> str:
+    """The message for `code` in `language`, with its parameters filled in."""
+    french, english = MESSAGES.get(code, MESSAGES["field_invalid"])
+    template = french if language == "fr" else english
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template

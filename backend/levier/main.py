@@ -1,0 +1,94 @@
+"""create_app(): middleware, error handlers, the API and the single-page app."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import FileResponse, Response
+from starlette.types import Scope
+
+from levier import registry  # noqa: F401 - complete the mappers
+from levier.api import api_router
+from levier.audit import recorder
+from levier.core.config import Settings, get_settings
+from levier.core.db import create_engine, create_sessionmaker
+from levier.core.errors import install_error_handlers
+
+API_DESCRIPTION = """
+Levier's JSON API: insertion clauses in public procurement, inclusive enterprises,
+participants' pathways. The single-page app and partner systems use the same API.
+
+* Authentication: OAuth2 password flow (`POST /api/v1/auth/token`) → bearer JWT + rotating
+  refresh token.
+* Errors: RFC 9457 `application/problem+json` with a stable `code` and, for invalid input,
+  `errors[]` naming each field; messages follow `Accept-Language` (fr, en).
+* Lists: keyset pagination `?limit=&cursor=` → `{items, next_cursor}`.
+* Shared records: reads return an `ETag`; updates require `If-Match` (412 when stale,
+  428 when missing).
+"""
+
+
+def _operation_id(route: APIRoute) -> str:
+    tag = str(route.tags[0]) if route.tags else "default"
+    return f"{tag}-{route.name}"
+
+
+class SPAStaticFiles(StaticFiles):
+    """Serve the built SPA; unknown paths get index.html so client-side routes work."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        try:
+            return await super().get_response(path, scope)
+        except StarletteHTTPException as exc:
+            if exc.status_code != 404 or path.startswith("api/"):
+                raise
+            return FileResponse(Path(str(self.directory)) / "index.html")
+
+
+def create_app(settings: Settings | None = None, engine: Any = None) -> FastAPI:
+    """The Levier application (engine injectable for tests)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owns_engine:
+            await app.state.engine.dispose()
+
+    owns_engine = engine is None
+    app = FastAPI(
+        title="Levier API",
+        version="1.0.0",
+        description=API_DESCRIPTION,
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        generate_unique_id_function=_operation_id,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine or create_engine(settings.database_url, settings.database_echo)
+    app.state.sessionmaker = create_sessionmaker(app.state.engine)
+    recorder.install()
+    install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["*"],
+            allow_headers=["*"],
+            expose_headers=["ETag", "Location", "Retry-After"],
+        )
+    app.include_router(api_router)
+    dist = Path(settings.frontend_dist)
+    if (dist / "index.html").exists():
+        app.mount("/", SPAStaticFiles(directory=dist, html=True), name="spa")
+    return app

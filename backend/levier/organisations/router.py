@@ -1,0 +1,74 @@
+"""Organisations: list, read, create, update (admins manage; facilitators read)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response, status
+
+from levier.auth.dependencies import require
+from levier.auth.permissions import Permission
+from levier.core.db import SessionDep
+from levier.core.etag import check_if_match, set_etag
+from levier.core.pagination import Page, PageParams, page_params
+from levier.organisations import service
+from levier.organisations.constants import OrganisationKind
+from levier.organisations.schemas import OrganisationCreate, OrganisationRead, OrganisationUpdate
+from levier.users.models import User
+
+router = APIRouter(prefix="/organisations", tags=["organisations"])
+Reader = Annotated[User, Depends(require(Permission.organisations_read))]
+Manager = Annotated[User, Depends(require(Permission.organisations_manage))]
+
+
+@router.get("", response_model=Page[OrganisationRead])
+async def list_organisations(
+    session: SessionDep,
+    _user: Reader,
+    page: Annotated[PageParams, Depends(page_params)],
+    q: Annotated[str | None, Query(max_length=200, description="Name or SIRET.")] = None,
+    kind: OrganisationKind | None = None,
+    active: bool | None = None,
+) -> Page[OrganisationRead]:
+    """Organisations by name, filtered by text, kind and active flag."""
+    rows, next_cursor = await service.list_page(session, page, q, kind, active)
+    return Page(items=[OrganisationRead.model_validate(r) for r in rows], next_cursor=next_cursor)
+
+
+@router.post("", response_model=OrganisationRead, status_code=status.HTTP_201_CREATED)
+async def create_organisation(
+    session: SessionDep, _user: Manager, data: OrganisationCreate, response: Response
+) -> OrganisationRead:
+    """Create an organisation."""
+    organisation = await service.create(session, data)
+    set_etag(response, organisation)
+    response.headers["Location"] = f"/api/v1/organisations/{organisation.id}"
+    return OrganisationRead.model_validate(organisation)
+
+
+@router.get("/{organisation_id}", response_model=OrganisationRead)
+async def get_organisation(
+    session: SessionDep, _user: Reader, organisation_id: uuid.UUID, response: Response
+) -> OrganisationRead:
+    """One organisation (with its ETag)."""
+    organisation = await service.get(session, organisation_id)
+    set_etag(response, organisation)
+    return OrganisationRead.model_validate(organisation)
+
+
+@router.patch("/{organisation_id}", response_model=OrganisationRead)
+async def update_organisation(
+    session: SessionDep,
+    _user: Manager,
+    organisation_id: uuid.UUID,
+    data: OrganisationUpdate,
+    request: Request,
+    response: Response,
+) -> OrganisationRead:
+    """Change an organisation (requires If-Match); `active: false` deactivates it."""
+    organisation = await service.get(session, organisation_id)
+    check_if_match(request, organisation)
+    organisation = await service.update(session, organisation, data)
+    set_etag(response, organisation)
+    return OrganisationRead.model_validate(organisation)

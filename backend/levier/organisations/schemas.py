@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from levier.core.validation import STRICT_INPUT, Name, Siret
+from levier.organisations.constants import EnterpriseKind, OrganisationKind
+from levier.territories.schemas import TerritoryRef, TerritoryRefRead
+
+
+class OrganisationCreate(BaseModel):
+    """A new organisation."""
+
+    model_config = STRICT_INPUT
+
+    name: Name
+    kind: OrganisationKind
+    siret: Siret | None = None
+    territory: list[TerritoryRef] = Field(default_factory=list, max_length=500)
+    active: bool = True
+    enterprise_kind: EnterpriseKind | None = Field(
+        default=None, description="Enterprises only (default `ordinary`)."
+    )
+    ess: bool = False
+
+
+class OrganisationUpdate(BaseModel):
+    """Changes to an organisation (only the fields sent)."""
+
+    model_config = STRICT_INPUT
+
+    name: Name | None = None
+    kind: OrganisationKind | None = None
+    siret: Siret | None = None
+    territory: list[TerritoryRef] | None = Field(default=None, max_length=500)
+    active: bool | None = None
+    enterprise_kind: EnterpriseKind | None = None
+    ess: bool | None = None
+
+
+class OrganisationSummary(BaseModel):
+    """An organisation as shown next to a user."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    kind: OrganisationKind
+
+
+class OrganisationRead(OrganisationSummary):
+    """An organisation."""
+
+    siret: str | None
+    active: bool
+    enterprise_kind: EnterpriseKind | None
+    ess: bool
+    territory: list[TerritoryRefRead]
+    created_at: datetime
+    updated_at: datetime
+    version: int

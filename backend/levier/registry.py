@@ -1,0 +1,21 @@
+"""Every table module, imported once so mappers and Alembic's metadata are complete."""
+
+from levier.audit import models as audit_models
+from levier.auth import models as auth_models
+from levier.clauses import models as clauses_models
+from levier.core.db import metadata
+from levier.organisations import models as organisations_models
+from levier.tenders import models as tenders_models
+from levier.territories import models as territories_models
+from levier.users import models as users_models
+
+__all__ = [
+    "audit_models",
+    "auth_models",
+    "clauses_models",
+    "metadata",
+    "organisations_models",
+    "tenders_models",
+    "territories_models",
+    "users_models",
+]

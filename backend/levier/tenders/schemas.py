@@ -1,0 +1,355 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from levier.clauses.constants import CalculationMethod
+from levier.clauses.schemas import Amount, CpvCode, HourlyCost, Rate, Share
+from levier.core.validation import STRICT_INPUT, Name
+from levier.organisations.schemas import OrganisationSummary
+from levier.tenders.constants import (
+    Ccag,
+    ConsiderationKind,
+    Nature,
+    OperationTargetKind,
+    PriceForm,
+    Procedure,
+    Technique,
+    TenderStatus,
+)
+from levier.territories.schemas import TerritoryRef, TerritoryRefRead
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
+Reference = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=16, pattern=r"^[^&\"\\<,; ]+$"
+    ),
+]
+
+
+class OperationCreate(BaseModel):
+    model_config = STRICT_INPUT
+
+    name: Name
+    description: Text = ""
+    target_kind: OperationTargetKind | None = None
+    target_value: Decimal | None = Field(default=None, gt=0, max_digits=12, decimal_places=4)
+    eligibility_restriction: Annotated[str, StringConstraints(max_length=32)] | None = None
+
+
+class OperationUpdate(BaseModel):
+    model_config = STRICT_INPUT
+
+    name: Name | None = None
+    description: Text | None = None
+    target_kind: OperationTargetKind | None = None
+    target_value: Decimal | None = Field(default=None, gt=0, max_digits=12, decimal_places=4)
+    eligibility_restriction: Annotated[str, StringConstraints(max_length=32)] | None = None
+
+
+class OperationRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    structure_id: uuid.UUID
+    name: str
+    description: str
+    target_kind: OperationTargetKind | None
+    target_value: Decimal | None
+    eligibility_restriction: str | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class OperationSummary(BaseModel):
+    """The operation's lots against its global target, at the planning stage."""
+
+    tenders: int
+    lots: int
+    lots_with_clause: int
+    required_hours: int
+    labour_hours: int
+    hours_share: Decimal | None = Field(description="required_hours ÷ labour_hours")
+    target_kind: OperationTargetKind | None
+    target_value: Decimal | None
+    target_met: bool | None
+
+
+class ConsiderationIn(BaseModel):
+    model_config = STRICT_INPUT
+
+    kind: ConsiderationKind
+    criterion_weight: Decimal | None = Field(default=None, max_digits=5, decimal_places=2)
+
+
+class ConsiderationRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    kind: ConsiderationKind
+    criterion_weight: Decimal | None
+
+
+class LotFields(BaseModel):
+    model_config = STRICT_INPUT
+
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    trade: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
+    cpv_code: CpvCode
+    estimated_amount: Amount
+    duration_months: int = Field(gt=0, le=600)
+    considerations: list[ConsiderationIn] = Field(default_factory=list, max_length=7)
+    calculation_method: CalculationMethod = CalculationMethod.generic
+    labour_share: Share | None = None
+    insertion_rate: Rate | None = None
+    hourly_cost: HourlyCost | None = None
+    taken_over_monthly_hours: Decimal | None = Field(default=None, ge=0, max_digits=10)
+    penalty_per_missing_hour: Decimal | None = Field(default=None, ge=0, max_digits=10)
+
+
+class LotCreate(LotFields):
+    number: int = Field(gt=0, le=999)
+
+
+class LotUpdate(BaseModel):
+    model_config = STRICT_INPUT
+
+    title: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+        | None
+    ) = None
+    trade: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
+    cpv_code: CpvCode | None = None
+    estimated_amount: Amount | None = None
+    duration_months: int | None = Field(default=None, gt=0, le=600)
+    considerations: list[ConsiderationIn] | None = Field(default=None, max_length=7)
+    calculation_method: CalculationMethod | None = None
+    labour_share: Share | None = None
+    insertion_rate: Rate | None = None
+    hourly_cost: HourlyCost | None = None
+    taken_over_monthly_hours: Decimal | None = Field(default=None, ge=0, max_digits=10)
+    penalty_per_missing_hour: Decimal | None = Field(default=None, ge=0, max_digits=10)
+
+
+class HoursOverride(BaseModel):
+    """A facilitator's figure replacing the computed hours, with the reason (or null to clear)."""
+
+    model_config = STRICT_INPUT
+
+    hours: int | None = Field(ge=0, le=10_000_000)
+    reason: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=2000)]
+        | None
+    ) = None
+
+
+class ConsortiumType(StrEnum):
+    none = "none"
+    joint = "joint"  # groupement conjoint
+    several = "several"  # groupement solidaire
+
+
+class AwardMemberIn(BaseModel):
+    model_config = STRICT_INPUT
+
+    enterprise_id: uuid.UUID
+    is_mandatary: bool = False
+
+
+class SubcontractorIn(BaseModel):
+    model_config = STRICT_INPUT
+
+    enterprise_id: uuid.UUID
+    amount: Amount
+
+
+class AwardIn(BaseModel):
+    """The award of a lot: one enterprise, or a consortium with exactly one mandatary."""
+
+    model_config = STRICT_INPUT
+
+    awarded_amount: Amount
+    notification_date: date
+    consortium_type: ConsortiumType = ConsortiumType.none
+    members: list[AwardMemberIn] = Field(min_length=1, max_length=30)
+    subcontractors: list[SubcontractorIn] = Field(default_factory=list, max_length=100)
+    freeze_hours: bool = Field(
+        default=False, description="Keep the hours computed on the estimate instead."
+    )
+
+
+class EnterpriseSummary(OrganisationSummary):
+    enterprise_kind: str | None
+    ess: bool
+
+
+class AwardMemberRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    enterprise: EnterpriseSummary
+    is_mandatary: bool
+
+
+class SubcontractorRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    enterprise: EnterpriseSummary
+    amount: Decimal
+
+
+class AwardRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    awarded_amount: Decimal
+    notification_date: date
+    consortium_type: ConsortiumType
+    members: list[AwardMemberRead]
+    subcontractors: list[SubcontractorRead]
+
+
+class AmendmentIn(BaseModel):
+    """An avenant changing the amount and/or the duration of an awarded lot."""
+
+    model_config = STRICT_INPUT
+
+    signed_on: date
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=5, max_length=2000)]
+    new_amount: Amount | None = None
+    new_duration_months: int | None = Field(default=None, gt=0, le=600)
+
+
+class AmendmentRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    number: int
+    signed_on: date
+    reason: str
+    amount_before: Decimal
+    amount_after: Decimal
+    duration_before: int
+    duration_after: int
+    hours_before: int | None
+    hours_after: int | None
+    created_at: datetime
+
+
+class LotRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    tender_id: uuid.UUID
+    number: int
+    title: str
+    trade: str
+    cpv_code: str
+    estimated_amount: Decimal
+    duration_months: int
+    considerations: list[ConsiderationRead]
+    calculation_method: CalculationMethod
+    labour_share: Decimal | None
+    insertion_rate: Decimal | None
+    hourly_cost: Decimal | None
+    taken_over_monthly_hours: Decimal | None
+    penalty_per_missing_hour: Decimal | None
+    computed_hours: int | None
+    labour_hours: int | None
+    calculation: dict[str, Any] | None
+    override_hours: int | None
+    override_reason: str | None
+    override_by_id: uuid.UUID | None
+    override_at: datetime | None
+    required_hours: int | None
+    current_amount: Decimal | None
+    hours_frozen: bool
+    award: AwardRead | None
+    amendments: list[AmendmentRead]
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class TenderFields(BaseModel):
+    model_config = STRICT_INPUT
+
+    reference: Reference
+    object: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+    procedure: Procedure
+    nature: Nature = Nature.contract
+    ccag: Ccag
+    price_form: PriceForm
+    techniques: list[Technique] = Field(default_factory=lambda: [Technique.none], min_length=1)
+    cpv_code: CpvCode
+    place_of_execution: TerritoryRef
+    publication_date: date | None = None
+    deadline_date: date | None = None
+    operation_id: uuid.UUID | None = None
+
+
+class TenderCreate(TenderFields):
+    buyer_id: uuid.UUID | None = Field(
+        default=None, description="Required for facilitators; a buyer creates its own tenders."
+    )
+    structure_id: uuid.UUID | None = Field(
+        default=None, description="The facilitation structure following it (buyers choose)."
+    )
+
+
+class TenderUpdate(BaseModel):
+    model_config = STRICT_INPUT
+
+    reference: Reference | None = None
+    object: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+        | None
+    ) = None
+    procedure: Procedure | None = None
+    nature: Nature | None = None
+    ccag: Ccag | None = None
+    price_form: PriceForm | None = None
+    techniques: list[Technique] | None = Field(default=None, min_length=1)
+    cpv_code: CpvCode | None = None
+    place_of_execution: TerritoryRef | None = None
+    publication_date: date | None = None
+    deadline_date: date | None = None
+    operation_id: uuid.UUID | None = None
+
+
+class TransitionRequest(BaseModel):
+    model_config = STRICT_INPUT
+
+    status: TenderStatus
+
+
+class TenderRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    structure_id: uuid.UUID
+    buyer: OrganisationSummary
+    operation_id: uuid.UUID | None
+    reference: str
+    object: str
+    procedure: Procedure
+    nature: Nature
+    ccag: Ccag
+    price_form: PriceForm
+    techniques: list[Technique]
+    cpv_code: str
+    place_of_execution: TerritoryRefRead
+    publication_date: date | None
+    deadline_date: date | None
+    status: TenderStatus
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class TenderDetail(TenderRead):
+    lots: list[LotRead]

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict
+
+from levier.auth.permissions import Role
+from levier.core.i18n import Language
+from levier.core.validation import STRICT_INPUT, Email, Name, Password
+from levier.organisations.schemas import OrganisationSummary
+
+
+class UserCreate(BaseModel):
+    """A new account; without a password, an e-mail invites the person to choose one."""
+
+    model_config = STRICT_INPUT
+
+    email: Email
+    full_name: Name
+    role: Role
+    organisation_id: uuid.UUID
+    language: Language = "fr"
+    password: Password | None = None
+
+
+class UserUpdate(BaseModel):
+    """Changes to an account (only the fields sent); `active: false` deactivates it."""
+
+    model_config = STRICT_INPUT
+
+    full_name: Name | None = None
+    role: Role | None = None
+    organisation_id: uuid.UUID | None = None
+    language: Language | None = None
+    active: bool | None = None
+    password: Password | None = None
+
+
+class UserRead(BaseModel):
+    """An account."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    email: str
+    full_name: str
+    role: Role
+    language: Language
+    active: bool
+    organisation: OrganisationSummary
+    created_at: datetime
+    updated_at: datetime
+    last_login_at: datetime | None
+    version: int

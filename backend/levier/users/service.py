@@ -1,0 +1,155 @@
+"""Account rules: unique e-mail, role fitting the organisation, scope, deactivation."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+from sqlmodel import col
+
+from levier.auth.permissions import ROLE_ORGANISATION_KINDS, Role
+from levier.core.errors import Conflict, FieldInvalid, NotFound
+from levier.core.pagination import PageParams, paginate
+from levier.core.security import hash_password, password_is_weak
+from levier.core.text import fold, like_contains
+from levier.organisations import service as organisations_service
+from levier.organisations.models import Organisation
+from levier.users.models import User
+from levier.users.schemas import UserCreate, UserUpdate
+
+
+def _with_organisation() -> Any:
+    return selectinload(User.organisation)  # type: ignore[arg-type]
+
+
+def _scoped(statement: Any, viewer: User) -> Any:
+    """Admins see every account; other readers only their own organisation's."""
+    if viewer.role == Role.admin:
+        return statement
+    return statement.where(col(User.organisation_id) == viewer.organisation_id)
+
+
+async def get_by_email(session: AsyncSession, email: str) -> User | None:
+    """The account with this e-mail (case-insensitive), with its organisation."""
+    statement = select(User).where(col(User.email) == email.strip().lower())
+    return (await session.execute(statement.options(_with_organisation()))).scalar_one_or_none()
+
+
+async def get_visible(session: AsyncSession, viewer: User, user_id: uuid.UUID) -> User:
+    """An account within the viewer's scope, or 404."""
+    statement = _scoped(select(User).where(col(User.id) == user_id), viewer)
+    user = (await session.execute(statement.options(_with_organisation()))).scalar_one_or_none()
+    if user is None:
+        raise NotFound()
+    return user
+
+
+async def list_page(
+    session: AsyncSession,
+    viewer: User,
+    params: PageParams,
+    query: str | None = None,
+    role: Role | None = None,
+    organisation_id: uuid.UUID | None = None,
+    active: bool | None = None,
+) -> tuple[list[User], str | None]:
+    """Accounts in e-mail order within the viewer's scope, filtered."""
+    statement = _scoped(select(User).options(_with_organisation()), viewer)
+    if query:
+        pattern = like_contains(query)
+        statement = statement.where(
+            col(User.search_name).like(pattern, escape="\\")
+            | col(User.email).like(pattern, escape="\\")
+        )
+    if role is not None:
+        statement = statement.where(col(User.role) == role.value)
+    if organisation_id is not None:
+        statement = statement.where(col(User.organisation_id) == organisation_id)
+    if active is not None:
+        statement = statement.where(col(User.active) == active)
+    return await paginate(
+        session, statement, params, [col(User.email), col(User.id)], key=lambda u: [u.email, u.id]
+    )
+
+
+async def _organisation_for(
+    session: AsyncSession, organisation_id: uuid.UUID, role: Role
+) -> Organisation:
+    try:
+        organisation = await organisations_service.get(session, organisation_id)
+    except NotFound:
+        raise FieldInvalid("organisation_id", "organisation_not_found") from None
+    if not organisation.active:
+        raise FieldInvalid("organisation_id", "organisation_inactive")
+    if organisation.kind not in ROLE_ORGANISATION_KINDS[role]:
+        raise FieldInvalid(
+            "role", "role_not_allowed_for_organisation", role=role.value, kind=organisation.kind
+        )
+    return organisation
+
+
+def _set_password(user: User, password: str) -> None:
+    if password_is_weak(password, user.email):
+        raise FieldInvalid("password", "password_too_weak")
+    user.password_hash = hash_password(password)
+
+
+async def create(session: AsyncSession, data: UserCreate) -> User:
+    """Create an account (409 if the e-mail is taken)."""
+    if await get_by_email(session, data.email) is not None:
+        raise Conflict("email_taken", field="email")
+    organisation = await _organisation_for(session, data.organisation_id, data.role)
+    user = User(
+        email=data.email,
+        full_name=data.full_name,
+        search_name=fold(data.full_name),
+        role=data.role.value,
+        organisation_id=organisation.id,
+        language=data.language,
+    )
+    if data.password:
+        _set_password(user, data.password)
+    user.organisation = organisation
+    session.add(user)
+    await session.flush()
+    return user
+
+
+async def update(session: AsyncSession, actor: User, user: User, data: UserUpdate) -> User:
+    """Apply the sent fields (the caller checked If-Match); deactivation ends every session."""
+    sent = data.model_dump(exclude_unset=True)
+    if user.id == actor.id and (
+        sent.get("active") is False or ("role" in sent and data.role != actor.role)
+    ):
+        raise FieldInvalid("active" if "active" in sent else "role", "cannot_deactivate_self")
+    role = data.role or Role(user.role)
+    if "role" in sent or "organisation_id" in sent:
+        organisation = await _organisation_for(
+            session, data.organisation_id or user.organisation_id, role
+        )
+        user.organisation_id = organisation.id
+        user.organisation = organisation
+        user.role = role.value
+    if data.full_name is not None:
+        user.full_name = data.full_name
+        user.search_name = fold(data.full_name)
+    if data.language is not None:
+        user.language = data.language
+    if data.password is not None:
+        _set_password(user, data.password)
+        user.token_version += 1
+    if data.active is not None and data.active != user.active:
+        user.active = data.active
+        if not data.active:
+            user.token_version += 1
+    await session.flush()
+    return user
+
+
+async def get_by_id(session: AsyncSession, user_id: uuid.UUID) -> User | None:
+    """An account by id with its organisation (no scope: for authentication only)."""
+    statement = select(User).where(col(User.id) == user_id).options(_with_organisation())
+    return (await session.execute(statement)).scalar_one_or_none()

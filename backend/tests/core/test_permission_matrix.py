@@ -1,0 +1,187 @@
+"""Every route of the OpenAPI document × every role (and anonymous) against one declared table.
+
+A route missing from the table fails the build, so no endpoint ships without a rule.
+Allowed callers must never get 401/403; others get 401 (anonymous) or 403.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+
+from levier.auth.permissions import Role
+from tests.factories import make_organisation, make_tender, make_user
+
+PUBLIC = "public"  # anyone, signed in or not
+SIGNED_IN = "signed_in"  # any authenticated user
+ALL_ROLES = frozenset(Role)
+
+# (method, path) → PUBLIC, SIGNED_IN, or the set of roles allowed.
+MATRIX: dict[tuple[str, str], object] = {
+    ("GET", "/api/v1/health"): PUBLIC,
+    ("POST", "/api/v1/auth/token"): PUBLIC,
+    ("POST", "/api/v1/auth/refresh"): PUBLIC,
+    ("POST", "/api/v1/auth/logout"): PUBLIC,
+    ("POST", "/api/v1/auth/password-reset/request"): PUBLIC,
+    ("POST", "/api/v1/auth/password-reset/confirm"): PUBLIC,
+    ("GET", "/api/v1/auth/me"): SIGNED_IN,
+    ("PATCH", "/api/v1/auth/me"): SIGNED_IN,
+    ("POST", "/api/v1/auth/password"): SIGNED_IN,
+    ("GET", "/api/v1/organisations"): {Role.admin, Role.facilitator},
+    ("POST", "/api/v1/organisations"): {Role.admin},
+    ("GET", "/api/v1/organisations/{organisation_id}"): {Role.admin, Role.facilitator},
+    ("PATCH", "/api/v1/organisations/{organisation_id}"): {Role.admin},
+    ("GET", "/api/v1/users"): {Role.admin, Role.facilitator},
+    ("POST", "/api/v1/users"): {Role.admin},
+    ("GET", "/api/v1/users/{user_id}"): {Role.admin, Role.facilitator},
+    ("PATCH", "/api/v1/users/{user_id}"): {Role.admin},
+    ("GET", "/api/v1/territories/regions"): PUBLIC,
+    ("GET", "/api/v1/territories/departments"): PUBLIC,
+    ("GET", "/api/v1/territories/communes"): PUBLIC,
+    ("GET", "/api/v1/territories/search"): PUBLIC,
+    ("GET", "/api/v1/audit-events"): {Role.admin},
+    ("GET", "/api/v1/clause-settings"): {Role.admin, Role.facilitator},
+    ("PATCH", "/api/v1/clause-settings"): {Role.admin},
+    ("GET", "/api/v1/clause-settings/history"): {Role.admin, Role.facilitator},
+    ("GET", "/api/v1/clause-settings/labour-shares"): {Role.admin, Role.facilitator},
+    ("POST", "/api/v1/clause-settings/labour-shares"): {Role.admin},
+    ("PATCH", "/api/v1/clause-settings/labour-shares/{share_id}"): {Role.admin},
+    ("DELETE", "/api/v1/clause-settings/labour-shares/{share_id}"): {Role.admin},
+    ("POST", "/api/v1/clauses/estimate"): {Role.admin, Role.facilitator},
+    ("GET", "/api/v1/operations"): {Role.admin, Role.facilitator},
+    ("POST", "/api/v1/operations"): {Role.admin, Role.facilitator},
+    ("GET", "/api/v1/operations/{operation_id}"): {Role.admin, Role.facilitator},
+    ("PATCH", "/api/v1/operations/{operation_id}"): {Role.admin, Role.facilitator},
+    ("GET", "/api/v1/operations/{operation_id}/summary"): {Role.admin, Role.facilitator},
+    ("GET", "/api/v1/tenders"): {Role.admin, Role.facilitator, Role.buyer},
+    ("POST", "/api/v1/tenders"): {Role.admin, Role.facilitator, Role.buyer},
+    ("GET", "/api/v1/tenders/{tender_id}"): {Role.admin, Role.facilitator, Role.buyer},
+    ("PATCH", "/api/v1/tenders/{tender_id}"): {Role.admin, Role.facilitator, Role.buyer},
+    ("POST", "/api/v1/tenders/{tender_id}/transition"): {Role.admin, Role.facilitator},
+    ("POST", "/api/v1/tenders/{tender_id}/lots"): {Role.admin, Role.facilitator, Role.buyer},
+    ("GET", "/api/v1/tenders/{tender_id}/lots/{lot_id}"): {
+        Role.admin,
+        Role.facilitator,
+        Role.buyer,
+    },
+    ("PATCH", "/api/v1/tenders/{tender_id}/lots/{lot_id}"): {
+        Role.admin,
+        Role.facilitator,
+        Role.buyer,
+    },
+    ("PUT", "/api/v1/tenders/{tender_id}/lots/{lot_id}/hours-override"): {
+        Role.admin,
+        Role.facilitator,
+    },
+    ("PUT", "/api/v1/tenders/{tender_id}/lots/{lot_id}/award"): {Role.admin, Role.facilitator},
+    ("POST", "/api/v1/tenders/{tender_id}/lots/{lot_id}/amendments"): {
+        Role.admin,
+        Role.facilitator,
+    },
+    ("GET", "/api/v1/tenders/{tender_id}/lots/{lot_id}/clause-article"): {
+        Role.admin,
+        Role.facilitator,
+        Role.buyer,
+    },
+    ("DELETE", "/api/v1/tenders/{tender_id}/lots/{lot_id}"): {
+        Role.admin,
+        Role.facilitator,
+        Role.buyer,
+    },
+}
+
+
+def _routes(app) -> list[tuple[str, str]]:
+    document = app.openapi()
+    return [
+        (method.upper(), path)
+        for path, operations in document["paths"].items()
+        for method in operations
+        if method in {"get", "post", "put", "patch", "delete"}
+    ]
+
+
+class TestMatrixIsComplete:
+    def test_every_route_has_a_declared_rule(self, app):
+        undeclared = sorted(set(_routes(app)) - set(MATRIX))
+        assert undeclared == [], f"routes without a permission rule: {undeclared}"
+
+    def test_every_declared_rule_matches_a_route(self, app):
+        stale = sorted(set(MATRIX) - set(_routes(app)))
+        assert stale == [], f"rules for routes that no longer exist: {stale}"
+
+
+@pytest.fixture
+async def callers(session, auth):
+    """One user per role, all in scope of the resources used below (same organisation)."""
+    structure = await make_organisation(session)
+    headers: dict[object, dict[str, str]] = {None: {}}
+    users = {}
+    for role in Role:
+        organisation = structure if role in {Role.admin, Role.facilitator} else None
+        user = await make_user(session, role=role, organisation=organisation)
+        users[role] = user
+        headers[role] = auth(user)
+    tender, lot, operation = await make_tender(
+        session, structure, buyer=await _org(session, users[Role.buyer])
+    )
+    return (
+        headers,
+        users,
+        structure,
+        {"tender_id": tender.id, "lot_id": lot.id, "operation_id": operation.id},
+    )
+
+
+async def _org(session, user):
+    from levier.organisations import service
+
+    return await service.get(session, user.organisation_id)
+
+
+async def first_labour_share(client, admin_headers) -> uuid.UUID:
+    """A labour-share row of the callers' structure (its table is created on first read)."""
+    page = await client.get("/api/v1/clause-settings/labour-shares", headers=admin_headers)
+    return uuid.UUID(page.json()["items"][0]["id"])
+
+
+def _concrete(path: str, ids: dict[str, uuid.UUID]) -> str:
+    return re.sub(r"\{(\w+)\}", lambda m: str(ids[m.group(1)]), path)
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(MATRIX))
+@pytest.mark.parametrize("role", [None, *Role], ids=lambda r: getattr(r, "value", "anonymous"))
+async def test_route_answers_per_declared_rule(client, callers, method, path, role):
+    headers, users, structure, records = callers
+    ids = {
+        **records,
+        "organisation_id": structure.id,
+        "user_id": users[Role.facilitator].id,
+        "share_id": await first_labour_share(client, headers[Role.admin]),
+    }
+    url = _concrete(path, ids)
+    # Bodies are deliberately empty: authorisation must be decided before validation.
+    if method == "GET":
+        response = await client.get(url, headers=headers[role])
+    elif path == "/api/v1/auth/token":
+        response = await client.post(url, data={}, headers=headers[role])
+    else:
+        response = await client.request(method, url, json={}, headers=headers[role])
+    rule = MATRIX[(method, path)]
+    status = response.status_code
+    if rule == PUBLIC or (rule == SIGNED_IN and role is not None):
+        allowed = True
+    elif rule == SIGNED_IN:
+        allowed = False
+    else:
+        allowed = role in rule  # type: ignore[operator]
+    if allowed:
+        assert status not in (401, 403), f"{role} {method} {path} → {status}: {response.text}"
+    elif role is None:
+        assert status == 401, f"anonymous {method} {path} → {status}"
+        assert response.headers["content-type"].startswith("application/problem+json")
+    else:
+        assert status == 403, f"{role} {method} {path} → {status}: {response.text}"
+        assert response.json()["code"] == "forbidden"

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from levier.core.i18n import MESSAGES, negotiate
+
+
+class TestProblemDocuments:
+    async def test_unknown_api_route_is_a_problem(self, client):
+        response = await client.get("/api/v1/nothing-here")
+        assert response.status_code == 404
+        assert response.headers["content-type"] == "application/problem+json"
+        body = response.json()
+        assert body["type"] == "urn:levier:problem:not_found"
+        assert body["status"] == 404
+        assert body["title"] == "Ressource introuvable."
+
+    async def test_wrong_method_is_a_problem(self, client):
+        response = await client.delete("/api/v1/health")
+        assert response.status_code == 405
+        assert response.json()["code"] == "method_not_allowed"
+
+    async def test_language_follows_accept_language(self, client):
+        english = await client.get("/api/v1/auth/me", headers={"Accept-Language": "en-US"})
+        assert english.json()["detail"] == "Authentication required."
+        assert english.headers["Content-Language"] == "en"
+        default = await client.get("/api/v1/auth/me", headers={"Accept-Language": "de"})
+        assert default.json()["detail"] == "Authentification requise."
+
+    async def test_malformed_json_body_is_a_422_problem(self, client):
+        response = await client.post(
+            "/api/v1/auth/refresh",
+            content=b"{not json",
+            headers={"Content-Type": "application/json"},
+        )
+        assert response.status_code == 422
+        assert response.headers["content-type"] == "application/problem+json"
+
+
+class TestNegotiation:
+    @pytest.mark.parametrize(
+        ("header", "expected"),
+        [
+            (None, "fr"),
+            ("en", "en"),
+            ("en-GB,en;q=0.9,fr;q=0.8", "en"),
+            ("de-DE,fr;q=0.5,en;q=0.9", "en"),
+            ("fr-CA", "fr"),
+            ("es", "fr"),
+            ("en;q=0", "fr"),
+        ],
+    )
+    def test_negotiate(self, header, expected):
+        assert negotiate(header) == expected
+
+    def test_every_message_has_both_languages(self):
+        for code, (french, english) in MESSAGES.items():
+            assert french.strip() and english.strip(), code
+            assert french != english or code in {"field_unknown"}, code

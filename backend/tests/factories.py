@@ -1,0 +1,144 @@
+"""Plain async builders of records, through the same services the API uses."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from levier.auth.permissions import Role
+from levier.demo import demo_siret
+from levier.organisations import service as organisations_service
+from levier.organisations.constants import OrganisationKind
+from levier.organisations.models import Organisation
+from levier.organisations.schemas import OrganisationCreate
+from levier.territories.schemas import TerritoryRef
+from levier.users import service as users_service
+from levier.users.models import User
+from levier.users.schemas import UserCreate
+
+PASSWORD = "correct-horse-battery-staple"
+_sequence = itertools.count(1)
+
+KIND_FOR_ROLE = {
+    Role.admin: OrganisationKind.facilitation_structure,
+    Role.facilitator: OrganisationKind.facilitation_structure,
+    Role.buyer: OrganisationKind.buyer,
+    Role.enterprise: OrganisationKind.enterprise,
+    Role.referent: OrganisationKind.prescriber,
+}
+
+
+def unique_siret() -> str:
+    """A valid SIRET no other test uses."""
+    return demo_siret(50_000_000 + next(_sequence) * 7)
+
+
+async def make_organisation(
+    session: AsyncSession,
+    kind: OrganisationKind = OrganisationKind.facilitation_structure,
+    name: str | None = None,
+    territory: list[dict[str, str]] | None = None,
+    **fields: Any,
+) -> Organisation:
+    number = next(_sequence)
+    organisation = await organisations_service.create(
+        session,
+        OrganisationCreate(
+            name=name or f"Organisation {number}",
+            kind=kind,
+            siret=fields.pop("siret", unique_siret()),
+            territory=[TerritoryRef.model_validate(t) for t in (territory or [])],
+            **fields,
+        ),
+    )
+    await session.commit()
+    return organisation
+
+
+async def make_user(
+    session: AsyncSession,
+    role: Role = Role.facilitator,
+    organisation: Organisation | None = None,
+    email: str | None = None,
+    password: str | None = None,
+    **fields: Any,
+) -> User:
+    organisation = organisation or await make_organisation(session, KIND_FOR_ROLE[role])
+    number = next(_sequence)
+    user = await users_service.create(
+        session,
+        UserCreate(
+            email=email or f"user{number}@example.org",
+            full_name=fields.pop("full_name", f"Person {number}"),
+            role=role,
+            organisation_id=organisation.id,
+            password=password,
+            **fields,
+        ),
+    )
+    await session.commit()
+    return user
+
+
+async def make_tender(
+    session: AsyncSession,
+    structure: Organisation,
+    buyer: Organisation | None = None,
+    lot_amount: str = "1000000",
+) -> tuple[Any, Any, Any]:
+    """A draft tender of `buyer` followed by `structure`, in an operation, with one clause lot."""
+    from decimal import Decimal
+
+    from levier.tenders import service as tenders_service
+    from levier.tenders.constants import Ccag, ConsiderationKind, PriceForm, Procedure
+    from levier.tenders.schemas import (
+        ConsiderationIn,
+        LotCreate,
+        OperationCreate,
+        TenderCreate,
+    )
+    from levier.users.models import User as UserModel
+
+    buyer = buyer or await make_organisation(session, OrganisationKind.buyer)
+    acting = UserModel(
+        email="factory@example.org",
+        full_name="Factory",
+        search_name="factory",
+        role=Role.facilitator.value,
+        organisation_id=structure.id,
+    )
+    operation = await tenders_service.create_operation(
+        session, acting, OperationCreate(name=f"Opération {next(_sequence)}")
+    )
+    tender = await tenders_service.create_tender(
+        session,
+        acting,
+        TenderCreate(
+            buyer_id=buyer.id,
+            reference=f"T{next(_sequence)}",
+            object="Réhabilitation de 120 logements",
+            procedure=Procedure.open_tender,
+            ccag=Ccag.works,
+            price_form=PriceForm.lump_sum,
+            cpv_code="45000000-7",
+            place_of_execution=TerritoryRef.model_validate({"level": "commune", "code": "37261"}),
+            operation_id=operation.id,
+        ),
+    )
+    lot = await tenders_service.create_lot(
+        session,
+        acting,
+        tender,
+        LotCreate(
+            number=1,
+            title="Gros œuvre",
+            cpv_code="45262500-6",
+            estimated_amount=Decimal(lot_amount),
+            duration_months=12,
+            considerations=[ConsiderationIn(kind=ConsiderationKind.insertion_clause)],
+        ),
+    )
+    await session.commit()
+    return tender, lot, operation

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from levier.auth.permissions import Role
+from tests.factories import make_organisation, make_tender, make_user
+
+
+@pytest.fixture
+async def setup(session):
+    structure = await make_organisation(session, name="Service clauses de l'Agglo")
+    facilitator = await make_user(session, role=Role.facilitator, organisation=structure)
+    admin = await make_user(session, role=Role.admin, organisation=structure)
+    tender, lot, _op = await make_tender(session, structure)
+    return facilitator, admin, tender, lot
+
+
+class TestClauseArticle:
+    async def test_text_article_carries_hours_modes_contact_and_penalty(self, client, auth, setup):
+        facilitator, admin, tender, lot = setup
+        settings = await client.get("/api/v1/clause-settings", headers=auth(admin))
+        await client.patch(
+            "/api/v1/clause-settings",
+            json={"contact_name": "Karim Benali", "contact_email": "clauses@agglo.example"},
+            headers=auth(admin) | {"If-Match": settings.headers["ETag"]},
+        )
+        url = f"/api/v1/tenders/{tender.id}/lots/{lot.id}"
+        etag = (await client.get(url, headers=auth(facilitator))).headers["ETag"]
+        await client.patch(
+            url,
+            json={"penalty_per_missing_hour": "45"},
+            headers=auth(facilitator) | {"If-Match": etag},
+        )
+        response = await client.get(
+            f"{url}/clause-article", params={"article_number": "12"}, headers=auth(facilitator)
+        )
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"].startswith("text/markdown")
+        text = response.text
+        assert "# Article 12 — Clause sociale d'insertion" in text
+        assert "**833 heures**" in text
+        assert "1000000 × 0.5 × 0.05 ÷ 30 = 833.33 → 833 h" in text
+        assert "Karim Benali**, clauses@agglo.example" in text
+        assert "30 % des heures" in text
+        assert "**45,00 € par heure d'insertion non réalisée**" in text
+        assert "L2112-2" in text
+
+    async def test_pdf_article(self, client, auth, setup):
+        facilitator, _admin, tender, lot = setup
+        response = await client.get(
+            f"/api/v1/tenders/{tender.id}/lots/{lot.id}/clause-article",
+            params={"format": "pdf"},
+            headers=auth(facilitator),
+        )
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "application/pdf"
+        assert response.content.startswith(b"%PDF")
+        from pypdf import PdfReader
+
+        text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+        assert "833 heures" in text
+
+    async def test_admin_template_replaces_the_default_and_bad_ones_are_refused(
+        self, client, auth, setup
+    ):
+        facilitator, admin, tender, lot = setup
+        settings = await client.get("/api/v1/clause-settings", headers=auth(admin))
+        assert settings.json()["article_template_is_default"] is True
+        broken = await client.patch(
+            "/api/v1/clause-settings",
+            json={"article_template": "{% if hours %}unterminated"},
+            headers=auth(admin) | {"If-Match": settings.headers["ETag"]},
+        )
+        assert broken.status_code == 422
+        assert broken.json()["errors"][0]["field"] == "article_template"
+        custom = await client.patch(
+            "/api/v1/clause-settings",
+            json={"article_template": "Lot {{ lot.number }} : {{ hours }} heures d'insertion."},
+            headers=auth(admin) | {"If-Match": settings.headers["ETag"]},
+        )
+        assert custom.status_code == 200
+        text = (
+            await client.get(
+                f"/api/v1/tenders/{tender.id}/lots/{lot.id}/clause-article",
+                headers=auth(facilitator),
+            )
+        ).text
+        assert text == "Lot 1 : 833 heures d'insertion.\n"
+
+    async def test_sandbox_keeps_templates_away_from_the_application(self, client, auth, setup):
+        facilitator, admin, tender, lot = setup
+        settings = await client.get("/api/v1/clause-settings", headers=auth(admin))
+        await client.patch(
+            "/api/v1/clause-settings",
+            json={"article_template": "{{ lot.__class__.__mro__ }} {{ hours }}"},
+            headers=auth(admin) | {"If-Match": settings.headers["ETag"]},
+        )
+        response = await client.get(
+            f"/api/v1/tenders/{tender.id}/lots/{lot.id}/clause-article", headers=auth(facilitator)
+        )
+        assert response.status_code == 422
+        assert response.json()["code"] == "template_invalid"

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+
+import { DEMO, loginAs, seriousViolations } from './helpers';
+
+test('the sign-in pages have no serious accessibility violation', async ({ page }) => {
+  for (const [path, heading] of [
+    ['/login', 'Connexion'],
+    ['/forgot-password', 'Mot de passe oublié'],
+    ['/reset-password?token=x', 'Choisir un nouveau mot de passe'],
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+});
+
+const PAGES = [
+  { path: '/', heading: `Bonjour ${DEMO.admin.name}` },
+  { path: '/account', heading: 'Mon compte' },
+  { path: '/organisations', heading: 'Organisations' },
+  { path: '/organisations/new', heading: 'Nouvelle organisation' },
+  { path: '/users', heading: 'Utilisateurs' },
+  { path: '/users/new', heading: 'Nouvel utilisateur' },
+];
+
+test('the signed-in pages have no serious accessibility violation', async ({ page }) => {
+  await loginAs(page, DEMO.admin);
+  for (const { path, heading } of PAGES) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+});
+
+test('the edit forms (with their history) have no serious accessibility violation', async ({ page }) => {
+  await loginAs(page, DEMO.admin);
+  for (const [list, heading] of [
+    ['/organisations', "Modifier l'organisation"],
+    ['/users', "Modifier l'utilisateur"],
+  ]) {
+    await page.goto(list);
+    await page.getByRole('table').getByRole('link').first().click();
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), heading).toEqual([]);
+  }
+});
+
+test('a read-only role sees the directory without edit controls', async ({ page }) => {
+  await loginAs(page, DEMO.facilitator);
+  await page.goto('/organisations');
+  await expect(page.getByRole('link', { name: 'Nouvelle organisation' })).toHaveCount(0);
+  await page.getByRole('table').getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: "Fiche de l'organisation" })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Enregistrer' })).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+});

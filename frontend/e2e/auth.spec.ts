@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+
+import { DEMO, field, login, loginAs, logout } from './helpers';
+
+const ROLES = [
+  { who: DEMO.admin, directory: true },
+  { who: DEMO.facilitator, directory: true },
+  { who: DEMO.buyer, directory: false },
+  { who: DEMO.enterprise, directory: false },
+  { who: DEMO.referent, directory: false },
+];
+
+for (const { who, directory } of ROLES) {
+  test(`${who.email} signs in and sees the navigation of the role`, async ({ page }) => {
+    await loginAs(page, who);
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+    await expect(nav.getByRole('link', { name: 'Accueil' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Mon compte' })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Organisations' })).toHaveCount(directory ? 1 : 0);
+    await expect(nav.getByRole('link', { name: 'Utilisateurs' })).toHaveCount(directory ? 1 : 0);
+    if (!directory) {
+      await page.goto('/organisations');
+      await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
+    }
+    await logout(page);
+  });
+}
+
+test('a wrong password shows the error and keeps the person on the sign-in page', async ({ page }) => {
+  await login(page, DEMO.buyer.email, 'not-the-password');
+  await expect(page.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test('the sign-in form checks its fields before sending', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByText('Ce champ est obligatoire.')).toHaveCount(2);
+  await field(page, 'Adresse e-mail').fill('pas-une-adresse');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByText('Saisissez une adresse e-mail valide')).toBeVisible();
+  await expect(field(page, 'Adresse e-mail')).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('the session survives a reload (rotating refresh token) and ends at sign-out', async ({ page }) => {
+  await loginAs(page, DEMO.facilitator);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: `Bonjour ${DEMO.facilitator.name}` })).toBeVisible();
+  await logout(page);
+  await page.goto('/account');
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test('a session whose refresh token was revoked goes back to sign-in', async ({ page }) => {
+  await loginAs(page, DEMO.buyer);
+  await page.evaluate(() => localStorage.setItem('levier.refresh', 'revoked-or-forged'));
+  await page.reload();
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test('the forgotten-password form answers without telling whether the account exists', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+  await field(page, 'Adresse e-mail').fill(`nobody.${Date.now()}@example.org`);
+  await page.getByRole('button', { name: 'Envoyer le lien' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Si un compte existe' })).toBeVisible();
+});
+
+test('the interface switches to English', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByText('EN', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByText('FR', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+});

@@ -1,0 +1,76 @@
+import { createRequire } from 'node:module';
+
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'levier-demo-2026';
+
+export const DEMO = {
+  admin: { email: 'admin@levier.demo', name: 'Alice Martin' },
+  facilitator: { email: 'facilitateur@levier.demo', name: 'Karim Benali' },
+  buyer: { email: 'acheteur@levier.demo', name: 'Sophie Leroy' },
+  enterprise: { email: 'entreprise@levier.demo', name: 'Julien Moreau' },
+  referent: { email: 'referent@levier.demo', name: 'Nadia Haddad' },
+} as const;
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+/** An input by the start of its label (labels of required fields end with " *"). */
+export const field = (page: Page, label: string) =>
+  page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+
+/** A Mantine Select (an input with the combobox role) by its label. */
+export const select = (page: Page, label: string) =>
+  page.getByRole('combobox', { name: label, exact: true });
+
+export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await field(page, 'Adresse e-mail').fill(email);
+  await field(page, 'Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+export async function loginAs(page: Page, who: { email: string; name: string }): Promise<void> {
+  await login(page, who.email);
+  await expect(page.getByRole('heading', { level: 1, name: `Bonjour ${who.name}` })).toBeVisible();
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
+/** A SIRET with a valid Luhn key that no earlier run used (the database is kept between runs). */
+export function uniqueSiret(): string {
+  const base = `9${String(Date.now()).slice(-12)}`;
+  for (let digit = 0; digit < 10; digit += 1) {
+    const candidate = `${base}${digit}`;
+    const sum = [...candidate].reverse().reduce((total, char, index) => {
+      let value = Number(char);
+      if (index % 2 === 1) value = value * 2 > 9 ? value * 2 - 9 : value * 2;
+      return total + value;
+    }, 0);
+    if (sum % 10 === 0) return candidate;
+  }
+  throw new Error('no key digit');
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical violations on the current page. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run()).violations;
+  })) as AxeViolation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}

@@ -1,0 +1,68 @@
+import { Stack, Text, Title } from '@mantine/core';
+import { type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+
+import type { Permission } from './client/types.gen';
+import { AppLayout } from './components/AppLayout';
+import { Loading } from './components/Feedback';
+import { AccountPage } from './features/account/AccountPage';
+import { useAuth } from './features/auth/AuthProvider';
+import { LoginPage } from './features/auth/LoginPage';
+import { ForgotPasswordPage, ResetPasswordPage } from './features/auth/PasswordResetPages';
+import { HomePage } from './features/home/HomePage';
+import { OrganisationFormPage } from './features/organisations/OrganisationFormPage';
+import { OrganisationsPage } from './features/organisations/OrganisationsPage';
+import { UserFormPage } from './features/users/UserFormPage';
+import { UsersPage } from './features/users/UsersPage';
+
+/** Signed-in pages: to /login without a session, "not found" without the permission. */
+function Protected({ children, permission }: { children: ReactNode; permission?: Permission }) {
+  const { me, loading, can } = useAuth();
+  const location = useLocation();
+  if (loading) return <Loading />;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <AppLayout>{permission && !can(permission) ? <NotFound /> : children}</AppLayout>;
+}
+
+/** The sign-in pages send a signed-in person home. */
+function PublicOnly({ children }: { children: ReactNode }) {
+  const { me, loading } = useAuth();
+  if (loading) return <Loading />;
+  return me ? <Navigate to="/" replace /> : children;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t('app.notFoundTitle')}
+      </Title>
+      <Text>{t('app.notFound')}</Text>
+    </Stack>
+  );
+}
+
+const page = (element: ReactNode, permission?: Permission) => (
+  <Protected permission={permission}>{element}</Protected>
+);
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<PublicOnly><LoginPage /></PublicOnly>} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
+      <Route path="/" element={page(<HomePage />)} />
+      <Route path="/account" element={page(<AccountPage />)} />
+      <Route path="/organisations" element={page(<OrganisationsPage />, 'organisations:read')} />
+      <Route path="/organisations/new" element={page(<OrganisationFormPage />, 'organisations:manage')} />
+      <Route path="/organisations/:id" element={page(<OrganisationFormPage />, 'organisations:read')} />
+      <Route path="/users" element={page(<UsersPage />, 'users:read')} />
+      <Route path="/users/new" element={page(<UserFormPage />, 'users:manage')} />
+      <Route path="/users/:id" element={page(<UserFormPage />, 'users:read')} />
+      <Route path="*" element={page(<NotFound />)} />
+    </Routes>
+  );
+}

@@ -1,0 +1,47 @@
+/** The generated client, wired to the session (bearer token, language, refresh on 401). */
+import { client } from '../client/client.gen';
+import { currentLanguage } from '../i18n';
+import { toApiError } from '../lib/problem';
+import { Session } from '../lib/session';
+
+const expiredListeners = new Set<() => void>();
+
+export const session = new Session({
+  storage: window.localStorage,
+  baseFetch: (input, init) => window.fetch(input, init),
+  language: currentLanguage,
+  onExpired: () => expiredListeners.forEach((listener) => listener()),
+});
+
+export function onSessionExpired(listener: () => void): () => void {
+  expiredListeners.add(listener);
+  return () => expiredListeners.delete(listener);
+}
+
+client.setConfig({ baseUrl: '', fetch: session.fetch, throwOnError: true });
+
+interface Result<T> {
+  data?: T;
+  response: Response;
+}
+
+/** Await a generated SDK call: its data, or an ApiError carrying the problem document. */
+export async function call<T>(promise: Promise<Result<T>>): Promise<T> {
+  try {
+    return (await promise).data as T;
+  } catch (error) {
+    throw toApiError(error);
+  }
+}
+
+/** Like `call`, with the ETag of the record (for If-Match on the next update). */
+export async function callWithETag<T>(
+  promise: Promise<Result<T>>,
+): Promise<{ data: T; etag: string }> {
+  try {
+    const { data, response } = await promise;
+    return { data: data as T, etag: response.headers.get('ETag') ?? '' };
+  } catch (error) {
+    throw toApiError(error);
+  }
+}

@@ -1,0 +1,89 @@
+import { Button, Card, List, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+import { call } from '../api/client';
+import { auditListAuditEvents } from '../client/sdk.gen';
+import type { AuditEventRead } from '../client/types.gen';
+import { useCursorList } from '../hooks/useCursorList';
+import { describeChange, type Formatter, isInternalField, plainValue } from '../lib/audit';
+import { Loading, ProblemAlert } from './Feedback';
+
+const ENUM_PREFIXES: Record<string, string> = {
+  role: 'roles',
+  kind: 'kinds',
+  language: 'languages',
+  enterprise_kind: 'enterpriseKinds',
+};
+
+function Event({ event }: { event: AuditEventRead }) {
+  const { t, i18n } = useTranslation();
+  const changes = Object.entries(event.changes ?? {}).filter(([field]) => !isInternalField(field));
+  // Enumerated values read with the labels people see in the forms.
+  const formatter =
+    (field: string): Formatter =>
+    (value) => {
+      if (typeof value === 'boolean') return value ? t('app.yes') : t('app.no');
+      const prefix = ENUM_PREFIXES[field];
+      if (prefix && typeof value === 'string') return t(`${prefix}.${value}`, { defaultValue: value });
+      return plainValue(value);
+    };
+  return (
+    <List.Item>
+      <Text size="sm">
+        <strong>{new Date(event.at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}</strong>
+        {' · '}
+        {t(`history.actions.${event.action}`, { defaultValue: event.action })}
+        {' · '}
+        {event.actor?.full_name ?? t('history.system')}
+      </Text>
+      {changes.length > 0 && (
+        <List size="xs" withPadding>
+          {changes.map(([field, value]) => (
+            <List.Item key={field}>
+              <Text span size="xs" fw={600}>
+                {t(`history.fields.${field}`, { defaultValue: field })}
+              </Text>{' '}
+              {describeChange(value, formatter(field))}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </List.Item>
+  );
+}
+
+/** The audit trail of one record (admins only: the caller checks `audit:read`). */
+export function HistoryPanel({ entityType, entityId }: { entityType: string; entityId: string }) {
+  const { t } = useTranslation();
+  const list = useCursorList(['audit', entityType, entityId], (cursor) =>
+    call(auditListAuditEvents({ query: { entity_type: entityType, entity_id: entityId, cursor, limit: 20 } })),
+  );
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="history-title">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="history-title">
+          {t('history.title')}
+        </Title>
+        <ProblemAlert error={list.error} />
+        {list.isPending ? (
+          <Loading />
+        ) : list.items.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('history.empty')}
+          </Text>
+        ) : (
+          <List spacing="xs">
+            {list.items.map((event) => (
+              <Event key={event.id} event={event} />
+            ))}
+          </List>
+        )}
+        {list.hasNextPage && (
+          <Button variant="light" size="xs" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+            {t('app.loadMore')}
+          </Button>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,100 @@
+import { notifications } from '@mantine/notifications';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
+
+import { call, onSessionExpired, session } from '../../api/client';
+import { authLogin, authLogout, authReadMe } from '../../client/sdk.gen';
+import type { Me, Permission } from '../../client/types.gen';
+import i18n, { changeLanguage } from '../../i18n';
+
+interface AuthState {
+  me: Me | null;
+  loading: boolean;
+  can: (permission: Permission) => boolean;
+  login: (email: string, password: string) => Promise<Me>;
+  logout: () => Promise<void>;
+  refreshMe: () => Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+const ME_KEY = ['auth', 'me'];
+
+/**
+ * Forget the person and every record loaded for them. The `me` query stays (set to null) so its
+ * observer, mounted for the app's lifetime, sees the change: `clear()` would orphan it.
+ */
+function forgetSession(queryClient: QueryClient): void {
+  session.clear();
+  queryClient.setQueryData(ME_KEY, null);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
+}
+
+/** The signed-in person, after a silent refresh when only a refresh token is left (reload). */
+async function loadMe(): Promise<Me | null> {
+  if (!session.isAuthenticated && !(session.hasRefreshToken && (await session.refresh()))) {
+    return null;
+  }
+  return call(authReadMe());
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const { data: me, isPending } = useQuery({ queryKey: ME_KEY, queryFn: loadMe, retry: false });
+
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        forgetSession(queryClient);
+        notifications.show({ color: 'orange', message: i18n.t('login.expired') });
+      }),
+    [queryClient],
+  );
+
+  useEffect(() => {
+    if (me?.language) void changeLanguage(me.language);
+  }, [me?.language]);
+
+  const login = useCallback(
+    async (email: string, password: string) => {
+      session.store(await call(authLogin({ body: { username: email, password } })));
+      const current = await call(authReadMe());
+      queryClient.setQueryData(ME_KEY, current);
+      return current;
+    },
+    [queryClient],
+  );
+
+  const logout = useCallback(async () => {
+    const token = session.refreshToken();
+    try {
+      if (token) await call(authLogout({ body: { refresh_token: token } }));
+    } catch {
+      // The server may already have revoked it: signing out locally is what matters.
+    } finally {
+      forgetSession(queryClient);
+    }
+  }, [queryClient]);
+
+  const refreshMe = useCallback(async () => {
+    await queryClient.invalidateQueries({ queryKey: ME_KEY });
+  }, [queryClient]);
+
+  const value = useMemo<AuthState>(
+    () => ({
+      me: me ?? null,
+      loading: isPending,
+      can: (permission) => Boolean(me?.permissions.includes(permission)),
+      login,
+      logout,
+      refreshMe,
+    }),
+    [me, isPending, login, logout, refreshMe],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const state = useContext(AuthContext);
+  if (!state) throw new Error('useAuth outside AuthProvider');
+  return state;
+}

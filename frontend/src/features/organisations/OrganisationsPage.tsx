@@ -1,0 +1,125 @@
+import { Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+import { call } from '../../api/client';
+import { organisationsListOrganisations } from '../../client/sdk.gen';
+import { ListFrame } from '../../components/ListFrame';
+import { PageHeader } from '../../components/PageHeader';
+import { StatusText } from '../../components/StatusText';
+import { useCursorList } from '../../hooks/useCursorList';
+import { useAuth } from '../auth/AuthProvider';
+import { isOrganisationKind, ORGANISATION_KINDS } from './kinds';
+
+export function OrganisationsPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const [search, setSearch] = useState('');
+  const [kind, setKind] = useState<string | null>(null);
+  const [active, setActive] = useState<string | null>(null);
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const list = useCursorList(['organisations', 'list', q, kind, active], (cursor) =>
+    call(
+      organisationsListOrganisations({
+        query: {
+          q: q || undefined,
+          kind: isOrganisationKind(kind) ? kind : undefined,
+          active: active === null ? undefined : active === 'true',
+          cursor,
+          limit: 50,
+        },
+      }),
+    ),
+  );
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('organisations.title')}
+        description={t('organisations.intro')}
+        actions={
+          can('organisations:manage') && (
+            <Button component={Link} to="/organisations/new">
+              {t('organisations.new')}
+            </Button>
+          )
+        }
+      />
+      <Group align="end" gap="sm" role="search" aria-label={t('app.filters')}>
+        <TextInput
+          label={t('organisations.search')}
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={{ base: '100%', sm: 320 }}
+        />
+        <Select
+          label={t('organisations.kind')}
+          clearable
+          placeholder={t('app.all')}
+          value={kind}
+          onChange={setKind}
+          data={ORGANISATION_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
+          w={{ base: '100%', sm: 280 }}
+        />
+        <Select
+          label={t('organisations.status')}
+          clearable
+          placeholder={t('app.all')}
+          value={active}
+          onChange={setActive}
+          data={[
+            { value: 'true', label: t('organisations.activeLabel') },
+            { value: 'false', label: t('organisations.inactiveLabel') },
+          ]}
+          w={{ base: '100%', sm: 180 }}
+        />
+      </Group>
+      <ListFrame
+        caption={t('organisations.title')}
+        columns={[
+          t('organisations.name'),
+          t('organisations.kind'),
+          t('organisations.siret'),
+          t('organisations.territory'),
+          t('organisations.status'),
+        ]}
+        count={list.items.length}
+        pending={list.isPending}
+        error={list.error}
+        hasMore={list.hasNextPage}
+        loadingMore={list.isFetchingNextPage}
+        onLoadMore={() => void list.fetchNextPage()}
+      >
+        {list.items.map((organisation) => (
+          <Table.Tr key={organisation.id}>
+            <Table.Td>
+              <Link to={`/organisations/${organisation.id}`} className="row-link">
+                {organisation.name}
+              </Link>
+            </Table.Td>
+            <Table.Td>{t(`kinds.${organisation.kind}`)}</Table.Td>
+            <Table.Td className="mono">{organisation.siret ?? '—'}</Table.Td>
+            <Table.Td>
+              <Text size="sm" lineClamp={1}>
+                {organisation.territory.map((item) => item.name).join(', ') || '—'}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <StatusText
+                active={organisation.active}
+                label={
+                  organisation.active
+                    ? t('organisations.activeLabel')
+                    : t('organisations.inactiveLabel')
+                }
+              />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListFrame>
+    </Stack>
+  );
+}

@@ -1,0 +1,211 @@
+import { Button, Card, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+
+import { call, callWithETag } from '../../api/client';
+import { usersCreateUser, usersGetUser, usersUpdateUser } from '../../client/sdk.gen';
+import type { Role, UserRead, UserUpdate } from '../../client/types.gen';
+import { Loading, ProblemAlert } from '../../components/Feedback';
+import { HistoryPanel } from '../../components/HistoryPanel';
+import { PageHeader } from '../../components/PageHeader';
+import { PasswordField } from '../../components/PasswordField';
+import { StatusText } from '../../components/StatusText';
+import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { useValidator } from '../../hooks/useValidator';
+import { isLanguage, type Language } from '../../i18n';
+import { email, optionalPassword, required } from '../../lib/validation';
+import { useAuth } from '../auth/AuthProvider';
+import { type OrganisationChoice, OrganisationSelect } from './OrganisationSelect';
+import { isRole, ROLE_ORGANISATION_KINDS, ROLES } from './roles';
+
+interface Values {
+  email: string;
+  full_name: string;
+  role: Role;
+  organisation: OrganisationChoice | null;
+  language: Language;
+  password: string;
+}
+
+const FIELDS = ['email', 'full_name', 'role', 'organisation_id', 'language', 'password', 'active'];
+
+function valuesOf(user?: UserRead): Values {
+  return {
+    email: user?.email ?? '',
+    full_name: user?.full_name ?? '',
+    role: user?.role ?? 'buyer',
+    organisation: user ? { id: user.organisation.id, name: user.organisation.name } : null,
+    language: isLanguage(user?.language) ? user.language : 'fr',
+    password: '',
+  };
+}
+
+interface Loaded {
+  data: UserRead;
+  etag: string;
+}
+
+function UserForm({ record, onReload }: { record?: Loaded; onReload?: () => void }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const rule = useValidator();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const readOnly = !can('users:manage');
+  const form = useForm<Values>({
+    initialValues: valuesOf(record?.data),
+    validate: {
+      email: record ? undefined : rule(required, email),
+      full_name: rule(required),
+      organisation: (value) => (value ? null : t('validation.required')),
+      password: rule(optionalPassword),
+    },
+  });
+  const { error, busy, run } = useApiSubmit(form);
+  // The server names the field `organisation_id`; the form keeps the whole choice.
+  const organisationError = form.errors.organisation ?? form.errors.organisation_id;
+
+  const update = (body: UserUpdate) =>
+    run(async () => {
+      if (!record) return;
+      const saved = await callWithETag(
+        usersUpdateUser({ path: { user_id: record.data.id }, headers: { 'If-Match': record.etag }, body }),
+      );
+      queryClient.setQueryData(['user', record.data.id], saved);
+      await queryClient.invalidateQueries({ queryKey: ['users'] });
+      await queryClient.invalidateQueries({ queryKey: ['audit'] });
+      notifications.show({ color: 'green', message: t('app.saved') });
+    });
+
+  const submit = form.onSubmit((values) => {
+    const common = {
+      full_name: values.full_name.trim(),
+      role: values.role,
+      organisation_id: values.organisation?.id ?? '',
+      language: values.language,
+      ...(values.password ? { password: values.password } : {}),
+    };
+    if (record) return update(common);
+    return run(async () => {
+      const created = await call(usersCreateUser({ body: { ...common, email: values.email.trim() } }));
+      await queryClient.invalidateQueries({ queryKey: ['users'] });
+      notifications.show({ color: 'green', message: t('app.created') });
+      navigate(`/users/${created.id}`, { replace: true });
+    });
+  });
+
+  const active = record?.data.active ?? true;
+  return (
+    <Card withBorder padding="lg" component="section" aria-label={t('users.formLabel')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <ProblemAlert error={error} shownFields={FIELDS} onReload={onReload} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label={t('users.email')}
+              type="email"
+              required
+              autoComplete="off"
+              readOnly={Boolean(record) || readOnly}
+              variant={record ? 'filled' : 'default'}
+              {...form.getInputProps('email')}
+            />
+            <TextInput label={t('users.fullName')} required readOnly={readOnly} {...form.getInputProps('full_name')} />
+            <Select
+              label={t('users.role')}
+              required
+              readOnly={readOnly}
+              allowDeselect={false}
+              data={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
+              {...form.getInputProps('role')}
+              onChange={(value) => isRole(value) && form.setFieldValue('role', value)}
+            />
+            <OrganisationSelect
+              label={t('users.organisation')}
+              value={form.values.organisation}
+              kinds={ROLE_ORGANISATION_KINDS[form.values.role]}
+              error={organisationError}
+              readOnly={readOnly}
+              onChange={(organisation) => {
+                form.setFieldValue('organisation', organisation);
+                form.clearFieldError('organisation_id');
+              }}
+            />
+            <Select
+              label={t('users.language')}
+              allowDeselect={false}
+              readOnly={readOnly}
+              data={[
+                { value: 'fr', label: t('languages.fr') },
+                { value: 'en', label: t('languages.en') },
+              ]}
+              {...form.getInputProps('language')}
+              onChange={(value) => isLanguage(value) && form.setFieldValue('language', value)}
+            />
+            {!readOnly && (
+              <PasswordField
+                label={record ? t('users.newPassword') : t('users.password')}
+                description={record ? t('users.newPasswordHelp') : t('users.passwordHelp')}
+                autoComplete="new-password"
+                {...form.getInputProps('password')}
+              />
+            )}
+          </SimpleGrid>
+          {record && (
+            <StatusText active={active} label={active ? t('users.activeLabel') : t('users.inactiveLabel')} />
+          )}
+          <Group mt="xs">
+            {!readOnly && (
+              <Button type="submit" loading={busy}>
+                {record ? t('app.save') : t('app.create')}
+              </Button>
+            )}
+            {!readOnly && record && (
+              <Button variant="outline" color={active ? 'red.9' : 'levier'} onClick={() => void update({ active: !active })}>
+                {active ? t('users.deactivate') : t('users.reactivate')}
+              </Button>
+            )}
+            <Button variant="subtle" onClick={() => navigate('/users')}>
+              {t('app.backToList')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+export function UserFormPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const record = useQuery({
+    queryKey: ['user', id],
+    queryFn: () => callWithETag(usersGetUser({ path: { user_id: id ?? '' } })),
+    enabled: Boolean(id),
+  });
+  if (!id) {
+    return (
+      <Stack gap="md" maw={860}>
+        <PageHeader title={t('users.new')} />
+        <UserForm />
+      </Stack>
+    );
+  }
+  if (record.isPending) return <Loading />;
+  if (record.error) return <ProblemAlert error={record.error} />;
+  const user = record.data.data;
+  return (
+    <Stack gap="md" maw={860}>
+      <PageHeader
+        title={can('users:manage') ? t('users.editTitle') : t('users.viewTitle')}
+        description={`${user.full_name} · ${user.email}`}
+      />
+      <UserForm key={user.version} record={record.data} onReload={() => void record.refetch()} />
+      {can('audit:read') && <HistoryPanel entityType="user" entityId={id} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,123 @@
+import { Button, Group, Select, Stack, Table, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+import { call } from '../../api/client';
+import { usersListUsers } from '../../client/sdk.gen';
+import { ListFrame } from '../../components/ListFrame';
+import { PageHeader } from '../../components/PageHeader';
+import { StatusText } from '../../components/StatusText';
+import { useCursorList } from '../../hooks/useCursorList';
+import { useAuth } from '../auth/AuthProvider';
+import { isRole, ROLES } from './roles';
+
+export function UsersPage() {
+  const { t, i18n } = useTranslation();
+  const { can } = useAuth();
+  const [search, setSearch] = useState('');
+  const [role, setRole] = useState<string | null>(null);
+  const [active, setActive] = useState<string | null>(null);
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const list = useCursorList(['users', 'list', q, role, active], (cursor) =>
+    call(
+      usersListUsers({
+        query: {
+          q: q || undefined,
+          role: isRole(role) ? role : undefined,
+          active: active === null ? undefined : active === 'true',
+          cursor,
+          limit: 50,
+        },
+      }),
+    ),
+  );
+  const date = (value?: string | null) =>
+    value
+      ? new Date(value).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })
+      : t('users.never');
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('users.title')}
+        description={t('users.intro')}
+        actions={
+          can('users:manage') && (
+            <Button component={Link} to="/users/new">
+              {t('users.new')}
+            </Button>
+          )
+        }
+      />
+      <Group align="end" gap="sm" role="search" aria-label={t('app.filters')}>
+        <TextInput
+          label={t('users.search')}
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={{ base: '100%', sm: 320 }}
+        />
+        <Select
+          label={t('users.role')}
+          clearable
+          placeholder={t('app.all')}
+          value={role}
+          onChange={setRole}
+          data={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
+          w={{ base: '100%', sm: 200 }}
+        />
+        <Select
+          label={t('users.status')}
+          clearable
+          placeholder={t('app.all')}
+          value={active}
+          onChange={setActive}
+          data={[
+            { value: 'true', label: t('users.activeLabel') },
+            { value: 'false', label: t('users.inactiveLabel') },
+          ]}
+          w={{ base: '100%', sm: 180 }}
+        />
+      </Group>
+      <ListFrame
+        caption={t('users.title')}
+        columns={[
+          t('users.fullName'),
+          t('users.email'),
+          t('users.role'),
+          t('users.organisation'),
+          t('users.lastLogin'),
+          t('users.status'),
+        ]}
+        count={list.items.length}
+        pending={list.isPending}
+        error={list.error}
+        hasMore={list.hasNextPage}
+        loadingMore={list.isFetchingNextPage}
+        onLoadMore={() => void list.fetchNextPage()}
+      >
+        {list.items.map((user) => (
+          <Table.Tr key={user.id}>
+            <Table.Td>
+              <Link to={`/users/${user.id}`} className="row-link">
+                {user.full_name}
+              </Link>
+            </Table.Td>
+            <Table.Td>{user.email}</Table.Td>
+            <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
+            <Table.Td>{user.organisation.name}</Table.Td>
+            <Table.Td className="mono">{date(user.last_login_at)}</Table.Td>
+            <Table.Td>
+              <StatusText
+                active={user.active}
+                label={user.active ? t('users.activeLabel') : t('users.inactiveLabel')}
+              />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListFrame>
+    </Stack>
+  );
+}

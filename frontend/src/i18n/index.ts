@@ -1,0 +1,39 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+
+import en from './en.json';
+import fr from './fr.json';
+
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'levier.language';
+
+export function isLanguage(value: unknown): value is Language {
+  return value === 'fr' || value === 'en';
+}
+
+function initialLanguage(): Language {
+  const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  return isLanguage(stored) ? stored : 'fr';
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { fr: { translation: fr }, en: { translation: en } },
+  lng: initialLanguage(),
+  fallbackLng: 'fr',
+  interpolation: { escapeValue: false },
+});
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
+
+/** The UI language, also sent as Accept-Language so the server's messages match. */
+export function currentLanguage(): Language {
+  return i18n.language === 'en' ? 'en' : 'fr';
+}
+
+export async function changeLanguage(language: Language): Promise<void> {
+  localStorage.setItem(STORAGE_KEY, language);
+  document.documentElement.lang = language;
+  await i18n.changeLanguage(language);
+}
+
+export default i18n;

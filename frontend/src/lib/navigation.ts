@@ -1,0 +1,24 @@
+import type { Permission } from '../client/types.gen';
+
+export interface NavItem {
+  to: string;
+  labelKey: string;
+  permission?: Permission;
+}
+
+/** What the navigation offers; items needing a permission appear only to roles holding it. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', labelKey: 'nav.home' },
+  { to: '/organisations', labelKey: 'nav.organisations', permission: 'organisations:read' },
+  { to: '/users', labelKey: 'nav.users', permission: 'users:read' },
+  { to: '/account', labelKey: 'nav.account' },
+];
+
+export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.permission || permissions.includes(item.permission));
+}
+
+/** Whether a navigation item is the current page (home only on "/", others by prefix). */
+export function isCurrent(to: string, pathname: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}

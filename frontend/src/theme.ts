@@ -1,0 +1,44 @@
+/** The Levier look: a sober institutional blue, dense back-office spacing, AA contrast. */
+import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+
+// Shades 7–9 on white and shade 9 on shade 1 stay above 4.5:1 (WCAG AA for text).
+const levier: MantineColorsTuple = [
+  '#eef3fb',
+  '#dbe5f5',
+  '#b5c9ea',
+  '#8dabdf',
+  '#6690d3',
+  '#4677c7',
+  '#2f63b5',
+  '#24529a',
+  '#1c437f',
+  '#153465',
+];
+
+export const theme = createTheme({
+  colors: { levier },
+  primaryColor: 'levier',
+  primaryShade: 7,
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  headings: { fontWeight: '700' },
+  defaultRadius: 'sm',
+  components: {
+    TextInput: { defaultProps: { size: 'sm' } },
+    Table: { defaultProps: { verticalSpacing: 'xs', fz: 'sm' } },
+  },
+});
+
+/** Dimmed text and light variants dark enough for 4.5:1 on white and on their own background. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+    '--mantine-color-green-light-color': 'var(--mantine-color-green-9)',
+    '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
+    '--mantine-color-orange-light-color': 'var(--mantine-color-orange-9)',
+  },
+  dark: {},
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+
+import { ROLE_CARDS } from '../src/features/home/cards';
+import { ENTERPRISE_KINDS, ORGANISATION_KINDS } from '../src/features/organisations/kinds';
+import { ROLES } from '../src/features/users/roles';
+import en from '../src/i18n/en.json';
+import { NAV_ITEMS } from '../src/lib/navigation';
+import fr from '../src/i18n/fr.json';
+
+function keys(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+describe('translations', () => {
+  it('French and English have the same keys', () => {
+    expect(keys(en).sort()).toEqual(keys(fr).sort());
+  });
+
+  it('no message is empty', () => {
+    const values = (tree: object): string[] =>
+      Object.values(tree).flatMap((v) => (typeof v === 'object' ? values(v) : [String(v)]));
+    expect(values(fr).filter((v) => !v.trim())).toEqual([]);
+    expect(values(en).filter((v) => !v.trim())).toEqual([]);
+  });
+
+  it('has a message for every key built from data (roles, kinds, cards, navigation)', () => {
+    const built = [
+      ...ROLES.map((role) => `roles.${role}`),
+      ...ORGANISATION_KINDS.map((kind) => `kinds.${kind}`),
+      ...ENTERPRISE_KINDS.map((kind) => `enterpriseKinds.${kind}`),
+      ...['commune', 'department', 'region'].map((level) => `levels.${level}`),
+      ...Object.values(ROLE_CARDS).flatMap((cards) =>
+        cards.flatMap((card) => [`home.cards.${card}.title`, `home.cards.${card}.text`]),
+      ),
+      ...NAV_ITEMS.map((item) => item.labelKey),
+      'validation.required',
+      'validation.email',
+      'validation.siret',
+      'validation.passwordLength',
+    ];
+    for (const messages of [fr, en]) {
+      const known = new Set(keys(messages));
+      expect(built.filter((key) => !known.has(key))).toEqual([]);
+    }
+  });
+
+  it('uses the role labels the facilitators know', () => {
+    expect(fr.roles).toEqual({
+      admin: 'Administrateur',
+      facilitator: 'Facilitateur',
+      buyer: 'Acheteur',
+      enterprise: 'Entreprise',
+      referent: 'Référent',
+    });
+    expect(fr.kinds.facilitation_structure).toBe("Structure d'animation (facilitateur)");
+  });
+});

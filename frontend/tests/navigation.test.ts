@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+
+import type { Permission } from '../src/client/types.gen';
+import { isCurrent, visibleNavItems } from '../src/lib/navigation';
+
+const labels = (permissions: Permission[]) => visibleNavItems(permissions).map((item) => item.labelKey);
+
+describe('navigation by permission', () => {
+  it('shows the directory to roles that may read it', () => {
+    expect(labels(['organisations:read', 'users:read'])).toEqual([
+      'nav.home',
+      'nav.organisations',
+      'nav.users',
+      'nav.account',
+    ]);
+  });
+
+  it('shows only home and account without those permissions (buyer, enterprise, referent)', () => {
+    expect(labels(['tenders:read', 'tenders:edit'])).toEqual(['nav.home', 'nav.account']);
+    expect(labels([])).toEqual(['nav.home', 'nav.account']);
+  });
+
+  it('marks the current section, home only on its own path', () => {
+    expect(isCurrent('/', '/')).toBe(true);
+    expect(isCurrent('/', '/users')).toBe(false);
+    expect(isCurrent('/users', '/users/42')).toBe(true);
+    expect(isCurrent('/users', '/users-archive')).toBe(false);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it, vi } from 'vitest';
+
+import { REFRESH_KEY, Session } from '../src/lib/session';
+
+class MemoryStorage {
+  private values = new Map<string, string>();
+  getItem(key: string) {
+    return this.values.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.values.set(key, value);
+  }
+  removeItem(key: string) {
+    this.values.delete(key);
+  }
+}
+
+const pair = (n: number) => ({ access_token: `access-${n}`, refresh_token: `refresh-${n}`, expires_in: 900 });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+function setup(handler: (request: Request) => Response | Promise<Response>) {
+  const storage = new MemoryStorage();
+  const seen: Request[] = [];
+  const onExpired = vi.fn();
+  const baseFetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(new URL(String(input instanceof Request ? input.url : input), 'http://levier.test'), init ?? (input instanceof Request ? input : undefined));
+    seen.push(request);
+    return handler(request);
+  }) as unknown as typeof fetch;
+  const session = new Session({ storage, baseFetch, language: () => 'en', onExpired });
+  return { session, storage, seen, onExpired };
+}
+
+describe('Session.fetch', () => {
+  it('sends the bearer token and the language', async () => {
+    const { session, seen } = setup(() => json(200, {}));
+    session.store(pair(1));
+    await session.fetch('http://levier.test/api/v1/auth/me');
+    expect(seen[0].headers.get('Authorization')).toBe('Bearer access-1');
+    expect(seen[0].headers.get('Accept-Language')).toBe('en');
+  });
+
+  it('refreshes once on 401, stores the rotated token and retries', async () => {
+    const { session, storage, seen } = setup((request) => {
+      if (request.url.endsWith('/auth/refresh')) return json(200, pair(2));
+      return request.headers.get('Authorization') === 'Bearer access-2' ? json(200, { ok: true }) : json(401, {});
+    });
+    session.store(pair(1));
+    const response = await session.fetch('http://levier.test/api/v1/organisations');
+    expect(response.status).toBe(200);
+    expect(storage.getItem(REFRESH_KEY)).toBe('refresh-2');
+    expect(seen.map((r) => new URL(r.url).pathname)).toEqual([
+      '/api/v1/organisations',
+      '/api/v1/auth/refresh',
+      '/api/v1/organisations',
+    ]);
+  });
+
+  it('shares one refresh between concurrent calls', async () => {
+    let refreshes = 0;
+    const { session } = setup((request) => {
+      if (request.url.endsWith('/auth/refresh')) {
+        refreshes += 1;
+        return json(200, pair(2));
+      }
+      return request.headers.get('Authorization') === 'Bearer access-2' ? json(200, {}) : json(401, {});
+    });
+    session.store(pair(1));
+    await Promise.all([1, 2, 3].map(() => session.fetch('http://levier.test/api/v1/users')));
+    expect(refreshes).toBe(1);
+  });
+
+  it('ends the session when the refresh token is refused', async () => {
+    const { session, storage, onExpired } = setup(() => json(401, {}));
+    session.store(pair(1));
+    const response = await session.fetch('http://levier.test/api/v1/users');
+    expect(response.status).toBe(401);
+    expect(storage.getItem(REFRESH_KEY)).toBeNull();
+    expect(onExpired).toHaveBeenCalledOnce();
+  });
+
+  it('never refreshes for a failed sign-in', async () => {
+    const { session, seen } = setup(() => json(401, {}));
+    session.store(pair(1));
+    await session.fetch('http://levier.test/api/v1/auth/token', { method: 'POST' });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('sends the same body again when it retries after a refresh', async () => {
+    const bodies: string[] = [];
+    const { session } = setup(async (request) => {
+      if (request.url.endsWith('/auth/refresh')) return json(200, pair(2));
+      bodies.push(await request.text());
+      return request.headers.get('Authorization') === 'Bearer access-2' ? json(201, {}) : json(401, {});
+    });
+    session.store(pair(1));
+    const response = await session.fetch('http://levier.test/api/v1/users', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'camille@example.org' }),
+    });
+    expect(response.status).toBe(201);
+    expect(bodies).toEqual(['{"email":"camille@example.org"}', '{"email":"camille@example.org"}']);
+  });
+
+  it('signs out without a refresh token: nothing to try', async () => {
+    const { session, onExpired, seen } = setup(() => json(401, {}));
+    const response = await session.fetch('http://levier.test/api/v1/auth/me');
+    expect(response.status).toBe(401);
+    expect(seen).toHaveLength(1);
+    expect(onExpired).not.toHaveBeenCalled();
+  });
+});
