@@ -12,6 +12,8 @@ from levier.clauses.router import clauses_router, settings_router
 from levier.core.db import SessionDep
 from levier.core.errors import PROBLEM_RESPONSES
 from levier.organisations.router import router as organisations_router
+from levier.participants.router import router as participants_router
+from levier.reference.router import router as reference_router
 from levier.tenders.router import operations_router, tenders_router
 from levier.territories.router import router as territories_router
 from levier.users.router import router as users_router
@@ -39,10 +41,12 @@ for router in (
     organisations_router,
     users_router,
     territories_router,
+    reference_router,
     audit_router,
     settings_router,
     clauses_router,
     operations_router,
     tenders_router,
+    participants_router,
 ):
     api_router.include_router(router)

@@ -5,6 +5,7 @@ from levier.auth import models as auth_models
 from levier.clauses import models as clauses_models
 from levier.core.db import metadata
 from levier.organisations import models as organisations_models
+from levier.participants import models as participants_models
 from levier.tenders import models as tenders_models
 from levier.territories import models as territories_models
 from levier.users import models as users_models
@@ -15,6 +16,7 @@ __all__ = [
     "clauses_models",
     "metadata",
     "organisations_models",
+    "participants_models",
     "tenders_models",
     "territories_models",
     "users_models",

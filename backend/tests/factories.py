@@ -142,3 +142,42 @@ async def make_tender(
     )
     await session.commit()
     return tender, lot, operation
+
+
+async def make_participant(
+    session: AsyncSession,
+    referent: User,
+    structure: Organisation | None = None,
+    pathway: bool = False,
+    **fields: Any,
+) -> Any:
+    """A participant in `referent`'s portfolio, referred to `structure`, maybe with a pathway."""
+    from datetime import date
+
+    from levier.participants import pathways as pathways_service
+    from levier.participants import service as participants_service
+    from levier.participants.schemas import ParticipantCreate, PathwayCreate
+
+    number = next(_sequence)
+    scope = participants_service.Scope(referent)
+    participant = await participants_service.create(
+        session,
+        scope,
+        ParticipantCreate.model_validate(
+            {
+                "last_name": fields.pop("last_name", f"Nom{number}"),
+                "first_names": fields.pop("first_names", f"Prénom{number}"),
+                "birth_date": fields.pop("birth_date", date(1990, 1, 1 + number % 28)),
+                "gender": fields.pop("gender", "female"),
+                "structure_id": structure.id if structure else None,
+                **fields,
+            }
+        ),
+    )
+    if pathway:
+        participant = await participants_service.get(session, scope, participant.id)
+        await pathways_service.start(
+            session, scope, participant, PathwayCreate(entry_date=date(2025, 1, 6))
+        )
+    await session.commit()
+    return participant

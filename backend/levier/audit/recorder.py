@@ -59,6 +59,12 @@ def _excluded(entity: Entity) -> frozenset[str]:
 
 def _created(entity: Entity) -> dict[str, Any]:
     hidden = _excluded(entity)
+    if type(entity).__audit_personal__:
+        return {
+            key: "[set]"
+            for key in _columns(entity)
+            if key not in _BOOKKEEPING and getattr(entity, key) not in (None, "", [])
+        }
     return {key: jsonable(getattr(entity, key)) for key in _columns(entity) if key not in hidden}
 
 
@@ -70,7 +76,7 @@ def _updated(entity: Entity) -> dict[str, Any]:
         history = state.attrs[key].history
         if not history.has_changes():
             continue
-        if key in hidden:
+        if key in hidden or type(entity).__audit_personal__:
             if key not in _BOOKKEEPING:
                 changes[key] = "[changed]"
             continue

@@ -35,10 +35,29 @@ class Permission(StrEnum):
     tenders_read = "tenders:read"
     tenders_edit = "tenders:edit"
     tenders_manage = "tenders:manage"
+    participants_read = "participants:read"
+    participants_write = "participants:write"
+    participants_export = "participants:export"
+    participants_erase = "participants:erase"
+    pathways_write = "pathways:write"
+    eligibility_validate = "eligibility:validate"
 
+
+# Participants' personal data: the instance's admin runs the service, not the follow-up, so
+# these are granted only to those who follow people (least privilege).
+PERSONAL_DATA_PERMISSIONS = frozenset(
+    {
+        Permission.participants_read,
+        Permission.participants_write,
+        Permission.participants_export,
+        Permission.participants_erase,
+        Permission.pathways_write,
+        Permission.eligibility_validate,
+    }
+)
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.admin: frozenset(Permission),
+    Role.admin: frozenset(Permission) - PERSONAL_DATA_PERMISSIONS,
     Role.facilitator: frozenset(
         {
             Permission.organisations_read,
@@ -51,12 +70,26 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.tenders_read,
             Permission.tenders_edit,
             Permission.tenders_manage,
+            # Participants referred to the structure: identity, eligibility, pathway (read).
+            Permission.participants_read,
+            Permission.participants_export,
+            Permission.eligibility_validate,
         }
     ),
     # Buyers draft their own tenders and lots; the facilitator publishes and sets the clause.
     Role.buyer: frozenset({Permission.tenders_read, Permission.tenders_edit}),
-    Role.enterprise: frozenset(),
-    Role.referent: frozenset(),
+    # Enterprises read the lots they were awarded (as member or declared subcontractor).
+    Role.enterprise: frozenset({Permission.tenders_read}),
+    # Referents run their portfolio (a PLIE coordinator, its network's portfolios).
+    Role.referent: frozenset(
+        {
+            Permission.participants_read,
+            Permission.participants_write,
+            Permission.participants_export,
+            Permission.participants_erase,
+            Permission.pathways_write,
+        }
+    ),
 }
 
 # Which kinds of organisation a user of each role can belong to.

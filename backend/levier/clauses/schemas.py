@@ -9,6 +9,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from levier.clauses.constants import CalculationMethod, ParameterSource
 from levier.core.validation import STRICT_INPUT, Email
+from levier.reference.cpv import CpvCode
 
 
 def _scale(places: str) -> AfterValidator:
@@ -21,7 +22,6 @@ Amount = Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2), _scale
 Share = Annotated[Decimal, Field(gt=0, le=1, max_digits=5, decimal_places=4), _scale("0.0001")]
 Rate = Annotated[Decimal, Field(gt=0, le=1, max_digits=6, decimal_places=4), _scale("0.0001")]
 HourlyCost = Annotated[Decimal, Field(gt=0, max_digits=10, decimal_places=2), _scale("0.01")]
-CpvCode = Annotated[str, StringConstraints(pattern=r"^\d{8}(-\d)?$")]
 CpvPrefix = Annotated[str, StringConstraints(pattern=r"^\d{2,8}$")]
 
 

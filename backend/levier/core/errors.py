@@ -71,10 +71,12 @@ class DomainError(Exception):
         field: str | None = None,
         status_code: int | None = None,
         headers: Mapping[str, str] | None = None,
+        extensions: Mapping[str, Any] | None = None,
         **params: Any,
     ) -> None:
         super().__init__(code)
         self.code = code
+        self.extensions = dict(extensions or {})  # extra members of the problem document
         self.field = field
         self.params = params
         self.headers = dict(headers or {})
@@ -148,6 +150,7 @@ def problem(
     errors: Sequence[dict[str, Any]] | None = None,
     headers: Mapping[str, str] | None = None,
     params: Mapping[str, Any] | None = None,
+    extensions: Mapping[str, Any] | None = None,
 ) -> JSONResponse:
     """An RFC 9457 problem document (`params` fill the translated message)."""
     language = request_language(request)
@@ -162,6 +165,7 @@ def problem(
     }
     if errors:
         body["errors"] = list(errors)
+    body.update(extensions or {})
     response_headers = {"Content-Language": language, **(headers or {})}
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=response_headers)
 
@@ -214,6 +218,7 @@ def install_error_handlers(app: FastAPI) -> None:
             errors=errors,
             headers=exc.headers,
             params=exc.params,
+            extensions=exc.extensions,
         )
 
     @app.exception_handler(RequestValidationError)

@@ -84,6 +84,105 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Une autre organisation porte déjà ce SIRET.",
         "Another organisation already has this SIRET.",
     ),
+    "not_a_coordinator": (
+        "Cette organisation ne peut pas coordonner un réseau (structure d'animation ou réseau "
+        "actif attendu).",
+        "This organisation cannot coordinate a network (an active facilitation structure or "
+        "network is expected).",
+    ),
+    # participants
+    "criterion_sensitive_filter": (
+        "Un critère sensible ne peut pas servir de filtre.",
+        "A sensitive criterion cannot be used as a filter.",
+    ),
+    "birth_date_future": (
+        "La date de naissance ne peut pas être dans le futur.",
+        "The birth date cannot be in the future.",
+    ),
+    "participant_too_young": (
+        "La personne doit avoir au moins {minimum_age} ans.",
+        "The person must be at least {minimum_age} years old.",
+    ),
+    "participant_duplicate": (
+        "Cette personne (mêmes nom, prénoms et date de naissance) est déjà suivie : ouvrez sa "
+        "fiche existante.",
+        "This person (same names and birth date) is already followed: open the existing record.",
+    ),
+    "participant_followed_elsewhere": (
+        "Cette personne est déjà suivie par une autre structure : demandez-lui un transfert.",
+        "This person is already followed by another organisation: ask it for a transfer.",
+    ),
+    "not_a_referent_in_scope": (
+        "Référent introuvable dans votre structure ou votre réseau.",
+        "No such referent in your organisation or network.",
+    ),
+    "date_in_future": (
+        "La date ne peut pas être dans le futur.",
+        "The date cannot be in the future.",
+    ),
+    "evidence_after_validation": (
+        "Le justificatif ne peut pas être postérieur à la validation.",
+        "The evidence cannot be dated after the validation.",
+    ),
+    "field_not_applicable": (
+        "Ce champ ne s'applique pas ici.",
+        "This field does not apply here.",
+    ),
+    "health_consent_required": (
+        "Un critère lié à la santé exige le consentement explicite de la personne, enregistré "
+        "sur sa fiche.",
+        "A health-related criterion needs the person's explicit consent, recorded on the record.",
+    ),
+    "participant_anonymised": (
+        "Cette personne a été anonymisée.",
+        "This person has been anonymised.",
+    ),
+    "pathway_already_open": (
+        "Un parcours est déjà ouvert pour cette personne.",
+        "A pathway is already open for this person.",
+    ),
+    "entry_before_previous_exit": (
+        "L'entrée ne peut pas précéder la sortie du parcours précédent ({previous_exit}).",
+        "The entry cannot precede the previous pathway's exit ({previous_exit}).",
+    ),
+    "step_before_entry": (
+        "L'étape ne peut pas commencer avant l'entrée en parcours ({entry_date}).",
+        "The step cannot start before the pathway entry ({entry_date}).",
+    ),
+    "step_out_of_order": (
+        "L'étape ne peut pas commencer avant l'étape précédente ({previous_start}).",
+        "The step cannot start before the previous step ({previous_start}).",
+    ),
+    "end_before_start": (
+        "La fin ne peut pas précéder le début.",
+        "The end cannot precede the start.",
+    ),
+    "lot_not_found": ("Lot introuvable.", "Lot not found."),
+    "pathway_closed": ("Ce parcours est clos.", "This pathway is closed."),
+    "pathway_not_exited": (
+        "Ce parcours n'a pas encore de sortie.",
+        "This pathway has no exit yet.",
+    ),
+    "exit_category_required": (
+        "Indiquez la catégorie de sortie pour une situation « autre ».",
+        "Give the exit category for an `other` situation.",
+    ),
+    "exit_category_mismatch": (
+        "Cette situation correspond à la catégorie {expected}.",
+        "This situation belongs to the category {expected}.",
+    ),
+    "exit_before_last_step": (
+        "La sortie ne peut pas précéder la dernière étape ({last_step}).",
+        "The exit cannot precede the last step ({last_step}).",
+    ),
+    "follow_up_too_early": (
+        "Le suivi se fait au moins six mois après la sortie (à partir du {due}).",
+        "The follow-up comes at least six months after the exit (from {due}).",
+    ),
+    "cpv_unknown": (
+        "Code CPV inconnu : {cpv_code} (division ou groupe absent du vocabulaire CPV 2008).",
+        "Unknown CPV code: {cpv_code} (division or group not in the CPV 2008 vocabulary).",
+    ),
     "insee_code_invalid": (
         "Code INSEE inconnu : {insee_code}.",
         "Unknown INSEE code: {insee_code}.",

@@ -45,10 +45,12 @@ class Entity(SQLModel):
 
     Subclasses with `table=True` are audited: every insert, update and delete
     writes an audit entry and an outbox event in the same transaction
-    (see `levier.audit.recorder`). `__audit_exclude__` names fields never copied there.
+    (see `levier.audit.recorder`). `__audit_exclude__` names fields never copied there;
+    `__audit_personal__` records only the names of the fields touched (personal data).
     """
 
     __audit_exclude__: ClassVar[frozenset[str]] = frozenset()
+    __audit_personal__: ClassVar[bool] = False
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     created_at: datetime = timestamp_field(default_factory=utcnow, nullable=False)

@@ -30,6 +30,11 @@ class Organisation(Entity, table=True):
     # Enterprises only: ordinary or an inclusive kind (SIAE, EA/ESAT…), and the ESS flag.
     enterprise_kind: str | None = Field(default=None, max_length=16)
     ess: bool = Field(default=False)
+    # The PLIE (or other coordinating structure) whose network this organisation's referents
+    # belong to: its coordinators see and reassign their portfolios.
+    coordinator_id: uuid.UUID | None = Field(
+        default=None, foreign_key="organisations.id", index=True, ondelete="SET NULL"
+    )
 
     territory: list["OrganisationTerritory"] = Relationship(
         sa_relationship_kwargs={

@@ -24,6 +24,10 @@ class OrganisationCreate(BaseModel):
         default=None, description="Enterprises only (default `ordinary`)."
     )
     ess: bool = False
+    coordinator_id: uuid.UUID | None = Field(
+        default=None,
+        description="The PLIE or network coordinating this organisation's referents.",
+    )
 
 
 class OrganisationUpdate(BaseModel):
@@ -38,6 +42,7 @@ class OrganisationUpdate(BaseModel):
     active: bool | None = None
     enterprise_kind: EnterpriseKind | None = None
     ess: bool | None = None
+    coordinator_id: uuid.UUID | None = None
 
 
 class OrganisationSummary(BaseModel):
@@ -57,6 +62,7 @@ class OrganisationRead(OrganisationSummary):
     active: bool
     enterprise_kind: EnterpriseKind | None
     ess: bool
+    coordinator_id: uuid.UUID | None
     territory: list[TerritoryRefRead]
     created_at: datetime
     updated_at: datetime

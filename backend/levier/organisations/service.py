@@ -107,9 +107,25 @@ def _enterprise_kind(kind: str, enterprise_kind: EnterpriseKind | None) -> str |
     return (enterprise_kind or EnterpriseKind.ordinary).value
 
 
+COORDINATOR_KINDS = frozenset({OrganisationKind.facilitation_structure, OrganisationKind.network})
+
+
+async def _check_coordinator(
+    session: AsyncSession, coordinator_id: uuid.UUID | None, organisation_id: uuid.UUID | None
+) -> None:
+    if coordinator_id is None:
+        return
+    coordinator = await session.get(Organisation, coordinator_id)
+    if coordinator is None or coordinator_id == organisation_id:
+        raise FieldInvalid("coordinator_id", "organisation_not_found")
+    if coordinator.kind not in COORDINATOR_KINDS or not coordinator.active:
+        raise FieldInvalid("coordinator_id", "not_a_coordinator")
+
+
 async def create(session: AsyncSession, data: OrganisationCreate) -> Organisation:
     """Create an organisation after checking its SIRET and territory."""
     await _check_siret(session, data.kind.value, data.siret)
+    await _check_coordinator(session, data.coordinator_id, None)
     enterprise_kind = _enterprise_kind(data.kind.value, data.enterprise_kind)
     organisation = Organisation(
         name=data.name,
@@ -119,6 +135,7 @@ async def create(session: AsyncSession, data: OrganisationCreate) -> Organisatio
         active=data.active,
         enterprise_kind=enterprise_kind,
         ess=data.ess,
+        coordinator_id=data.coordinator_id,
         territory=await _territory_rows(session, data.territory),
     )
     session.add(organisation)
@@ -160,6 +177,9 @@ async def update(
         )
     if data.ess is not None:
         organisation.ess = data.ess
+    if "coordinator_id" in sent:
+        await _check_coordinator(session, data.coordinator_id, organisation.id)
+        organisation.coordinator_id = data.coordinator_id
     if "name" in sent:
         organisation.name = data.name or organisation.name
         organisation.search_name = fold(organisation.name)

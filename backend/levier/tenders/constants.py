@@ -132,3 +132,9 @@ HOURS_KINDS = frozenset({ConsiderationKind.insertion_clause, ConsiderationKind.i
 class OperationTargetKind(StrEnum):
     hours_share = "hours_share"  # share of the hours worked across the operation's lots
     hours = "hours"  # a number of insertion hours
+
+
+class EligibilityRestriction(StrEnum):
+    """An operation's restriction on who may fill its clauses (e.g. NPNRU: QPV residents)."""
+
+    qpv_residents = "qpv_residents"

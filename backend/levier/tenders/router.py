@@ -13,6 +13,7 @@ from levier.clauses import article
 from levier.core.db import SessionDep
 from levier.core.etag import check_if_match, set_etag
 from levier.core.pagination import Page, PageParams, page_params
+from levier.core.responses import attachment
 from levier.organisations.schemas import OrganisationSummary
 from levier.tenders import service
 from levier.tenders.constants import TenderStatus
@@ -70,10 +71,11 @@ def tender_read(tender: Tender, buyer: object) -> TenderRead:
     )
 
 
-async def tender_detail(session: SessionDep, tender: Tender) -> TenderDetail:
+async def tender_detail(session: SessionDep, user: User, tender: Tender) -> TenderDetail:
     buyers = await service.buyers_by_id(session, [tender.buyer_id])
     summary = tender_read(tender, buyers[tender.buyer_id])
-    return TenderDetail(**summary.model_dump(), lots=[lot_read(lot) for lot in tender.lots])
+    lots = service.visible_lots(user, tender)
+    return TenderDetail(**summary.model_dump(), lots=[lot_read(lot) for lot in lots])
 
 
 # ---------------------------------------------------------------- operations
@@ -168,7 +170,7 @@ async def create_tender(
     tender = await service.create_tender(session, user, data)
     set_etag(response, tender)
     response.headers["Location"] = f"/api/v1/tenders/{tender.id}"
-    return await tender_detail(session, tender)
+    return await tender_detail(session, user, tender)
 
 
 @tenders_router.get("/{tender_id}", response_model=TenderDetail)
@@ -178,7 +180,7 @@ async def get_tender(
     """A tender with its lots and their hours (with its ETag)."""
     tender = await service.get_tender(session, user, tender_id)
     set_etag(response, tender)
-    return await tender_detail(session, tender)
+    return await tender_detail(session, user, tender)
 
 
 @tenders_router.patch("/{tender_id}", response_model=TenderDetail)
@@ -195,7 +197,7 @@ async def update_tender(
     check_if_match(request, tender)
     tender = await service.update_tender(session, user, tender, data)
     set_etag(response, tender)
-    return await tender_detail(session, tender)
+    return await tender_detail(session, user, tender)
 
 
 @tenders_router.post("/{tender_id}/transition", response_model=TenderDetail)
@@ -212,7 +214,7 @@ async def transition_tender(
     check_if_match(request, tender)
     tender = await service.transition(session, tender, data.status)
     set_etag(response, tender)
-    return await tender_detail(session, tender)
+    return await tender_detail(session, user, tender)
 
 
 # ---------------------------------------------------------------- lots
@@ -245,7 +247,7 @@ async def get_lot(
 ) -> LotRead:
     """One lot with its considerations and hours (with its ETag)."""
     tender = await service.get_tender(session, user, tender_id)
-    lot = await service.get_lot(session, tender, lot_id)
+    lot = await service.get_lot(session, user, tender, lot_id)
     set_etag(response, lot)
     return lot_read(lot)
 
@@ -262,7 +264,7 @@ async def update_lot(
 ) -> LotRead:
     """Change a lot (requires If-Match); its hours are recomputed."""
     tender = await service.get_tender(session, user, tender_id)
-    lot = await service.get_lot(session, tender, lot_id)
+    lot = await service.get_lot(session, user, tender, lot_id)
     check_if_match(request, lot)
     lot = await service.update_lot(session, user, tender, lot, data)
     set_etag(response, lot)
@@ -281,7 +283,7 @@ async def override_lot_hours(
 ) -> LotRead:
     """Replace the computed hours with a justified figure (`hours: null` removes it)."""
     tender = await service.get_tender(session, user, tender_id)
-    lot = await service.get_lot(session, tender, lot_id)
+    lot = await service.get_lot(session, user, tender, lot_id)
     check_if_match(request, lot)
     lot = await service.override_hours(session, user, tender, lot, data)
     set_etag(response, lot)
@@ -298,7 +300,7 @@ async def delete_lot(
 ) -> Response:
     """Remove a lot while the tender is a draft (requires If-Match)."""
     tender = await service.get_tender(session, user, tender_id)
-    lot = await service.get_lot(session, tender, lot_id)
+    lot = await service.get_lot(session, user, tender, lot_id)
     check_if_match(request, lot)
     await service.delete_lot(session, user, tender, lot)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -316,7 +318,7 @@ async def award_lot(
 ) -> LotRead:
     """Record the awardee(s), amount and subcontractors (requires If-Match on the lot)."""
     tender = await service.get_tender(session, user, tender_id)
-    lot = await service.get_lot(session, tender, lot_id)
+    lot = await service.get_lot(session, user, tender, lot_id)
     check_if_match(request, lot)
     lot = await service.award_lot(session, tender, lot, data)
     set_etag(response, lot)
@@ -339,7 +341,7 @@ async def amend_lot(
 ) -> LotRead:
     """Record an avenant (requires If-Match on the lot); the hours follow."""
     tender = await service.get_tender(session, user, tender_id)
-    lot = await service.get_lot(session, tender, lot_id)
+    lot = await service.get_lot(session, user, tender, lot_id)
     check_if_match(request, lot)
     await service.amend_lot(session, tender, lot, data)
     set_etag(response, lot)
@@ -366,18 +368,11 @@ async def clause_article(
 ) -> Response:
     """The insertion clause article of a lot for the CCAP, generated from its figures."""
     tender = await service.get_tender(session, user, tender_id)
-    lot = await service.get_lot(session, tender, lot_id)
+    lot = await service.get_lot(session, user, tender, lot_id)
     template, variables = await service.article_variables(session, tender, lot, article_number)
     text = article.render_text(template, variables)
     name = f"clause-insertion-{tender.reference}-lot-{lot.number}"
     if format == "pdf":
-        return Response(
-            article.render_pdf(text, f"Clause d'insertion — {tender.reference} lot {lot.number}"),
-            media_type="application/pdf",
-            headers={"Content-Disposition": f'attachment; filename="{name}.pdf"'},
-        )
-    return Response(
-        text,
-        media_type="text/markdown; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{name}.md"'},
-    )
+        title = f"Clause d'insertion — {tender.reference} lot {lot.number}"
+        return attachment(article.render_pdf(text, title), "application/pdf", f"{name}.pdf")
+    return attachment(text, "text/markdown; charset=utf-8", f"{name}.md")

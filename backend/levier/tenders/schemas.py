@@ -9,12 +9,14 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from levier.clauses.constants import CalculationMethod
-from levier.clauses.schemas import Amount, CpvCode, HourlyCost, Rate, Share
+from levier.clauses.schemas import Amount, HourlyCost, Rate, Share
 from levier.core.validation import STRICT_INPUT, Name
 from levier.organisations.schemas import OrganisationSummary
+from levier.reference.cpv import CpvCode
 from levier.tenders.constants import (
     Ccag,
     ConsiderationKind,
+    EligibilityRestriction,
     Nature,
     OperationTargetKind,
     PriceForm,
@@ -40,7 +42,7 @@ class OperationCreate(BaseModel):
     description: Text = ""
     target_kind: OperationTargetKind | None = None
     target_value: Decimal | None = Field(default=None, gt=0, max_digits=12, decimal_places=4)
-    eligibility_restriction: Annotated[str, StringConstraints(max_length=32)] | None = None
+    eligibility_restriction: EligibilityRestriction | None = None
 
 
 class OperationUpdate(BaseModel):
@@ -50,7 +52,7 @@ class OperationUpdate(BaseModel):
     description: Text | None = None
     target_kind: OperationTargetKind | None = None
     target_value: Decimal | None = Field(default=None, gt=0, max_digits=12, decimal_places=4)
-    eligibility_restriction: Annotated[str, StringConstraints(max_length=32)] | None = None
+    eligibility_restriction: EligibilityRestriction | None = None
 
 
 class OperationRead(BaseModel):
@@ -62,7 +64,7 @@ class OperationRead(BaseModel):
     description: str
     target_kind: OperationTargetKind | None
     target_value: Decimal | None
-    eligibility_restriction: str | None
+    eligibility_restriction: EligibilityRestriction | None
     created_at: datetime
     updated_at: datetime
     version: int

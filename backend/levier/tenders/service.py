@@ -118,7 +118,9 @@ async def create_operation(session: AsyncSession, user: User, data: OperationCre
         description=data.description,
         target_kind=data.target_kind.value if data.target_kind else None,
         target_value=data.target_value,
-        eligibility_restriction=data.eligibility_restriction,
+        eligibility_restriction=(
+            data.eligibility_restriction.value if data.eligibility_restriction else None
+        ),
     )
     session.add(operation)
     await session.flush()
@@ -146,12 +148,41 @@ async def update_operation(
 # ---------------------------------------------------------------- tenders
 
 
+def _awarded_lot_ids(enterprise_id: uuid.UUID) -> Any:
+    """Lots whose award names the enterprise as a member or a declared subcontractor."""
+    members = select(col(AwardMember.award_id)).where(
+        col(AwardMember.enterprise_id) == enterprise_id
+    )
+    subcontractors = select(col(Subcontractor.award_id)).where(
+        col(Subcontractor.enterprise_id) == enterprise_id
+    )
+    return select(col(LotAward.lot_id)).where(col(LotAward.id).in_(members.union(subcontractors)))
+
+
 def _tender_scope(statement: Any, user: User) -> Any:
     if _sees_everything(user):
         return statement
     if user.role == Role.buyer:
         return statement.where(col(Tender.buyer_id) == user.organisation_id)
+    if user.role == Role.enterprise:
+        awarded_tenders = select(col(Lot.tender_id)).where(
+            col(Lot.id).in_(_awarded_lot_ids(user.organisation_id))
+        )
+        return statement.where(col(Tender.id).in_(awarded_tenders))
     return statement.where(col(Tender.structure_id) == user.organisation_id)
+
+
+def visible_lots(user: User, tender: Tender) -> list[Lot]:
+    """The lots of an in-scope tender the caller may see: an enterprise only its own awards."""
+    if user.role != Role.enterprise:
+        return list(tender.lots)
+    return [lot for lot in tender.lots if lot.award is not None and _names(lot.award, user)]
+
+
+def _names(award: LotAward, user: User) -> bool:
+    enterprises = {m.enterprise_id for m in award.members}
+    enterprises |= {s.enterprise_id for s in award.subcontractors}
+    return user.organisation_id in enterprises
 
 
 def _tender_options() -> list[Any]:
@@ -451,9 +482,9 @@ async def recompute_hours(session: AsyncSession, structure_id: uuid.UUID, lot: L
     }
 
 
-async def get_lot(session: AsyncSession, tender: Tender, lot_id: uuid.UUID) -> Lot:
-    """A lot of an in-scope tender, or 404."""
-    for lot in tender.lots:
+async def get_lot(session: AsyncSession, user: User, tender: Tender, lot_id: uuid.UUID) -> Lot:
+    """A lot of an in-scope tender the caller may see, or 404."""
+    for lot in visible_lots(user, tender):
         if lot.id == lot_id:
             return lot
     raise NotFound()

@@ -53,3 +53,13 @@ class UserRead(BaseModel):
     updated_at: datetime
     last_login_at: datetime | None
     version: int
+
+
+class UserSummary(BaseModel):
+    """A user as named next to a record they follow or acted on."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    full_name: str
+    organisation_id: uuid.UUID

@@ -12,11 +12,14 @@ import uuid
 import pytest
 
 from levier.auth.permissions import Role
-from tests.factories import make_organisation, make_tender, make_user
+from tests.factories import make_organisation, make_participant, make_tender, make_user
 
 PUBLIC = "public"  # anyone, signed in or not
 SIGNED_IN = "signed_in"  # any authenticated user
 ALL_ROLES = frozenset(Role)
+# Participants' personal data: never admin, buyer or enterprise.
+FOLLOWERS = frozenset({Role.referent, Role.facilitator})
+REFERENT = frozenset({Role.referent})
 
 # (method, path) → PUBLIC, SIGNED_IN, or the set of roles allowed.
 MATRIX: dict[tuple[str, str], object] = {
@@ -41,6 +44,7 @@ MATRIX: dict[tuple[str, str], object] = {
     ("GET", "/api/v1/territories/departments"): PUBLIC,
     ("GET", "/api/v1/territories/communes"): PUBLIC,
     ("GET", "/api/v1/territories/search"): PUBLIC,
+    ("GET", "/api/v1/reference/cpv"): PUBLIC,
     ("GET", "/api/v1/audit-events"): {Role.admin},
     ("GET", "/api/v1/clause-settings"): {Role.admin, Role.facilitator},
     ("PATCH", "/api/v1/clause-settings"): {Role.admin},
@@ -55,9 +59,14 @@ MATRIX: dict[tuple[str, str], object] = {
     ("GET", "/api/v1/operations/{operation_id}"): {Role.admin, Role.facilitator},
     ("PATCH", "/api/v1/operations/{operation_id}"): {Role.admin, Role.facilitator},
     ("GET", "/api/v1/operations/{operation_id}/summary"): {Role.admin, Role.facilitator},
-    ("GET", "/api/v1/tenders"): {Role.admin, Role.facilitator, Role.buyer},
+    ("GET", "/api/v1/tenders"): {Role.admin, Role.facilitator, Role.buyer, Role.enterprise},
     ("POST", "/api/v1/tenders"): {Role.admin, Role.facilitator, Role.buyer},
-    ("GET", "/api/v1/tenders/{tender_id}"): {Role.admin, Role.facilitator, Role.buyer},
+    ("GET", "/api/v1/tenders/{tender_id}"): {
+        Role.admin,
+        Role.facilitator,
+        Role.buyer,
+        Role.enterprise,
+    },
     ("PATCH", "/api/v1/tenders/{tender_id}"): {Role.admin, Role.facilitator, Role.buyer},
     ("POST", "/api/v1/tenders/{tender_id}/transition"): {Role.admin, Role.facilitator},
     ("POST", "/api/v1/tenders/{tender_id}/lots"): {Role.admin, Role.facilitator, Role.buyer},
@@ -65,6 +74,7 @@ MATRIX: dict[tuple[str, str], object] = {
         Role.admin,
         Role.facilitator,
         Role.buyer,
+        Role.enterprise,
     },
     ("PATCH", "/api/v1/tenders/{tender_id}/lots/{lot_id}"): {
         Role.admin,
@@ -84,12 +94,30 @@ MATRIX: dict[tuple[str, str], object] = {
         Role.admin,
         Role.facilitator,
         Role.buyer,
+        Role.enterprise,
     },
     ("DELETE", "/api/v1/tenders/{tender_id}/lots/{lot_id}"): {
         Role.admin,
         Role.facilitator,
         Role.buyer,
     },
+    ("GET", "/api/v1/participants"): FOLLOWERS,
+    ("POST", "/api/v1/participants"): REFERENT,
+    ("GET", "/api/v1/participants/stats"): FOLLOWERS,
+    ("GET", "/api/v1/participants/eligibility-queue"): {Role.facilitator},
+    ("GET", "/api/v1/participants/{participant_id}"): FOLLOWERS,
+    ("PATCH", "/api/v1/participants/{participant_id}"): REFERENT,
+    ("POST", "/api/v1/participants/{participant_id}/transfer"): REFERENT,
+    ("GET", "/api/v1/participants/{participant_id}/eligibility-status"): FOLLOWERS,
+    ("GET", "/api/v1/participants/{participant_id}/eligibility"): FOLLOWERS,
+    ("POST", "/api/v1/participants/{participant_id}/eligibility"): {Role.facilitator},
+    ("GET", "/api/v1/participants/{participant_id}/pathways"): FOLLOWERS,
+    ("POST", "/api/v1/participants/{participant_id}/pathways"): REFERENT,
+    ("POST", "/api/v1/participants/{participant_id}/pathways/{pathway_id}/steps"): REFERENT,
+    ("POST", "/api/v1/participants/{participant_id}/pathways/{pathway_id}/exit"): REFERENT,
+    ("POST", "/api/v1/participants/{participant_id}/pathways/{pathway_id}/follow-up"): REFERENT,
+    ("GET", "/api/v1/participants/{participant_id}/export"): FOLLOWERS,
+    ("POST", "/api/v1/participants/{participant_id}/anonymise"): REFERENT,
 }
 
 
@@ -127,12 +155,31 @@ async def callers(session, auth):
     tender, lot, operation = await make_tender(
         session, structure, buyer=await _org(session, users[Role.buyer])
     )
+    participant = await make_participant(session, users[Role.referent], structure, pathway=True)
+    pathways = await participant_pathways(session, participant)
     return (
         headers,
         users,
         structure,
-        {"tender_id": tender.id, "lot_id": lot.id, "operation_id": operation.id},
+        {
+            "tender_id": tender.id,
+            "lot_id": lot.id,
+            "operation_id": operation.id,
+            "participant_id": participant.id,
+            "pathway_id": pathways[0],
+        },
     )
+
+
+async def participant_pathways(session, participant) -> list[uuid.UUID]:
+    from sqlalchemy import select
+
+    from levier.participants.models import Pathway
+
+    rows = await session.execute(
+        select(Pathway.id).where(Pathway.participant_id == participant.id)  # type: ignore[arg-type]
+    )
+    return list(rows.scalars())
 
 
 async def _org(session, user):

@@ -271,3 +271,87 @@ class TestAmendments:
         )
         assert early.status_code == 409
         assert early.json()["code"] == "amendment_needs_award"
+
+
+class TestEnterpriseSeesItsAwardedLots:
+    """An enterprise user reads the lots its organisation was awarded, and nothing else."""
+
+    async def _awarded(self, client, auth, session, published):
+        facilitator, tender, lot = published
+        second = await client.post(
+            f"/api/v1/tenders/{tender.id}/lots",
+            json={
+                "number": 2,
+                "title": "Peinture",
+                "trade": "Peinture",
+                "cpv_code": "45442100-8",
+                "estimated_amount": "200000",
+                "duration_months": 6,
+            },
+            headers=auth(facilitator),
+        )
+        assert second.status_code == 201, second.text
+        builder = await enterprise(session, name="Bâtir")
+        insertion = await enterprise(session, EnterpriseKind.EI, name="Tremplin")
+        response = await put_award(
+            client,
+            auth,
+            facilitator,
+            tender,
+            lot,
+            {
+                "awarded_amount": "1000000",
+                "notification_date": "2027-02-01",
+                "members": [{"enterprise_id": str(builder.id)}],
+                "subcontractors": [{"enterprise_id": str(insertion.id), "amount": "50000"}],
+            },
+        )
+        assert response.status_code == 200, response.text
+        return tender, lot, second.json()["id"], builder, insertion
+
+    async def test_member_and_subcontractor_see_the_lot_only(
+        self, client, auth, session, published
+    ):
+        tender, lot, other_lot, builder, insertion = await self._awarded(
+            client, auth, session, published
+        )
+        for organisation in (builder, insertion):
+            user = await make_user(session, role=Role.enterprise, organisation=organisation)
+            listing = await client.get("/api/v1/tenders", headers=auth(user))
+            assert [t["id"] for t in listing.json()["items"]] == [str(tender.id)]
+            detail = await client.get(f"/api/v1/tenders/{tender.id}", headers=auth(user))
+            assert [lo["id"] for lo in detail.json()["lots"]] == [str(lot.id)]
+            own = await client.get(f"/api/v1/tenders/{tender.id}/lots/{lot.id}", headers=auth(user))
+            assert own.status_code == 200
+            article = await client.get(
+                f"/api/v1/tenders/{tender.id}/lots/{lot.id}/clause-article", headers=auth(user)
+            )
+            assert article.status_code == 200
+            other = await client.get(
+                f"/api/v1/tenders/{tender.id}/lots/{other_lot}", headers=auth(user)
+            )
+            assert other.status_code == 404
+
+    async def test_enterprise_cannot_change_anything(self, client, auth, session, published):
+        tender, lot, _other, builder, _insertion = await self._awarded(
+            client, auth, session, published
+        )
+        user = await make_user(session, role=Role.enterprise, organisation=builder)
+        url = f"/api/v1/tenders/{tender.id}/lots/{lot.id}"
+        etag = (await client.get(url, headers=auth(user))).headers["ETag"]
+        response = await client.patch(
+            url, json={"title": "Changé"}, headers=auth(user) | {"If-Match": etag}
+        )
+        assert response.status_code == 403
+
+    async def test_other_enterprise_sees_nothing(self, client, auth, session, published):
+        tender, lot, _other, _builder, _insertion = await self._awarded(
+            client, auth, session, published
+        )
+        stranger = await make_user(
+            session, role=Role.enterprise, organisation=await enterprise(session)
+        )
+        listing = await client.get("/api/v1/tenders", headers=auth(stranger))
+        assert listing.json()["items"] == []
+        detail = await client.get(f"/api/v1/tenders/{tender.id}", headers=auth(stranger))
+        assert detail.status_code == 404

@@ -1,0 +1,1 @@
+"""Participants: people far from employment, their eligibility, pathways and exits."""

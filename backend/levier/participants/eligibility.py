@@ -1,0 +1,174 @@
+"""Eligibility to insertion clauses: validations, current status, sensitive criteria."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import exists, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from levier.audit.recorder import record_read
+from levier.core.errors import FieldInvalid, NotFound
+from levier.core.pagination import PageParams, paginate
+from levier.participants.constants import (
+    DEFAULT_VALIDITY_MONTHS,
+    HEALTH_CRITERIA,
+    SENSITIVE_CRITERIA,
+    Criterion,
+)
+from levier.participants.models import EligibilityValidation, Participant
+from levier.participants.schemas import EligibilityCreate, EligibilityStatus
+from levier.participants.service import Scope
+from levier.tenders.constants import EligibilityRestriction
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (the month's last day when it is shorter)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def current(participant: Participant, on: date) -> list[EligibilityValidation]:
+    """Validations covering the date (a lapsed validation no longer counts)."""
+    return [v for v in participant.eligibility if v.validated_on <= on <= v.valid_until]
+
+
+def status(
+    participant: Participant, on: date, restriction: EligibilityRestriction | None = None
+) -> EligibilityStatus:
+    """Clause-eligible on a date, until when, and whether an operation's restriction is met."""
+    covering = current(participant, on)
+    restriction_met = None
+    if restriction == EligibilityRestriction.qpv_residents:
+        restriction_met = participant.qpv or any(
+            v.criterion == Criterion.qpv_resident for v in covering
+        )
+    return EligibilityStatus(
+        on=on,
+        eligible=bool(covering) and restriction_met is not False,
+        valid_until=max((v.valid_until for v in covering), default=None),
+        restriction=restriction.value if restriction else None,
+        restriction_met=restriction_met,
+    )
+
+
+def _check(participant: Participant, data: EligibilityCreate, today: date) -> None:
+    if data.validated_on > today:
+        raise FieldInvalid("validated_on", "date_in_future")
+    if data.evidence_date is not None and data.evidence_date > data.validated_on:
+        raise FieldInvalid("evidence_date", "evidence_after_validation")
+    is_income = data.criterion == Criterion.minimum_income
+    if is_income and data.minimum_income_kind is None:
+        raise FieldInvalid("minimum_income_kind", "field_required")
+    if not is_income and data.minimum_income_kind is not None:
+        raise FieldInvalid("minimum_income_kind", "field_not_applicable")
+    is_opinion = data.criterion == Criterion.facilitator_validated
+    if is_opinion and data.opinion_source is None:
+        raise FieldInvalid("opinion_source", "field_required")
+    if not is_opinion and data.opinion_source is not None:
+        raise FieldInvalid("opinion_source", "field_not_applicable")
+    if data.criterion in HEALTH_CRITERIA and participant.health_consent_on is None:
+        raise FieldInvalid("criterion", "health_consent_required")
+
+
+async def validate(
+    session: AsyncSession,
+    scope: Scope,
+    participant: Participant,
+    data: EligibilityCreate,
+    today: date | None = None,
+) -> EligibilityValidation:
+    """Record a facilitator's validation for a participant referred to its structure."""
+    if participant.structure_id != scope.user.organisation_id:
+        raise NotFound()
+    today = today or date.today()
+    _check(participant, data, today)
+    months = data.validity_months or DEFAULT_VALIDITY_MONTHS
+    validation = EligibilityValidation(
+        participant_id=participant.id,
+        structure_id=scope.user.organisation_id,
+        criterion=data.criterion.value,
+        minimum_income_kind=data.minimum_income_kind.value if data.minimum_income_kind else None,
+        opinion_source=data.opinion_source.value if data.opinion_source else None,
+        evidence_type=data.evidence_type.value if data.evidence_type else None,
+        evidence_date=data.evidence_date,
+        validated_on=data.validated_on,
+        valid_until=add_months(data.validated_on, months) - timedelta(days=1),
+        validated_by_id=scope.user.id,
+    )
+    participant.eligibility.append(validation)
+    participant.last_activity_on = today
+    await session.flush()
+    return validation
+
+
+def visible(
+    session: AsyncSession,
+    scope: Scope,
+    participant: Participant,
+    reveal: bool,
+    on: date,
+) -> list[dict[str, Any]]:
+    """The participant's validations, sensitive ones masked unless revealed.
+
+    Revealing is allowed to the participant's referent and the structure's facilitator only,
+    and each reveal writes which fields were read to the audit log.
+    """
+    if reveal and not scope.may_reveal(participant):
+        raise NotFound()
+    rows: list[dict[str, Any]] = []
+    revealed: list[str] = []
+    for validation in participant.eligibility:
+        sensitive = validation.criterion in SENSITIVE_CRITERIA
+        masked = sensitive and not reveal
+        if sensitive and reveal:
+            revealed.append(validation.criterion)
+        rows.append(
+            {
+                "id": validation.id,
+                "criterion": None if masked else validation.criterion,
+                "sensitive": sensitive,
+                "masked": masked,
+                "minimum_income_kind": None if masked else validation.minimum_income_kind,
+                "opinion_source": validation.opinion_source,
+                "evidence_type": None if masked else validation.evidence_type,
+                "evidence_date": validation.evidence_date,
+                "validated_on": validation.validated_on,
+                "valid_until": validation.valid_until,
+                "current": validation.validated_on <= on <= validation.valid_until,
+                "validated_by_id": validation.validated_by_id,
+            }
+        )
+    if revealed:
+        record_read(session, participant, sorted(set(revealed)), reason="eligibility_reveal")
+    return rows
+
+
+async def queue(
+    session: AsyncSession, scope: Scope, params: PageParams, on: date | None = None
+) -> tuple[list[Participant], str | None]:
+    """The structure's participants with no validation covering the date, by name."""
+    on = on or date.today()
+    covered = exists().where(
+        col(EligibilityValidation.participant_id) == Participant.id,
+        col(EligibilityValidation.validated_on) <= on,
+        col(EligibilityValidation.valid_until) >= on,
+    )
+    statement = select(Participant).where(
+        scope.condition(),
+        col(Participant.structure_id) == scope.user.organisation_id,
+        col(Participant.anonymised_at).is_(None),
+        col(Participant.restricted).is_(False),
+        ~covered,
+    )
+    return await paginate(
+        session,
+        statement,
+        params,
+        [col(Participant.search_name), col(Participant.id)],
+        key=lambda p: [p.search_name, p.id],
+    )

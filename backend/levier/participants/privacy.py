@@ -1,0 +1,318 @@
+"""Data-subject rights and retention: export of everything held, anonymisation, retention job.
+
+Anonymisation (participants.md, Personal data) deletes names, birth date, contact, France
+Travail id, address, free-text notes, evidence and consent records, and keeps a statistical
+residue under a fresh random id: gender, age band at entry, department instead of commune,
+QPV yes/no, entry and exit month, exit category, step kinds and durations, clause
+assignments (compliance stays provable) and criterion categories with the health-related
+ones collapsed into one flag.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from levier.audit.models import AuditEvent
+from levier.audit.recorder import jsonable, record_read
+from levier.clauses import article
+from levier.core.errors import NotFound
+from levier.core.models import utcnow
+from levier.participants.constants import HEALTH_CRITERIA, AgeBand
+from levier.participants.eligibility import add_months
+from levier.participants.models import EligibilityValidation, Participant, Pathway
+from levier.participants.service import Scope, loading_options
+
+logger = logging.getLogger("levier.retention")
+
+HEALTH_FLAG = "health_related"
+_IDENTITY = (
+    "last_name",
+    "first_names",
+    "birth_date",
+    "gender",
+    "commune_code",
+    "commune_name",
+    "department_code",
+    "qpv",
+    "address",
+    "email",
+    "phone",
+    "france_travail_id",
+    "notes",
+    "restricted",
+    "health_consent_on",
+    "last_activity_on",
+    "created_at",
+)
+
+
+def _plain(entity: Any, names: tuple[str, ...] | list[str]) -> dict[str, Any]:
+    return {name: jsonable(getattr(entity, name)) for name in names}
+
+
+async def access_log(session: AsyncSession, participant: Participant) -> list[dict[str, Any]]:
+    """Who touched or read this person's records (names of fields only, never values)."""
+    ids = [participant.id, *(v.id for v in participant.eligibility)]
+    for pathway in participant.pathways:
+        ids += [pathway.id, *(s.id for s in pathway.steps)]
+    rows = await session.execute(
+        select(AuditEvent).where(col(AuditEvent.entity_id).in_(ids)).order_by(col(AuditEvent.at))
+    )
+    return [
+        {
+            "at": jsonable(event.at),
+            "actor_id": jsonable(event.actor_id),
+            "action": event.action,
+            "record": event.entity_type,
+            "fields": sorted(
+                event.changes.get("fields", [])
+                if event.action == "read_sensitive"
+                else event.changes
+            ),
+        }
+        for event in rows.scalars()
+    ]
+
+
+async def export(session: AsyncSession, scope: Scope, participant: Participant) -> dict[str, Any]:
+    """Everything held on one person (right of access), with the access log; audited."""
+    if not scope.may_reveal(participant):
+        raise NotFound()
+    document = {
+        "participant": {"id": str(participant.id), **_plain(participant, _IDENTITY)},
+        "eligibility": [
+            _plain(
+                v,
+                [
+                    "criterion",
+                    "minimum_income_kind",
+                    "opinion_source",
+                    "evidence_type",
+                    "evidence_date",
+                    "validated_on",
+                    "valid_until",
+                ],
+            )
+            for v in participant.eligibility
+        ],
+        "pathways": [
+            {
+                **_plain(
+                    p,
+                    [
+                        "entry_date",
+                        "objective_rome_codes",
+                        "exit_date",
+                        "exit_situation",
+                        "exit_category",
+                        "exit_notes",
+                        "follow_up_date",
+                        "follow_up_situation",
+                        "follow_up_category",
+                    ],
+                ),
+                "steps": [
+                    _plain(
+                        s,
+                        [
+                            "kind",
+                            "start_date",
+                            "end_date",
+                            "qualification_level",
+                            "contract_kind",
+                            "employer",
+                            "hours_per_week",
+                            "lot_id",
+                            "enterprise_id",
+                            "notes",
+                        ],
+                    )
+                    for s in p.steps
+                ],
+            }
+            for p in participant.pathways
+        ],
+        "access_log": await access_log(session, participant),
+        "exported_at": jsonable(utcnow()),
+    }
+    record_read(session, participant, ["*"], reason="export")
+    return document
+
+
+def export_pdf(document: dict[str, Any]) -> bytes:
+    """The export as a readable PDF (the same content as the JSON)."""
+    person = document["participant"]
+    lines = [f"# {person['first_names']} {person['last_name']}", "", "## Identité"]
+    lines += [f"- **{key}** : {value}" for key, value in person.items() if value not in (None, "")]
+    lines += ["", "## Éligibilité"]
+    for item in document["eligibility"] or [{"—": "aucune validation"}]:
+        lines.append("- " + ", ".join(f"{k} : {v}" for k, v in item.items() if v is not None))
+    lines += ["", "## Parcours"]
+    for pathway in document["pathways"]:
+        steps = pathway.pop("steps")
+        lines.append("- " + ", ".join(f"{k} : {v}" for k, v in pathway.items() if v))
+        lines += ["- étape " + ", ".join(f"{k} : {v}" for k, v in s.items() if v) for s in steps]
+    lines += ["", "## Journal des accès"]
+    lines += [
+        f"- {e['at']} {e['action']} {e['record']} {', '.join(e['fields'])}"
+        for e in document["access_log"]
+    ]
+    return article.render_pdf("\n".join(lines), "Données détenues — droit d'accès")
+
+
+def age_band(birth_date: date | None, on: date) -> str | None:
+    if birth_date is None:
+        return None
+    age = on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
+    if age < 26:
+        return AgeBand.under_26.value
+    return AgeBand.from_26_to_49.value if age < 50 else AgeBand.from_50.value
+
+
+def _month(day: date | None) -> date | None:
+    return day.replace(day=1) if day else None
+
+
+async def anonymise(session: AsyncSession, participant: Participant) -> uuid.UUID:
+    """Replace the person by a statistical residue under a fresh id; returns the new id."""
+    entry = min((p.entry_date for p in participant.pathways), default=None)
+    residue_id = uuid.uuid4()
+    await session.execute(
+        insert(Participant).values(
+            id=residue_id,
+            created_at=participant.created_at.replace(
+                day=1, hour=0, minute=0, second=0, microsecond=0
+            ),
+            updated_at=utcnow(),
+            version=1,
+            organisation_id=participant.organisation_id,
+            referent_id=participant.referent_id,
+            structure_id=participant.structure_id,
+            last_name="",
+            first_names="",
+            search_name="",
+            identity_key=f"anonymised:{residue_id}",
+            birth_date=None,
+            gender=participant.gender,
+            department_code=participant.department_code,
+            qpv=participant.qpv,
+            notes="",
+            restricted=False,
+            last_activity_on=_month(participant.last_activity_on),
+            anonymised_at=utcnow(),
+            age_band=age_band(participant.birth_date, entry or participant.created_at.date()),
+        )
+    )
+    for pathway in participant.pathways:
+        for step in pathway.steps:
+            duration = (step.end_date - step.start_date) if step.end_date else None
+            start = _month(step.start_date)
+            step.start_date = start  # type: ignore[assignment]
+            step.end_date = start + duration if start and duration is not None else None
+            step.notes = ""
+            if step.kind != "clause_assignment":
+                step.employer = None
+        pathway.entry_date = _month(pathway.entry_date)  # type: ignore[assignment]
+        pathway.exit_date = _month(pathway.exit_date)
+        pathway.follow_up_date = _month(pathway.follow_up_date)
+        pathway.exit_notes = ""
+    for validation in participant.eligibility:
+        if validation.criterion in HEALTH_CRITERIA:
+            validation.criterion = HEALTH_FLAG
+        validation.minimum_income_kind = None
+        validation.opinion_source = None
+        validation.evidence_type = None
+        validation.evidence_date = None
+        validation.validated_by_id = None
+    await session.flush()
+    old_id = participant.id
+    for model in (Pathway, EligibilityValidation):
+        await session.execute(
+            update(model)
+            .where(col(model.participant_id) == old_id)
+            .values(participant_id=residue_id)
+        )
+    session.add(
+        AuditEvent(
+            actor_id=session.info.get("actor_id"),
+            owner_id=participant.organisation_id,
+            client_address=session.info.get("client_address"),
+            request_id=session.info.get("request_id"),
+            action="anonymised",
+            entity_type="participant",
+            entity_id=old_id,
+            changes={"fields": list(_IDENTITY)},
+        )
+    )
+    await session.flush()
+    session.expunge(participant)
+    await session.execute(delete(Participant).where(col(Participant.id) == old_id))
+    return residue_id
+
+
+@dataclass
+class RetentionReport:
+    """What a retention run did (or would do, in a dry run)."""
+
+    cutoff: date
+    dry_run: bool
+    anonymised: list[str] = field(default_factory=list)
+    due_within_30_days: list[str] = field(default_factory=list)
+
+
+async def retention(
+    session: AsyncSession, months: int, today: date | None = None, dry_run: bool = True
+) -> RetentionReport:
+    """Anonymise people whose pathway ended and whose last activity is older than `months`.
+
+    Idempotent: anonymised residues are never selected again. People with an open pathway
+    are kept whatever their last activity. Referents are warned 30 days ahead (logged).
+    """
+    today = today or date.today()
+    cutoff = add_months(today, -months)
+    open_pathway = select(col(Pathway.participant_id)).where(col(Pathway.exit_date).is_(None))
+    candidates = select(Participant).where(
+        col(Participant.anonymised_at).is_(None),
+        col(Participant.id).not_in(open_pathway),
+    )
+    report = RetentionReport(cutoff=cutoff, dry_run=dry_run)
+    soon = (
+        await session.execute(
+            candidates.where(
+                col(Participant.last_activity_on) >= cutoff,
+                col(Participant.last_activity_on) < cutoff + timedelta(days=30),
+            ).with_only_columns(col(Participant.id))
+        )
+    ).scalars()
+    report.due_within_30_days = [str(i) for i in soon]
+    expired = (
+        (
+            await session.execute(
+                candidates.where(col(Participant.last_activity_on) < cutoff).options(
+                    *loading_options()
+                )
+            )
+        )
+        .scalars()
+        .all()
+    )
+    for participant in expired:
+        report.anonymised.append(str(participant.id))
+        if not dry_run:
+            await anonymise(session, participant)
+    logger.info(
+        "retention run: cutoff=%s dry_run=%s anonymised=%d due_within_30_days=%d",
+        cutoff,
+        dry_run,
+        len(report.anonymised),
+        len(report.due_within_30_days),
+    )
+    return report

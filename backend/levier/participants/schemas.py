@@ -1,0 +1,299 @@
+"""Participants' API shapes. Purpose and legal basis are stated on the participant schemas."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from levier.core.validation import STRICT_INPUT, Email, Name
+from levier.participants.constants import (
+    ContractKind,
+    Criterion,
+    EvidenceType,
+    ExitCategory,
+    ExitSituation,
+    Gender,
+    MinimumIncomeKind,
+    OpinionSource,
+    PathwayStatus,
+    QualificationLevel,
+    StepKind,
+)
+from levier.users.schemas import UserSummary
+
+LEGAL_NOTICE = (
+    "Purpose: following people far from employment on their pathway and on the insertion "
+    "clauses of public contracts. Legal basis: a task carried out in the public interest "
+    "(GDPR art. 6-1-e); fields reported to the European Social Fund, a legal obligation "
+    "(art. 6-1-c). Health-related criteria need the structure's art. 9 exception (explicit "
+    "consent by default). No social-security number is ever stored."
+)
+
+InseeCommune = Annotated[str, StringConstraints(pattern=r"^(\d{5}|2[AB]\d{3})$")]
+FranceTravailId = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]{7,16}$")]
+Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9 .()-]{6,20}$")]
+RomeCode = Annotated[str, StringConstraints(pattern=r"^[A-N]\d{4}$")]
+
+
+class ParticipantCreate(BaseModel):
+    __doc__ = "A person referred to a referent. " + LEGAL_NOTICE
+
+    model_config = STRICT_INPUT
+
+    last_name: Name
+    first_names: Name
+    birth_date: date
+    gender: Gender
+    commune_code: InseeCommune | None = Field(
+        default=None, description="INSEE code of the commune of residence."
+    )
+    qpv: bool = Field(default=False, description="Resident of a priority neighbourhood (QPV).")
+    address: Annotated[str, StringConstraints(max_length=300)] | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+    france_travail_id: FranceTravailId | None = None
+    notes: Annotated[str, StringConstraints(max_length=4000)] = ""
+    structure_id: uuid.UUID | None = Field(
+        default=None, description="The facilitation structure the person is referred to."
+    )
+    referent_id: uuid.UUID | None = Field(
+        default=None, description="Defaults to the caller (a coordinator may name another)."
+    )
+    health_consent: bool = Field(
+        default=False,
+        description="Explicit consent to record health-related criteria (art. 9 GDPR).",
+    )
+
+
+class ParticipantUpdate(BaseModel):
+    """Changes to a participant (only the fields sent)."""
+
+    model_config = STRICT_INPUT
+
+    last_name: Name | None = None
+    first_names: Name | None = None
+    birth_date: date | None = None
+    gender: Gender | None = None
+    commune_code: InseeCommune | None = None
+    qpv: bool | None = None
+    address: Annotated[str, StringConstraints(max_length=300)] | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+    france_travail_id: FranceTravailId | None = None
+    notes: Annotated[str, StringConstraints(max_length=4000)] | None = None
+    structure_id: uuid.UUID | None = None
+    restricted: bool | None = Field(
+        default=None, description="GDPR limitation: out of matching and exports while set."
+    )
+    health_consent: bool | None = None
+
+
+class TransferRequest(BaseModel):
+    """Hand a participant over to another referent."""
+
+    model_config = STRICT_INPUT
+
+    referent_id: uuid.UUID
+
+
+class EligibilityStatus(BaseModel):
+    """Clause eligibility on a date: what anyone allowed to see the participant may know."""
+
+    on: date
+    eligible: bool
+    valid_until: date | None
+    restriction: str | None = None
+    restriction_met: bool | None = None
+
+
+class ParticipantSummary(BaseModel):
+    """A participant in a list."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    last_name: str
+    first_names: str
+    birth_date: date | None
+    commune_name: str | None
+    qpv: bool
+    referent: UserSummary
+    organisation_id: uuid.UUID
+    structure_id: uuid.UUID | None
+    pathway_status: PathwayStatus | None
+    exit_category: ExitCategory | None
+    eligible_until: date | None
+    restricted: bool
+    anonymised: bool
+
+
+class ParticipantRead(ParticipantSummary):
+    __doc__ = "A participant's identity and situation. " + LEGAL_NOTICE
+
+    gender: Gender
+    commune_code: str | None
+    department_code: str | None
+    address: str | None
+    email: str | None
+    phone: str | None
+    france_travail_id: str | None
+    notes: str
+    health_consent_on: date | None
+    last_activity_on: date
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    eligibility: EligibilityStatus
+
+
+class EligibilityCreate(BaseModel):
+    """A facilitator's validation of one criterion, with the evidence seen."""
+
+    model_config = STRICT_INPUT
+
+    criterion: Criterion
+    validated_on: date
+    evidence_type: EvidenceType | None = None
+    evidence_date: date | None = None
+    minimum_income_kind: MinimumIncomeKind | None = Field(
+        default=None, description="`minimum_income` only: RSA (or household), ASS, ATA."
+    )
+    opinion_source: OpinionSource | None = Field(
+        default=None,
+        description="`facilitator_validated` only: who gave the written opinion (never why).",
+    )
+    validity_months: int | None = Field(
+        default=None, ge=1, le=60, description="Defaults to 24 months."
+    )
+
+
+class EligibilityRead(BaseModel):
+    """One validation. Sensitive criteria are masked unless revealed (an audited read)."""
+
+    id: uuid.UUID
+    criterion: Criterion | None
+    sensitive: bool
+    masked: bool
+    minimum_income_kind: MinimumIncomeKind | None
+    opinion_source: OpinionSource | None
+    evidence_type: EvidenceType | None
+    evidence_date: date | None
+    validated_on: date
+    valid_until: date
+    current: bool
+    validated_by: UserSummary | None
+
+
+class PathwayCreate(BaseModel):
+    """Open a pathway (one open at a time)."""
+
+    model_config = STRICT_INPUT
+
+    entry_date: date
+    objective_rome_codes: list[RomeCode] = Field(default_factory=list, max_length=5)
+
+
+class StepCreate(BaseModel):
+    """A step, after the previous ones. Employment and clause assignments carry a contract."""
+
+    model_config = STRICT_INPUT
+
+    kind: StepKind
+    start_date: date
+    end_date: date | None = None
+    qualification_level: QualificationLevel | None = Field(
+        default=None, description="Training only."
+    )
+    contract_kind: ContractKind | None = Field(
+        default=None, description="Employment and clause assignment."
+    )
+    employer: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    hours_per_week: Annotated[Decimal, Field(gt=0, le=48, decimal_places=2)] | None = None
+    lot_id: uuid.UUID | None = Field(default=None, description="Clause assignment only.")
+    enterprise_id: uuid.UUID | None = Field(default=None, description="Clause assignment only.")
+    notes: Annotated[str, StringConstraints(max_length=2000)] = ""
+
+
+class ExitCreate(BaseModel):
+    """Close a pathway with its exit situation; the category follows from it where it can."""
+
+    model_config = STRICT_INPUT
+
+    exit_date: date
+    situation: ExitSituation
+    category: ExitCategory | None = Field(
+        default=None, description="Required when the situation is `other`; else derived."
+    )
+    notes: Annotated[str, StringConstraints(max_length=2000)] = ""
+
+
+class FollowUpCreate(BaseModel):
+    """The outcome six months after the exit."""
+
+    model_config = STRICT_INPUT
+
+    follow_up_date: date
+    situation: ExitSituation
+    category: ExitCategory | None = None
+
+
+class StepRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    kind: StepKind
+    start_date: date
+    end_date: date | None
+    qualification_level: QualificationLevel | None
+    contract_kind: ContractKind | None
+    employer: str | None
+    hours_per_week: Decimal | None
+    lot_id: uuid.UUID | None
+    enterprise_id: uuid.UUID | None
+    notes: str
+
+
+class PathwayRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    participant_id: uuid.UUID
+    status: PathwayStatus
+    entry_date: date
+    objective_rome_codes: list[str]
+    exit_date: date | None
+    exit_situation: ExitSituation | None
+    exit_category: ExitCategory | None
+    exit_notes: str
+    follow_up_date: date | None
+    follow_up_situation: ExitSituation | None
+    follow_up_category: ExitCategory | None
+    steps: list[StepRead]
+    version: int
+
+
+class PortfolioCount(BaseModel):
+    referent: UserSummary
+    participants: int
+    open_pathways: int
+
+
+class ExitCount(BaseModel):
+    category: ExitCategory
+    count: int
+
+
+class PortfolioStats(BaseModel):
+    """Portfolio sizes and exits in the caller's scope (a PLIE, its network)."""
+
+    participants: int
+    open_pathways: int
+    by_referent: list[PortfolioCount]
+    exits: list[ExitCount]
+    dynamic_exit_rate: Decimal | None = Field(
+        description="Dynamic exits ÷ exits, neutralised exits excluded from the denominator."
+    )

@@ -1,0 +1,1 @@
+"""Reference vocabularies shipped with Levier (CPV divisions and groups)."""
