@@ -1,4 +1,4 @@
-"""The `levier` command: serve, migrate, seed-demo, create-admin, check."""
+"""The `levier` command: serve, migrate, seed-demo, create-admin, check, retention."""
 
 from __future__ import annotations
 
@@ -92,6 +92,35 @@ def seed_demo() -> None:
     typer.echo(f"\nDemo accounts (password: {demo.DEMO_PASSWORD})")
     for account in demo.DEMO_ACCOUNTS:
         typer.echo(f"  {account.role.value:<12} {account.email}")
+
+
+@app.command()
+def retention(
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Anonymise (without it: a dry run that only reports).")
+    ] = False,
+    months: Annotated[
+        int | None,
+        typer.Option(min=12, max=36, help="Override LEVIER_RETENTION_MONTHS for this run."),
+    ] = None,
+) -> None:
+    """Anonymise participants inactive for the retention period (daily, idempotent)."""
+    import logging
+
+    from levier.participants import privacy
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    settings = _settings()
+    period = months or settings.retention_months
+
+    async def work(session: object) -> privacy.RetentionReport:
+        return await privacy.retention(session, period, dry_run=not apply)  # type: ignore[arg-type]
+
+    report = asyncio.run(_with_session(settings, work))
+    assert isinstance(report, privacy.RetentionReport)
+    verb = "anonymised" if apply else "would be anonymised (dry run; --apply to do it)"
+    typer.echo(f"Inactive since before {report.cutoff}: {len(report.anonymised)} {verb}.")
+    typer.echo(f"Due within 30 days (referents to warn): {len(report.due_within_30_days)}.")
 
 
 @app.command("create-admin")

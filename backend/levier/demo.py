@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from levier import demo_participants
 from levier.auth.permissions import Role
 from levier.organisations import service as organisations_service
 from levier.organisations.constants import EnterpriseKind, OrganisationKind
@@ -36,6 +37,9 @@ DEMO_ACCOUNTS = [
     DemoAccount("acheteur@levier.demo", Role.buyer, "Sophie Leroy", "agglo"),
     DemoAccount("entreprise@levier.demo", Role.enterprise, "Julien Moreau", "builder"),
     DemoAccount("referent@levier.demo", Role.referent, "Nadia Haddad", "mission_locale"),
+    # Scenario B: a second referent's portfolio and the PLIE coordinator who sees both.
+    DemoAccount("conseiller@levier.demo", Role.referent, "Thomas Girard", "france_travail"),
+    DemoAccount("coordination@levier.demo", Role.referent, "Élodie Petit", "plie"),
 ]
 
 
@@ -138,9 +142,11 @@ async def seed(session: AsyncSession) -> None:
     created: dict[str, Organisation] = {}
     for key, data in DEMO_ORGANISATIONS.items():
         created[key] = await organisations_service.create(session, data)
+    for key in ("mission_locale", "france_travail"):
+        created[key].coordinator_id = created["plie"].id
     users = {}
     for account in DEMO_ACCOUNTS:
-        users[account.role] = await users_service.create(
+        users[account.email] = await users_service.create(
             session,
             UserCreate(
                 email=account.email,
@@ -150,7 +156,14 @@ async def seed(session: AsyncSession) -> None:
                 password=DEMO_PASSWORD,
             ),
         )
-    await seed_scenario_a(session, created, users[Role.facilitator])
+    await seed_scenario_a(session, created, users["facilitateur@levier.demo"])
+    await demo_participants.seed_scenario_b(
+        session,
+        structure=created["facility"],
+        facilitator=users["facilitateur@levier.demo"],
+        referents=[users["referent@levier.demo"], users["conseiller@levier.demo"]],
+        enterprise=created["builder"],
+    )
 
 
 # Scenario A (domain/scenarios.md): an NPNRU operation with a 5 % target, tenders of three

@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     mail_from: str = "Levier <no-reply@levier.local>"
     frontend_dist: Path = REPO_ROOT / "frontend" / "dist"
     page_size_max: int = 200
+    # Participants' records are anonymised this long after their last activity (12–36 months,
+    # CNIL référentiel on social support).
+    retention_months: int = Field(default=24, ge=12, le=36)
 
     @property
     def is_sqlite(self) -> bool:

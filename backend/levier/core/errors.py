@@ -177,8 +177,13 @@ def _field_error(loc: Sequence[Any], code: str, message: str) -> dict[str, Any]:
 
 
 def _validation_errors(error: RequestValidationError, language: Language) -> list[dict[str, Any]]:
+    return field_errors(error.errors(), language)
+
+
+def field_errors(raw_errors: Sequence[Any], language: Language) -> list[dict[str, Any]]:
+    """Pydantic errors as problem `errors[]` items: path, stable code, translated message."""
     items = []
-    for raw in error.errors():
+    for raw in raw_errors:
         kind = raw.get("type", "value_error")
         loc = raw.get("loc", ())
         ctx = raw.get("ctx") or {}

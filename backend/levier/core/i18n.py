@@ -179,6 +179,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le suivi se fait au moins six mois après la sortie (à partir du {due}).",
         "The follow-up comes at least six months after the exit (from {due}).",
     ),
+    "import_unknown_columns": (
+        "Colonnes inconnues : {columns}.",
+        "Unknown columns: {columns}.",
+    ),
+    "import_missing_columns": (
+        "Colonnes obligatoires absentes : {columns}.",
+        "Required columns missing: {columns}.",
+    ),
+    "import_too_many_rows": (
+        "Au plus {limit} lignes par import.",
+        "At most {limit} rows per import.",
+    ),
+    "import_duplicate_row": (
+        "Même personne qu'à la ligne {line}.",
+        "Same person as on line {line}.",
+    ),
+    "import_too_large": (
+        "Fichier trop volumineux (au plus {limit} octets).",
+        "File too large (at most {limit} bytes).",
+    ),
+    "import_rejected": (
+        "Import refusé : des lignes sont en erreur, rien n'a été enregistré.",
+        "Import rejected: some rows have errors, nothing was saved.",
+    ),
     "cpv_unknown": (
         "Code CPV inconnu : {cpv_code} (division ou groupe absent du vocabulaire CPV 2008).",
         "Unknown CPV code: {cpv_code} (division or group not in the CPV 2008 vocabulary).",

@@ -70,6 +70,7 @@ async def start(
         referent_id=participant.referent_id,
         entry_date=data.entry_date,
         objective_rome_codes=list(data.objective_rome_codes),
+        steps=[],
     )
     participant.pathways.insert(0, pathway)
     participant.last_activity_on = today

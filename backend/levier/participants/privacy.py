@@ -296,9 +296,9 @@ async def retention(
     expired = (
         (
             await session.execute(
-                candidates.where(col(Participant.last_activity_on) < cutoff).options(
-                    *loading_options()
-                )
+                candidates.where(col(Participant.last_activity_on) < cutoff)
+                .options(*loading_options())
+                .execution_options(populate_existing=True)
             )
         )
         .scalars()

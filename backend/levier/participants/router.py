@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import asdict
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Depends, File, Form, Query, Request, Response, UploadFile, status
 from sqlalchemy import select
 from sqlmodel import col
 
 from levier.auth.dependencies import require
 from levier.auth.permissions import Permission
 from levier.core.db import SessionDep
-from levier.core.errors import NotFound
+from levier.core.errors import DomainError, NotFound, request_language
 from levier.core.etag import check_if_match, set_etag
 from levier.core.pagination import Page, PageParams, page_params
 from levier.core.responses import attachment
-from levier.participants import eligibility, pathways, privacy, service
+from levier.participants import eligibility, imports, pathways, privacy, service
 from levier.participants.constants import Criterion, ExitCategory, PathwayStatus
 from levier.participants.models import Participant, Pathway
 from levier.participants.schemas import (
@@ -28,6 +29,8 @@ from levier.participants.schemas import (
     EligibilityStatus,
     ExitCreate,
     FollowUpCreate,
+    ImportResult,
+    ImportRowErrors,
     ParticipantCreate,
     ParticipantRead,
     ParticipantSummary,
@@ -171,6 +174,39 @@ async def eligibility_queue(
     scope = await service.scope_of(session, user)
     rows, next_cursor = await eligibility.queue(session, scope, page)
     return Page(items=await _summaries(session, rows), next_cursor=next_cursor)
+
+
+@router.post("/import", response_model=ImportResult, description=imports.__doc__)
+async def import_participants(
+    session: SessionDep,
+    user: Writer,
+    request: Request,
+    file: Annotated[UploadFile, File(description="CSV, UTF-8 or Windows-1252, `;` or `,`.")],
+    structure_id: Annotated[uuid.UUID | None, Form()] = None,
+    apply: Annotated[
+        bool, Query(description="Create the rows (all or none); without it, a dry run.")
+    ] = False,
+) -> ImportResult:
+    """Import participants from a CSV: a dry run reports each row; apply is all-or-nothing."""
+    scope = await service.scope_of(session, user)
+    content = await file.read(imports.MAX_BYTES + 1)
+    language = request_language(request)
+    if len(content) > imports.MAX_BYTES:
+        raise DomainError("import_too_large", status_code=413, limit=imports.MAX_BYTES)
+    report = await imports.run(session, scope, content, structure_id, apply, language)
+    result = ImportResult(
+        rows=report.rows,
+        valid=report.valid,
+        created=len(report.created),
+        applied=apply and report.ok,
+        file_errors=report.file_errors,
+        errors=[ImportRowErrors.model_validate(asdict(row)) for row in report.errors],
+    )
+    if apply and not report.ok:
+        raise DomainError(
+            "import_rejected", status_code=422, extensions=result.model_dump(mode="json")
+        )
+    return result
 
 
 @router.get("/{participant_id}", response_model=ParticipantRead, description=LEGAL_NOTICE)

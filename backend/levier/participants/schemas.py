@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from levier.core.validation import STRICT_INPUT, Email, Name
 from levier.participants.constants import (
@@ -36,6 +36,11 @@ LEGAL_NOTICE = (
 InseeCommune = Annotated[str, StringConstraints(pattern=r"^(\d{5}|2[AB]\d{3})$")]
 FranceTravailId = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]{7,16}$")]
 Phone = Annotated[str, StringConstraints(pattern=r"^\+?[0-9 .()-]{6,20}$")]
+HoursPerWeek = Annotated[
+    Decimal,
+    Field(gt=0, le=48, max_digits=5, decimal_places=2),
+    AfterValidator(lambda value: value.quantize(Decimal("0.01"))),
+]
 RomeCode = Annotated[str, StringConstraints(pattern=r"^[A-N]\d{4}$")]
 
 
@@ -212,7 +217,7 @@ class StepCreate(BaseModel):
         default=None, description="Employment and clause assignment."
     )
     employer: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
-    hours_per_week: Annotated[Decimal, Field(gt=0, le=48, decimal_places=2)] | None = None
+    hours_per_week: HoursPerWeek | None = None
     lot_id: uuid.UUID | None = Field(default=None, description="Clause assignment only.")
     enterprise_id: uuid.UUID | None = Field(default=None, description="Clause assignment only.")
     notes: Annotated[str, StringConstraints(max_length=2000)] = ""
@@ -297,3 +302,25 @@ class PortfolioStats(BaseModel):
     dynamic_exit_rate: Decimal | None = Field(
         description="Dynamic exits ÷ exits, neutralised exits excluded from the denominator."
     )
+
+
+class ImportFieldError(BaseModel):
+    field: str
+    code: str
+    message: str
+
+
+class ImportRowErrors(BaseModel):
+    line: int
+    errors: list[ImportFieldError]
+
+
+class ImportResult(BaseModel):
+    """What an import checked, and created when applied (all rows, or none)."""
+
+    rows: int
+    valid: int
+    created: int
+    applied: bool
+    file_errors: list[str]
+    errors: list[ImportRowErrors]

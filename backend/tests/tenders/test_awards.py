@@ -345,7 +345,7 @@ class TestEnterpriseSeesItsAwardedLots:
         assert response.status_code == 403
 
     async def test_other_enterprise_sees_nothing(self, client, auth, session, published):
-        tender, lot, _other, _builder, _insertion = await self._awarded(
+        tender, _lot, _other, _builder, _insertion = await self._awarded(
             client, auth, session, published
         )
         stranger = await make_user(

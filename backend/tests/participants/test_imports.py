@@ -1,0 +1,95 @@
+"""CSV import: dry run with a report per row, all-or-nothing apply, encodings and separators."""
+
+from __future__ import annotations
+
+GOOD = (
+    "nom;prenoms;date_naissance;sexe;code_commune;qpv;courriel\n"
+    "Lefèvre;Zoé;03/05/1998;F;37261;oui;zoe@example.org\n"
+    "Mbappé;Kylian;1999-12-20;H;37122;non;\n"
+)
+
+
+async def upload(client, auth, user, content: bytes, apply=False, structure=None):
+    data = {"structure_id": str(structure.id)} if structure else {}
+    return await client.post(
+        "/api/v1/participants/import",
+        params={"apply": "true"} if apply else {},
+        files={"file": ("participants.csv", content, "text/csv")},
+        data=data,
+        headers=auth(user),
+    )
+
+
+async def portfolio(client, auth, user) -> list[str]:
+    listing = await client.get("/api/v1/participants", headers=auth(user))
+    return [p["last_name"] for p in listing.json()["items"]]
+
+
+class TestImport:
+    async def test_dry_run_writes_nothing_then_apply_creates_all(self, client, auth, network):
+        dry = await upload(client, auth, network.nadia, GOOD.encode())
+        assert dry.status_code == 200, dry.text
+        assert dry.json() | {"errors": []} == {
+            "rows": 2,
+            "valid": 2,
+            "created": 0,
+            "applied": False,
+            "file_errors": [],
+            "errors": [],
+        }
+        assert await portfolio(client, auth, network.nadia) == []
+        applied = await upload(
+            client, auth, network.nadia, GOOD.encode(), apply=True, structure=network.structure
+        )
+        assert applied.status_code == 200, applied.text
+        assert applied.json()["created"] == 2
+        assert await portfolio(client, auth, network.nadia) == ["Lefèvre", "Mbappé"]
+        facilitator_view = await portfolio(client, auth, network.facilitator)
+        assert facilitator_view == ["Lefèvre", "Mbappé"]
+
+    async def test_windows_1252_with_commas(self, client, auth, network):
+        content = GOOD.replace(";", ",").encode("cp1252")
+        response = await upload(client, auth, network.nadia, content, apply=True)
+        assert response.status_code == 200, response.text
+        assert await portfolio(client, auth, network.nadia) == ["Lefèvre", "Mbappé"]
+
+    async def test_each_bad_row_is_reported_and_nothing_is_half_imported(
+        self, client, auth, network
+    ):
+        content = (
+            GOOD
+            + "Durand;Paul;31/02/1990;H;37261;non;\n"
+            + "Petit;Jeanne;01/01/1985;F;99999;oui;\n"
+            + "lefevre;zoe;1998-05-03;F;37261;oui;\n"
+        ).encode()
+        dry = await upload(client, auth, network.nadia, content)
+        report = dry.json()
+        assert (report["rows"], report["valid"]) == (5, 2)
+        by_line = {row["line"]: row["errors"][0] for row in report["errors"]}
+        assert by_line[4]["field"] == "birth_date"
+        assert (by_line[5]["field"], by_line[5]["code"]) == ("commune_code", "insee_code_invalid")
+        assert by_line[6]["code"] == "import_duplicate_row" and "2" in by_line[6]["message"]
+        applied = await upload(client, auth, network.nadia, content, apply=True)
+        assert applied.status_code == 422
+        assert applied.json()["code"] == "import_rejected"
+        assert len(applied.json()["errors"]) == 3
+        assert await portfolio(client, auth, network.nadia) == []
+
+    async def test_missing_and_unknown_columns(self, client, auth, network):
+        response = await upload(
+            client, auth, network.nadia, b"nom;prenoms;nir\nA;B;1850575123456\n"
+        )
+        assert response.status_code == 200
+        errors = response.json()["file_errors"]
+        assert any("nir" in e for e in errors)
+        assert any("birth_date" in e for e in errors)
+
+    async def test_english_messages(self, client, auth, network):
+        content = b"last_name,first_names,birth_date,gender\nDoe,Jane,2090-01-01,female\n"
+        response = await client.post(
+            "/api/v1/participants/import",
+            files={"file": ("p.csv", content, "text/csv")},
+            headers=auth(network.nadia) | {"Accept-Language": "en"},
+        )
+        [row] = response.json()["errors"]
+        assert row["errors"][0]["message"] == "The birth date cannot be in the future."

@@ -1,0 +1,248 @@
+"""Pathways: one open at a time, ordered steps, classified exits, follow-up, PLIE counts."""
+
+from __future__ import annotations
+
+from tests.factories import make_participant
+
+
+async def pathway_of(client, auth, user, participant) -> dict:
+    pathways = await client.get(
+        f"/api/v1/participants/{participant.id}/pathways", headers=auth(user)
+    )
+    return pathways.json()[0]
+
+
+async def post(client, auth, user, participant, pathway, action, body):
+    return await client.post(
+        f"/api/v1/participants/{participant.id}/pathways/{pathway['id']}/{action}",
+        json=body,
+        headers=auth(user),
+    )
+
+
+class TestPathway:
+    async def test_second_open_pathway_is_refused(self, client, auth, network, alice):
+        response = await client.post(
+            f"/api/v1/participants/{alice.id}/pathways",
+            json={"entry_date": "2025-03-01"},
+            headers=auth(network.nadia),
+        )
+        assert response.status_code == 409
+        assert response.json()["code"] == "pathway_already_open"
+
+    async def test_steps_in_order_with_contract_details(self, client, auth, network, alice):
+        pathway = await pathway_of(client, auth, network.nadia, alice)
+        steps = [
+            {"kind": "diagnosis", "start_date": "2025-01-06"},
+            {
+                "kind": "training",
+                "start_date": "2025-02-03",
+                "end_date": "2025-04-30",
+                "qualification_level": "3",
+            },
+            {
+                "kind": "employment",
+                "start_date": "2025-05-05",
+                "contract_kind": "cdd",
+                "employer": "Bâtir SA",
+                "hours_per_week": "35",
+            },
+        ]
+        for step in steps:
+            response = await post(client, auth, network.nadia, alice, pathway, "steps", step)
+            assert response.status_code == 201, response.text
+        kinds = [s["kind"] for s in response.json()["steps"]]
+        assert kinds == ["diagnosis", "training", "employment"]
+        assert response.json()["steps"][2]["hours_per_week"] == "35.00"
+
+    async def test_bad_steps(self, client, auth, network, alice):
+        pathway = await pathway_of(client, auth, network.nadia, alice)
+        await post(
+            client,
+            auth,
+            network.nadia,
+            alice,
+            pathway,
+            "steps",
+            {"kind": "support", "start_date": "2025-03-01"},
+        )
+        cases = [
+            ({"kind": "support", "start_date": "2025-02-01"}, "start_date", "step_out_of_order"),
+            ({"kind": "support", "start_date": "2024-12-01"}, "start_date", "step_before_entry"),
+            ({"kind": "employment", "start_date": "2025-04-01"}, "contract_kind", "field_required"),
+            (
+                {"kind": "support", "start_date": "2025-04-01", "end_date": "2025-03-31"},
+                "end_date",
+                "end_before_start",
+            ),
+            (
+                {"kind": "support", "start_date": "2025-04-01", "employer": "X"},
+                "employer",
+                "field_not_applicable",
+            ),
+            (
+                {
+                    "kind": "clause_assignment",
+                    "start_date": "2025-04-01",
+                    "contract_kind": "cddi",
+                    "hours_per_week": "20",
+                },
+                "lot_id",
+                "field_required",
+            ),
+        ]
+        for body, field, code in cases:
+            response = await post(client, auth, network.nadia, alice, pathway, "steps", body)
+            assert response.status_code == 422, (body, response.text)
+            error = response.json()["errors"][0]
+            assert (error["field"], error["code"]) == (field, code), body
+        assert len((await pathway_of(client, auth, network.nadia, alice))["steps"]) == 1
+
+    async def test_facilitator_reads_but_cannot_write(self, client, auth, network, alice):
+        pathway = await pathway_of(client, auth, network.facilitator, alice)
+        response = await post(
+            client,
+            auth,
+            network.facilitator,
+            alice,
+            pathway,
+            "steps",
+            {"kind": "support", "start_date": "2025-03-01"},
+        )
+        assert response.status_code == 403
+
+
+class TestExit:
+    async def test_category_derived_from_situation(self, client, auth, network, alice):
+        pathway = await pathway_of(client, auth, network.nadia, alice)
+        response = await post(
+            client,
+            auth,
+            network.nadia,
+            alice,
+            pathway,
+            "exit",
+            {"exit_date": "2025-06-30", "situation": "cdi"},
+        )
+        assert response.status_code == 200, response.text
+        assert response.json()["exit_category"] == "lasting_employment"
+        assert response.json()["status"] == "exited"
+        again = await client.post(
+            f"/api/v1/participants/{alice.id}/pathways",
+            json={"entry_date": "2025-07-01"},
+            headers=auth(network.nadia),
+        )
+        assert again.status_code == 201
+
+    async def test_exit_rules(self, client, auth, network, alice):
+        pathway = await pathway_of(client, auth, network.nadia, alice)
+        await post(
+            client,
+            auth,
+            network.nadia,
+            alice,
+            pathway,
+            "steps",
+            {"kind": "support", "start_date": "2025-03-01"},
+        )
+        cases = [
+            (
+                {"exit_date": "2025-06-30", "situation": "other"},
+                "category",
+                "exit_category_required",
+            ),
+            (
+                {"exit_date": "2025-06-30", "situation": "cdi", "category": "other_exit"},
+                "category",
+                "exit_category_mismatch",
+            ),
+            ({"exit_date": "2025-02-01", "situation": "cdi"}, "exit_date", "exit_before_last_step"),
+            ({"exit_date": "2025-06-30"}, "situation", "field_required"),
+        ]
+        for body, field, code in cases:
+            response = await post(client, auth, network.nadia, alice, pathway, "exit", body)
+            assert response.status_code == 422, (body, response.text)
+            error = response.json()["errors"][0]
+            assert (error["field"], error["code"]) == (field, code), body
+        assert (await pathway_of(client, auth, network.nadia, alice))["status"] == "open"
+
+    async def test_follow_up_six_months_later(self, client, auth, network, alice):
+        pathway = await pathway_of(client, auth, network.nadia, alice)
+        await post(
+            client,
+            auth,
+            network.nadia,
+            alice,
+            pathway,
+            "exit",
+            {"exit_date": "2025-03-31", "situation": "cdd_under_6_months"},
+        )
+        early = await post(
+            client,
+            auth,
+            network.nadia,
+            alice,
+            pathway,
+            "follow-up",
+            {"follow_up_date": "2025-08-01", "situation": "cdi"},
+        )
+        assert early.status_code == 422
+        assert early.json()["errors"][0]["code"] == "follow_up_too_early"
+        done = await post(
+            client,
+            auth,
+            network.nadia,
+            alice,
+            pathway,
+            "follow-up",
+            {"follow_up_date": "2025-10-01", "situation": "cdi"},
+        )
+        assert done.status_code == 200, done.text
+        assert done.json()["exit_category"] == "transitional_employment"
+        assert done.json()["follow_up_category"] == "lasting_employment"
+
+
+class TestStats:
+    async def test_portfolio_and_exit_counts_for_the_coordinator(
+        self, client, auth, session, network, alice
+    ):
+        exits = [
+            ("cdi", network.nadia),
+            ("qualifying_training", network.paul),
+            ("unemployment", network.paul),
+            ("moving_away", network.paul),
+        ]
+        for situation, referent in exits:
+            participant = await make_participant(session, referent, pathway=True)
+            pathway = await pathway_of(client, auth, referent, participant)
+            response = await post(
+                client,
+                auth,
+                referent,
+                participant,
+                pathway,
+                "exit",
+                {"exit_date": "2025-06-30", "situation": situation},
+            )
+            assert response.status_code == 200
+        stats = (
+            await client.get("/api/v1/participants/stats", headers=auth(network.coordinator))
+        ).json()
+        assert stats["participants"] == 5
+        assert stats["open_pathways"] == 1
+        assert [
+            (r["referent"]["full_name"], r["participants"], r["open_pathways"])
+            for r in stats["by_referent"]
+        ] == [("Nadia", 2, 1), ("Paul", 3, 0)]
+        counts = {e["category"]: e["count"] for e in stats["exits"]}
+        assert counts == {
+            "lasting_employment": 1,
+            "transitional_employment": 0,
+            "positive_exit": 1,
+            "other_exit": 1,
+            "neutralised": 1,
+        }
+        # 2 dynamic exits out of 3 counted (the neutralised one is left out).
+        assert stats["dynamic_exit_rate"] == "0.6667"
+        own = (await client.get("/api/v1/participants/stats", headers=auth(network.nadia))).json()
+        assert own["participants"] == 2
