@@ -24,6 +24,7 @@ from levier.participants.constants import Criterion, ExitCategory, PathwayStatus
 from levier.participants.models import Participant, Pathway
 from levier.participants.schemas import (
     LEGAL_NOTICE,
+    AccessLogEntry,
     EligibilityCreate,
     EligibilityRead,
     EligibilityStatus,
@@ -326,6 +327,24 @@ async def validate_eligibility(
             "validated_by": UserSummary.model_validate(user),
         }
     )
+
+
+@router.get("/{participant_id}/access-log", response_model=list[AccessLogEntry])
+async def participant_access_log(
+    session: SessionDep, user: Reader, participant_id: uuid.UUID
+) -> list[AccessLogEntry]:
+    """Who accessed this person: writes and sensitive reads (referent and facilitator only)."""
+    scope, participant = await _participant(session, user, participant_id)
+    if not scope.may_reveal(participant):
+        raise NotFound()
+    entries = await privacy.access_log(session, participant)
+    actor_ids = {uuid.UUID(e["actor_id"]) for e in entries if e["actor_id"]}
+    users = await session.execute(select(User).where(col(User.id).in_(actor_ids)))
+    actors = {str(u.id): UserSummary.model_validate(u) for u in users.scalars()}
+    return [
+        AccessLogEntry.model_validate({**e, "actor": actors.get(e["actor_id"] or "")})
+        for e in entries
+    ]
 
 
 @router.get("/{participant_id}/pathways", response_model=list[PathwayRead])

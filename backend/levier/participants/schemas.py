@@ -324,3 +324,13 @@ class ImportResult(BaseModel):
     applied: bool
     file_errors: list[str]
     errors: list[ImportRowErrors]
+
+
+class AccessLogEntry(BaseModel):
+    """Who touched or read a person's records: names of fields, never their values."""
+
+    at: datetime
+    actor: UserSummary | None
+    action: str
+    record: str
+    fields: list[str]

@@ -113,6 +113,7 @@ MATRIX: dict[tuple[str, str], object] = {
     ("GET", "/api/v1/participants/{participant_id}/eligibility"): FOLLOWERS,
     ("POST", "/api/v1/participants/{participant_id}/eligibility"): {Role.facilitator},
     ("GET", "/api/v1/participants/{participant_id}/pathways"): FOLLOWERS,
+    ("GET", "/api/v1/participants/{participant_id}/access-log"): FOLLOWERS,
     ("POST", "/api/v1/participants/{participant_id}/pathways"): REFERENT,
     ("POST", "/api/v1/participants/{participant_id}/pathways/{pathway_id}/steps"): REFERENT,
     ("POST", "/api/v1/participants/{participant_id}/pathways/{pathway_id}/exit"): REFERENT,

@@ -93,6 +93,28 @@ class TestExport:
         assert response.status_code == 404
 
 
+class TestAccessLog:
+    async def test_who_accessed_this_person(self, client, auth, network, alice):
+        await _history(client, auth, network, alice)
+        await client.get(
+            f"/api/v1/participants/{alice.id}/eligibility",
+            params={"reveal": "true"},
+            headers=auth(network.facilitator),
+        )
+        log = await client.get(
+            f"/api/v1/participants/{alice.id}/access-log", headers=auth(network.nadia)
+        )
+        assert log.status_code == 200
+        reveal = [e for e in log.json() if e["action"] == "read_sensitive"]
+        assert reveal[0]["actor"]["id"] == str(network.facilitator.id)
+        assert reveal[0]["fields"] == ["disabled_worker"]
+        assert "Dupré" not in log.text
+        coordinator = await client.get(
+            f"/api/v1/participants/{alice.id}/access-log", headers=auth(network.coordinator)
+        )
+        assert coordinator.status_code == 404
+
+
 class TestAnonymise:
     async def test_residue_keeps_statistics_only(self, client, auth, session, network, alice):
         await _history(client, auth, network, alice)
