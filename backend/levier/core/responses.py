@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import Response
 
 
@@ -12,3 +14,8 @@ def attachment(content: bytes | str, media_type: str, filename: str) -> Response
         media_type=media_type,
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
+
+
+def download_responses(description: str, *media_types: str) -> dict[int | str, Any]:
+    """The OpenAPI `responses` of a download endpoint offered in several formats."""
+    return {200: {"content": {media: {} for media in media_types}, "description": description}}

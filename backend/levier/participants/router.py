@@ -18,7 +18,7 @@ from levier.core.db import SessionDep
 from levier.core.errors import DomainError, NotFound, request_language
 from levier.core.etag import check_if_match, set_etag
 from levier.core.pagination import Page, PageParams, page_params
-from levier.core.responses import attachment
+from levier.core.responses import attachment, download_responses
 from levier.participants import eligibility, imports, pathways, privacy, service
 from levier.participants.constants import Criterion, ExitCategory, PathwayStatus
 from levier.participants.models import Participant, Pathway
@@ -416,12 +416,9 @@ async def follow_up_pathway(
 
 @router.get(
     "/{participant_id}/export",
-    responses={
-        200: {
-            "content": {"application/json": {}, "application/pdf": {}},
-            "description": "Everything held on the person, with the access log.",
-        }
-    },
+    responses=download_responses(
+        "Everything held on the person, with the access log.", "application/json", "application/pdf"
+    ),
     response_class=Response,
 )
 async def export_participant(

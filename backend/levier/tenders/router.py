@@ -13,7 +13,7 @@ from levier.clauses import article
 from levier.core.db import SessionDep
 from levier.core.etag import check_if_match, set_etag
 from levier.core.pagination import Page, PageParams, page_params
-from levier.core.responses import attachment
+from levier.core.responses import attachment, download_responses
 from levier.organisations.schemas import OrganisationSummary
 from levier.tenders import service
 from levier.tenders.constants import TenderStatus
@@ -350,12 +350,9 @@ async def amend_lot(
 
 @tenders_router.get(
     "/{tender_id}/lots/{lot_id}/clause-article",
-    responses={
-        200: {
-            "content": {"text/markdown": {}, "application/pdf": {}},
-            "description": "The article, as editable text (Markdown) or PDF.",
-        }
-    },
+    responses=download_responses(
+        "The article, as editable text (Markdown) or PDF.", "text/markdown", "application/pdf"
+    ),
     response_class=Response,
 )
 async def clause_article(
