@@ -30,6 +30,7 @@ from levier.participants.schemas import (
     EligibilityStatus,
     ExitCreate,
     FollowUpCreate,
+    FormOptions,
     ImportResult,
     ImportRowErrors,
     ParticipantCreate,
@@ -40,6 +41,7 @@ from levier.participants.schemas import (
     PathwayRead,
     PortfolioStats,
     StepCreate,
+    StructureOption,
     TransferRequest,
 )
 from levier.tenders.constants import EligibilityRestriction
@@ -165,6 +167,17 @@ async def participant_stats(session: SessionDep, user: Reader) -> PortfolioStats
     """Portfolio sizes per referent and exits per category in the caller's scope."""
     scope = await service.scope_of(session, user)
     return PortfolioStats.model_validate(await service.stats(session, scope))
+
+
+@router.get("/form-options", response_model=FormOptions)
+async def participant_form_options(session: SessionDep, user: Writer) -> FormOptions:
+    """Referents to hand a participant over to, and structures to refer one to."""
+    scope = await service.scope_of(session, user)
+    referents, structures = await service.form_options(session, scope)
+    return FormOptions(
+        referents=[UserSummary.model_validate(u) for u in referents],
+        structures=[StructureOption.model_validate(o) for o in structures],
+    )
 
 
 @router.get("/eligibility-queue", response_model=Page[ParticipantSummary])

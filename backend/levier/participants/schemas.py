@@ -334,3 +334,17 @@ class AccessLogEntry(BaseModel):
     action: str
     record: str
     fields: list[str]
+
+
+class StructureOption(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+
+
+class FormOptions(BaseModel):
+    """What the participant forms offer: referents to hand over to, structures to refer to."""
+
+    referents: list[UserSummary]
+    structures: list[StructureOption]

@@ -470,3 +470,30 @@ async def stats(session: AsyncSession, scope: Scope) -> dict[str, Any]:
             (Decimal(dynamic) / Decimal(counted)).quantize(Decimal("0.0001")) if counted else None
         ),
     }
+
+
+async def form_options(
+    session: AsyncSession, scope: Scope
+) -> tuple[list[User], list[Organisation]]:
+    """Active referents the caller may hand participants to, and the active facilitation
+    structures participants can be referred to."""
+    organisations = scope.coordinated or (scope.user.organisation_id,)
+    referents = await session.execute(
+        select(User)
+        .where(
+            col(User.role) == Role.referent.value,
+            col(User.active).is_(True),
+            col(User.organisation_id).in_(organisations),
+        )
+        .order_by(col(User.search_name))
+    )
+    structures = await session.execute(
+        select(Organisation)
+        .where(
+            col(Organisation.kind) == OrganisationKind.facilitation_structure.value,
+            col(Organisation.active).is_(True),
+        )
+        .order_by(col(Organisation.search_name))
+        .limit(500)
+    )
+    return list(referents.scalars()), list(structures.scalars())

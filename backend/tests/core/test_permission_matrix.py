@@ -105,6 +105,7 @@ MATRIX: dict[tuple[str, str], object] = {
     ("POST", "/api/v1/participants"): REFERENT,
     ("GET", "/api/v1/participants/stats"): FOLLOWERS,
     ("POST", "/api/v1/participants/import"): REFERENT,
+    ("GET", "/api/v1/participants/form-options"): REFERENT,
     ("GET", "/api/v1/participants/eligibility-queue"): {Role.facilitator},
     ("GET", "/api/v1/participants/{participant_id}"): FOLLOWERS,
     ("PATCH", "/api/v1/participants/{participant_id}"): REFERENT,

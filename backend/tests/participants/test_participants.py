@@ -219,3 +219,24 @@ class TestUpdateAndTransfer:
         assert moved.json()["organisation_id"] == str(network.france_travail.id)
         pathways = await client.get(f"{url}/pathways", headers=auth(network.paul))
         assert pathways.json()[0]["status"] == "open"
+
+
+class TestFormOptions:
+    async def test_referent_sees_colleagues_coordinator_sees_the_network(
+        self, client, auth, network
+    ):
+        own = (
+            await client.get("/api/v1/participants/form-options", headers=auth(network.nadia))
+        ).json()
+        assert [r["full_name"] for r in own["referents"]] == ["Collègue", "Nadia"]
+        assert str(network.structure.id) in [s["id"] for s in own["structures"]]
+        assert str(network.mission_locale.id) not in [s["id"] for s in own["structures"]]
+        network_view = (
+            await client.get("/api/v1/participants/form-options", headers=auth(network.coordinator))
+        ).json()
+        assert [r["full_name"] for r in network_view["referents"]] == [
+            "Collègue",
+            "Coordinatrice",
+            "Nadia",
+            "Paul",
+        ]
