@@ -25,6 +25,8 @@ class ClauseSettings(Entity, table=True):
     training_cap_share: Decimal = Field(sa_column=Column(Numeric(5, 4), nullable=False))
     cleaning_hourly_cost: Decimal = Field(sa_column=Column(Numeric(10, 2), nullable=False))
     cleaning_min_hours: int
+    # How long a facilitator's eligibility validation stays valid (participants.md).
+    eligibility_validity_months: int = Field(default=24, sa_column_kwargs={"server_default": "24"})
     # Shown in the clause article: who awardees contact, and the structure's own template.
     contact_name: str | None = Field(default=None, max_length=200)
     contact_email: str | None = Field(default=None, max_length=254)

@@ -38,6 +38,7 @@ class ClauseSettingsRead(BaseModel):
     training_cap_share: Decimal
     cleaning_hourly_cost: Decimal
     cleaning_min_hours: int
+    eligibility_validity_months: int
     contact_name: str | None
     contact_email: str | None
     contact_phone: str | None
@@ -57,6 +58,9 @@ class ClauseSettingsUpdate(BaseModel):
     training_cap_share: Decimal | None = Field(default=None, ge=0, le=1, decimal_places=4)
     cleaning_hourly_cost: HourlyCost | None = None
     cleaning_min_hours: int | None = Field(default=None, ge=0, le=100_000)
+    eligibility_validity_months: int | None = Field(
+        default=None, ge=6, le=60, description="Validity of an eligibility validation (months)."
+    )
     contact_name: Annotated[str, StringConstraints(max_length=200)] | None = None
     contact_email: Email | None = None
     contact_phone: Annotated[str, StringConstraints(max_length=40)] | None = None

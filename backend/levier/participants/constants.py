@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-DEFAULT_VALIDITY_MONTHS = 24
 MINIMUM_AGE = 16
 
 

@@ -11,10 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from levier.audit.recorder import record_read
+from levier.clauses import service as clauses_service
 from levier.core.errors import FieldInvalid, NotFound
 from levier.core.pagination import PageParams, paginate
 from levier.participants.constants import (
-    DEFAULT_VALIDITY_MONTHS,
     HEALTH_CRITERIA,
     SENSITIVE_CRITERIA,
     Criterion,
@@ -87,7 +87,8 @@ async def validate(
         raise NotFound()
     today = today or date.today()
     _check(participant, data, today)
-    months = data.validity_months or DEFAULT_VALIDITY_MONTHS
+    settings = await clauses_service.get_settings(session, scope.user.organisation_id)
+    months = data.validity_months or settings.eligibility_validity_months
     validation = EligibilityValidation(
         participant_id=participant.id,
         structure_id=scope.user.organisation_id,

@@ -172,7 +172,7 @@ class EligibilityCreate(BaseModel):
         description="`facilitator_validated` only: who gave the written opinion (never why).",
     )
     validity_months: int | None = Field(
-        default=None, ge=1, le=60, description="Defaults to 24 months."
+        default=None, ge=1, le=60, description="Defaults to the structure's setting (24 months)."
     )
 
 

@@ -43,6 +43,38 @@ class TestValidate:
         assert status.json()["eligibility"]["eligible"] is True
         assert status.json()["eligible_until"] == body["valid_until"]
 
+    async def test_validity_follows_the_structure_setting(
+        self, client, auth, session, network, alice
+    ):
+        admin = await make_user(session, Role.admin, network.structure)
+        url = "/api/v1/clause-settings"
+        etag = (await client.get(url, headers=auth(admin))).headers["ETag"]
+        changed = await client.patch(
+            url,
+            json={"eligibility_validity_months": 12},
+            headers=auth(admin) | {"If-Match": etag},
+        )
+        assert changed.status_code == 200, changed.text
+        response = await validate(
+            client,
+            auth,
+            network.facilitator,
+            alice,
+            criterion="qpv_resident",
+            validated_on="2025-01-15",
+        )
+        assert response.json()["valid_until"] == "2026-01-14"
+        explicit = await validate(
+            client,
+            auth,
+            network.facilitator,
+            alice,
+            criterion="long_term_jobseeker",
+            validated_on="2025-01-15",
+            validity_months=6,
+        )
+        assert explicit.json()["valid_until"] == "2025-07-14"
+
     async def test_rules(self, client, auth, session, network):
         no_consent = await make_participant(session, network.nadia, network.structure)
         cases = [
