@@ -143,7 +143,7 @@ async def seed(session: AsyncSession) -> None:
     for key, data in DEMO_ORGANISATIONS.items():
         created[key] = await organisations_service.create(session, data)
     for key in ("mission_locale", "france_travail"):
-        created[key].coordinator_id = created["plie"].id
+        created[key].coordinator = created["plie"]
     users = {}
     for account in DEMO_ACCOUNTS:
         users[account.email] = await users_service.create(

@@ -1,7 +1,7 @@
 """Organisations: facilitation structures, buyers, enterprises, prescribers, networks."""
 
 import uuid
-from typing import ClassVar
+from typing import ClassVar, Optional
 
 from sqlalchemy import ForeignKeyConstraint, Index
 from sqlmodel import Field, Relationship, SQLModel
@@ -36,6 +36,9 @@ class Organisation(Entity, table=True):
         default=None, foreign_key="organisations.id", index=True, ondelete="SET NULL"
     )
 
+    coordinator: Optional["Organisation"] = Relationship(
+        sa_relationship_kwargs={"lazy": "raise", "remote_side": "Organisation.id"}
+    )
     territory: list["OrganisationTerritory"] = Relationship(
         sa_relationship_kwargs={
             "lazy": "raise",

@@ -63,6 +63,9 @@ class OrganisationRead(OrganisationSummary):
     enterprise_kind: EnterpriseKind | None
     ess: bool
     coordinator_id: uuid.UUID | None
+    coordinator: OrganisationSummary | None = Field(
+        description="The PLIE or network coordinating this organisation's referents."
+    )
     territory: list[TerritoryRefRead]
     created_at: datetime
     updated_at: datetime

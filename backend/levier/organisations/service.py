@@ -27,8 +27,11 @@ from levier.territories import service as territories_service
 from levier.territories.schemas import TerritoryRef
 
 
-def _with_territory() -> Any:
-    return selectinload(Organisation.territory)  # type: ignore[arg-type]
+def _with_territory() -> list[Any]:
+    return [
+        selectinload(Organisation.territory),  # type: ignore[arg-type]
+        selectinload(Organisation.coordinator),  # type: ignore[arg-type]
+    ]
 
 
 async def get(session: AsyncSession, organisation_id: uuid.UUID) -> Organisation:
@@ -37,7 +40,7 @@ async def get(session: AsyncSession, organisation_id: uuid.UUID) -> Organisation
         await session.execute(
             select(Organisation)
             .where(col(Organisation.id) == organisation_id)
-            .options(_with_territory())
+            .options(*_with_territory())
         )
     ).scalar_one_or_none()
     if organisation is None:
@@ -53,7 +56,7 @@ async def list_page(
     active: bool | None = None,
 ) -> tuple[list[Organisation], str | None]:
     """Organisations in name order, filtered by text (name or SIRET), kind and active flag."""
-    statement = select(Organisation).options(_with_territory())
+    statement = select(Organisation).options(*_with_territory())
     if query:
         text = query.strip()
         if text.replace(" ", "").isdigit():
@@ -110,22 +113,23 @@ def _enterprise_kind(kind: str, enterprise_kind: EnterpriseKind | None) -> str |
 COORDINATOR_KINDS = frozenset({OrganisationKind.facilitation_structure, OrganisationKind.network})
 
 
-async def _check_coordinator(
+async def _coordinator(
     session: AsyncSession, coordinator_id: uuid.UUID | None, organisation_id: uuid.UUID | None
-) -> None:
+) -> Organisation | None:
     if coordinator_id is None:
-        return
+        return None
     coordinator = await session.get(Organisation, coordinator_id)
     if coordinator is None or coordinator_id == organisation_id:
         raise FieldInvalid("coordinator_id", "organisation_not_found")
     if coordinator.kind not in COORDINATOR_KINDS or not coordinator.active:
         raise FieldInvalid("coordinator_id", "not_a_coordinator")
+    return coordinator
 
 
 async def create(session: AsyncSession, data: OrganisationCreate) -> Organisation:
     """Create an organisation after checking its SIRET and territory."""
     await _check_siret(session, data.kind.value, data.siret)
-    await _check_coordinator(session, data.coordinator_id, None)
+    coordinator = await _coordinator(session, data.coordinator_id, None)
     enterprise_kind = _enterprise_kind(data.kind.value, data.enterprise_kind)
     organisation = Organisation(
         name=data.name,
@@ -135,7 +139,7 @@ async def create(session: AsyncSession, data: OrganisationCreate) -> Organisatio
         active=data.active,
         enterprise_kind=enterprise_kind,
         ess=data.ess,
-        coordinator_id=data.coordinator_id,
+        coordinator=coordinator,
         territory=await _territory_rows(session, data.territory),
     )
     session.add(organisation)
@@ -178,8 +182,7 @@ async def update(
     if data.ess is not None:
         organisation.ess = data.ess
     if "coordinator_id" in sent:
-        await _check_coordinator(session, data.coordinator_id, organisation.id)
-        organisation.coordinator_id = data.coordinator_id
+        organisation.coordinator = await _coordinator(session, data.coordinator_id, organisation.id)
     if "name" in sent:
         organisation.name = data.name or organisation.name
         organisation.search_name = fold(organisation.name)

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from levier.audit.models import AuditEvent, OutboxEvent
 from levier.auth.permissions import Role
+from levier.organisations.constants import OrganisationKind
 from levier.organisations.models import Organisation
 from tests.factories import make_organisation, make_user, unique_siret
 
@@ -290,3 +291,47 @@ class TestUpdateOrganisation:
         )
         assert response.status_code == 404
         assert response.headers["content-type"] == "application/problem+json"
+
+
+class TestCoordinator:
+    """A PLIE (or network) coordinates prescribers: its referents see their portfolios."""
+
+    async def test_set_shown_and_cleared(self, client, session, auth):
+        admin = await make_user(session, role=Role.admin)
+        plie = await make_organisation(session, name="PLIE")
+        response = await client.post(
+            "/api/v1/organisations",
+            json={"name": "Mission Locale", "kind": "prescriber", "coordinator_id": str(plie.id)},
+            headers=auth(admin),
+        )
+        assert response.status_code == 201, response.text
+        body = response.json()
+        assert body["coordinator"] == {
+            "id": str(plie.id),
+            "name": "PLIE",
+            "kind": "facilitation_structure",
+        }
+        url = f"/api/v1/organisations/{body['id']}"
+        etag = (await client.get(url, headers=auth(admin))).headers["ETag"]
+        cleared = await client.patch(
+            url, json={"coordinator_id": None}, headers=auth(admin) | {"If-Match": etag}
+        )
+        assert cleared.json()["coordinator"] is None
+
+    async def test_only_an_active_structure_or_network_coordinates(self, client, session, auth):
+        admin = await make_user(session, role=Role.admin)
+        enterprise = await make_organisation(session, OrganisationKind.enterprise)
+        for coordinator_id, code in (
+            (str(enterprise.id), "not_a_coordinator"),
+            (str(uuid.uuid4()), "organisation_not_found"),
+        ):
+            response = await client.post(
+                "/api/v1/organisations",
+                json={"name": "ML", "kind": "prescriber", "coordinator_id": coordinator_id},
+                headers=auth(admin),
+            )
+            assert response.status_code == 422
+            assert response.json()["errors"][0] == response.json()["errors"][0] | {
+                "field": "coordinator_id",
+                "code": code,
+            }

@@ -5,6 +5,31 @@ export type ClientOptions = {
 };
 
 /**
+ * AccessLogEntry
+ *
+ * Who touched or read a person's records: names of fields, never their values.
+ */
+export type AccessLogEntry = {
+    /**
+     * Action
+     */
+    action: string;
+    actor: UserSummary | null;
+    /**
+     * At
+     */
+    at: string;
+    /**
+     * Fields
+     */
+    fields: Array<string>;
+    /**
+     * Record
+     */
+    record: string;
+};
+
+/**
  * Actor
  */
 export type Actor = {
@@ -237,6 +262,22 @@ export type BodyAuthLogin = {
 };
 
 /**
+ * Body_participants-import_participants
+ */
+export type BodyParticipantsImportParticipants = {
+    /**
+     * File
+     *
+     * CSV, UTF-8 or Windows-1252, `;` or `,`.
+     */
+    file: Blob | File;
+    /**
+     * Structure Id
+     */
+    structure_id?: string | null;
+};
+
+/**
  * CalculationMethod
  *
  * How a lot's insertion hours are computed (domain/clauses.md §2).
@@ -286,6 +327,10 @@ export type ClauseSettingsRead = {
      * Default Labour Share
      */
     default_labour_share: string;
+    /**
+     * Eligibility Validity Months
+     */
+    eligibility_validity_months: number;
     /**
      * Hourly Cost
      */
@@ -351,6 +396,12 @@ export type ClauseSettingsUpdate = {
      */
     default_labour_share?: number | string | null;
     /**
+     * Eligibility Validity Months
+     *
+     * Validity of an eligibility validation (months).
+     */
+    eligibility_validity_months?: number | null;
+    /**
      * Hourly Cost
      */
     hourly_cost?: number | string | null;
@@ -401,6 +452,148 @@ export type ConsiderationRead = {
  * ConsortiumType
  */
 export type ConsortiumType = 'none' | 'joint' | 'several';
+
+/**
+ * ContractKind
+ */
+export type ContractKind = 'cdi' | 'cdd' | 'interim' | 'cddi' | 'apprenticeship' | 'professionalisation' | 'subsidised';
+
+/**
+ * CpvLevel
+ */
+export type CpvLevel = 'division' | 'group';
+
+/**
+ * CpvRead
+ *
+ * A CPV division or group, labelled in the caller's language.
+ */
+export type CpvRead = {
+    /**
+     * Code
+     */
+    code: string;
+    /**
+     * Label
+     */
+    label: string;
+    level: CpvLevel;
+};
+
+/**
+ * Criterion
+ *
+ * Clause-eligible publics (codes are stable).
+ */
+export type Criterion = 'long_term_jobseeker' | 'minimum_income' | 'disability_income' | 'disabled_worker' | 'young_unqualified' | 'senior_jobseeker' | 'qpv_resident' | 'insertion_employee' | 'facilitator_validated';
+
+/**
+ * EligibilityCreate
+ *
+ * A facilitator's validation of one criterion, with the evidence seen.
+ */
+export type EligibilityCreate = {
+    criterion: Criterion;
+    /**
+     * Evidence Date
+     */
+    evidence_date?: string | null;
+    evidence_type?: EvidenceType | null;
+    /**
+     * `minimum_income` only: RSA (or household), ASS, ATA.
+     */
+    minimum_income_kind?: MinimumIncomeKind | null;
+    /**
+     * `facilitator_validated` only: who gave the written opinion (never why).
+     */
+    opinion_source?: OpinionSource | null;
+    /**
+     * Validated On
+     */
+    validated_on: string;
+    /**
+     * Validity Months
+     *
+     * Defaults to the structure's setting (24 months).
+     */
+    validity_months?: number | null;
+};
+
+/**
+ * EligibilityRead
+ *
+ * One validation. Sensitive criteria are masked unless revealed (an audited read).
+ */
+export type EligibilityRead = {
+    criterion: Criterion | null;
+    /**
+     * Current
+     */
+    current: boolean;
+    /**
+     * Evidence Date
+     */
+    evidence_date: string | null;
+    evidence_type: EvidenceType | null;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Masked
+     */
+    masked: boolean;
+    minimum_income_kind: MinimumIncomeKind | null;
+    opinion_source: OpinionSource | null;
+    /**
+     * Sensitive
+     */
+    sensitive: boolean;
+    /**
+     * Valid Until
+     */
+    valid_until: string;
+    validated_by: UserSummary | null;
+    /**
+     * Validated On
+     */
+    validated_on: string;
+};
+
+/**
+ * EligibilityRestriction
+ *
+ * An operation's restriction on who may fill its clauses (e.g. NPNRU: QPV residents).
+ */
+export type EligibilityRestriction = 'qpv_residents';
+
+/**
+ * EligibilityStatus
+ *
+ * Clause eligibility on a date: what anyone allowed to see the participant may know.
+ */
+export type EligibilityStatus = {
+    /**
+     * Eligible
+     */
+    eligible: boolean;
+    /**
+     * On
+     */
+    on: string;
+    /**
+     * Restriction
+     */
+    restriction?: string | null;
+    /**
+     * Restriction Met
+     */
+    restriction_met?: boolean | null;
+    /**
+     * Valid Until
+     */
+    valid_until: string | null;
+};
 
 /**
  * EnterpriseKind
@@ -499,6 +692,57 @@ export type EstimateRequest = {
 };
 
 /**
+ * EvidenceType
+ *
+ * The kind of document seen (never the document itself).
+ */
+export type EvidenceType = 'france_travail_certificate' | 'caf_certificate' | 'mdph_notification' | 'pension_certificate' | 'identity_document' | 'proof_of_address' | 'diploma_statement' | 'employer_certificate' | 'prescriber_opinion' | 'other';
+
+/**
+ * ExitCategory
+ */
+export type ExitCategory = 'lasting_employment' | 'transitional_employment' | 'positive_exit' | 'other_exit' | 'neutralised';
+
+/**
+ * ExitCount
+ */
+export type ExitCount = {
+    category: ExitCategory;
+    /**
+     * Count
+     */
+    count: number;
+};
+
+/**
+ * ExitCreate
+ *
+ * Close a pathway with its exit situation; the category follows from it where it can.
+ */
+export type ExitCreate = {
+    /**
+     * Required when the situation is `other`; else derived.
+     */
+    category?: ExitCategory | null;
+    /**
+     * Exit Date
+     */
+    exit_date: string;
+    /**
+     * Notes
+     */
+    notes?: string;
+    situation: ExitSituation;
+};
+
+/**
+ * ExitSituation
+ *
+ * The situation a participant leaves in; most imply their category.
+ */
+export type ExitSituation = 'cdi' | 'cdd_6_months_or_more' | 'interim_6_months_or_more' | 'civil_service' | 'business_creation' | 'cdd_under_6_months' | 'interim_under_6_months' | 'subsidised_contract' | 'qualifying_training' | 'hired_by_siae' | 'unemployment' | 'inactivity' | 'no_news' | 'moving_away' | 'long_illness' | 'maternity' | 'retirement' | 'death' | 'other';
+
+/**
  * FieldProblemDocument
  *
  * One invalid field: its path, a stable code and a message in the caller's language.
@@ -521,6 +765,41 @@ export type FieldProblemDocument = {
      */
     message: string;
 };
+
+/**
+ * FollowUpCreate
+ *
+ * The outcome six months after the exit.
+ */
+export type FollowUpCreate = {
+    category?: ExitCategory | null;
+    /**
+     * Follow Up Date
+     */
+    follow_up_date: string;
+    situation: ExitSituation;
+};
+
+/**
+ * FormOptions
+ *
+ * What the participant forms offer: referents to hand over to, structures to refer to.
+ */
+export type FormOptions = {
+    /**
+     * Referents
+     */
+    referents: Array<UserSummary>;
+    /**
+     * Structures
+     */
+    structures: Array<StructureOption>;
+};
+
+/**
+ * Gender
+ */
+export type Gender = 'female' | 'male' | 'unspecified';
 
 /**
  * Health
@@ -550,6 +829,70 @@ export type HoursOverride = {
      * Reason
      */
     reason?: string | null;
+};
+
+/**
+ * ImportFieldError
+ */
+export type ImportFieldError = {
+    /**
+     * Code
+     */
+    code: string;
+    /**
+     * Field
+     */
+    field: string;
+    /**
+     * Message
+     */
+    message: string;
+};
+
+/**
+ * ImportResult
+ *
+ * What an import checked, and created when applied (all rows, or none).
+ */
+export type ImportResult = {
+    /**
+     * Applied
+     */
+    applied: boolean;
+    /**
+     * Created
+     */
+    created: number;
+    /**
+     * Errors
+     */
+    errors: Array<ImportRowErrors>;
+    /**
+     * File Errors
+     */
+    file_errors: Array<string>;
+    /**
+     * Rows
+     */
+    rows: number;
+    /**
+     * Valid
+     */
+    valid: number;
+};
+
+/**
+ * ImportRowErrors
+ */
+export type ImportRowErrors = {
+    /**
+     * Errors
+     */
+    errors: Array<ImportFieldError>;
+    /**
+     * Line
+     */
+    line: number;
 };
 
 /**
@@ -887,6 +1230,11 @@ export type MeUpdate = {
 };
 
 /**
+ * MinimumIncomeKind
+ */
+export type MinimumIncomeKind = 'rsa' | 'rsa_household' | 'ass' | 'ata';
+
+/**
  * Nature
  */
 export type Nature = 'contract' | 'partnership' | 'defence_security';
@@ -899,10 +1247,7 @@ export type OperationCreate = {
      * Description
      */
     description?: string;
-    /**
-     * Eligibility Restriction
-     */
-    eligibility_restriction?: string | null;
+    eligibility_restriction?: EligibilityRestriction | null;
     /**
      * Name
      */
@@ -926,10 +1271,7 @@ export type OperationRead = {
      * Description
      */
     description: string;
-    /**
-     * Eligibility Restriction
-     */
-    eligibility_restriction: string | null;
+    eligibility_restriction: EligibilityRestriction | null;
     /**
      * Id
      */
@@ -1013,10 +1355,7 @@ export type OperationUpdate = {
      * Description
      */
     description?: string | null;
-    /**
-     * Eligibility Restriction
-     */
-    eligibility_restriction?: string | null;
+    eligibility_restriction?: EligibilityRestriction | null;
     /**
      * Name
      */
@@ -1029,6 +1368,17 @@ export type OperationUpdate = {
 };
 
 /**
+ * OpinionSource
+ *
+ * Who gave the written opinion behind a `facilitator_validated` eligibility.
+ *
+ * The reason is never recorded: justice measures may not be processed (art. 46 of the
+ * French data-protection law), so a person oriented by the probation service is only
+ * recorded with that prescriber's kind.
+ */
+export type OpinionSource = 'france_travail' | 'mission_locale' | 'maison_emploi' | 'mdph' | 'cap_emploi' | 'probation_service' | 'social_services';
+
+/**
  * OrganisationCreate
  *
  * A new organisation.
@@ -1038,6 +1388,12 @@ export type OrganisationCreate = {
      * Active
      */
     active?: boolean;
+    /**
+     * Coordinator Id
+     *
+     * The PLIE or network coordinating this organisation's referents.
+     */
+    coordinator_id?: string | null;
     /**
      * Enterprises only (default `ordinary`).
      */
@@ -1078,6 +1434,14 @@ export type OrganisationRead = {
      * Active
      */
     active: boolean;
+    /**
+     * The PLIE or network coordinating this organisation's referents.
+     */
+    coordinator: OrganisationSummary | null;
+    /**
+     * Coordinator Id
+     */
+    coordinator_id: string | null;
     /**
      * Created At
      */
@@ -1141,6 +1505,10 @@ export type OrganisationUpdate = {
      * Active
      */
     active?: boolean | null;
+    /**
+     * Coordinator Id
+     */
+    coordinator_id?: string | null;
     enterprise_kind?: EnterpriseKind | null;
     /**
      * Ess
@@ -1218,6 +1586,20 @@ export type PageOrganisationRead = {
 };
 
 /**
+ * Page[ParticipantSummary]
+ */
+export type PageParticipantSummary = {
+    /**
+     * Items
+     */
+    items: Array<ParticipantSummary>;
+    /**
+     * Next Cursor
+     */
+    next_cursor?: string | null;
+};
+
+/**
  * Page[TenderRead]
  */
 export type PageTenderRead = {
@@ -1286,6 +1668,300 @@ export type ParameterRead = {
 export type ParameterSource = 'given' | 'structure_table' | 'structure_default';
 
 /**
+ * ParticipantCreate
+ *
+ * A person referred to a referent. Purpose: following people far from employment on their pathway and on the insertion clauses of public contracts. Legal basis: a task carried out in the public interest (GDPR art. 6-1-e); fields reported to the European Social Fund, a legal obligation (art. 6-1-c). Health-related criteria need the structure's art. 9 exception (explicit consent by default). No social-security number is ever stored.
+ */
+export type ParticipantCreate = {
+    /**
+     * Address
+     */
+    address?: string | null;
+    /**
+     * Birth Date
+     */
+    birth_date: string;
+    /**
+     * Commune Code
+     *
+     * INSEE code of the commune of residence.
+     */
+    commune_code?: string | null;
+    /**
+     * Email
+     */
+    email?: string | null;
+    /**
+     * First Names
+     */
+    first_names: string;
+    /**
+     * France Travail Id
+     */
+    france_travail_id?: string | null;
+    gender: Gender;
+    /**
+     * Health Consent
+     *
+     * Explicit consent to record health-related criteria (art. 9 GDPR).
+     */
+    health_consent?: boolean;
+    /**
+     * Last Name
+     */
+    last_name: string;
+    /**
+     * Notes
+     */
+    notes?: string;
+    /**
+     * Phone
+     */
+    phone?: string | null;
+    /**
+     * Qpv
+     *
+     * Resident of a priority neighbourhood (QPV).
+     */
+    qpv?: boolean;
+    /**
+     * Referent Id
+     *
+     * Defaults to the caller (a coordinator may name another).
+     */
+    referent_id?: string | null;
+    /**
+     * Structure Id
+     *
+     * The facilitation structure the person is referred to.
+     */
+    structure_id?: string | null;
+};
+
+/**
+ * ParticipantRead
+ *
+ * A participant's identity and situation. Purpose: following people far from employment on their pathway and on the insertion clauses of public contracts. Legal basis: a task carried out in the public interest (GDPR art. 6-1-e); fields reported to the European Social Fund, a legal obligation (art. 6-1-c). Health-related criteria need the structure's art. 9 exception (explicit consent by default). No social-security number is ever stored.
+ */
+export type ParticipantRead = {
+    /**
+     * Address
+     */
+    address: string | null;
+    /**
+     * Anonymised
+     */
+    anonymised: boolean;
+    /**
+     * Birth Date
+     */
+    birth_date: string | null;
+    /**
+     * Commune Code
+     */
+    commune_code: string | null;
+    /**
+     * Commune Name
+     */
+    commune_name: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Department Code
+     */
+    department_code: string | null;
+    eligibility: EligibilityStatus;
+    /**
+     * Eligible Until
+     */
+    eligible_until: string | null;
+    /**
+     * Email
+     */
+    email: string | null;
+    exit_category: ExitCategory | null;
+    /**
+     * First Names
+     */
+    first_names: string;
+    /**
+     * France Travail Id
+     */
+    france_travail_id: string | null;
+    gender: Gender;
+    /**
+     * Health Consent On
+     */
+    health_consent_on: string | null;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Last Activity On
+     */
+    last_activity_on: string;
+    /**
+     * Last Name
+     */
+    last_name: string;
+    /**
+     * Notes
+     */
+    notes: string;
+    /**
+     * Organisation Id
+     */
+    organisation_id: string;
+    pathway_status: PathwayStatus | null;
+    /**
+     * Phone
+     */
+    phone: string | null;
+    /**
+     * Qpv
+     */
+    qpv: boolean;
+    referent: UserSummary;
+    /**
+     * Restricted
+     */
+    restricted: boolean;
+    /**
+     * Structure Id
+     */
+    structure_id: string | null;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * ParticipantSummary
+ *
+ * A participant in a list.
+ */
+export type ParticipantSummary = {
+    /**
+     * Anonymised
+     */
+    anonymised: boolean;
+    /**
+     * Birth Date
+     */
+    birth_date: string | null;
+    /**
+     * Commune Name
+     */
+    commune_name: string | null;
+    /**
+     * Eligible Until
+     */
+    eligible_until: string | null;
+    exit_category: ExitCategory | null;
+    /**
+     * First Names
+     */
+    first_names: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Last Name
+     */
+    last_name: string;
+    /**
+     * Organisation Id
+     */
+    organisation_id: string;
+    pathway_status: PathwayStatus | null;
+    /**
+     * Qpv
+     */
+    qpv: boolean;
+    referent: UserSummary;
+    /**
+     * Restricted
+     */
+    restricted: boolean;
+    /**
+     * Structure Id
+     */
+    structure_id: string | null;
+};
+
+/**
+ * ParticipantUpdate
+ *
+ * Changes to a participant (only the fields sent).
+ */
+export type ParticipantUpdate = {
+    /**
+     * Address
+     */
+    address?: string | null;
+    /**
+     * Birth Date
+     */
+    birth_date?: string | null;
+    /**
+     * Commune Code
+     */
+    commune_code?: string | null;
+    /**
+     * Email
+     */
+    email?: string | null;
+    /**
+     * First Names
+     */
+    first_names?: string | null;
+    /**
+     * France Travail Id
+     */
+    france_travail_id?: string | null;
+    gender?: Gender | null;
+    /**
+     * Health Consent
+     */
+    health_consent?: boolean | null;
+    /**
+     * Last Name
+     */
+    last_name?: string | null;
+    /**
+     * Notes
+     */
+    notes?: string | null;
+    /**
+     * Phone
+     */
+    phone?: string | null;
+    /**
+     * Qpv
+     */
+    qpv?: boolean | null;
+    /**
+     * Restricted
+     *
+     * GDPR limitation: out of matching and exports while set.
+     */
+    restricted?: boolean | null;
+    /**
+     * Structure Id
+     */
+    structure_id?: string | null;
+};
+
+/**
  * PasswordChange
  */
 export type PasswordChange = {
@@ -1324,9 +2000,122 @@ export type PasswordResetRequest = {
 };
 
 /**
+ * PathwayCreate
+ *
+ * Open a pathway (one open at a time).
+ */
+export type PathwayCreate = {
+    /**
+     * Entry Date
+     */
+    entry_date: string;
+    /**
+     * Objective Rome Codes
+     */
+    objective_rome_codes?: Array<string>;
+};
+
+/**
+ * PathwayRead
+ */
+export type PathwayRead = {
+    /**
+     * Entry Date
+     */
+    entry_date: string;
+    exit_category: ExitCategory | null;
+    /**
+     * Exit Date
+     */
+    exit_date: string | null;
+    /**
+     * Exit Notes
+     */
+    exit_notes: string;
+    exit_situation: ExitSituation | null;
+    follow_up_category: ExitCategory | null;
+    /**
+     * Follow Up Date
+     */
+    follow_up_date: string | null;
+    follow_up_situation: ExitSituation | null;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Objective Rome Codes
+     */
+    objective_rome_codes: Array<string>;
+    /**
+     * Participant Id
+     */
+    participant_id: string;
+    status: PathwayStatus;
+    /**
+     * Steps
+     */
+    steps: Array<StepRead>;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * PathwayStatus
+ */
+export type PathwayStatus = 'open' | 'exited';
+
+/**
  * Permission
  */
-export type Permission = 'organisations:read' | 'organisations:manage' | 'users:read' | 'users:manage' | 'audit:read' | 'clause_settings:read' | 'clause_settings:manage' | 'clauses:estimate' | 'clauses:override' | 'operations:read' | 'operations:manage' | 'tenders:read' | 'tenders:edit' | 'tenders:manage';
+export type Permission = 'organisations:read' | 'organisations:manage' | 'users:read' | 'users:manage' | 'audit:read' | 'clause_settings:read' | 'clause_settings:manage' | 'clauses:estimate' | 'clauses:override' | 'operations:read' | 'operations:manage' | 'tenders:read' | 'tenders:edit' | 'tenders:manage' | 'participants:read' | 'participants:write' | 'participants:export' | 'participants:erase' | 'pathways:write' | 'eligibility:validate';
+
+/**
+ * PortfolioCount
+ */
+export type PortfolioCount = {
+    /**
+     * Open Pathways
+     */
+    open_pathways: number;
+    /**
+     * Participants
+     */
+    participants: number;
+    referent: UserSummary;
+};
+
+/**
+ * PortfolioStats
+ *
+ * Portfolio sizes and exits in the caller's scope (a PLIE, its network).
+ */
+export type PortfolioStats = {
+    /**
+     * By Referent
+     */
+    by_referent: Array<PortfolioCount>;
+    /**
+     * Dynamic Exit Rate
+     *
+     * Dynamic exits ÷ exits, neutralised exits excluded from the denominator.
+     */
+    dynamic_exit_rate: string | null;
+    /**
+     * Exits
+     */
+    exits: Array<ExitCount>;
+    /**
+     * Open Pathways
+     */
+    open_pathways: number;
+    /**
+     * Participants
+     */
+    participants: number;
+};
 
 /**
  * PriceForm
@@ -1377,6 +2166,13 @@ export type ProblemDocument = {
 export type Procedure = 'adapted' | 'open_tender' | 'restricted_tender' | 'negotiated' | 'without_publicity' | 'competitive_dialogue';
 
 /**
+ * QualificationLevel
+ *
+ * French qualification levels (nomenclature of 2019): 3 = CAP/BEP … 8 = doctorate.
+ */
+export type QualificationLevel = 'none' | '3' | '4' | '5' | '6' | '7' | '8';
+
+/**
  * RefreshRequest
  */
 export type RefreshRequest = {
@@ -1390,6 +2186,115 @@ export type RefreshRequest = {
  * Role
  */
 export type Role = 'admin' | 'facilitator' | 'buyer' | 'enterprise' | 'referent';
+
+/**
+ * StepCreate
+ *
+ * A step, after the previous ones. Employment and clause assignments carry a contract.
+ */
+export type StepCreate = {
+    /**
+     * Employment and clause assignment.
+     */
+    contract_kind?: ContractKind | null;
+    /**
+     * Employer
+     */
+    employer?: string | null;
+    /**
+     * End Date
+     */
+    end_date?: string | null;
+    /**
+     * Enterprise Id
+     *
+     * Clause assignment only.
+     */
+    enterprise_id?: string | null;
+    /**
+     * Hours Per Week
+     */
+    hours_per_week?: number | string | null;
+    kind: StepKind;
+    /**
+     * Lot Id
+     *
+     * Clause assignment only.
+     */
+    lot_id?: string | null;
+    /**
+     * Notes
+     */
+    notes?: string;
+    /**
+     * Training only.
+     */
+    qualification_level?: QualificationLevel | null;
+    /**
+     * Start Date
+     */
+    start_date: string;
+};
+
+/**
+ * StepKind
+ */
+export type StepKind = 'diagnosis' | 'support' | 'training' | 'immersion' | 'employment' | 'clause_assignment';
+
+/**
+ * StepRead
+ */
+export type StepRead = {
+    contract_kind: ContractKind | null;
+    /**
+     * Employer
+     */
+    employer: string | null;
+    /**
+     * End Date
+     */
+    end_date: string | null;
+    /**
+     * Enterprise Id
+     */
+    enterprise_id: string | null;
+    /**
+     * Hours Per Week
+     */
+    hours_per_week: string | null;
+    /**
+     * Id
+     */
+    id: string;
+    kind: StepKind;
+    /**
+     * Lot Id
+     */
+    lot_id: string | null;
+    /**
+     * Notes
+     */
+    notes: string;
+    qualification_level: QualificationLevel | null;
+    /**
+     * Start Date
+     */
+    start_date: string;
+};
+
+/**
+ * StructureOption
+ */
+export type StructureOption = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+};
 
 /**
  * SubcontractorIn
@@ -1735,6 +2640,18 @@ export type TokenPair = {
 };
 
 /**
+ * TransferRequest
+ *
+ * Hand a participant over to another referent.
+ */
+export type TransferRequest = {
+    /**
+     * Referent Id
+     */
+    referent_id: string;
+};
+
+/**
  * TransitionRequest
  */
 export type TransitionRequest = {
@@ -1814,6 +2731,26 @@ export type UserRead = {
      * Version
      */
     version: number;
+};
+
+/**
+ * UserSummary
+ *
+ * A user as named next to a record they follow or acted on.
+ */
+export type UserSummary = {
+    /**
+     * Full Name
+     */
+    full_name: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Organisation Id
+     */
+    organisation_id: string;
 };
 
 /**
@@ -3511,6 +4448,1382 @@ export type OrganisationsUpdateOrganisationResponses = {
 };
 
 export type OrganisationsUpdateOrganisationResponse = OrganisationsUpdateOrganisationResponses[keyof OrganisationsUpdateOrganisationResponses];
+
+export type ParticipantsListParticipantsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Q
+         *
+         * Name.
+         */
+        q?: string | null;
+        /**
+         * Pathway
+         *
+         * `open`, `exited`, or `none` (no pathway yet).
+         */
+        pathway?: PathwayStatus | 'none' | null;
+        /**
+         * Criterion
+         *
+         * A current, non-sensitive criterion.
+         */
+        criterion?: Criterion | null;
+        /**
+         * Exit Category
+         */
+        exit_category?: ExitCategory | null;
+        /**
+         * Referent Id
+         */
+        referent_id?: string | null;
+        /**
+         * Limit
+         *
+         * Page size (1–200).
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/participants';
+};
+
+export type ParticipantsListParticipantsErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsListParticipantsError = ParticipantsListParticipantsErrors[keyof ParticipantsListParticipantsErrors];
+
+export type ParticipantsListParticipantsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageParticipantSummary;
+};
+
+export type ParticipantsListParticipantsResponse = ParticipantsListParticipantsResponses[keyof ParticipantsListParticipantsResponses];
+
+export type ParticipantsCreateParticipantData = {
+    body: ParticipantCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/participants';
+};
+
+export type ParticipantsCreateParticipantErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsCreateParticipantError = ParticipantsCreateParticipantErrors[keyof ParticipantsCreateParticipantErrors];
+
+export type ParticipantsCreateParticipantResponses = {
+    /**
+     * Successful Response
+     */
+    201: ParticipantRead;
+};
+
+export type ParticipantsCreateParticipantResponse = ParticipantsCreateParticipantResponses[keyof ParticipantsCreateParticipantResponses];
+
+export type ParticipantsEligibilityQueueData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size (1–200).
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/participants/eligibility-queue';
+};
+
+export type ParticipantsEligibilityQueueErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsEligibilityQueueError = ParticipantsEligibilityQueueErrors[keyof ParticipantsEligibilityQueueErrors];
+
+export type ParticipantsEligibilityQueueResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageParticipantSummary;
+};
+
+export type ParticipantsEligibilityQueueResponse = ParticipantsEligibilityQueueResponses[keyof ParticipantsEligibilityQueueResponses];
+
+export type ParticipantsParticipantFormOptionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/participants/form-options';
+};
+
+export type ParticipantsParticipantFormOptionsErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsParticipantFormOptionsError = ParticipantsParticipantFormOptionsErrors[keyof ParticipantsParticipantFormOptionsErrors];
+
+export type ParticipantsParticipantFormOptionsResponses = {
+    /**
+     * Successful Response
+     */
+    200: FormOptions;
+};
+
+export type ParticipantsParticipantFormOptionsResponse = ParticipantsParticipantFormOptionsResponses[keyof ParticipantsParticipantFormOptionsResponses];
+
+export type ParticipantsImportParticipantsData = {
+    body: BodyParticipantsImportParticipants;
+    path?: never;
+    query?: {
+        /**
+         * Apply
+         *
+         * Create the rows (all or none); without it, a dry run.
+         */
+        apply?: boolean;
+    };
+    url: '/api/v1/participants/import';
+};
+
+export type ParticipantsImportParticipantsErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsImportParticipantsError = ParticipantsImportParticipantsErrors[keyof ParticipantsImportParticipantsErrors];
+
+export type ParticipantsImportParticipantsResponses = {
+    /**
+     * Successful Response
+     */
+    200: ImportResult;
+};
+
+export type ParticipantsImportParticipantsResponse = ParticipantsImportParticipantsResponses[keyof ParticipantsImportParticipantsResponses];
+
+export type ParticipantsParticipantStatsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/participants/stats';
+};
+
+export type ParticipantsParticipantStatsErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsParticipantStatsError = ParticipantsParticipantStatsErrors[keyof ParticipantsParticipantStatsErrors];
+
+export type ParticipantsParticipantStatsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PortfolioStats;
+};
+
+export type ParticipantsParticipantStatsResponse = ParticipantsParticipantStatsResponses[keyof ParticipantsParticipantStatsResponses];
+
+export type ParticipantsGetParticipantData = {
+    body?: never;
+    path: {
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}';
+};
+
+export type ParticipantsGetParticipantErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsGetParticipantError = ParticipantsGetParticipantErrors[keyof ParticipantsGetParticipantErrors];
+
+export type ParticipantsGetParticipantResponses = {
+    /**
+     * Successful Response
+     */
+    200: ParticipantRead;
+};
+
+export type ParticipantsGetParticipantResponse = ParticipantsGetParticipantResponses[keyof ParticipantsGetParticipantResponses];
+
+export type ParticipantsUpdateParticipantData = {
+    body: ParticipantUpdate;
+    path: {
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}';
+};
+
+export type ParticipantsUpdateParticipantErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsUpdateParticipantError = ParticipantsUpdateParticipantErrors[keyof ParticipantsUpdateParticipantErrors];
+
+export type ParticipantsUpdateParticipantResponses = {
+    /**
+     * Successful Response
+     */
+    200: ParticipantRead;
+};
+
+export type ParticipantsUpdateParticipantResponse = ParticipantsUpdateParticipantResponses[keyof ParticipantsUpdateParticipantResponses];
+
+export type ParticipantsParticipantAccessLogData = {
+    body?: never;
+    path: {
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}/access-log';
+};
+
+export type ParticipantsParticipantAccessLogErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsParticipantAccessLogError = ParticipantsParticipantAccessLogErrors[keyof ParticipantsParticipantAccessLogErrors];
+
+export type ParticipantsParticipantAccessLogResponses = {
+    /**
+     * Response Participants-Participant Access Log
+     *
+     * Successful Response
+     */
+    200: Array<AccessLogEntry>;
+};
+
+export type ParticipantsParticipantAccessLogResponse = ParticipantsParticipantAccessLogResponses[keyof ParticipantsParticipantAccessLogResponses];
+
+export type ParticipantsAnonymiseParticipantData = {
+    body?: never;
+    path: {
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}/anonymise';
+};
+
+export type ParticipantsAnonymiseParticipantErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsAnonymiseParticipantError = ParticipantsAnonymiseParticipantErrors[keyof ParticipantsAnonymiseParticipantErrors];
+
+export type ParticipantsAnonymiseParticipantResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type ParticipantsAnonymiseParticipantResponse = ParticipantsAnonymiseParticipantResponses[keyof ParticipantsAnonymiseParticipantResponses];
+
+export type ParticipantsListEligibilityData = {
+    body?: never;
+    path: {
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: {
+        /**
+         * Reveal
+         *
+         * Show sensitive criteria (referent and facilitator only; audited).
+         */
+        reveal?: boolean;
+    };
+    url: '/api/v1/participants/{participant_id}/eligibility';
+};
+
+export type ParticipantsListEligibilityErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsListEligibilityError = ParticipantsListEligibilityErrors[keyof ParticipantsListEligibilityErrors];
+
+export type ParticipantsListEligibilityResponses = {
+    /**
+     * Response Participants-List Eligibility
+     *
+     * Successful Response
+     */
+    200: Array<EligibilityRead>;
+};
+
+export type ParticipantsListEligibilityResponse = ParticipantsListEligibilityResponses[keyof ParticipantsListEligibilityResponses];
+
+export type ParticipantsValidateEligibilityData = {
+    body: EligibilityCreate;
+    path: {
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}/eligibility';
+};
+
+export type ParticipantsValidateEligibilityErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsValidateEligibilityError = ParticipantsValidateEligibilityErrors[keyof ParticipantsValidateEligibilityErrors];
+
+export type ParticipantsValidateEligibilityResponses = {
+    /**
+     * Successful Response
+     */
+    201: EligibilityRead;
+};
+
+export type ParticipantsValidateEligibilityResponse = ParticipantsValidateEligibilityResponses[keyof ParticipantsValidateEligibilityResponses];
+
+export type ParticipantsParticipantEligibilityStatusData = {
+    body?: never;
+    path: {
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: {
+        /**
+         * On
+         */
+        on?: string | null;
+        /**
+         * Operation Id
+         */
+        operation_id?: string | null;
+    };
+    url: '/api/v1/participants/{participant_id}/eligibility-status';
+};
+
+export type ParticipantsParticipantEligibilityStatusErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsParticipantEligibilityStatusError = ParticipantsParticipantEligibilityStatusErrors[keyof ParticipantsParticipantEligibilityStatusErrors];
+
+export type ParticipantsParticipantEligibilityStatusResponses = {
+    /**
+     * Successful Response
+     */
+    200: EligibilityStatus;
+};
+
+export type ParticipantsParticipantEligibilityStatusResponse = ParticipantsParticipantEligibilityStatusResponses[keyof ParticipantsParticipantEligibilityStatusResponses];
+
+export type ParticipantsExportParticipantData = {
+    body?: never;
+    path: {
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: {
+        /**
+         * Format
+         */
+        format?: 'json' | 'pdf';
+    };
+    url: '/api/v1/participants/{participant_id}/export';
+};
+
+export type ParticipantsExportParticipantErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsExportParticipantError = ParticipantsExportParticipantErrors[keyof ParticipantsExportParticipantErrors];
+
+export type ParticipantsExportParticipantResponses = {
+    /**
+     * Everything held on the person, with the access log.
+     */
+    200: unknown;
+};
+
+export type ParticipantsListPathwaysData = {
+    body?: never;
+    path: {
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}/pathways';
+};
+
+export type ParticipantsListPathwaysErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsListPathwaysError = ParticipantsListPathwaysErrors[keyof ParticipantsListPathwaysErrors];
+
+export type ParticipantsListPathwaysResponses = {
+    /**
+     * Response Participants-List Pathways
+     *
+     * Successful Response
+     */
+    200: Array<PathwayRead>;
+};
+
+export type ParticipantsListPathwaysResponse = ParticipantsListPathwaysResponses[keyof ParticipantsListPathwaysResponses];
+
+export type ParticipantsStartPathwayData = {
+    body: PathwayCreate;
+    path: {
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}/pathways';
+};
+
+export type ParticipantsStartPathwayErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsStartPathwayError = ParticipantsStartPathwayErrors[keyof ParticipantsStartPathwayErrors];
+
+export type ParticipantsStartPathwayResponses = {
+    /**
+     * Successful Response
+     */
+    201: PathwayRead;
+};
+
+export type ParticipantsStartPathwayResponse = ParticipantsStartPathwayResponses[keyof ParticipantsStartPathwayResponses];
+
+export type ParticipantsExitPathwayData = {
+    body: ExitCreate;
+    path: {
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+        /**
+         * Pathway Id
+         */
+        pathway_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}/pathways/{pathway_id}/exit';
+};
+
+export type ParticipantsExitPathwayErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsExitPathwayError = ParticipantsExitPathwayErrors[keyof ParticipantsExitPathwayErrors];
+
+export type ParticipantsExitPathwayResponses = {
+    /**
+     * Successful Response
+     */
+    200: PathwayRead;
+};
+
+export type ParticipantsExitPathwayResponse = ParticipantsExitPathwayResponses[keyof ParticipantsExitPathwayResponses];
+
+export type ParticipantsFollowUpPathwayData = {
+    body: FollowUpCreate;
+    path: {
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+        /**
+         * Pathway Id
+         */
+        pathway_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}/pathways/{pathway_id}/follow-up';
+};
+
+export type ParticipantsFollowUpPathwayErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsFollowUpPathwayError = ParticipantsFollowUpPathwayErrors[keyof ParticipantsFollowUpPathwayErrors];
+
+export type ParticipantsFollowUpPathwayResponses = {
+    /**
+     * Successful Response
+     */
+    200: PathwayRead;
+};
+
+export type ParticipantsFollowUpPathwayResponse = ParticipantsFollowUpPathwayResponses[keyof ParticipantsFollowUpPathwayResponses];
+
+export type ParticipantsAddPathwayStepData = {
+    body: StepCreate;
+    path: {
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+        /**
+         * Pathway Id
+         */
+        pathway_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}/pathways/{pathway_id}/steps';
+};
+
+export type ParticipantsAddPathwayStepErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsAddPathwayStepError = ParticipantsAddPathwayStepErrors[keyof ParticipantsAddPathwayStepErrors];
+
+export type ParticipantsAddPathwayStepResponses = {
+    /**
+     * Successful Response
+     */
+    201: PathwayRead;
+};
+
+export type ParticipantsAddPathwayStepResponse = ParticipantsAddPathwayStepResponses[keyof ParticipantsAddPathwayStepResponses];
+
+export type ParticipantsTransferParticipantData = {
+    body: TransferRequest;
+    path: {
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}/transfer';
+};
+
+export type ParticipantsTransferParticipantErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsTransferParticipantError = ParticipantsTransferParticipantErrors[keyof ParticipantsTransferParticipantErrors];
+
+export type ParticipantsTransferParticipantResponses = {
+    /**
+     * Successful Response
+     */
+    200: ParticipantRead;
+};
+
+export type ParticipantsTransferParticipantResponse = ParticipantsTransferParticipantResponses[keyof ParticipantsTransferParticipantResponses];
+
+export type ReferenceListCpvData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Q
+         *
+         * Leading digits of a code, or words of a label.
+         */
+        q?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/v1/reference/cpv';
+};
+
+export type ReferenceListCpvErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ReferenceListCpvError = ReferenceListCpvErrors[keyof ReferenceListCpvErrors];
+
+export type ReferenceListCpvResponses = {
+    /**
+     * Response Reference-List Cpv
+     *
+     * Successful Response
+     */
+    200: Array<CpvRead>;
+};
+
+export type ReferenceListCpvResponse = ReferenceListCpvResponses[keyof ReferenceListCpvResponses];
 
 export type TendersListTendersData = {
     body?: never;

@@ -21,6 +21,7 @@ import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
 import { normaliseSiret, required, siret } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
+import { type OrganisationChoice, OrganisationSelect } from '../users/OrganisationSelect';
 import { ENTERPRISE_KINDS, isOrganisationKind, ORGANISATION_KINDS } from './kinds';
 
 interface Values {
@@ -30,9 +31,13 @@ interface Values {
   territory: TerritoryValue[];
   enterprise_kind: EnterpriseKind;
   ess: boolean;
+  coordinator: OrganisationChoice | null;
 }
 
-const FIELDS = ['name', 'kind', 'siret', 'territory', 'enterprise_kind', 'ess', 'active'];
+const FIELDS = ['name', 'kind', 'siret', 'territory', 'enterprise_kind', 'ess', 'coordinator_id', 'active'];
+/** Kinds whose referents can belong to a coordinated network (a PLIE's). */
+const COORDINATED_KINDS: readonly OrganisationKind[] = ['prescriber', 'facilitation_structure'];
+const COORDINATOR_KINDS: readonly OrganisationKind[] = ['facilitation_structure', 'network'];
 
 function valuesOf(organisation?: OrganisationRead): Values {
   return {
@@ -42,6 +47,7 @@ function valuesOf(organisation?: OrganisationRead): Values {
     territory: (organisation?.territory ?? []).map(({ level, code, name }) => ({ level, code, name })),
     enterprise_kind: organisation?.enterprise_kind ?? 'ordinary',
     ess: organisation?.ess ?? false,
+    coordinator: organisation?.coordinator ? { id: organisation.coordinator.id, name: organisation.coordinator.name } : null,
   };
 }
 
@@ -54,6 +60,7 @@ function bodyOf(values: Values) {
     territory: values.territory.map(({ level, code }) => ({ level, code })),
     enterprise_kind: isEnterprise ? values.enterprise_kind : null,
     ess: isEnterprise && values.ess,
+    coordinator_id: COORDINATED_KINDS.includes(values.kind) ? (values.coordinator?.id ?? null) : null,
   };
 }
 
@@ -146,6 +153,18 @@ function OrganisationForm({ record, onReload }: { record?: Loaded; onReload?: ()
                 {...form.getInputProps('ess', { type: 'checkbox' })}
               />
             </SimpleGrid>
+          )}
+          {COORDINATED_KINDS.includes(form.values.kind) && (
+            <OrganisationSelect
+              label={t('organisations.coordinator')}
+              description={t('organisations.coordinatorHelp')}
+              required={false}
+              readOnly={readOnly}
+              kinds={COORDINATOR_KINDS}
+              value={form.values.coordinator}
+              error={form.errors.coordinator_id}
+              onChange={(coordinator) => form.setFieldValue('coordinator', coordinator)}
+            />
           )}
           <TerritoryPicker
             label={t('organisations.territory')}

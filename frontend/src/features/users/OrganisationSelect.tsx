@@ -21,8 +21,12 @@ export function OrganisationSelect({
   error,
   readOnly,
   onChange,
+  required = true,
+  description,
 }: {
   label: string;
+  required?: boolean;
+  description?: ReactNode;
   value: OrganisationChoice | null;
   kinds: readonly OrganisationKind[];
   error?: ReactNode;
@@ -56,7 +60,9 @@ export function OrganisationSelect({
   return (
     <Select
       label={label}
-      required
+      description={description}
+      required={required}
+      clearable={!required}
       searchable
       readOnly={readOnly}
       searchValue={search}
