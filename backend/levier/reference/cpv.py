@@ -1,5 +1,9 @@
-"""The Common Procurement Vocabulary (CPV 2008): divisions and groups with French and
-English labels, shipped as versioned reference data, and the validated `CpvCode` type.
+"""The Common Procurement Vocabulary (CPV 2008, Regulation (EC) 213/2008): its 45 divisions
+and the groups of construction (division 45) with French and English labels, shipped as
+versioned reference data, and the validated `CpvCode` type. Groups of other divisions are
+validated only once they are added to the data file (a code of such a division whose group
+is unknown is then refused), so the file must hold every group before that rule is
+tightened: until then only the division is checked for them.
 
 A code is `DDGCCSSS-K`: division (2 digits), group, class, category, sub-categories, and a
 check digit. Levier checks the shape and that the division, and the group when the code is
@@ -93,9 +97,14 @@ def search(query: str | None, limit: int) -> list[CpvEntry]:
     return [entry for entry, key in _search_keys() if all(w in key for w in words)][:limit]
 
 
+def _groups_shipped(division: str) -> bool:
+    return any(prefix.startswith(division) and len(prefix) == 3 for prefix in vocabulary())
+
+
 def _known(value: str) -> str:
     division, group = lookup(value)
-    if division is None or (value[2] != "0" and group is None):
+    group_checked = value[2] != "0" and _groups_shipped(value[:2])
+    if division is None or (group_checked and group is None):
         raise PydanticCustomError(
             "cpv_unknown", "Unknown CPV code {cpv_code}.", {"cpv_code": value}
         )
