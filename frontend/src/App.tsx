@@ -14,6 +14,12 @@ import { HomePage } from './features/home/HomePage';
 import { OrganisationFormPage } from './features/organisations/OrganisationFormPage';
 import { OrganisationsPage } from './features/organisations/OrganisationsPage';
 import { UserFormPage } from './features/users/UserFormPage';
+import { LotPage } from './features/tenders/LotPage';
+import { OperationPage } from './features/tenders/OperationPage';
+import { OperationsPage } from './features/tenders/OperationsPage';
+import { TenderFormPage } from './features/tenders/TenderFormPage';
+import { TenderPage } from './features/tenders/TenderPage';
+import { TendersPage } from './features/tenders/TendersPage';
 import { UsersPage } from './features/users/UsersPage';
 
 /** Signed-in pages: to /login without a session, "not found" without the permission. */
@@ -62,6 +68,12 @@ export function App() {
       <Route path="/users" element={page(<UsersPage />, 'users:read')} />
       <Route path="/users/new" element={page(<UserFormPage />, 'users:manage')} />
       <Route path="/users/:id" element={page(<UserFormPage />, 'users:read')} />
+      <Route path="/operations" element={page(<OperationsPage />, 'operations:read')} />
+      <Route path="/operations/:id" element={page(<OperationPage />, 'operations:read')} />
+      <Route path="/tenders" element={page(<TendersPage />, 'tenders:read')} />
+      <Route path="/tenders/new" element={page(<TenderFormPage />, 'tenders:edit')} />
+      <Route path="/tenders/:id" element={page(<TenderPage />, 'tenders:read')} />
+      <Route path="/tenders/:tenderId/lots/:lotId" element={page(<LotPage />, 'tenders:read')} />
       <Route path="*" element={page(<NotFound />)} />
     </Routes>
   );

@@ -15,8 +15,17 @@ describe('navigation by permission', () => {
     ]);
   });
 
-  it('shows only home and account without those permissions (buyer, enterprise, referent)', () => {
-    expect(labels(['tenders:read', 'tenders:edit'])).toEqual(['nav.home', 'nav.account']);
+  it('shows tenders to buyers and enterprises, operations to facilitators', () => {
+    expect(labels(['tenders:read', 'tenders:edit'])).toEqual(['nav.home', 'nav.tenders', 'nav.account']);
+    expect(labels(['operations:read', 'tenders:read'])).toEqual([
+      'nav.home',
+      'nav.operations',
+      'nav.tenders',
+      'nav.account',
+    ]);
+  });
+
+  it('shows only home and account without any of those permissions', () => {
     expect(labels([])).toEqual(['nav.home', 'nav.account']);
   });
 

@@ -7,19 +7,25 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
-from levier.auth.dependencies import require
+from levier.auth.dependencies import current_user, require
 from levier.auth.permissions import Permission
 from levier.core.db import SessionDep
 from levier.core.etag import check_if_match, set_etag
 from levier.core.pagination import Page, PageParams, page_params
 from levier.organisations import service
 from levier.organisations.constants import OrganisationKind
-from levier.organisations.schemas import OrganisationCreate, OrganisationRead, OrganisationUpdate
+from levier.organisations.schemas import (
+    OrganisationCreate,
+    OrganisationRead,
+    OrganisationSummary,
+    OrganisationUpdate,
+)
 from levier.users.models import User
 
 router = APIRouter(prefix="/organisations", tags=["organisations"])
 Reader = Annotated[User, Depends(require(Permission.organisations_read))]
 Manager = Annotated[User, Depends(require(Permission.organisations_manage))]
+SignedIn = Annotated[User, Depends(current_user)]
 
 
 @router.get("", response_model=Page[OrganisationRead])
@@ -34,6 +40,13 @@ async def list_organisations(
     """Organisations by name, filtered by text, kind and active flag."""
     rows, next_cursor = await service.list_page(session, page, q, kind, active)
     return Page(items=[OrganisationRead.model_validate(r) for r in rows], next_cursor=next_cursor)
+
+
+@router.get("/structures", response_model=list[OrganisationSummary])
+async def list_structures(session: SessionDep, _user: SignedIn) -> list[OrganisationSummary]:
+    """Active facilitation structures, for anyone signed in who refers a tender or a person."""
+    rows = await service.active_structures(session)
+    return [OrganisationSummary.model_validate(row) for row in rows]
 
 
 @router.post("", response_model=OrganisationRead, status_code=status.HTTP_201_CREATED)

@@ -194,3 +194,17 @@ async def update(
         organisation.active = data.active
     await session.flush()
     return organisation
+
+
+async def active_structures(session: AsyncSession, limit: int = 500) -> list[Organisation]:
+    """Active facilitation structures by name (what tenders and participants are referred to)."""
+    rows = await session.execute(
+        select(Organisation)
+        .where(
+            col(Organisation.kind) == OrganisationKind.facilitation_structure.value,
+            col(Organisation.active).is_(True),
+        )
+        .order_by(col(Organisation.search_name))
+        .limit(limit)
+    )
+    return list(rows.scalars())

@@ -23,6 +23,7 @@ from levier.auth.permissions import Role
 from levier.core.errors import Conflict, FieldInvalid, NotFound
 from levier.core.pagination import PageParams, paginate
 from levier.core.text import fold, like_contains
+from levier.organisations import service as organisations_service
 from levier.organisations.constants import OrganisationKind
 from levier.organisations.models import Organisation
 from levier.participants.constants import (
@@ -487,13 +488,5 @@ async def form_options(
         )
         .order_by(col(User.search_name))
     )
-    structures = await session.execute(
-        select(Organisation)
-        .where(
-            col(Organisation.kind) == OrganisationKind.facilitation_structure.value,
-            col(Organisation.active).is_(True),
-        )
-        .order_by(col(Organisation.search_name))
-        .limit(500)
-    )
-    return list(referents.scalars()), list(structures.scalars())
+    structures = await organisations_service.active_structures(session)
+    return list(referents.scalars()), structures

@@ -35,6 +35,7 @@ MATRIX: dict[tuple[str, str], object] = {
     ("GET", "/api/v1/organisations"): {Role.admin, Role.facilitator},
     ("POST", "/api/v1/organisations"): {Role.admin},
     ("GET", "/api/v1/organisations/{organisation_id}"): {Role.admin, Role.facilitator},
+    ("GET", "/api/v1/organisations/structures"): SIGNED_IN,
     ("PATCH", "/api/v1/organisations/{organisation_id}"): {Role.admin},
     ("GET", "/api/v1/users"): {Role.admin, Role.facilitator},
     ("POST", "/api/v1/users"): {Role.admin},

@@ -335,3 +335,15 @@ class TestCoordinator:
                 "field": "coordinator_id",
                 "code": code,
             }
+
+
+class TestStructures:
+    async def test_any_signed_in_user_lists_active_structures(self, client, session, auth):
+        structure = await make_organisation(session, name="Service clauses")
+        closed = await make_organisation(session, name="Ancien service", active=False)
+        buyer = await make_user(session, role=Role.buyer)
+        response = await client.get("/api/v1/organisations/structures", headers=auth(buyer))
+        ids = [row["id"] for row in response.json()]
+        assert str(structure.id) in ids and str(closed.id) not in ids
+        anonymous = await client.get("/api/v1/organisations/structures")
+        assert anonymous.status_code == 401

@@ -4325,6 +4325,65 @@ export type OrganisationsCreateOrganisationResponses = {
 
 export type OrganisationsCreateOrganisationResponse = OrganisationsCreateOrganisationResponses[keyof OrganisationsCreateOrganisationResponses];
 
+export type OrganisationsListStructuresData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/organisations/structures';
+};
+
+export type OrganisationsListStructuresErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type OrganisationsListStructuresError = OrganisationsListStructuresErrors[keyof OrganisationsListStructuresErrors];
+
+export type OrganisationsListStructuresResponses = {
+    /**
+     * Response Organisations-List Structures
+     *
+     * Successful Response
+     */
+    200: Array<OrganisationSummary>;
+};
+
+export type OrganisationsListStructuresResponse = OrganisationsListStructuresResponses[keyof OrganisationsListStructuresResponses];
+
 export type OrganisationsGetOrganisationData = {
     body?: never;
     path: {

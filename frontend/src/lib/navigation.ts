@@ -9,6 +9,8 @@ export interface NavItem {
 /** What the navigation offers; items needing a permission appear only to roles holding it. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.home' },
+  { to: '/operations', labelKey: 'nav.operations', permission: 'operations:read' },
+  { to: '/tenders', labelKey: 'nav.tenders', permission: 'tenders:read' },
   { to: '/organisations', labelKey: 'nav.organisations', permission: 'organisations:read' },
   { to: '/users', labelKey: 'nav.users', permission: 'users:read' },
   { to: '/account', labelKey: 'nav.account' },

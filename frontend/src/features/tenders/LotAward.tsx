@@ -1,0 +1,199 @@
+import { ActionIcon, Button, Card, Checkbox, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { call } from '../../api/client';
+import { tendersAwardLot } from '../../client/sdk.gen';
+import type { ConsortiumType, LotRead } from '../../client/types.gen';
+import { ProblemAlert } from '../../components/Feedback';
+import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { type OrganisationChoice, OrganisationSelect } from '../users/OrganisationSelect';
+import { day, decimal, euros } from './format';
+import { CONSORTIUM_TYPES } from './vocabularies';
+
+interface Values {
+  consortium_type: ConsortiumType;
+  awarded_amount: string;
+  notification_date: string;
+  members: { enterprise: OrganisationChoice | null }[];
+  mandatary: string;
+  subcontractors: { enterprise: OrganisationChoice | null; amount: string }[];
+  freeze_hours: boolean;
+}
+
+const FIELDS = ['awarded_amount', 'notification_date', 'consortium_type', 'members', 'subcontractors', 'freeze_hours'];
+
+/** The awardee (an enterprise or a consortium), amount, notification and subcontractors. */
+export function LotAward({ lot, etag, canAward }: { lot: LotRead; etag: string; canAward: boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const form = useForm<Values>({
+    initialValues: {
+      consortium_type: 'none',
+      awarded_amount: lot.current_amount ?? lot.estimated_amount,
+      notification_date: '',
+      members: [{ enterprise: null }],
+      mandatary: '0',
+      subcontractors: [],
+      freeze_hours: lot.hours_frozen,
+    },
+  });
+  const { error, busy, run } = useApiSubmit(form);
+  const consortium = form.values.consortium_type !== 'none';
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      const members = (consortium ? values.members : values.members.slice(0, 1)).filter((m) => m.enterprise);
+      await call(
+        tendersAwardLot({
+          path: { tender_id: lot.tender_id, lot_id: lot.id },
+          headers: { 'If-Match': etag },
+          body: {
+            consortium_type: values.consortium_type,
+            awarded_amount: decimal(values.awarded_amount) ?? '',
+            notification_date: values.notification_date,
+            freeze_hours: values.freeze_hours,
+            members: members.map((member, index) => ({
+              enterprise_id: member.enterprise?.id ?? '',
+              is_mandatary: consortium && String(index) === values.mandatary,
+            })),
+            subcontractors: values.subcontractors
+              .filter((s) => s.enterprise)
+              .map((s) => ({ enterprise_id: s.enterprise?.id ?? '', amount: decimal(s.amount) ?? '' })),
+          },
+        }),
+      );
+      await queryClient.invalidateQueries({ queryKey: ['lot', lot.id] });
+      await queryClient.invalidateQueries({ queryKey: ['tender', lot.tender_id] });
+      notifications.show({ color: 'green', message: t('lots.awarded') });
+      setEditing(false);
+    }),
+  );
+  const award = lot.award;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="award-title">
+      <Group justify="space-between">
+        <Title order={2} size="h4" id="award-title">
+          {t('lots.awardTitle')}
+        </Title>
+        {canAward && !editing && <Button variant="light" onClick={() => setEditing(true)}>{t('lots.award')}</Button>}
+      </Group>
+      {award ? (
+        <Stack gap={4} mt="xs" data-testid="award">
+          <Text>
+            {t(`consortium.${award.consortium_type}`)} —{' '}
+            {award.members.map((m) => `${m.enterprise.name}${m.is_mandatary ? ` (${t('lots.mandatary')})` : ''}`).join(', ')}
+          </Text>
+          <Text size="sm">
+            {t('lots.awardedAmount')} : {euros(award.awarded_amount)} — {t('lots.notificationDate')} : {day(award.notification_date)}
+          </Text>
+          {award.subcontractors.length > 0 && (
+            <Text size="sm">
+              {t('lots.subcontractors')} :{' '}
+              {award.subcontractors.map((s) => `${s.enterprise.name} (${euros(s.amount)})`).join(', ')}
+            </Text>
+          )}
+        </Stack>
+      ) : (
+        <Text c="dimmed" size="sm" mt="xs">
+          {t('lots.notAwarded')}
+        </Text>
+      )}
+      {editing && (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm" mt="md">
+            <ProblemAlert error={error} shownFields={FIELDS} />
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <Select
+                label={t('lots.consortiumType')}
+                allowDeselect={false}
+                data={CONSORTIUM_TYPES.map((value) => ({ value, label: t(`consortium.${value}`) }))}
+                {...form.getInputProps('consortium_type')}
+              />
+              <TextInput label={t('lots.awardedAmount')} required inputMode="decimal" {...form.getInputProps('awarded_amount')} />
+              <TextInput type="date" label={t('lots.notificationDate')} required {...form.getInputProps('notification_date')} />
+            </SimpleGrid>
+            <Radio.Group
+              label={t('lots.members')}
+              value={form.values.mandatary}
+              onChange={(value) => form.setFieldValue('mandatary', value)}
+            >
+              <Stack gap="xs" mt="xs">
+                {(consortium ? form.values.members : form.values.members.slice(0, 1)).map((member, index) => (
+                  <Group key={index} align="end" wrap="nowrap">
+                    <div style={{ flex: 1 }}>
+                      <OrganisationSelect
+                        label={`${t('lots.member')} ${index + 1}`}
+                        kinds={['enterprise']}
+                        value={member.enterprise}
+                        error={form.errors[`members.${index}.enterprise_id`]}
+                        onChange={(enterprise) => form.setFieldValue(`members.${index}.enterprise`, enterprise)}
+                      />
+                    </div>
+                    {consortium && <Radio value={String(index)} label={t('lots.mandatary')} mb={8} />}
+                    {consortium && form.values.members.length > 1 && (
+                      <ActionIcon variant="subtle" color="red.9" mb={4} aria-label={t('lots.remove')} onClick={() => form.removeListItem('members', index)}>
+                        ×
+                      </ActionIcon>
+                    )}
+                  </Group>
+                ))}
+              </Stack>
+            </Radio.Group>
+            {consortium && (
+              <Group>
+                <Button variant="subtle" onClick={() => form.insertListItem('members', { enterprise: null })}>
+                  {t('lots.addMember')}
+                </Button>
+              </Group>
+            )}
+            <Text fw={500} size="sm">
+              {t('lots.subcontractors')}
+            </Text>
+            {form.values.subcontractors.map((sub, index) => (
+              <Group key={index} align="end" wrap="nowrap">
+                <div style={{ flex: 2 }}>
+                  <OrganisationSelect
+                    label={`${t('lots.subcontractor')} ${index + 1}`}
+                    kinds={['enterprise']}
+                    value={sub.enterprise}
+                    error={form.errors[`subcontractors.${index}.enterprise_id`]}
+                    onChange={(enterprise) => form.setFieldValue(`subcontractors.${index}.enterprise`, enterprise)}
+                  />
+                </div>
+                <TextInput
+                  style={{ flex: 1 }}
+                  label={t('lots.subcontractorAmount')}
+                  inputMode="decimal"
+                  error={form.errors[`subcontractors.${index}.amount`]}
+                  value={sub.amount}
+                  onChange={(event) => form.setFieldValue(`subcontractors.${index}.amount`, event.currentTarget.value)}
+                />
+                <ActionIcon variant="subtle" color="red.9" mb={4} aria-label={t('lots.remove')} onClick={() => form.removeListItem('subcontractors', index)}>
+                  ×
+                </ActionIcon>
+              </Group>
+            ))}
+            <Group>
+              <Button variant="subtle" onClick={() => form.insertListItem('subcontractors', { enterprise: null, amount: '' })}>
+                {t('lots.addSubcontractor')}
+              </Button>
+            </Group>
+            <Checkbox label={t('lots.freezeHours')} {...form.getInputProps('freeze_hours', { type: 'checkbox' })} />
+            <Group>
+              <Button type="submit" loading={busy}>
+                {t('lots.award')}
+              </Button>
+              <Button variant="subtle" onClick={() => setEditing(false)}>
+                {t('app.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Card>
+  );
+}

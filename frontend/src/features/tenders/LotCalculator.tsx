@@ -1,0 +1,124 @@
+import { Alert, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { call } from '../../api/client';
+import { clausesEstimateHours, tendersUpdateLot } from '../../client/sdk.gen';
+import type { LotRead } from '../../client/types.gen';
+import { ProblemAlert } from '../../components/Feedback';
+import { fieldErrors, toApiError } from '../../lib/problem';
+import { type CalculatorInputs, estimateBody } from './calculator';
+import { decimal, fromPercent, integer, percent, toPercent } from './format';
+
+function parameterValue(name: string, value: string): string {
+  if (name === 'labour_share' || name === 'insertion_rate') return percent(value);
+  if (name === 'amount_excl_tax' || name === 'hourly_cost') return `${integer(value)} €`;
+  return integer(value);
+}
+
+/** The live calculator: every change re-estimates (no write) and shows the formula. */
+export function LotCalculator({ lot, etag, canSave }: { lot: LotRead; etag: string; canSave: boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [inputs, setInputs] = useState<CalculatorInputs>({
+    amount: lot.current_amount ?? lot.estimated_amount,
+    labourShare: toPercent(lot.labour_share),
+    insertionRate: toPercent(lot.insertion_rate),
+    hourlyCost: lot.hourly_cost ?? '',
+  });
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [debounced] = useDebouncedValue(inputs, 300);
+  const estimate = useQuery({
+    queryKey: ['estimate', lot.id, debounced],
+    queryFn: () => call(clausesEstimateHours({ body: estimateBody(lot, debounced) })),
+    retry: false,
+  });
+  const errors = estimate.error ? fieldErrors(toApiError(estimate.error).problem) : {};
+  const set = (name: keyof CalculatorInputs) => (event: React.ChangeEvent<HTMLInputElement>) =>
+    setInputs((current) => ({ ...current, [name]: event.currentTarget.value }));
+  const save = async () => {
+    setSaveError(null);
+    try {
+      await call(
+        tendersUpdateLot({
+          path: { tender_id: lot.tender_id, lot_id: lot.id },
+          headers: { 'If-Match': etag },
+          body: {
+            labour_share: fromPercent(inputs.labourShare),
+            insertion_rate: fromPercent(inputs.insertionRate),
+            hourly_cost: decimal(inputs.hourlyCost),
+          },
+        }),
+      );
+      await queryClient.invalidateQueries({ queryKey: ['lot', lot.id] });
+      await queryClient.invalidateQueries({ queryKey: ['tender', lot.tender_id] });
+      notifications.show({ color: 'green', message: t('lots.parametersSaved') });
+    } catch (error) {
+      setSaveError(error);
+    }
+  };
+  const result = estimate.data;
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="calculator-title">
+      <Title order={2} size="h4" id="calculator-title">
+        {t('lots.calculatorTitle')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('lots.calculatorIntro')}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 4 }}>
+        <TextInput label={t('lots.amount')} inputMode="decimal" value={inputs.amount} onChange={set('amount')} error={errors.amount_excl_tax} />
+        <TextInput label={t('lots.labourShare')} inputMode="decimal" value={inputs.labourShare} onChange={set('labourShare')} error={errors.labour_share} />
+        <TextInput label={t('lots.insertionRate')} inputMode="decimal" value={inputs.insertionRate} onChange={set('insertionRate')} error={errors.insertion_rate} />
+        <TextInput label={t('lots.hourlyCost')} inputMode="decimal" value={inputs.hourlyCost} onChange={set('hourlyCost')} error={errors.hourly_cost} />
+      </SimpleGrid>
+      {result && !estimate.error && (
+        <Stack gap="xs" mt="md" aria-live="polite">
+          <Text fw={700} size="xl" data-testid="estimate-hours">
+            {t('lots.result', { hours: integer(result.hours) })}
+          </Text>
+          <Text size="sm">
+            {t('lots.formula')} : <span className="mono" data-testid="estimate-formula">{result.formula}</span>
+          </Text>
+          <Table className="data-table" withTableBorder>
+            <caption className="visually-hidden">{t('lots.calculatorTitle')}</caption>
+            <Table.Tbody>
+              {result.parameters.map((parameter) => (
+                <Table.Tr key={parameter.name}>
+                  <Table.Th scope="row">{t(`parameters.${parameter.name}`, { defaultValue: parameter.name })}</Table.Th>
+                  <Table.Td>{parameterValue(parameter.name, parameter.value)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="dimmed">
+                      {t(`parameterSources.${parameter.source}`)}
+                      {parameter.detail ? ` — ${parameter.detail}` : ''}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {result.advice.length > 0 && (
+            <Alert variant="light" title={t('lots.advice')}>
+              <List size="sm">
+                {result.advice.map((line) => (
+                  <List.Item key={line}>{line}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+        </Stack>
+      )}
+      {canSave && (
+        <Group mt="md">
+          <Button variant="light" onClick={() => void save()}>
+            {t('lots.saveParameters')}
+          </Button>
+        </Group>
+      )}
+      <ProblemAlert error={saveError} />
+    </Card>
+  );
+}

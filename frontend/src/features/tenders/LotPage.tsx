@@ -1,0 +1,311 @@
+import { Anchor, Button, Card, Group, Modal, NumberInput, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+
+import { call, callWithETag } from '../../api/client';
+import { tendersAmendLot, tendersGetLot, tendersOverrideLotHours } from '../../client/sdk.gen';
+import type { LotRead } from '../../client/types.gen';
+import { Loading, ProblemAlert } from '../../components/Feedback';
+import { PageHeader } from '../../components/PageHeader';
+import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { useAuth } from '../auth/AuthProvider';
+import { download, fetchText } from './files';
+import { day, decimal, euros, integer } from './format';
+import { LotAward } from './LotAward';
+import { LotCalculator } from './LotCalculator';
+
+function useLotRefresh(lot: LotRead) {
+  const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: ['lot', lot.id] });
+    await queryClient.invalidateQueries({ queryKey: ['tender', lot.tender_id] });
+    await queryClient.invalidateQueries({ queryKey: ['article', lot.id] });
+  };
+}
+
+function OverrideDialog({ lot, etag, opened, onClose }: { lot: LotRead; etag: string; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const refresh = useLotRefresh(lot);
+  const form = useForm({ initialValues: { hours: lot.override_hours ?? lot.computed_hours ?? 0, reason: lot.override_reason ?? '' } });
+  const { error, busy, run } = useApiSubmit(form);
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      await call(
+        tendersOverrideLotHours({
+          path: { tender_id: lot.tender_id, lot_id: lot.id },
+          headers: { 'If-Match': etag },
+          body: { hours: Number(values.hours), reason: values.reason.trim() || null },
+        }),
+      );
+      await refresh();
+      onClose();
+    }),
+  );
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('lots.overrideTitle')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <ProblemAlert error={error} shownFields={['hours', 'reason']} />
+          <Text size="sm">{t('lots.computed', { hours: integer(lot.computed_hours) })}</Text>
+          <NumberInput label={t('lots.overrideHours')} min={0} required {...form.getInputProps('hours')} />
+          <Textarea label={t('lots.overrideReason')} required autosize minRows={2} {...form.getInputProps('reason')} />
+          <Group>
+            <Button type="submit" loading={busy}>
+              {t('app.save')}
+            </Button>
+            <Button variant="subtle" onClick={onClose}>
+              {t('app.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function HoursCard({ lot, etag, canOverride }: { lot: LotRead; etag: string; canOverride: boolean }) {
+  const { t } = useTranslation();
+  const refresh = useLotRefresh(lot);
+  const [opened, setOpened] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const clear = async () => {
+    setError(null);
+    try {
+      await call(
+        tendersOverrideLotHours({
+          path: { tender_id: lot.tender_id, lot_id: lot.id },
+          headers: { 'If-Match': etag },
+          body: { hours: null, reason: null },
+        }),
+      );
+      await refresh();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="hours-title">
+      <Group justify="space-between" align="start">
+        <Stack gap={4}>
+          <Title order={2} size="h4" id="hours-title">
+            {t('lots.storedTitle')}
+          </Title>
+          <Text fw={700} size="xl" data-testid="required-hours">
+            {lot.required_hours === null ? '—' : `${integer(lot.required_hours)} h`}
+          </Text>
+          <Text size="sm">{t('lots.computed', { hours: integer(lot.computed_hours) })}</Text>
+          {lot.override_hours !== null && (
+            <Text size="sm" data-testid="override">
+              {t('lots.overridden', { hours: integer(lot.override_hours) })} —{' '}
+              {t('lots.overrideBy', { reason: lot.override_reason ?? '', date: day(lot.override_at) })}
+            </Text>
+          )}
+          {lot.hours_frozen && <Text size="sm">{t('lots.frozen')}</Text>}
+          {lot.calculation && (
+            <Text size="sm" c="dimmed" className="mono">
+              {String((lot.calculation as Record<string, unknown>).formula ?? '')}
+            </Text>
+          )}
+        </Stack>
+        {canOverride && lot.computed_hours !== null && (
+          <Group>
+            <Button variant="light" onClick={() => setOpened(true)}>
+              {t('lots.override')}
+            </Button>
+            {lot.override_hours !== null && (
+              <Button variant="subtle" onClick={() => void clear()}>
+                {t('lots.removeOverride')}
+              </Button>
+            )}
+          </Group>
+        )}
+      </Group>
+      <ProblemAlert error={error} />
+      {opened && <OverrideDialog lot={lot} etag={etag} opened={opened} onClose={() => setOpened(false)} />}
+    </Card>
+  );
+}
+
+function Amendments({ lot, etag, canAmend }: { lot: LotRead; etag: string; canAmend: boolean }) {
+  const { t } = useTranslation();
+  const refresh = useLotRefresh(lot);
+  const [editing, setEditing] = useState(false);
+  const form = useForm({ initialValues: { new_amount: '', new_duration_months: '' as number | string, signed_on: '', reason: '' } });
+  const { error, busy, run } = useApiSubmit(form);
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      await call(
+        tendersAmendLot({
+          path: { tender_id: lot.tender_id, lot_id: lot.id },
+          headers: { 'If-Match': etag },
+          body: {
+            new_amount: decimal(values.new_amount),
+            new_duration_months: values.new_duration_months === '' ? null : Number(values.new_duration_months),
+            signed_on: values.signed_on,
+            reason: values.reason.trim(),
+          },
+        }),
+      );
+      await refresh();
+      notifications.show({ color: 'green', message: t('lots.amended') });
+      form.reset();
+      setEditing(false);
+    }),
+  );
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="amendments-title">
+      <Group justify="space-between">
+        <Title order={2} size="h4" id="amendments-title">
+          {t('lots.amendmentsTitle')}
+        </Title>
+        {canAmend && !editing && (
+          <Button variant="light" onClick={() => setEditing(true)}>
+            {t('lots.amend')}
+          </Button>
+        )}
+      </Group>
+      {editing && (
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm" mt="sm">
+            <ProblemAlert error={error} shownFields={['new_amount', 'new_duration_months', 'signed_on', 'reason']} />
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput label={t('lots.newAmount')} inputMode="decimal" {...form.getInputProps('new_amount')} />
+              <NumberInput label={t('lots.newDuration')} min={1} {...form.getInputProps('new_duration_months')} />
+              <TextInput type="date" label={t('lots.signedOn')} required {...form.getInputProps('signed_on')} />
+            </SimpleGrid>
+            <TextInput label={t('lots.reason')} required {...form.getInputProps('reason')} />
+            <Group>
+              <Button type="submit" loading={busy}>
+                {t('lots.amend')}
+              </Button>
+              <Button variant="subtle" onClick={() => setEditing(false)}>
+                {t('app.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+      {lot.amendments.length === 0 ? (
+        <Text size="sm" c="dimmed" mt="xs">
+          {t('lots.noAmendments')}
+        </Text>
+      ) : (
+        <Table className="data-table" mt="sm" data-testid="amendments">
+          <caption className="visually-hidden">{t('lots.amendmentsTitle')}</caption>
+          <Table.Thead>
+            <Table.Tr>
+              {[t('lots.number'), t('lots.signedOn'), t('lots.amountChange'), t('lots.durationChange'), t('lots.hoursChange'), t('lots.reason')].map(
+                (column) => (
+                  <Table.Th scope="col" key={column}>
+                    {column}
+                  </Table.Th>
+                ),
+              )}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {lot.amendments.map((amendment) => (
+              <Table.Tr key={amendment.id}>
+                <Table.Td>{amendment.number}</Table.Td>
+                <Table.Td>{day(amendment.signed_on)}</Table.Td>
+                <Table.Td>
+                  {euros(amendment.amount_before)} → {euros(amendment.amount_after)}
+                </Table.Td>
+                <Table.Td>
+                  {amendment.duration_before} → {amendment.duration_after}
+                </Table.Td>
+                <Table.Td>
+                  {integer(amendment.hours_before)} → {integer(amendment.hours_after)} h
+                </Table.Td>
+                <Table.Td>{amendment.reason}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
+
+function Article({ lot }: { lot: LotRead }) {
+  const { t } = useTranslation();
+  const base = `/api/v1/tenders/${lot.tender_id}/lots/${lot.id}/clause-article`;
+  const [error, setError] = useState<unknown>(null);
+  const text = useQuery({ queryKey: ['article', lot.id, lot.version], queryFn: () => fetchText(`${base}?format=md`) });
+  const save = (format: 'pdf' | 'md') =>
+    download(`${base}?format=${format}`, `clause-lot-${lot.number}.${format}`).catch(setError);
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="article-title">
+      <Group justify="space-between">
+        <Stack gap={2}>
+          <Title order={2} size="h4" id="article-title">
+            {t('lots.articleTitle')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('lots.articleIntro')}
+          </Text>
+        </Stack>
+        <Group>
+          <Button variant="light" onClick={() => void save('pdf')}>
+            {t('lots.downloadPdf')}
+          </Button>
+          <Button variant="subtle" onClick={() => void save('md')}>
+            {t('lots.downloadText')}
+          </Button>
+        </Group>
+      </Group>
+      <ProblemAlert error={error ?? text.error} />
+      {text.data && (
+        <Paper withBorder p="md" mt="sm" bg="gray.0">
+          <ScrollArea.Autosize mah={420}>
+            <pre className="article-preview" data-testid="article" tabIndex={0} aria-label={t('lots.articleTitle')}>
+              {text.data}
+            </pre>
+          </ScrollArea.Autosize>
+        </Paper>
+      )}
+    </Card>
+  );
+}
+
+export function LotPage() {
+  const { tenderId = '', lotId = '' } = useParams();
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const record = useQuery({
+    queryKey: ['lot', lotId],
+    queryFn: () => callWithETag(tendersGetLot({ path: { tender_id: tenderId, lot_id: lotId } })),
+  });
+  if (record.isPending) return <Loading />;
+  if (record.error) return <ProblemAlert error={record.error} />;
+  const { data: lot, etag } = record.data;
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={`${t('lots.lot', { number: lot.number })} — ${lot.title}`}
+        description={
+          <>
+            {lot.trade && `${lot.trade} — `}
+            {euros(lot.current_amount ?? lot.estimated_amount)} — {lot.duration_months} {t('lots.duration').toLowerCase()} — CPV {lot.cpv_code}
+            {' — '}
+            {lot.considerations.map((c) => t(`considerations.${c.kind}`)).join(' ; ')}
+          </>
+        }
+        actions={
+          <Anchor component={Link} to={`/tenders/${lot.tender_id}`}>
+            {t('lots.back')}
+          </Anchor>
+        }
+      />
+      <HoursCard key={`hours-${lot.version}`} lot={lot} etag={etag} canOverride={can('clauses:override')} />
+      {can('clauses:estimate') && <LotCalculator key={`calc-${lot.version}`} lot={lot} etag={etag} canSave={can('tenders:edit')} />}
+      <LotAward key={`award-${lot.version}`} lot={lot} etag={etag} canAward={can('tenders:manage')} />
+      <Amendments lot={lot} etag={etag} canAmend={can('tenders:manage')} />
+      <Article lot={lot} />
+    </Stack>
+  );
+}

@@ -1,0 +1,91 @@
+import { Alert, Badge, Card, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+
+import { call } from '../../api/client';
+import { operationsGetOperation, operationsOperationSummary, tendersListTenders } from '../../client/sdk.gen';
+import { Loading, ProblemAlert } from '../../components/Feedback';
+import { PageHeader } from '../../components/PageHeader';
+import { integer, percent } from './format';
+import { targetText } from './OperationsPage';
+import { TenderRows, useTenderColumns } from './TendersPage';
+
+export function OperationPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const columns = useTenderColumns();
+  const operation = useQuery({
+    queryKey: ['operation', id],
+    queryFn: () => call(operationsGetOperation({ path: { operation_id: id } })),
+  });
+  const summary = useQuery({
+    queryKey: ['operation', id, 'summary'],
+    queryFn: () => call(operationsOperationSummary({ path: { operation_id: id } })),
+  });
+  const tenders = useQuery({
+    queryKey: ['tenders', 'operation', id],
+    queryFn: () => call(tendersListTenders({ query: { operation_id: id, limit: 200 } })),
+  });
+  if (operation.isPending) return <Loading />;
+  if (operation.error) return <ProblemAlert error={operation.error} />;
+  const data = operation.data;
+  const roll = summary.data;
+  const line =
+    roll &&
+    t(roll.target_kind ? 'operations.summaryLine' : 'operations.summaryLineNoTarget', {
+      lots: roll.lots,
+      share: percent(roll.hours_share ?? 0),
+      required: integer(roll.required_hours),
+      labour: integer(roll.labour_hours),
+      target: targetText(t, roll),
+    });
+  return (
+    <Stack gap="md">
+      <PageHeader title={data.name} description={data.description || undefined} />
+      <Group gap="xs">
+        <Badge variant="light">{targetText(t, data)}</Badge>
+        {data.eligibility_restriction && <Badge variant="light" color="grape">{t(`restrictions.${data.eligibility_restriction}`)}</Badge>}
+      </Group>
+      <Card withBorder padding="lg" component="section" aria-labelledby="summary-title">
+        <Title order={2} size="h4" id="summary-title">
+          {t('operations.summaryTitle')}
+        </Title>
+        {summary.error && <ProblemAlert error={summary.error} />}
+        {roll && (
+          <Stack gap="xs" mt="xs">
+            <Text data-testid="operation-summary">{line}</Text>
+            <Text size="sm" c="dimmed">
+              {t('operations.lotsWithClause', { count: roll.lots_with_clause })}
+            </Text>
+            {roll.target_met !== null && (
+              <Alert color={roll.target_met ? 'green' : 'orange'} variant="light" p="xs">
+                {roll.target_met ? t('operations.met') : t('operations.notMet')}
+              </Alert>
+            )}
+          </Stack>
+        )}
+      </Card>
+      <Title order={2} size="h4">
+        {t('operations.tenders')}
+      </Title>
+      <Paper withBorder>
+        <Table striped className="data-table">
+          <caption className="visually-hidden">{t('operations.tenders')}</caption>
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((column) => (
+                <Table.Th scope="col" key={column}>
+                  {column}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            <TenderRows tenders={tenders.data?.items ?? []} />
+          </Table.Tbody>
+        </Table>
+      </Paper>
+    </Stack>
+  );
+}

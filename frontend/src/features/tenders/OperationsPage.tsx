@@ -1,0 +1,164 @@
+import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+
+import { call } from '../../api/client';
+import { operationsCreateOperation, operationsListOperations } from '../../client/sdk.gen';
+import type { EligibilityRestriction, OperationRead, OperationTargetKind } from '../../client/types.gen';
+import { ProblemAlert } from '../../components/Feedback';
+import { ListFrame } from '../../components/ListFrame';
+import { PageHeader } from '../../components/PageHeader';
+import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { useCursorList } from '../../hooks/useCursorList';
+import { useValidator } from '../../hooks/useValidator';
+import { required } from '../../lib/validation';
+import { useAuth } from '../auth/AuthProvider';
+import { fromPercent, integer, percent } from './format';
+
+export function targetText(t: (key: string) => string, operation: Pick<OperationRead, 'target_kind' | 'target_value'>) {
+  if (!operation.target_kind || operation.target_value === null) return t('operations.noTarget');
+  return operation.target_kind === 'hours_share'
+    ? percent(operation.target_value)
+    : `${integer(operation.target_value)} h`;
+}
+
+interface Values {
+  name: string;
+  description: string;
+  target_kind: OperationTargetKind | null;
+  target_value: string | number;
+  eligibility_restriction: EligibilityRestriction | null;
+}
+
+function OperationForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const rule = useValidator();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const form = useForm<Values>({
+    initialValues: { name: '', description: '', target_kind: 'hours_share', target_value: '', eligibility_restriction: null },
+    validate: { name: rule(required) },
+  });
+  const { error, busy, run } = useApiSubmit(form);
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      const value = String(values.target_value).trim();
+      const created = await call(
+        operationsCreateOperation({
+          body: {
+            name: values.name.trim(),
+            description: values.description.trim(),
+            target_kind: value ? values.target_kind : null,
+            target_value: value ? (values.target_kind === 'hours_share' ? fromPercent(value) : value) : null,
+            eligibility_restriction: values.eligibility_restriction,
+          },
+        }),
+      );
+      await queryClient.invalidateQueries({ queryKey: ['operations'] });
+      notifications.show({ color: 'green', message: t('operations.created') });
+      onDone();
+      navigate(`/operations/${created.id}`);
+    }),
+  );
+  return (
+    <Card withBorder padding="lg" component="section" aria-label={t('operations.new')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <ProblemAlert error={error} shownFields={['name', 'target_value', 'target_kind']} />
+          <TextInput label={t('operations.name')} required {...form.getInputProps('name')} />
+          <Textarea label={t('operations.description')} autosize minRows={2} {...form.getInputProps('description')} />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Select
+              label={t('operations.targetKind')}
+              allowDeselect={false}
+              data={(['hours_share', 'hours'] as const).map((value) => ({ value, label: t(`targetKinds.${value}`) }))}
+              {...form.getInputProps('target_kind')}
+            />
+            <NumberInput
+              label={t('operations.targetValue')}
+              description={form.values.target_kind === 'hours_share' ? t('operations.targetShareHelp') : t('operations.targetHoursHelp')}
+              min={0}
+              decimalSeparator=","
+              {...form.getInputProps('target_value')}
+            />
+            <Select
+              label={t('operations.restriction')}
+              clearable
+              placeholder={t('fmt.none')}
+              data={[{ value: 'qpv_residents', label: t('restrictions.qpv_residents') }]}
+              {...form.getInputProps('eligibility_restriction')}
+            />
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" loading={busy}>
+              {t('app.create')}
+            </Button>
+            <Button variant="subtle" onClick={onDone}>
+              {t('app.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+export function OperationsPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const [creating, setCreating] = useState(false);
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const list = useCursorList(['operations', 'list', q], (cursor) =>
+    call(operationsListOperations({ query: { q: q || undefined, cursor, limit: 50 } })),
+  );
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('operations.title')}
+        description={t('operations.intro')}
+        actions={
+          can('operations:manage') &&
+          !creating && <Button onClick={() => setCreating(true)}>{t('operations.new')}</Button>
+        }
+      />
+      {creating && <OperationForm onDone={() => setCreating(false)} />}
+      <Group role="search" aria-label={t('app.filters')}>
+        <TextInput
+          label={t('operations.search')}
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={{ base: '100%', sm: 360 }}
+        />
+      </Group>
+      <ListFrame
+        caption={t('operations.title')}
+        columns={[t('operations.name'), t('operations.targetValue'), t('operations.restriction')]}
+        count={list.items.length}
+        pending={list.isPending}
+        error={list.error}
+        hasMore={list.hasNextPage}
+        loadingMore={list.isFetchingNextPage}
+        onLoadMore={() => void list.fetchNextPage()}
+      >
+        {list.items.map((operation) => (
+          <Table.Tr key={operation.id}>
+            <Table.Td>
+              <Link to={`/operations/${operation.id}`} className="row-link">
+                {operation.name}
+              </Link>
+            </Table.Td>
+            <Table.Td>{targetText(t, operation)}</Table.Td>
+            <Table.Td>{operation.eligibility_restriction ? t(`restrictions.${operation.eligibility_restriction}`) : '—'}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListFrame>
+    </Stack>
+  );
+}

@@ -1,0 +1,122 @@
+import { Badge, Button, Group, Select, Stack, Table, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+import { call } from '../../api/client';
+import { tendersListTenders } from '../../client/sdk.gen';
+import type { TenderRead, TenderStatus } from '../../client/types.gen';
+import { ListFrame } from '../../components/ListFrame';
+import { PageHeader } from '../../components/PageHeader';
+import { useCursorList } from '../../hooks/useCursorList';
+import { useAuth } from '../auth/AuthProvider';
+import { day } from './format';
+import { isOneOf, TENDER_STATUSES } from './vocabularies';
+
+const STATUS_COLORS: Record<TenderStatus, string> = {
+  draft: 'gray',
+  published: 'blue',
+  awarded: 'teal',
+  in_execution: 'green',
+  closed: 'dark',
+  cancelled: 'red',
+};
+
+export function StatusBadge({ status }: { status: TenderStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLORS[status]} variant="light">
+      {t(`tenderStatus.${status}`)}
+    </Badge>
+  );
+}
+
+/** A table of tenders (used by the list and by an operation's page). */
+export function TenderRows({ tenders }: { tenders: TenderRead[] }) {
+  return (
+    <>
+      {tenders.map((tender) => (
+        <Table.Tr key={tender.id}>
+          <Table.Td className="mono">
+            <Link to={`/tenders/${tender.id}`} className="row-link">
+              {tender.reference}
+            </Link>
+          </Table.Td>
+          <Table.Td>{tender.object}</Table.Td>
+          <Table.Td>{tender.buyer.name}</Table.Td>
+          <Table.Td>
+            <StatusBadge status={tender.status} />
+          </Table.Td>
+          <Table.Td>{day(tender.deadline_date)}</Table.Td>
+        </Table.Tr>
+      ))}
+    </>
+  );
+}
+
+export function useTenderColumns() {
+  const { t } = useTranslation();
+  return [t('tenders.reference'), t('tenders.object'), t('tenders.buyer'), t('tenders.status'), t('tenders.deadlineDate')];
+}
+
+export function TendersPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const columns = useTenderColumns();
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const list = useCursorList(['tenders', 'list', q, status], (cursor) =>
+    call(
+      tendersListTenders({
+        query: { q: q || undefined, status: isOneOf(TENDER_STATUSES, status) ? status : undefined, cursor, limit: 50 },
+      }),
+    ),
+  );
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('tenders.title')}
+        description={t('tenders.intro')}
+        actions={
+          can('tenders:edit') && (
+            <Button component={Link} to="/tenders/new">
+              {t('tenders.new')}
+            </Button>
+          )
+        }
+      />
+      <Group align="end" gap="sm" role="search" aria-label={t('app.filters')}>
+        <TextInput
+          label={t('tenders.search')}
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={{ base: '100%', sm: 320 }}
+        />
+        <Select
+          label={t('tenders.status')}
+          clearable
+          placeholder={t('app.all')}
+          value={status}
+          onChange={setStatus}
+          data={TENDER_STATUSES.map((value) => ({ value, label: t(`tenderStatus.${value}`) }))}
+          w={{ base: '100%', sm: 220 }}
+        />
+      </Group>
+      <ListFrame
+        caption={t('tenders.title')}
+        columns={columns}
+        count={list.items.length}
+        pending={list.isPending}
+        error={list.error}
+        hasMore={list.hasNextPage}
+        loadingMore={list.isFetchingNextPage}
+        onLoadMore={() => void list.fetchNextPage()}
+      >
+        <TenderRows tenders={list.items} />
+      </ListFrame>
+    </Stack>
+  );
+}
