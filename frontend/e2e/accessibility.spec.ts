@@ -56,3 +56,44 @@ test('a read-only role sees the directory without edit controls', async ({ page 
   await expect(page.getByRole('button', { name: 'Enregistrer' })).toHaveCount(0);
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the operation, tender and lot pages have no serious accessibility violation', async ({ page }) => {
+  await loginAs(page, DEMO.facilitator);
+  for (const [path, heading] of [
+    ['/operations', 'Opérations'],
+    ['/tenders', 'Marchés'],
+    ['/tenders/new', 'Nouveau marché'],
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+  await page.goto('/operations');
+  await page.getByRole('table').getByRole('link', { name: /NPNRU Quartiers Nord/ }).click();
+  await expect(page.getByTestId('operation-summary')).toBeVisible();
+  expect(await seriousViolations(page), 'operation').toEqual([]);
+  await page.goto('/tenders');
+  await page.getByRole('link', { name: 'VLH-27-REHA' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /VLH-27-REHA/ })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(await seriousViolations(page), 'tender').toEqual([]);
+  await page.getByRole('table').getByRole('link').first().click();
+  await expect(page.getByTestId('estimate-hours')).toBeVisible();
+  await expect(page.getByTestId('article')).toBeVisible();
+  expect(await seriousViolations(page), 'lot').toEqual([]);
+});
+
+test('an enterprise sees only the lots it was awarded, read-only', async ({ page }) => {
+  await loginAs(page, DEMO.enterprise);
+  await page.getByRole('link', { name: 'Marchés' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Marchés' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Nouveau marché' })).toHaveCount(0);
+  await page.getByRole('table').getByRole('link').first().click();
+  await page.getByRole('table').getByRole('link').first().click();
+  await expect(page.getByTestId('required-hours')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Modifier les heures' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Attribuer le lot' })).toHaveCount(0);
+  await expect(page.getByTestId('article')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -290,7 +290,7 @@ export function LotPage() {
         description={
           <>
             {lot.trade && `${lot.trade} — `}
-            {euros(lot.current_amount ?? lot.estimated_amount)} — {lot.duration_months} {t('lots.duration').toLowerCase()} — CPV {lot.cpv_code}
+            {euros(lot.current_amount ?? lot.estimated_amount)} — {t('lots.months', { count: lot.duration_months })} — CPV {lot.cpv_code}
             {' — '}
             {lot.considerations.map((c) => t(`considerations.${c.kind}`)).join(' ; ')}
           </>

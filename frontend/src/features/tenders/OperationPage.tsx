@@ -85,6 +85,11 @@ export function OperationPage() {
             <TenderRows tenders={tenders.data?.items ?? []} />
           </Table.Tbody>
         </Table>
+        {tenders.data && tenders.data.items.length === 0 && (
+          <Text c="dimmed" p="md" ta="center">
+            {t('operations.noTenders')}
+          </Text>
+        )}
       </Paper>
     </Stack>
   );
