@@ -37,8 +37,12 @@ export function LotCalculator({ lot, etag, canSave }: { lot: LotRead; etag: stri
     retry: false,
   });
   const errors = estimate.error ? fieldErrors(toApiError(estimate.error).problem) : {};
-  const set = (name: keyof CalculatorInputs) => (event: React.ChangeEvent<HTMLInputElement>) =>
-    setInputs((current) => ({ ...current, [name]: event.currentTarget.value }));
+  // Read the value now: React clears `currentTarget` once the event is dispatched, and the
+  // updater below may run later.
+  const set = (name: keyof CalculatorInputs) => (event: React.ChangeEvent<HTMLInputElement>) => {
+    const value = event.currentTarget.value;
+    setInputs((current) => ({ ...current, [name]: value }));
+  };
   const save = async () => {
     setSaveError(null);
     try {
