@@ -97,3 +97,23 @@ test('an enterprise sees only the lots it was awarded, read-only', async ({ page
   await expect(page.getByTestId('article')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the participants pages have no serious accessibility violation', async ({ page }) => {
+  await loginAs(page, DEMO.referent);
+  for (const [path, heading] of [
+    ['/participants', 'Participants'],
+    ['/participants/new', 'Nouveau participant'],
+    ['/participants/import', 'Importer des participants'],
+    ['/participants/stats', 'Tableau de bord des portefeuilles'],
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+  await page.goto('/participants');
+  await page.getByRole('table').getByRole('link').first().click();
+  await expect(page.getByTestId('eligibility-status')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(await seriousViolations(page), 'participant').toEqual([]);
+});

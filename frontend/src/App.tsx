@@ -14,6 +14,12 @@ import { HomePage } from './features/home/HomePage';
 import { OrganisationFormPage } from './features/organisations/OrganisationFormPage';
 import { OrganisationsPage } from './features/organisations/OrganisationsPage';
 import { UserFormPage } from './features/users/UserFormPage';
+import { EligibilityQueuePage } from './features/participants/EligibilityQueuePage';
+import { ImportPage } from './features/participants/ImportPage';
+import { ParticipantFormPage } from './features/participants/ParticipantFormPage';
+import { ParticipantPage } from './features/participants/ParticipantPage';
+import { ParticipantsPage } from './features/participants/ParticipantsPage';
+import { ParticipantsStatsPage } from './features/participants/ParticipantsStatsPage';
 import { LotPage } from './features/tenders/LotPage';
 import { OperationPage } from './features/tenders/OperationPage';
 import { OperationsPage } from './features/tenders/OperationsPage';
@@ -74,6 +80,12 @@ export function App() {
       <Route path="/tenders/new" element={page(<TenderFormPage />, 'tenders:edit')} />
       <Route path="/tenders/:id" element={page(<TenderPage />, 'tenders:read')} />
       <Route path="/tenders/:tenderId/lots/:lotId" element={page(<LotPage />, 'tenders:read')} />
+      <Route path="/participants" element={page(<ParticipantsPage />, 'participants:read')} />
+      <Route path="/participants/new" element={page(<ParticipantFormPage />, 'participants:write')} />
+      <Route path="/participants/import" element={page(<ImportPage />, 'participants:write')} />
+      <Route path="/participants/stats" element={page(<ParticipantsStatsPage />, 'participants:read')} />
+      <Route path="/participants/:id" element={page(<ParticipantPage />, 'participants:read')} />
+      <Route path="/eligibility-queue" element={page(<EligibilityQueuePage />, 'eligibility:validate')} />
       <Route path="*" element={page(<NotFound />)} />
     </Routes>
   );

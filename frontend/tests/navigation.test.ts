@@ -36,3 +36,12 @@ describe('navigation by permission', () => {
     expect(isCurrent('/users', '/users-archive')).toBe(false);
   });
 });
+
+describe('current navigation item', () => {
+  it('is the most specific match', async () => {
+    const { currentItem, NAV_ITEMS } = await import('../src/lib/navigation');
+    expect(currentItem(NAV_ITEMS, '/participants/stats')).toBe('/participants/stats');
+    expect(currentItem(NAV_ITEMS, '/participants/42')).toBe('/participants');
+    expect(currentItem(NAV_ITEMS, '/')).toBe('/');
+  });
+});

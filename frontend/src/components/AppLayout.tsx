@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 
 import { useAuth } from '../features/auth/AuthProvider';
-import { isCurrent, visibleNavItems } from '../lib/navigation';
+import { currentItem, visibleNavItems } from '../lib/navigation';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -50,7 +50,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const visible = visibleNavItems(me?.permissions ?? []);
-  const isActive = (to: string) => isCurrent(to, location.pathname);
+  const isActive = (to: string) => currentItem(visible, location.pathname) === to;
 
   return (
     <AppShell

@@ -11,6 +11,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.home' },
   { to: '/operations', labelKey: 'nav.operations', permission: 'operations:read' },
   { to: '/tenders', labelKey: 'nav.tenders', permission: 'tenders:read' },
+  { to: '/participants', labelKey: 'nav.participants', permission: 'participants:read' },
+  { to: '/eligibility-queue', labelKey: 'nav.eligibilityQueue', permission: 'eligibility:validate' },
+  { to: '/participants/stats', labelKey: 'nav.portfolioStats', permission: 'participants:read' },
   { to: '/organisations', labelKey: 'nav.organisations', permission: 'organisations:read' },
   { to: '/users', labelKey: 'nav.users', permission: 'users:read' },
   { to: '/account', labelKey: 'nav.account' },
@@ -23,4 +26,12 @@ export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
 /** Whether a navigation item is the current page (home only on "/", others by prefix). */
 export function isCurrent(to: string, pathname: string): boolean {
   return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** The item of the current page: the most specific one whose path matches ("/participants/stats"
+ * over "/participants"). */
+export function currentItem(items: readonly NavItem[], pathname: string): string | undefined {
+  return items
+    .filter((item) => isCurrent(item.to, pathname))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
 }

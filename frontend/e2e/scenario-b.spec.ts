@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+
+import { DEMO, field, loginAs, logout, select } from './helpers';
+
+const THOMAS = { email: 'conseiller@levier.demo', name: 'Thomas Girard' };
+const COORDINATOR = { email: 'coordination@levier.demo', name: 'Élodie Petit' };
+
+test('scenario B: a referent follows a pathway, the PLIE coordinator oversees and reassigns', async ({ page }) => {
+  test.setTimeout(90_000);
+  const name = `Testeur${Date.now().toString().slice(-6)}`;
+
+  // The referent adds a participant (the legal notice is on the form) and opens a pathway.
+  await loginAs(page, DEMO.referent);
+  await page.getByRole('link', { name: 'Participants', exact: true }).click();
+  await page.getByRole('link', { name: 'Nouveau participant' }).click();
+  await expect(page.getByTestId('legal-notice')).toContainText('mission d\'intérêt public');
+  await field(page, 'Nom').fill(name);
+  await field(page, 'Prénoms').fill('Jeanne');
+  await field(page, 'Date de naissance').fill('1992-04-03');
+  await select(page, "Structure d'animation des clauses").click();
+  await page.getByRole('option', { name: /Service clauses sociales/ }).click();
+  await page.getByRole('button', { name: 'Créer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(name.toUpperCase()) })).toBeVisible();
+  const url = page.url();
+
+  await page.getByRole('button', { name: 'Ouvrir un parcours' }).click();
+  await page.getByRole('button', { name: 'Ajouter une étape' }).click();
+  await page.getByRole('button', { name: 'Ajouter une étape' }).last().click();
+  await expect(page.getByTestId('pathway')).toContainText('Diagnostic');
+  await page.getByRole('button', { name: 'Ajouter une étape' }).click();
+  await select(page, "Type d'étape").click();
+  await page.getByRole('option', { name: 'Formation' }).click();
+  await page.getByRole('button', { name: 'Ajouter une étape' }).last().click();
+  await expect(page.getByTestId('pathway')).toContainText('Formation');
+
+  // The exit: CDI is lasting employment.
+  await page.getByRole('button', { name: 'Enregistrer la sortie' }).click();
+  await expect(page.getByTestId('derived-category')).toContainText('Emploi durable');
+  await page.getByRole('button', { name: 'Enregistrer la sortie' }).last().click();
+  await expect(page.getByTestId('exit')).toContainText('Emploi durable');
+  await logout(page);
+
+  // The coordinator sees both referents' portfolios and the dashboard, and reassigns.
+  await loginAs(page, COORDINATOR);
+  await page.getByRole('link', { name: 'Tableau de bord' }).click();
+  await expect(page.getByTestId('by-referent')).toContainText('Nadia Haddad');
+  await expect(page.getByTestId('by-referent')).toContainText('Thomas Girard');
+  await expect(page.getByTestId('dynamic-rate')).toContainText('%');
+  await page.goto(url);
+  await expect(page.getByTestId('exit')).toBeVisible();
+  await select(page, 'Nouveau référent').click();
+  await page.getByRole('option', { name: 'Thomas Girard' }).click();
+  await page.getByRole('button', { name: 'Transférer à un autre référent' }).click();
+  await expect(page.getByText('Thomas Girard').first()).toBeVisible();
+  await logout(page);
+
+  // Thomas now follows the person; a facilitator validates an eligibility from the queue.
+  await loginAs(page, THOMAS);
+  await page.getByRole('link', { name: 'Participants', exact: true }).click();
+  await page.getByRole('searchbox', { name: 'Rechercher un nom' }).fill(name);
+  await expect(page.getByRole('link', { name: new RegExp(name.toUpperCase()) })).toBeVisible();
+  await logout(page);
+
+  await loginAs(page, DEMO.facilitator);
+  await page.getByRole('link', { name: 'Éligibilités à valider' }).click();
+  await page.getByRole('link', { name: new RegExp(name.toUpperCase()) }).click();
+  await page.getByRole('button', { name: 'Valider un critère' }).click();
+  await page.getByRole('button', { name: 'Valider un critère' }).last().click();
+  await expect(page.getByTestId('eligibility-status')).toContainText('Éligible jusqu');
+});
+
+test('admins and enterprises have no participants entry and get no data', async ({ page }) => {
+  for (const who of [DEMO.admin, DEMO.enterprise]) {
+    await loginAs(page, who);
+    await expect(page.getByRole('link', { name: 'Participants', exact: true })).toHaveCount(0);
+    await page.goto('/participants');
+    await expect(page.getByRole('table')).toHaveCount(0);
+    await logout(page);
+  }
+});

@@ -1,0 +1,149 @@
+import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { call } from '../../api/client';
+import { participantsListEligibility, participantsValidateEligibility } from '../../client/sdk.gen';
+import type { Criterion, EvidenceType, MinimumIncomeKind, OpinionSource, ParticipantRead } from '../../client/types.gen';
+import { ProblemAlert } from '../../components/Feedback';
+import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { useAuth } from '../auth/AuthProvider';
+import { day } from '../tenders/format';
+import { CRITERIA, EVIDENCE_TYPES, INCOME_KINDS, OPINION_SOURCES } from './vocabularies';
+
+interface Values {
+  criterion: Criterion;
+  validated_on: string;
+  evidence_type: EvidenceType | null;
+  evidence_date: string;
+  minimum_income_kind: MinimumIncomeKind | null;
+  opinion_source: OpinionSource | null;
+}
+
+function ValidationForm({ participant, onDone }: { participant: ParticipantRead; onDone: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm<Values>({
+    initialValues: {
+      criterion: 'long_term_jobseeker',
+      validated_on: new Date().toISOString().slice(0, 10),
+      evidence_type: null,
+      evidence_date: '',
+      minimum_income_kind: null,
+      opinion_source: null,
+    },
+  });
+  const { error, busy, run } = useApiSubmit(form);
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      await call(
+        participantsValidateEligibility({
+          path: { participant_id: participant.id },
+          body: {
+            criterion: values.criterion,
+            validated_on: values.validated_on,
+            evidence_type: values.evidence_type,
+            evidence_date: values.evidence_date || null,
+            minimum_income_kind: values.criterion === 'minimum_income' ? values.minimum_income_kind : null,
+            opinion_source: values.criterion === 'facilitator_validated' ? values.opinion_source : null,
+          },
+        }),
+      );
+      await queryClient.invalidateQueries({ queryKey: ['participant', participant.id] });
+      await queryClient.invalidateQueries({ queryKey: ['participants'] });
+      notifications.show({ color: 'green', message: t('participants.validated') });
+      onDone();
+    }),
+  );
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm" mt="sm">
+        <ProblemAlert error={error} shownFields={['criterion', 'validated_on', 'evidence_type', 'evidence_date', 'minimum_income_kind', 'opinion_source']} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select label={t('participants.criterion')} allowDeselect={false} data={CRITERIA.map((value) => ({ value, label: t(`criteria.${value}`) }))} {...form.getInputProps('criterion')} />
+          <TextInput type="date" label={t('participants.validatedOn')} required {...form.getInputProps('validated_on')} />
+          <Select label={t('participants.evidence')} clearable data={EVIDENCE_TYPES.map((value) => ({ value, label: t(`evidenceTypes.${value}`) }))} {...form.getInputProps('evidence_type')} />
+          <TextInput type="date" label={t('participants.evidenceDate')} {...form.getInputProps('evidence_date')} />
+          {form.values.criterion === 'minimum_income' && (
+            <Select label={t('participants.incomeKind')} required data={INCOME_KINDS.map((value) => ({ value, label: t(`incomeKinds.${value}`) }))} {...form.getInputProps('minimum_income_kind')} />
+          )}
+          {form.values.criterion === 'facilitator_validated' && (
+            <Select label={t('participants.opinionSource')} required data={OPINION_SOURCES.map((value) => ({ value, label: t(`opinionSources.${value}`) }))} {...form.getInputProps('opinion_source')} />
+          )}
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={busy}>{t('participants.validate')}</Button>
+          <Button variant="subtle" onClick={onDone}>{t('app.cancel')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Eligibility: status for everyone allowed, sensitive criteria masked until an audited reveal. */
+export function EligibilitySection({ participant }: { participant: ParticipantRead }) {
+  const { t } = useTranslation();
+  const { can, me } = useAuth();
+  // Only the participant's referent and the structure's facilitator may reveal (the API checks).
+  const mayReveal =
+    (me?.role === 'referent' && me.id === participant.referent.id) ||
+    (me?.role === 'facilitator' && me.organisation.id === participant.structure_id);
+  const [reveal, setReveal] = useState(false);
+  const [validating, setValidating] = useState(false);
+  const history = useQuery({
+    queryKey: ['participant', participant.id, 'eligibility', reveal],
+    queryFn: () => call(participantsListEligibility({ path: { participant_id: participant.id }, query: { reveal } })),
+  });
+  const status = participant.eligibility;
+  const hasMasked = (history.data ?? []).some((row) => row.masked);
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="eligibility-title">
+      <Group justify="space-between">
+        <Title order={2} size="h4" id="eligibility-title">{t('participants.eligibility')}</Title>
+        {can('eligibility:validate') && !validating && <Button variant="light" onClick={() => setValidating(true)}>{t('participants.validate')}</Button>}
+      </Group>
+      <Text mt="xs" fw={600} data-testid="eligibility-status">
+        {status.eligible && status.valid_until ? t('participants.eligibleYes', { date: day(status.valid_until) }) : t('participants.eligibleNo')}
+      </Text>
+      {validating && <ValidationForm participant={participant} onDone={() => setValidating(false)} />}
+      <ProblemAlert error={history.error} />
+      {history.data && history.data.length === 0 && <Text size="sm" c="dimmed" mt="xs">{t('participants.noEligibility')}</Text>}
+      {history.data && history.data.length > 0 && (
+        <Table className="data-table" mt="sm">
+          <caption className="visually-hidden">{t('participants.eligibility')}</caption>
+          <Table.Thead>
+            <Table.Tr>
+              {[t('participants.criterion'), t('participants.validatedOn'), t('participants.validUntil'), t('participants.evidence')].map((c) => <Table.Th scope="col" key={c}>{c}</Table.Th>)}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {history.data.map((row) => (
+              <Table.Tr key={row.id}>
+                <Table.Td>
+                  {row.criterion ? t(`criteria.${row.criterion}`) : <Text span c="dimmed" fs="italic">{t('participants.masked')}</Text>}
+                  {row.minimum_income_kind && ` (${t(`incomeKinds.${row.minimum_income_kind}`)})`}
+                  {row.opinion_source && ` — ${t(`opinionSources.${row.opinion_source}`)}`}
+                  {row.current && <Badge ml="xs" size="xs" color="green" variant="light">✓</Badge>}
+                </Table.Td>
+                <Table.Td>{day(row.validated_on)}</Table.Td>
+                <Table.Td>{day(row.valid_until)}</Table.Td>
+                <Table.Td>{row.evidence_type ? t(`evidenceTypes.${row.evidence_type}`) : '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {hasMasked && !reveal && mayReveal && (
+        <Alert variant="light" color="gray" mt="sm">
+          <Group justify="space-between">
+            <Text size="sm">{t('participants.revealNote')}</Text>
+            <Button size="xs" variant="outline" onClick={() => setReveal(true)}>{t('participants.reveal')}</Button>
+          </Group>
+        </Alert>
+      )}
+    </Card>
+  );
+}

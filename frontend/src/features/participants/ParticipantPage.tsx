@@ -1,0 +1,150 @@
+import { Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+
+import { call, callWithETag } from '../../api/client';
+import {
+  participantsAnonymiseParticipant,
+  participantsGetParticipant,
+  participantsParticipantFormOptions,
+  participantsTransferParticipant,
+} from '../../client/sdk.gen';
+import type { ParticipantRead } from '../../client/types.gen';
+import { Loading, ProblemAlert } from '../../components/Feedback';
+import { PageHeader } from '../../components/PageHeader';
+import { useAuth } from '../auth/AuthProvider';
+import { download } from '../tenders/files';
+import { day } from '../tenders/format';
+import { EligibilitySection } from './EligibilitySection';
+import { LegalNotice } from './ParticipantFormPage';
+import { PathwaySection } from './PathwaySection';
+import { ageOn } from './vocabularies';
+
+function Actions({ participant, etag, onChanged }: { participant: ParticipantRead; etag: string; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const { can, me } = useAuth();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [target, setTarget] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const options = useQuery({
+    queryKey: ['participants', 'options'],
+    queryFn: () => call(participantsParticipantFormOptions()),
+    enabled: can('participants:write'),
+  });
+  const guard = async (action: () => Promise<void>) => {
+    setError(null);
+    try {
+      await action();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const transfer = () =>
+    guard(async () => {
+      if (!target) return;
+      await call(participantsTransferParticipant({ path: { participant_id: participant.id }, headers: { 'If-Match': etag }, body: { referent_id: target } }));
+      await queryClient.invalidateQueries({ queryKey: ['participants'] });
+      notifications.show({ color: 'green', message: t('participants.transferred') });
+      // A referent handing over their own participant no longer sees them.
+      if (me?.id === participant.referent.id) navigate('/participants', { replace: true });
+      else onChanged();
+    });
+  const anonymise = () =>
+    guard(async () => {
+      await call(participantsAnonymiseParticipant({ path: { participant_id: participant.id } }));
+      await queryClient.invalidateQueries({ queryKey: ['participants'] });
+      notifications.show({ color: 'green', message: t('participants.anonymised') });
+      navigate('/participants', { replace: true });
+    });
+  const base = `/api/v1/participants/${participant.id}/export`;
+  const referents = (options.data?.referents ?? []).filter((r) => r.id !== participant.referent.id);
+  return (
+    <Card withBorder padding="lg" component="section" aria-label={t('participants.transfer')}>
+      <Stack gap="sm">
+        <ProblemAlert error={error} onReload={onChanged} />
+        {can('participants:write') && referents.length > 0 && (
+          <Group align="end">
+            <Select label={t('participants.transferTo')} data={referents.map((r) => ({ value: r.id, label: r.full_name }))} value={target} onChange={setTarget} w={280} />
+            <Button variant="light" disabled={!target} onClick={() => void transfer()}>{t('participants.transfer')}</Button>
+          </Group>
+        )}
+        <Group>
+          {can('participants:export') && (
+            <>
+              <Button variant="subtle" onClick={() => void guard(() => download(`${base}?format=json`, 'participant.json'))}>{t('participants.export')}</Button>
+              <Button variant="subtle" onClick={() => void guard(() => download(`${base}?format=pdf`, 'participant.pdf'))}>{t('participants.exportPdf')}</Button>
+            </>
+          )}
+          {can('participants:erase') && (
+            <Button variant="outline" color="red.9" onClick={() => setConfirming(true)}>{t('participants.anonymise')}</Button>
+          )}
+        </Group>
+      </Stack>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('participants.anonymise')}>
+        <Stack>
+          <Text>{t('participants.anonymiseConfirm')}</Text>
+          <Group>
+            <Button color="red.9" onClick={() => void anonymise()}>{t('participants.anonymise')}</Button>
+            <Button variant="subtle" onClick={() => setConfirming(false)}>{t('app.cancel')}</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Card>
+  );
+}
+
+export function ParticipantPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const record = useQuery({
+    queryKey: ['participant', id],
+    queryFn: () => callWithETag(participantsGetParticipant({ path: { participant_id: id } })),
+  });
+  if (record.isPending) return <Loading />;
+  if (record.error) return <ProblemAlert error={record.error} />;
+  const { data: p, etag } = record.data;
+  const facts: [string, string][] = [
+    [t('participants.birthDate'), p.birth_date ? `${day(p.birth_date)} (${t('participants.age', { age: ageOn(p.birth_date) })})` : '—'],
+    [t('participants.gender'), t(`genders.${p.gender}`)],
+    [t('participants.commune'), p.commune_name ? `${p.commune_name} (${p.commune_code})` : '—'],
+    [t('participants.address'), p.address ?? '—'],
+    [t('participants.email'), p.email ?? '—'],
+    [t('participants.phone'), p.phone ?? '—'],
+    [t('participants.franceTravailId'), p.france_travail_id ?? '—'],
+    [t('participants.referent'), p.referent.full_name],
+  ];
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={`${p.last_name.toUpperCase()} ${p.first_names}`}
+        description={
+          <Group gap="xs" component="span">
+            {p.qpv && <Badge variant="light" color="grape">{t('participants.qpv')}</Badge>}
+            {p.pathway_status ? t(`pathwayStatus.${p.pathway_status}`) : t('pathwayStatus.none')}
+          </Group>
+        }
+      />
+      <LegalNotice />
+      <Card withBorder padding="lg" component="section" aria-labelledby="identity-title">
+        <Title order={2} size="h4" id="identity-title" mb="xs">{t('participants.identity')}</Title>
+        <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="xs">
+          {facts.map(([label, value]) => (
+            <div key={label}>
+              <Text size="xs" c="dimmed">{label}</Text>
+              <Text size="sm">{value}</Text>
+            </div>
+          ))}
+        </SimpleGrid>
+        {p.notes && <Text size="sm" mt="sm">{p.notes}</Text>}
+      </Card>
+      <EligibilitySection participant={p} />
+      <PathwaySection participant={p} />
+      <Actions key={p.version} participant={p} etag={etag} onChanged={() => void record.refetch()} />
+    </Stack>
+  );
+}

@@ -1,0 +1,101 @@
+import { Badge, Button, Group, Select, Stack, Table, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+import { call } from '../../api/client';
+import { participantsListParticipants } from '../../client/sdk.gen';
+import { ListFrame } from '../../components/ListFrame';
+import { PageHeader } from '../../components/PageHeader';
+import { useCursorList } from '../../hooks/useCursorList';
+import { isOneOf } from '../tenders/vocabularies';
+import { day } from '../tenders/format';
+import { useAuth } from '../auth/AuthProvider';
+import { ageOn, CRITERIA, EXIT_CATEGORIES, SENSITIVE_CRITERIA } from './vocabularies';
+
+const PATHWAY_FILTERS = ['open', 'exited', 'none'] as const;
+
+export function ParticipantsPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const [search, setSearch] = useState('');
+  const [pathway, setPathway] = useState<string | null>(null);
+  const [criterion, setCriterion] = useState<string | null>(null);
+  const [exit, setExit] = useState<string | null>(null);
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const openCriteria = CRITERIA.filter((c) => !SENSITIVE_CRITERIA.includes(c));
+  const list = useCursorList(['participants', 'list', q, pathway, criterion, exit], (cursor) =>
+    call(
+      participantsListParticipants({
+        query: {
+          q: q || undefined,
+          pathway: isOneOf(PATHWAY_FILTERS, pathway) ? pathway : undefined,
+          criterion: isOneOf(openCriteria, criterion) ? criterion : undefined,
+          exit_category: isOneOf(EXIT_CATEGORIES, exit) ? exit : undefined,
+          cursor,
+          limit: 50,
+        },
+      }),
+    ),
+  );
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('participants.title')}
+        description={t('participants.intro')}
+        actions={
+          can('participants:write') && (
+            <>
+              <Button variant="light" component={Link} to="/participants/import">
+                {t('participants.import')}
+              </Button>
+              <Button component={Link} to="/participants/new">
+                {t('participants.new')}
+              </Button>
+            </>
+          )
+        }
+      />
+      <Group align="end" gap="sm" role="search" aria-label={t('app.filters')}>
+        <TextInput label={t('participants.search')} type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={{ base: '100%', sm: 240 }} />
+        <Select label={t('participants.pathway')} clearable placeholder={t('app.all')} value={pathway} onChange={setPathway}
+          data={PATHWAY_FILTERS.map((value) => ({ value, label: t(`pathwayStatus.${value}`) }))} w={{ base: '100%', sm: 190 }} />
+        <Select label={t('participants.criterion')} clearable placeholder={t('app.all')} value={criterion} onChange={setCriterion}
+          data={openCriteria.map((value) => ({ value, label: t(`criteria.${value}`) }))} w={{ base: '100%', sm: 280 }} />
+        <Select label={t('participants.exitCategory')} clearable placeholder={t('app.all')} value={exit} onChange={setExit}
+          data={EXIT_CATEGORIES.map((value) => ({ value, label: t(`exitCategories.${value}`) }))} w={{ base: '100%', sm: 220 }} />
+      </Group>
+      <ListFrame
+        caption={t('participants.title')}
+        columns={[t('participants.name'), t('participants.birthDate'), t('participants.commune'), t('participants.referent'), t('participants.pathway'), t('participants.eligibleUntil')]}
+        count={list.items.length}
+        pending={list.isPending}
+        error={list.error}
+        hasMore={list.hasNextPage}
+        loadingMore={list.isFetchingNextPage}
+        onLoadMore={() => void list.fetchNextPage()}
+      >
+        {list.items.map((p) => (
+          <Table.Tr key={p.id}>
+            <Table.Td>
+              <Link to={`/participants/${p.id}`} className="row-link">
+                {p.last_name.toUpperCase()} {p.first_names}
+              </Link>
+            </Table.Td>
+            <Table.Td>{p.birth_date ? `${day(p.birth_date)} (${t('participants.age', { age: ageOn(p.birth_date) })})` : '—'}</Table.Td>
+            <Table.Td>
+              {p.commune_name ?? '—'} {p.qpv && <Badge size="xs" variant="light" color="grape">{t('participants.qpv')}</Badge>}
+            </Table.Td>
+            <Table.Td>{p.referent.full_name}</Table.Td>
+            <Table.Td>
+              {p.pathway_status ? t(`pathwayStatus.${p.pathway_status}`) : t('pathwayStatus.none')}
+              {p.exit_category && ` — ${t(`exitCategories.${p.exit_category}`)}`}
+            </Table.Td>
+            <Table.Td>{day(p.eligible_until)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListFrame>
+    </Stack>
+  );
+}

@@ -1,0 +1,216 @@
+import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { call } from '../../api/client';
+import {
+  participantsAddPathwayStep,
+  participantsExitPathway,
+  participantsFollowUpPathway,
+  participantsListPathways,
+  participantsStartPathway,
+} from '../../client/sdk.gen';
+import type { ContractKind, ExitCategory, ExitSituation, ParticipantRead, PathwayRead, QualificationLevel, StepKind } from '../../client/types.gen';
+import { ProblemAlert } from '../../components/Feedback';
+import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { useAuth } from '../auth/AuthProvider';
+import { day } from '../tenders/format';
+import { CONTRACT_KINDS, CONTRACT_STEPS, EXIT_CATEGORIES, EXIT_CATEGORY, EXIT_SITUATIONS, QUALIFICATION_LEVELS, STEP_KINDS } from './vocabularies';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function useRefresh(participantId: string) {
+  const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: ['participant', participantId] });
+    await queryClient.invalidateQueries({ queryKey: ['participants'] });
+  };
+}
+
+function StepForm({ participant, pathway, onDone }: { participant: ParticipantRead; pathway: PathwayRead; onDone: () => void }) {
+  const { t } = useTranslation();
+  const refresh = useRefresh(participant.id);
+  const form = useForm({
+    initialValues: {
+      kind: 'diagnosis' as StepKind, start_date: today(), end_date: '', qualification_level: null as QualificationLevel | null,
+      contract_kind: null as ContractKind | null, employer: '', hours_per_week: '', lot_id: '', enterprise_id: '',
+    },
+  });
+  const { error, busy, run } = useApiSubmit(form);
+  const contract = CONTRACT_STEPS.includes(form.values.kind);
+  const submit = form.onSubmit((v) =>
+    run(async () => {
+      await call(
+        participantsAddPathwayStep({
+          path: { participant_id: participant.id, pathway_id: pathway.id },
+          body: {
+            kind: v.kind, start_date: v.start_date, end_date: v.end_date || null,
+            qualification_level: v.kind === 'training' ? v.qualification_level : null,
+            contract_kind: contract ? v.contract_kind : null,
+            employer: contract ? v.employer.trim() || null : null,
+            hours_per_week: contract && v.hours_per_week ? v.hours_per_week.replace(',', '.') : null,
+            lot_id: v.kind === 'clause_assignment' ? v.lot_id.trim() || null : null,
+            enterprise_id: v.kind === 'clause_assignment' ? v.enterprise_id.trim() || null : null,
+          },
+        }),
+      );
+      await refresh();
+      onDone();
+    }),
+  );
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm" mt="sm">
+        <ProblemAlert error={error} shownFields={['kind', 'start_date', 'end_date', 'qualification_level', 'contract_kind', 'employer', 'hours_per_week', 'lot_id', 'enterprise_id']} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select label={t('participants.stepKind')} allowDeselect={false} data={STEP_KINDS.map((value) => ({ value, label: t(`stepKinds.${value}`) }))} {...form.getInputProps('kind')} />
+          <TextInput type="date" label={t('participants.startDate')} required {...form.getInputProps('start_date')} />
+          <TextInput type="date" label={t('participants.endDate')} {...form.getInputProps('end_date')} />
+          {form.values.kind === 'training' && (
+            <Select label={t('participants.qualificationLevel')} clearable data={QUALIFICATION_LEVELS.map((value) => ({ value, label: value }))} {...form.getInputProps('qualification_level')} />
+          )}
+          {contract && (
+            <>
+              <Select label={t('participants.contractKind')} required data={CONTRACT_KINDS.map((value) => ({ value, label: t(`contractKinds.${value}`) }))} {...form.getInputProps('contract_kind')} />
+              <TextInput label={t('participants.employer')} {...form.getInputProps('employer')} />
+              <TextInput label={t('participants.hoursPerWeek')} required inputMode="decimal" {...form.getInputProps('hours_per_week')} />
+            </>
+          )}
+          {form.values.kind === 'clause_assignment' && (
+            <>
+              <TextInput label={t('participants.lotId')} required {...form.getInputProps('lot_id')} />
+              <TextInput label={t('participants.enterpriseId')} required {...form.getInputProps('enterprise_id')} />
+            </>
+          )}
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={busy}>{t('participants.addStep')}</Button>
+          <Button variant="subtle" onClick={onDone}>{t('app.cancel')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ExitForm({ participant, pathway, followUp, onDone }: { participant: ParticipantRead; pathway: PathwayRead; followUp: boolean; onDone: () => void }) {
+  const { t } = useTranslation();
+  const refresh = useRefresh(participant.id);
+  const form = useForm({ initialValues: { date: today(), situation: 'cdi' as ExitSituation, category: null as ExitCategory | null } });
+  const { error, busy, run } = useApiSubmit(form);
+  const derived = EXIT_CATEGORY[form.values.situation];
+  const submit = form.onSubmit((v) =>
+    run(async () => {
+      const path = { participant_id: participant.id, pathway_id: pathway.id };
+      const category = derived ? null : v.category;
+      if (followUp) {
+        await call(participantsFollowUpPathway({ path, body: { follow_up_date: v.date, situation: v.situation, category } }));
+      } else {
+        await call(participantsExitPathway({ path, body: { exit_date: v.date, situation: v.situation, category } }));
+      }
+      await refresh();
+      onDone();
+    }),
+  );
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm" mt="sm">
+        <ProblemAlert error={error} shownFields={['exit_date', 'follow_up_date', 'situation', 'category']} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput type="date" label={followUp ? t('participants.followUpDate') : t('participants.exitDate')} required error={form.errors.exit_date ?? form.errors.follow_up_date} {...form.getInputProps('date')} />
+          <Select label={t('participants.situation')} allowDeselect={false} data={EXIT_SITUATIONS.map((value) => ({ value, label: t(`exitSituations.${value}`) }))} {...form.getInputProps('situation')} />
+          {derived ? (
+            <Text mt={28} data-testid="derived-category">{t('participants.categoryDerived', { category: t(`exitCategories.${derived}`) })}</Text>
+          ) : (
+            <Select label={t('participants.category')} required data={EXIT_CATEGORIES.map((value) => ({ value, label: t(`exitCategories.${value}`) }))} {...form.getInputProps('category')} />
+          )}
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={busy}>{followUp ? t('participants.followUp') : t('participants.exit')}</Button>
+          <Button variant="subtle" onClick={onDone}>{t('app.cancel')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+type Editing = { pathway: string; form: 'step' | 'exit' | 'followUp' } | null;
+
+export function PathwaySection({ participant }: { participant: ParticipantRead }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const refresh = useRefresh(participant.id);
+  const writable = can('pathways:write');
+  const [editing, setEditing] = useState<Editing>(null);
+  const [entry, setEntry] = useState(today());
+  const [startError, setStartError] = useState<unknown>(null);
+  const pathways = useQuery({
+    queryKey: ['participant', participant.id, 'pathways'],
+    queryFn: () => call(participantsListPathways({ path: { participant_id: participant.id } })),
+  });
+  const start = async () => {
+    setStartError(null);
+    try {
+      await call(participantsStartPathway({ path: { participant_id: participant.id }, body: { entry_date: entry } }));
+      await refresh();
+    } catch (error) {
+      setStartError(error);
+    }
+  };
+  const hasOpen = (pathways.data ?? []).some((p) => p.status === 'open');
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="pathways-title">
+      <Title order={2} size="h4" id="pathways-title">{t('participants.pathways')}</Title>
+      <ProblemAlert error={pathways.error ?? startError} />
+      {writable && !hasOpen && pathways.data && (
+        <Group align="end" mt="sm">
+          <TextInput type="date" label={t('participants.entryDate')} value={entry} onChange={(e) => setEntry(e.currentTarget.value)} />
+          <Button onClick={() => void start()}>{t('participants.openPathway')}</Button>
+        </Group>
+      )}
+      {pathways.data?.length === 0 && <Text size="sm" c="dimmed" mt="xs">{t('participants.noPathway')}</Text>}
+      {(pathways.data ?? []).map((pathway) => (
+        <Stack key={pathway.id} gap="xs" mt="md" data-testid="pathway">
+          <Text fw={600}>
+            {t('participants.entryDate')} : {day(pathway.entry_date)} — {t(`pathwayStatus.${pathway.status}`)}
+          </Text>
+          <Timeline bulletSize={14} lineWidth={2} active={pathway.steps.length}>
+            {pathway.steps.map((step) => (
+              <Timeline.Item key={step.id} title={t(`stepKinds.${step.kind}`)}>
+                <Text size="sm" c="dimmed">
+                  {day(step.start_date)}{step.end_date ? ` → ${day(step.end_date)}` : ''}
+                  {step.contract_kind && ` — ${t(`contractKinds.${step.contract_kind}`)}`}
+                  {step.employer && `, ${step.employer}`}
+                  {step.hours_per_week && `, ${t('participants.perWeek', { hours: step.hours_per_week })}`}
+                  {step.qualification_level && ` — ${t('participants.level', { level: step.qualification_level })}`}
+                </Text>
+              </Timeline.Item>
+            ))}
+          </Timeline>
+          {pathway.exit_date && pathway.exit_situation && pathway.exit_category && (
+            <Text size="sm" data-testid="exit">
+              {t('participants.exited', { date: day(pathway.exit_date), situation: t(`exitSituations.${pathway.exit_situation}`), category: t(`exitCategories.${pathway.exit_category}`) })}
+            </Text>
+          )}
+          {pathway.follow_up_date && pathway.follow_up_situation && pathway.follow_up_category && (
+            <Text size="sm">
+              {t('participants.followedUp', { date: day(pathway.follow_up_date), situation: t(`exitSituations.${pathway.follow_up_situation}`), category: t(`exitCategories.${pathway.follow_up_category}`) })}
+            </Text>
+          )}
+          {writable && editing?.pathway !== pathway.id && (
+            <Group>
+              {pathway.status === 'open' && <Button size="xs" variant="light" onClick={() => setEditing({ pathway: pathway.id, form: 'step' })}>{t('participants.addStep')}</Button>}
+              {pathway.status === 'open' && <Button size="xs" variant="light" onClick={() => setEditing({ pathway: pathway.id, form: 'exit' })}>{t('participants.exit')}</Button>}
+              {pathway.status === 'exited' && !pathway.follow_up_date && <Button size="xs" variant="light" onClick={() => setEditing({ pathway: pathway.id, form: 'followUp' })}>{t('participants.followUp')}</Button>}
+            </Group>
+          )}
+          {editing?.pathway === pathway.id && editing.form === 'step' && <StepForm participant={participant} pathway={pathway} onDone={() => setEditing(null)} />}
+          {editing?.pathway === pathway.id && editing.form !== 'step' && (
+            <ExitForm participant={participant} pathway={pathway} followUp={editing.form === 'followUp'} onDone={() => setEditing(null)} />
+          )}
+        </Stack>
+      ))}
+    </Card>
+  );
+}
