@@ -3,30 +3,34 @@ import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { Loading, ProblemAlert } from './Feedback';
+import { TableHead } from './TableHead';
 
 /** A keyset-paged table: column headers, rows, "load more", and the empty / error states. */
+/** What ListFrame needs of a `useCursorList` result. */
+export interface CursorListState {
+  items: readonly unknown[];
+  isPending: boolean;
+  error: unknown;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
 export function ListFrame({
   caption,
   columns,
   children,
-  count,
-  pending,
-  error,
-  hasMore,
-  loadingMore,
-  onLoadMore,
+  list,
 }: {
   caption: string;
   columns: string[];
   children: ReactNode;
-  count: number;
-  pending: boolean;
-  error: unknown;
-  hasMore: boolean;
-  loadingMore: boolean;
-  onLoadMore: () => void;
+  list: CursorListState;
 }) {
   const { t } = useTranslation();
+  const { error, isPending: pending, hasNextPage: hasMore, isFetchingNextPage: loadingMore } = list;
+  const count = list.items.length;
+  const onLoadMore = () => void list.fetchNextPage();
   if (error) return <ProblemAlert error={error} />;
   if (pending) return <Loading />;
   return (
@@ -35,15 +39,7 @@ export function ListFrame({
         <Table.ScrollContainer minWidth={720}>
           <Table striped highlightOnHover className="data-table">
             <caption className="visually-hidden">{caption}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                {columns.map((column) => (
-                  <Table.Th scope="col" key={column}>
-                    {column}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={columns} />
             <Table.Tbody>{children}</Table.Tbody>
           </Table>
         </Table.ScrollContainer>

@@ -86,12 +86,7 @@ export function OrganisationsPage() {
           t('organisations.territory'),
           t('organisations.status'),
         ]}
-        count={list.items.length}
-        pending={list.isPending}
-        error={list.error}
-        hasMore={list.hasNextPage}
-        loadingMore={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
+        list={list}
       >
         {list.items.map((organisation) => (
           <Table.Tr key={organisation.id}>

@@ -17,12 +17,7 @@ export function EligibilityQueuePage() {
       <ListFrame
         caption={t('participants.queueTitle')}
         columns={[t('participants.name'), t('participants.commune'), t('participants.referent')]}
-        count={list.items.length}
-        pending={list.isPending}
-        error={list.error}
-        hasMore={list.hasNextPage}
-        loadingMore={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
+        list={list}
       >
         {list.items.map((p) => (
           <Table.Tr key={p.id}>

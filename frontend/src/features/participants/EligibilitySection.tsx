@@ -13,6 +13,7 @@ import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useAuth } from '../auth/AuthProvider';
 import { day } from '../tenders/format';
 import { CRITERIA, EVIDENCE_TYPES, INCOME_KINDS, OPINION_SOURCES } from './vocabularies';
+import { TableHead } from '../../components/TableHead';
 
 interface Values {
   criterion: Criterion;
@@ -114,11 +115,7 @@ export function EligibilitySection({ participant }: { participant: ParticipantRe
       {history.data && history.data.length > 0 && (
         <Table className="data-table" mt="sm">
           <caption className="visually-hidden">{t('participants.eligibility')}</caption>
-          <Table.Thead>
-            <Table.Tr>
-              {[t('participants.criterion'), t('participants.validatedOn'), t('participants.validUntil'), t('participants.evidence')].map((c) => <Table.Th scope="col" key={c}>{c}</Table.Th>)}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={[t('participants.criterion'), t('participants.validatedOn'), t('participants.validUntil'), t('participants.evidence')]} />
           <Table.Tbody>
             {history.data.map((row) => (
               <Table.Tr key={row.id}>

@@ -11,6 +11,7 @@ import type { ImportResult } from '../../client/types.gen';
 import { ProblemAlert } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { ApiError } from '../../lib/problem';
+import { TableHead } from '../../components/TableHead';
 
 export function ImportPage() {
   const { t } = useTranslation();
@@ -68,7 +69,7 @@ export function ImportPage() {
           {rows.length > 0 && (
             <Table className="data-table" mt="sm">
               <caption className="visually-hidden">{t('participants.importTitle')}</caption>
-              <Table.Thead><Table.Tr>{[t('participants.line'), t('participants.field'), t('participants.message')].map((c) => <Table.Th scope="col" key={c}>{c}</Table.Th>)}</Table.Tr></Table.Thead>
+              <TableHead columns={[t('participants.line'), t('participants.field'), t('participants.message')]} />
               <Table.Tbody>
                 {rows.map((r) => <Table.Tr key={r.key}><Table.Td>{r.line}</Table.Td><Table.Td className="mono">{r.field}</Table.Td><Table.Td>{r.message}</Table.Td></Table.Tr>)}
               </Table.Tbody>

@@ -69,12 +69,7 @@ export function ParticipantsPage() {
       <ListFrame
         caption={t('participants.title')}
         columns={[t('participants.name'), t('participants.birthDate'), t('participants.commune'), t('participants.referent'), t('participants.pathway'), t('participants.eligibleUntil')]}
-        count={list.items.length}
-        pending={list.isPending}
-        error={list.error}
-        hasMore={list.hasNextPage}
-        loadingMore={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
+        list={list}
       >
         {list.items.map((p) => (
           <Table.Tr key={p.id}>

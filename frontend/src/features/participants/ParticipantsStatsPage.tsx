@@ -7,6 +7,7 @@ import { participantsParticipantStats } from '../../client/sdk.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { integer, percent } from '../tenders/format';
+import { TableHead } from '../../components/TableHead';
 
 export function ParticipantsStatsPage() {
   const { t } = useTranslation();
@@ -41,7 +42,7 @@ export function ParticipantsStatsPage() {
       <Paper withBorder>
         <Table striped className="data-table" data-testid="by-referent">
           <caption className="visually-hidden">{t('participants.statsTitle')}</caption>
-          <Table.Thead><Table.Tr>{[t('participants.referent'), t('participants.total'), t('participants.openPathways')].map((c) => <Table.Th scope="col" key={c}>{c}</Table.Th>)}</Table.Tr></Table.Thead>
+          <TableHead columns={[t('participants.referent'), t('participants.total'), t('participants.openPathways')]} />
           <Table.Tbody>
             {data.by_referent.map((row) => (
               <Table.Tr key={row.referent.id}><Table.Td>{row.referent.full_name}</Table.Td><Table.Td>{row.participants}</Table.Td><Table.Td>{row.open_pathways}</Table.Td></Table.Tr>

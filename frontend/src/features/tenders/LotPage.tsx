@@ -17,6 +17,7 @@ import { download, fetchText } from './files';
 import { day, decimal, euros, integer } from './format';
 import { LotAward } from './LotAward';
 import { LotCalculator } from './LotCalculator';
+import { TableHead } from '../../components/TableHead';
 
 function useLotRefresh(lot: LotRead) {
   const queryClient = useQueryClient();
@@ -196,17 +197,7 @@ function Amendments({ lot, etag, canAmend }: { lot: LotRead; etag: string; canAm
       ) : (
         <Table className="data-table" mt="sm" data-testid="amendments">
           <caption className="visually-hidden">{t('lots.amendmentsTitle')}</caption>
-          <Table.Thead>
-            <Table.Tr>
-              {[t('lots.number'), t('lots.signedOn'), t('lots.amountChange'), t('lots.durationChange'), t('lots.hoursChange'), t('lots.reason')].map(
-                (column) => (
-                  <Table.Th scope="col" key={column}>
-                    {column}
-                  </Table.Th>
-                ),
-              )}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={[t('lots.number'), t('lots.signedOn'), t('lots.amountChange'), t('lots.durationChange'), t('lots.hoursChange'), t('lots.reason')]} />
           <Table.Tbody>
             {lot.amendments.map((amendment) => (
               <Table.Tr key={amendment.id}>

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { integer, percent } from './format';
 import { targetText } from './OperationsPage';
 import { TenderRows, useTenderColumns } from './TendersPage';
+import { TableHead } from '../../components/TableHead';
 
 export function OperationPage() {
   const { id = '' } = useParams();
@@ -72,15 +73,7 @@ export function OperationPage() {
       <Paper withBorder>
         <Table striped className="data-table">
           <caption className="visually-hidden">{t('operations.tenders')}</caption>
-          <Table.Thead>
-            <Table.Tr>
-              {columns.map((column) => (
-                <Table.Th scope="col" key={column}>
-                  {column}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={columns} />
           <Table.Tbody>
             <TenderRows tenders={tenders.data?.items ?? []} />
           </Table.Tbody>

@@ -140,12 +140,7 @@ export function OperationsPage() {
       <ListFrame
         caption={t('operations.title')}
         columns={[t('operations.name'), t('operations.targetValue'), t('operations.restriction')]}
-        count={list.items.length}
-        pending={list.isPending}
-        error={list.error}
-        hasMore={list.hasNextPage}
-        loadingMore={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
+        list={list}
       >
         {list.items.map((operation) => (
           <Table.Tr key={operation.id}>

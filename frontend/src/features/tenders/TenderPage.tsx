@@ -19,6 +19,7 @@ import { CpvInput } from './CpvInput';
 import { day, decimal, euros, integer } from './format';
 import { StatusBadge } from './TendersPage';
 import { CONSIDERATIONS, TRANSITIONS } from './vocabularies';
+import { TableHead } from '../../components/TableHead';
 
 interface LotValues {
   number: number | string;
@@ -216,17 +217,7 @@ export function TenderPage() {
         <Table.ScrollContainer minWidth={720}>
           <Table striped highlightOnHover className="data-table">
             <caption className="visually-hidden">{t('tenders.lots')}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                {[t('lots.number'), t('lots.title'), t('lots.currentAmount'), t('lots.hours'), t('lots.considerations'), t('lots.awardee')].map(
-                  (column) => (
-                    <Table.Th scope="col" key={column}>
-                      {column}
-                    </Table.Th>
-                  ),
-                )}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={[t('lots.number'), t('lots.title'), t('lots.currentAmount'), t('lots.hours'), t('lots.considerations'), t('lots.awardee')]} />
             <Table.Tbody>
               {tender.lots.map((lot) => (
                 <Table.Tr key={lot.id}>

@@ -108,12 +108,7 @@ export function TendersPage() {
       <ListFrame
         caption={t('tenders.title')}
         columns={columns}
-        count={list.items.length}
-        pending={list.isPending}
-        error={list.error}
-        hasMore={list.hasNextPage}
-        loadingMore={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
+        list={list}
       >
         <TenderRows tenders={list.items} />
       </ListFrame>

@@ -91,12 +91,7 @@ export function UsersPage() {
           t('users.lastLogin'),
           t('users.status'),
         ]}
-        count={list.items.length}
-        pending={list.isPending}
-        error={list.error}
-        hasMore={list.hasNextPage}
-        loadingMore={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
+        list={list}
       >
         {list.items.map((user) => (
           <Table.Tr key={user.id}>
