@@ -115,7 +115,7 @@ export function EligibilitySection({ participant }: { participant: ParticipantRe
       {history.data && history.data.length > 0 && (
         <Table className="data-table" mt="sm">
           <caption className="visually-hidden">{t('participants.eligibility')}</caption>
-          <TableHead columns={[t('participants.criterion'), t('participants.validatedOn'), t('participants.validUntil'), t('participants.evidence')]} />
+          <TableHead columns={[t('participants.criterionColumn'), t('participants.validatedOn'), t('participants.validUntil'), t('participants.evidence')]} />
           <Table.Tbody>
             {history.data.map((row) => (
               <Table.Tr key={row.id}>
