@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 
-import { DEMO, field, loginAs, select } from './helpers';
+import { DEMO, field, loginAs, logout, select, seriousViolations } from './helpers';
 
 /** Pick an option of a Mantine combobox (Select / Autocomplete / OrganisationSelect). */
 async function choose(page: Page, label: string, search: string, option: RegExp | string) {
@@ -128,4 +128,23 @@ test('a buyer drafts a tender and sees only its own', async ({ page }) => {
   await page.getByRole('button', { name: 'Créer' }).click();
   await expect(page.getByText('Brouillon', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Publier' })).toHaveCount(0);
+});
+
+test('the admin sets the structure clause settings; the facilitator reads them with their history', async ({ page }) => {
+  await loginAs(page, DEMO.admin);
+  await page.getByRole('link', { name: 'Paramètres des clauses' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Paramètres des clauses' })).toBeVisible();
+  const cost = page.getByLabel(/^Coût horaire \(€\)/);
+  const next = (await cost.inputValue()) === '31.00' ? '30' : '31';
+  await cost.fill(next);
+  await page.getByRole('button', { name: 'Enregistrer' }).first().click();
+  await expect(page.getByText('Enregistré').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Historique des modifications' })).toContainText('Modification');
+  expect(await seriousViolations(page)).toEqual([]);
+  await logout(page);
+
+  await loginAs(page, DEMO.facilitator);
+  await page.getByRole('link', { name: 'Paramètres des clauses' }).click();
+  await expect(page.getByLabel(/^Coût horaire \(€\)/)).toHaveAttribute('readonly', '');
+  await expect(page.getByRole('table', { name: "Parts de main-d'œuvre par code CPV" })).toContainText('45');
 });

@@ -20,6 +20,7 @@ import { ParticipantFormPage } from './features/participants/ParticipantFormPage
 import { ParticipantPage } from './features/participants/ParticipantPage';
 import { ParticipantsPage } from './features/participants/ParticipantsPage';
 import { ParticipantsStatsPage } from './features/participants/ParticipantsStatsPage';
+import { ClauseSettingsPage } from './features/tenders/ClauseSettingsPage';
 import { LotPage } from './features/tenders/LotPage';
 import { OperationPage } from './features/tenders/OperationPage';
 import { OperationsPage } from './features/tenders/OperationsPage';
@@ -80,6 +81,7 @@ export function App() {
       <Route path="/tenders/new" element={page(<TenderFormPage />, 'tenders:edit')} />
       <Route path="/tenders/:id" element={page(<TenderPage />, 'tenders:read')} />
       <Route path="/tenders/:tenderId/lots/:lotId" element={page(<LotPage />, 'tenders:read')} />
+      <Route path="/clause-settings" element={page(<ClauseSettingsPage />, 'clause_settings:read')} />
       <Route path="/participants" element={page(<ParticipantsPage />, 'participants:read')} />
       <Route path="/participants/new" element={page(<ParticipantFormPage />, 'participants:write')} />
       <Route path="/participants/import" element={page(<ImportPage />, 'participants:write')} />

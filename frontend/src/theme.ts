@@ -1,6 +1,8 @@
 /** The Levier look: a sober institutional blue, dense back-office spacing, AA contrast. */
 import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
+import { currentLanguage } from './i18n';
+
 // Shades 7–9 on white and shade 9 on shade 1 stay above 4.5:1 (WCAG AA for text).
 const levier: MantineColorsTuple = [
   '#eef3fb',
@@ -26,6 +28,14 @@ export const theme = createTheme({
   components: {
     TextInput: { defaultProps: { size: 'sm' } },
     Table: { defaultProps: { verticalSpacing: 'xs', fz: 'sm' } },
+    // Toasts' close buttons need a name (axe: button-name); the language is the one at start.
+    Notification: {
+      defaultProps: {
+        closeButtonProps: {
+          'aria-label': typeof navigator !== 'undefined' && currentLanguage() === 'en' ? 'Close' : 'Fermer',
+        },
+      },
+    },
   },
 });
 

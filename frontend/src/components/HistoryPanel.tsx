@@ -15,14 +15,21 @@ const ENUM_PREFIXES: Record<string, string> = {
   enterprise_kind: 'enterpriseKinds',
 };
 
-function Event({ event }: { event: AuditEventRead }) {
+// Ratios stored as fractions (0.05) and read as percentages (5 %).
+const RATIO_FIELDS = new Set(['insertion_rate', 'default_labour_share', 'training_cap_share', 'share', 'labour_share']);
+
+function Event({ event, hiddenFields }: { event: AuditEventRead; hiddenFields: readonly string[] }) {
   const { t, i18n } = useTranslation();
-  const changes = Object.entries(event.changes ?? {}).filter(([field]) => !isInternalField(field));
+  const changes = Object.entries(event.changes ?? {}).filter(
+    ([field]) => !isInternalField(field) && !hiddenFields.includes(field),
+  );
   // Enumerated values read with the labels people see in the forms.
   const formatter =
     (field: string): Formatter =>
     (value) => {
       if (typeof value === 'boolean') return value ? t('app.yes') : t('app.no');
+      if (RATIO_FIELDS.has(field) && value !== null && value !== '' && !Number.isNaN(Number(value)))
+        return new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 2 }).format(Number(value));
       const prefix = ENUM_PREFIXES[field];
       if (prefix && typeof value === 'string') return t(`${prefix}.${value}`, { defaultValue: value });
       return plainValue(value);
@@ -52,11 +59,33 @@ function Event({ event }: { event: AuditEventRead }) {
   );
 }
 
-/** The audit trail of one record (admins only: the caller checks `audit:read`). */
-export function HistoryPanel({ entityType, entityId }: { entityType: string; entityId: string }) {
+interface EventPage {
+  items: AuditEventRead[];
+  next_cursor?: string | null;
+}
+
+/**
+ * The audit trail of one record: from the audit log (admins only, the caller checks
+ * `audit:read`) or from a domain's own history endpoint (`fetchPage`).
+ */
+export function HistoryPanel({
+  entityType,
+  entityId,
+  fetchPage,
+  hiddenFields = [],
+}: {
+  entityType: string;
+  entityId: string;
+  fetchPage?: (cursor: string | undefined) => Promise<EventPage>;
+  /** Fields the page already makes obvious (e.g. the caller's own organisation). */
+  hiddenFields?: readonly string[];
+}) {
   const { t } = useTranslation();
-  const list = useCursorList(['audit', entityType, entityId], (cursor) =>
-    call(auditListAuditEvents({ query: { entity_type: entityType, entity_id: entityId, cursor, limit: 20 } })),
+  const list = useCursorList(
+    ['audit', entityType, entityId],
+    fetchPage ??
+      ((cursor) =>
+        call(auditListAuditEvents({ query: { entity_type: entityType, entity_id: entityId, cursor, limit: 20 } }))),
   );
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="history-title">
@@ -74,7 +103,7 @@ export function HistoryPanel({ entityType, entityId }: { entityType: string; ent
         ) : (
           <List spacing="xs">
             {list.items.map((event) => (
-              <Event key={event.id} event={event} />
+              <Event key={event.id} event={event} hiddenFields={hiddenFields} />
             ))}
           </List>
         )}

@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/participants', labelKey: 'nav.participants', permission: 'participants:read' },
   { to: '/eligibility-queue', labelKey: 'nav.eligibilityQueue', permission: 'eligibility:validate' },
   { to: '/participants/stats', labelKey: 'nav.portfolioStats', permission: 'participants:read' },
+  { to: '/clause-settings', labelKey: 'nav.clauseSettings', permission: 'clause_settings:read' },
   { to: '/organisations', labelKey: 'nav.organisations', permission: 'organisations:read' },
   { to: '/users', labelKey: 'nav.users', permission: 'users:read' },
   { to: '/account', labelKey: 'nav.account' },

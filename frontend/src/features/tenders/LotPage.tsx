@@ -52,7 +52,7 @@ function OverrideDialog({ lot, etag, opened, onClose }: { lot: LotRead; etag: st
         <Stack gap="sm">
           <ProblemAlert error={error} shownFields={['hours', 'reason']} />
           <Text size="sm">{t('lots.computed', { hours: integer(lot.computed_hours) })}</Text>
-          <NumberInput label={t('lots.overrideHours')} min={0} required {...form.getInputProps('hours')} />
+          <NumberInput hideControls label={t('lots.overrideHours')} min={0} required {...form.getInputProps('hours')} />
           <Textarea label={t('lots.overrideReason')} required autosize minRows={2} {...form.getInputProps('reason')} />
           <Group>
             <Button type="submit" loading={busy}>
@@ -175,7 +175,7 @@ function Amendments({ lot, etag, canAmend }: { lot: LotRead; etag: string; canAm
             <ProblemAlert error={error} shownFields={['new_amount', 'new_duration_months', 'signed_on', 'reason']} />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <TextInput label={t('lots.newAmount')} inputMode="decimal" {...form.getInputProps('new_amount')} />
-              <NumberInput label={t('lots.newDuration')} min={1} {...form.getInputProps('new_duration_months')} />
+              <NumberInput hideControls label={t('lots.newDuration')} min={1} {...form.getInputProps('new_duration_months')} />
               <TextInput type="date" label={t('lots.signedOn')} required {...form.getInputProps('signed_on')} />
             </SimpleGrid>
             <TextInput label={t('lots.reason')} required {...form.getInputProps('reason')} />

@@ -86,7 +86,7 @@ function LotForm({ tender, onDone }: { tender: TenderDetail; onDone: () => void 
         <Stack gap="sm">
           <ProblemAlert error={error} shownFields={LOT_FIELDS} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NumberInput label={t('lots.number')} required min={1} {...form.getInputProps('number')} />
+            <NumberInput hideControls label={t('lots.number')} required min={1} {...form.getInputProps('number')} />
             <TextInput label={t('lots.title')} required {...form.getInputProps('title')} />
             <TextInput label={t('lots.trade')} {...form.getInputProps('trade')} />
           </SimpleGrid>
@@ -99,7 +99,7 @@ function LotForm({ tender, onDone }: { tender: TenderDetail; onDone: () => void 
               onChange={(value) => form.setFieldValue('cpv_code', value)}
             />
             <TextInput label={t('lots.estimatedAmount')} required inputMode="decimal" {...form.getInputProps('estimated_amount')} />
-            <NumberInput label={t('lots.duration')} required min={1} {...form.getInputProps('duration_months')} />
+            <NumberInput hideControls label={t('lots.duration')} required min={1} {...form.getInputProps('duration_months')} />
           </SimpleGrid>
           <Checkbox.Group label={t('lots.considerations')} {...form.getInputProps('considerations')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">

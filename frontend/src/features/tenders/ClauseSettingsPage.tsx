@@ -1,0 +1,239 @@
+import { ActionIcon, Button, Card, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { call, callWithETag } from '../../api/client';
+import {
+  clauseSettingsClauseSettingsHistory,
+  clauseSettingsCreateLabourShare,
+  clauseSettingsDeleteLabourShare,
+  clauseSettingsListLabourShares,
+  clauseSettingsReadClauseSettings,
+  clauseSettingsUpdateClauseSettings,
+  clauseSettingsUpdateLabourShare,
+} from '../../client/sdk.gen';
+import type { ClauseSettingsRead, LabourShareRead } from '../../client/types.gen';
+import { Loading, ProblemAlert } from '../../components/Feedback';
+import { HistoryPanel } from '../../components/HistoryPanel';
+import { PageHeader } from '../../components/PageHeader';
+import { TableHead } from '../../components/TableHead';
+import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { useAuth } from '../auth/AuthProvider';
+import { decimal, fromPercent, percent, toPercent } from './format';
+
+const FIELDS = [
+  'hourly_cost', 'insertion_rate', 'default_labour_share', 'monthly_ceiling_hours', 'training_cap_share',
+  'cleaning_hourly_cost', 'cleaning_min_hours', 'eligibility_validity_months', 'contact_name', 'contact_email',
+  'contact_phone', 'article_template',
+];
+
+function valuesOf(s: ClauseSettingsRead) {
+  return {
+    hourly_cost: s.hourly_cost,
+    insertion_rate: toPercent(s.insertion_rate),
+    default_labour_share: toPercent(s.default_labour_share),
+    monthly_ceiling_hours: s.monthly_ceiling_hours,
+    training_cap_share: toPercent(s.training_cap_share),
+    cleaning_hourly_cost: s.cleaning_hourly_cost,
+    cleaning_min_hours: s.cleaning_min_hours,
+    eligibility_validity_months: s.eligibility_validity_months,
+    contact_name: s.contact_name ?? '',
+    contact_email: s.contact_email ?? '',
+    contact_phone: s.contact_phone ?? '',
+    article_template: s.article_template,
+  };
+}
+
+function SettingsForm({ settings, etag, readOnly, onReload }: { settings: ClauseSettingsRead; etag: string; readOnly: boolean; onReload: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm({ initialValues: valuesOf(settings) });
+  const { error, busy, run } = useApiSubmit(form);
+  const submit = form.onSubmit((v) =>
+    run(async () => {
+      await call(
+        clauseSettingsUpdateClauseSettings({
+          headers: { 'If-Match': etag },
+          body: {
+            hourly_cost: decimal(String(v.hourly_cost)),
+            insertion_rate: fromPercent(v.insertion_rate),
+            default_labour_share: fromPercent(v.default_labour_share),
+            monthly_ceiling_hours: Number(v.monthly_ceiling_hours),
+            training_cap_share: fromPercent(v.training_cap_share),
+            cleaning_hourly_cost: decimal(String(v.cleaning_hourly_cost)),
+            cleaning_min_hours: Number(v.cleaning_min_hours),
+            eligibility_validity_months: Number(v.eligibility_validity_months),
+            contact_name: v.contact_name.trim() || null,
+            contact_email: v.contact_email.trim() || null,
+            contact_phone: v.contact_phone.trim() || null,
+            article_template: v.article_template === settings.article_template && settings.article_template_is_default ? undefined : v.article_template,
+          },
+        }),
+      );
+      await queryClient.invalidateQueries({ queryKey: ['clause-settings'] });
+      await queryClient.invalidateQueries({ queryKey: ['audit', 'clause_settings'] });
+      notifications.show({ color: 'green', message: t('app.saved') });
+    }),
+  );
+  const restoreTemplate = () =>
+    run(async () => {
+      await call(clauseSettingsUpdateClauseSettings({ headers: { 'If-Match': etag }, body: { article_template: null } }));
+      await queryClient.invalidateQueries({ queryKey: ['clause-settings'] });
+    });
+  return (
+    <Card withBorder padding="lg" component="section" aria-label={t('settings.title')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <ProblemAlert error={error} shownFields={FIELDS} onReload={onReload} />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput label={t('settings.hourlyCost')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('hourly_cost')} />
+            <TextInput label={t('settings.insertionRate')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('insertion_rate')} />
+            <TextInput label={t('settings.defaultLabourShare')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('default_labour_share')} />
+            <NumberInput hideControls label={t('settings.monthlyCeiling')} readOnly={readOnly} min={1} {...form.getInputProps('monthly_ceiling_hours')} />
+            <TextInput label={t('settings.trainingCap')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('training_cap_share')} />
+            <NumberInput hideControls label={t('settings.validityMonths')} readOnly={readOnly} min={6} max={60} {...form.getInputProps('eligibility_validity_months')} />
+            <TextInput label={t('settings.cleaningHourlyCost')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('cleaning_hourly_cost')} />
+            <NumberInput hideControls label={t('settings.cleaningMinHours')} readOnly={readOnly} min={0} {...form.getInputProps('cleaning_min_hours')} />
+          </SimpleGrid>
+          <Title order={3} size="h5">{t('settings.contact')}</Title>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput label={t('settings.contactName')} readOnly={readOnly} {...form.getInputProps('contact_name')} />
+            <TextInput label={t('settings.contactEmail')} type="email" readOnly={readOnly} {...form.getInputProps('contact_email')} />
+            <TextInput label={t('settings.contactPhone')} readOnly={readOnly} {...form.getInputProps('contact_phone')} />
+          </SimpleGrid>
+          <Textarea
+            label={t('settings.template')}
+            description={settings.article_template_is_default ? t('settings.templateDefault') : t('settings.templateCustom')}
+            readOnly={readOnly}
+            autosize
+            minRows={6}
+            maxRows={20}
+            className="mono"
+            {...form.getInputProps('article_template')}
+          />
+          {!readOnly && (
+            <Group>
+              <Button type="submit" loading={busy}>{t('app.save')}</Button>
+              {!settings.article_template_is_default && (
+                <Button variant="subtle" onClick={() => void restoreTemplate()}>{t('settings.restoreTemplate')}</Button>
+              )}
+            </Group>
+          )}
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function ShareRow({ share, readOnly }: { share: LabourShareRead; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [value, setValue] = useState(toPercent(share.share));
+  const [error, setError] = useState<unknown>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['clause-settings'] });
+  const act = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+      await refresh();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  // The API's ETag of a record is "<id>.<version>" (core/etag.py).
+  const etag = `"${share.id}.${share.version}"`;
+  return (
+    <Table.Tr>
+      <Table.Td className="mono">{share.cpv_prefix}</Table.Td>
+      <Table.Td>{share.trade}</Table.Td>
+      <Table.Td>
+        {readOnly ? percent(share.share) : (
+          <Group gap="xs" wrap="nowrap">
+            <TextInput aria-label={`${t('settings.share')} ${share.cpv_prefix}`} size="xs" w={90} value={value} onChange={(e) => setValue(e.currentTarget.value)} />
+            <Button size="xs" variant="light" disabled={value === toPercent(share.share)}
+              onClick={() => void act(() => call(clauseSettingsUpdateLabourShare({ path: { share_id: share.id }, headers: { 'If-Match': etag }, body: { share: fromPercent(value) } })))}>
+              {t('app.save')}
+            </Button>
+          </Group>
+        )}
+        <ProblemAlert error={error} />
+      </Table.Td>
+      {!readOnly && (
+        <Table.Td>
+          <ActionIcon variant="subtle" color="red.9" aria-label={`${t('settings.remove')} ${share.cpv_prefix}`}
+            onClick={() => void act(() => call(clauseSettingsDeleteLabourShare({ path: { share_id: share.id }, headers: { 'If-Match': etag } })))}>
+            ×
+          </ActionIcon>
+        </Table.Td>
+      )}
+    </Table.Tr>
+  );
+}
+
+function LabourShares({ readOnly }: { readOnly: boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const shares = useQuery({ queryKey: ['clause-settings', 'shares'], queryFn: () => call(clauseSettingsListLabourShares({ query: { limit: 200 } })) });
+  const form = useForm({ initialValues: { cpv_prefix: '', trade: '', share: '' } });
+  const { error, busy, run } = useApiSubmit(form);
+  const add = form.onSubmit((v) =>
+    run(async () => {
+      await call(clauseSettingsCreateLabourShare({ body: { cpv_prefix: v.cpv_prefix.trim(), trade: v.trade.trim(), share: fromPercent(v.share) ?? '' } }));
+      form.reset();
+      await queryClient.invalidateQueries({ queryKey: ['clause-settings'] });
+    }),
+  );
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="shares-title">
+      <Title order={2} size="h4" id="shares-title">{t('settings.sharesTitle')}</Title>
+      <Text size="sm" c="dimmed" mb="sm">{t('settings.sharesIntro')}</Text>
+      <ProblemAlert error={shares.error} />
+      <Paper withBorder>
+        <Table className="data-table">
+          <caption className="visually-hidden">{t('settings.sharesTitle')}</caption>
+          <TableHead columns={[t('settings.cpvPrefix'), t('lots.trade'), t('settings.share'), ...(readOnly ? [] : [t('settings.remove')])]} />
+          <Table.Tbody>
+            {(shares.data?.items ?? []).map((share) => <ShareRow key={`${share.id}-${share.version}`} share={share} readOnly={readOnly} />)}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      {!readOnly && (
+        <form onSubmit={add} noValidate>
+          <Group align="end" mt="sm">
+            <TextInput label={t('settings.cpvPrefix')} w={140} {...form.getInputProps('cpv_prefix')} />
+            <TextInput label={t('lots.trade')} w={260} {...form.getInputProps('trade')} />
+            <TextInput label={t('settings.share')} w={120} inputMode="decimal" {...form.getInputProps('share')} />
+            <Button type="submit" loading={busy}>{t('settings.addShare')}</Button>
+          </Group>
+          <ProblemAlert error={error} shownFields={['cpv_prefix', 'trade', 'share']} />
+        </form>
+      )}
+    </Card>
+  );
+}
+
+export function ClauseSettingsPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const record = useQuery({ queryKey: ['clause-settings', 'values'], queryFn: () => callWithETag(clauseSettingsReadClauseSettings()) });
+  if (record.isPending) return <Loading />;
+  if (record.error) return <ProblemAlert error={record.error} />;
+  const readOnly = !can('clause_settings:manage');
+  const { data, etag } = record.data;
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('settings.title')} description={t('settings.intro')} />
+      <SettingsForm key={data.version} settings={data} etag={etag} readOnly={readOnly} onReload={() => void record.refetch()} />
+      <LabourShares readOnly={readOnly} />
+      <HistoryPanel
+        entityType="clause_settings"
+        entityId={data.organisation_id}
+        hiddenFields={['organisation_id']}
+        fetchPage={(cursor) => call(clauseSettingsClauseSettingsHistory({ query: { cursor, limit: 20 } }))}
+      />
+    </Stack>
+  );
+}
