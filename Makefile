@@ -87,7 +87,7 @@ openapi: $(VENV)/.installed ## Regenerate openapi/openapi.json and the frontend'
 	@if [ -d frontend/node_modules ]; then cd frontend && npm run gen --silent; fi
 
 bench: $(VENV)/.installed ## Benchmarks (bench/README.md has the figures)
-	for script in bench/*.py; do $(BIN)/python $$script; done
+	for script in bench/[!_]*.py; do $(BIN)/python $$script; done
 
 clean: ## Remove installed environments and build output (keeps var/ data)
 	rm -rf $(TOOLS) $(VENV) frontend/node_modules frontend/dist

@@ -8,23 +8,19 @@ Run: `make bench` (needs LEVIER_TEST_POSTGRES_URL, defaults to the local server)
 
 from __future__ import annotations
 
-import asyncio
 import os
-import statistics
 import sys
-import time
 import tracemalloc
 import uuid
 from pathlib import Path
 
-import asyncpg
 import httpx
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from levier.cli import run_migrations
+from _harness import on_throwaway_database, report, timed
 from levier.core.config import Settings
 from levier.core.db import create_engine
 from levier.core.pagination import encode_cursor
@@ -32,17 +28,6 @@ from levier.core.security import create_access_token
 from levier.main import create_app
 
 ROWS = int(os.environ.get("BENCH_ROWS", "200000"))
-REPEAT = 20
-
-
-async def admin_sql(server, statement: str) -> None:
-    connection = await asyncpg.connect(
-        host=server.host, port=server.port or 5432, user=server.username, database=server.database
-    )
-    try:
-        await connection.execute(statement)
-    finally:
-        await connection.close()
 
 
 async def load(url: str) -> uuid.UUID:
@@ -97,15 +82,6 @@ async def load(url: str) -> uuid.UUID:
     return admin_id
 
 
-async def timed(call) -> list[float]:
-    samples = []
-    for _ in range(REPEAT):
-        start = time.perf_counter()
-        await call()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
-
-
 async def run(url: str) -> None:
     admin_id = await load(url)
     settings = Settings(database_url=url, frontend_dist=Path("/nonexistent"))
@@ -125,7 +101,9 @@ async def run(url: str) -> None:
         ).one()
     cursor = encode_cursor([deep[0], deep[1]])
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://bench"
+    ) as client:
 
         async def first_page():
             r = await client.get("/api/v1/organisations?limit=50", headers=headers)
@@ -133,20 +111,26 @@ async def run(url: str) -> None:
 
         async def deep_page():
             r = await client.get(
-                "/api/v1/organisations", params={"limit": 50, "cursor": cursor}, headers=headers
+                "/api/v1/organisations",
+                params={"limit": 50, "cursor": cursor},
+                headers=headers,
             )
             assert r.status_code == 200 and len(r.json()["items"]) == 50
 
         async def search():
             r = await client.get(
-                "/api/v1/organisations", params={"q": "abc1", "limit": 50}, headers=headers
+                "/api/v1/organisations",
+                params={"q": "abc1", "limit": 50},
+                headers=headers,
             )
             assert r.status_code == 200
 
         async def offset_sql():
             async with engine.connect() as connection:
                 await connection.execute(
-                    text("SELECT * FROM organisations ORDER BY search_name, id OFFSET :n LIMIT 50"),
+                    text(
+                        "SELECT * FROM organisations ORDER BY search_name, id OFFSET :n LIMIT 50"
+                    ),
                     {"n": int(ROWS * 0.75)},
                 )
 
@@ -155,34 +139,21 @@ async def run(url: str) -> None:
             "first page (API, limit 50)": await timed(first_page),
             "page at 75 % depth (API, keyset cursor)": await timed(deep_page),
             "contains-search 'abc1' (API, trigram index)": await timed(search),
-            "page at 75 % depth (raw SQL, OFFSET, for comparison)": await timed(offset_sql),
+            "page at 75 % depth (raw SQL, OFFSET, for comparison)": await timed(
+                offset_sql
+            ),
         }
         tracemalloc.start()
         await deep_page()
         _current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
     await engine.dispose()
-    print(f"organisations: {ROWS:,} rows, {REPEAT} runs each, median / p95 in ms")
-    for label, samples in results.items():
-        p95 = sorted(samples)[int(len(samples) * 0.95) - 1]
-        print(f"  {label:<55} {statistics.median(samples):8.1f} {p95:8.1f}")
+    report(f"organisations: {ROWS:,} rows", results)
     print(f"  peak Python memory for one deep page: {peak / 1024:.0f} KiB")
 
 
 def main() -> None:
-    server = make_url(
-        os.environ.get(
-            "LEVIER_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-        )
-    )
-    name = f"levier_bench_{uuid.uuid4().hex[:8]}"
-    asyncio.run(admin_sql(server, f'CREATE DATABASE "{name}"'))
-    url = server.set(database=name).render_as_string(hide_password=False)
-    try:
-        run_migrations(url)
-        asyncio.run(run(url))
-    finally:
-        asyncio.run(admin_sql(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    on_throwaway_database(run)
 
 
 if __name__ == "__main__":
