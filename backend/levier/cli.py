@@ -101,13 +101,19 @@ def retention(
     ] = False,
     months: Annotated[
         int | None,
-        typer.Option(min=12, max=36, help="Override LEVIER_RETENTION_MONTHS for this run."),
+        typer.Option(
+            min=12,
+            max=36,
+            help="Override LEVIER_RETENTION_MONTHS (the period of organisations without "
+            "their own) for this run.",
+        ),
     ] = None,
 ) -> None:
     """Anonymise participants inactive for the retention period (daily, idempotent)."""
     import logging
 
-    from levier.participants import privacy
+    from levier.core.mail import send_mail
+    from levier.participants import mails, privacy
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     settings = _settings()
@@ -118,9 +124,24 @@ def retention(
 
     report = asyncio.run(_with_session(settings, work))
     assert isinstance(report, privacy.RetentionReport)
+
+    async def warn() -> None:
+        for warning in report.warnings:
+            subject, body = mails.retention_mail(settings, warning)
+            await send_mail(settings, warning.email, subject, body)
+
+    # After the commit: a warning is sent only once its `retention_due_on` is stored.
+    asyncio.run(warn())
     verb = "anonymised" if apply else "would be anonymised (dry run; --apply to do it)"
-    typer.echo(f"Inactive since before {report.cutoff}: {len(report.anonymised)} {verb}.")
-    typer.echo(f"Due within 30 days (referents to warn): {len(report.due_within_30_days)}.")
+    own = ", ".join(f"{m} months: {n} organisation(s)" for m, n in sorted(report.periods.items()))
+    typer.echo(
+        f"Retention period: {report.default_months} months by default ({own or 'no other'})."
+    )
+    typer.echo(f"Inactive beyond their period: {len(report.anonymised)} {verb}.")
+    typer.echo(
+        f"Due within 30 days: {len(report.due_within_30_days)}; "
+        f"referents warned by e-mail: {len(report.warnings)}."
+    )
 
 
 @app.command("create-admin")

@@ -137,9 +137,13 @@ test('the admin sets the structure clause settings; the facilitator reads them w
   const cost = page.getByLabel(/^Coût horaire \(€\)/);
   const next = (await cost.inputValue()) === '31.00' ? '30' : '31';
   await cost.fill(next);
+  // The structure stops validating one criterion.
+  await page.getByRole('checkbox', { name: "Salarié en parcours d'insertion (SIAE, GEIQ, EPIDE, E2C)" }).uncheck();
   await page.getByRole('button', { name: 'Enregistrer' }).first().click();
   await expect(page.getByText('Enregistré').first()).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Historique des modifications' })).toContainText('Modification');
+  const history = page.getByRole('region', { name: 'Historique des modifications' });
+  await expect(history).toContainText('Modification');
+  await expect(history).toContainText('Critères retenus');
   expect(await seriousViolations(page)).toEqual([]);
   await logout(page);
 
@@ -147,4 +151,11 @@ test('the admin sets the structure clause settings; the facilitator reads them w
   await page.getByRole('link', { name: 'Paramètres des clauses' }).click();
   await expect(page.getByLabel(/^Coût horaire \(€\)/)).toHaveAttribute('readonly', '');
   await expect(page.getByRole('table', { name: "Parts de main-d'œuvre par code CPV" })).toContainText('45');
+  // The validation form offers the structure's criteria only.
+  await page.getByRole('link', { name: 'Éligibilités à valider' }).click();
+  await page.getByRole('table').getByRole('link').first().click();
+  await page.getByRole('button', { name: 'Valider un critère' }).click();
+  await page.getByRole('combobox', { name: 'Critère en cours' }).click();
+  await expect(page.getByRole('option', { name: "Demandeur d'emploi de longue durée (12 mois ou plus)" })).toBeVisible();
+  await expect(page.getByRole('option', { name: "Salarié en parcours d'insertion (SIAE, GEIQ, EPIDE, E2C)" })).toHaveCount(0);
 });

@@ -4,10 +4,11 @@ import uuid
 from decimal import Decimal
 from typing import ClassVar
 
-from sqlalchemy import Column, Numeric, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Numeric, Text, UniqueConstraint
 from sqlmodel import Field
 
 from levier.core.models import Entity
+from levier.reference.criteria import ALL_CRITERIA
 
 
 class ClauseSettings(Entity, table=True):
@@ -27,6 +28,12 @@ class ClauseSettings(Entity, table=True):
     cleaning_min_hours: int
     # How long a facilitator's eligibility validation stays valid (participants.md).
     eligibility_validity_months: int = Field(default=24, sa_column_kwargs={"server_default": "24"})
+    # The eligibility criteria the structure validates against (participants.md: a configurable
+    # list with stable codes); all of them unless the structure narrows it.
+    enabled_criteria: list[str] = Field(
+        default_factory=lambda: list(ALL_CRITERIA),
+        sa_column=Column(JSON, nullable=False),
+    )
     # Shown in the clause article: who awardees contact, and the structure's own template.
     contact_name: str | None = Field(default=None, max_length=200)
     contact_email: str | None = Field(default=None, max_length=254)

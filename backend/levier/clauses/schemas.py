@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from levier.clauses.constants import CalculationMethod, ParameterSource
 from levier.core.validation import STRICT_INPUT, Email
 from levier.reference.cpv import CpvCode
+from levier.reference.criteria import Criterion
 
 
 def _scale(places: str) -> AfterValidator:
@@ -39,6 +40,7 @@ class ClauseSettingsRead(BaseModel):
     cleaning_hourly_cost: Decimal
     cleaning_min_hours: int
     eligibility_validity_months: int
+    enabled_criteria: list[Criterion]
     contact_name: str | None
     contact_email: str | None
     contact_phone: str | None
@@ -60,6 +62,12 @@ class ClauseSettingsUpdate(BaseModel):
     cleaning_min_hours: int | None = Field(default=None, ge=0, le=100_000)
     eligibility_validity_months: int | None = Field(
         default=None, ge=6, le=60, description="Validity of an eligibility validation (months)."
+    )
+    enabled_criteria: list[Criterion] | None = Field(
+        default=None,
+        min_length=1,
+        description="The eligibility criteria the structure validates against (codes of "
+        "participants.md); validations already recorded keep their criterion.",
     )
     contact_name: Annotated[str, StringConstraints(max_length=200)] | None = None
     contact_email: Email | None = None

@@ -32,6 +32,7 @@ from levier.clauses.schemas import (
 )
 from levier.core.errors import Conflict, FieldInvalid, NotFound
 from levier.core.pagination import PageParams, paginate
+from levier.reference.criteria import ALL_CRITERIA
 
 
 async def get_settings(session: AsyncSession, organisation_id: uuid.UUID) -> ClauseSettings:
@@ -72,6 +73,9 @@ def update_settings(settings: ClauseSettings, data: ClauseSettingsUpdate) -> Cla
             raise FieldInvalid(name, "field_required")
         if name == "article_template" and value is not None:
             article.check_template(value)
+        if name == "enabled_criteria":
+            # Stored in the code list's order, once each, so history diffs stay readable.
+            value = [c for c in ALL_CRITERIA if c in value]
         setattr(settings, name, value)
     return settings
 

@@ -128,6 +128,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ce champ ne s'applique pas ici.",
         "This field does not apply here.",
     ),
+    "criterion_not_enabled": (
+        "Ce critère n'est pas retenu par votre structure (paramètres des clauses).",
+        "Your structure does not use this criterion (clause settings).",
+    ),
     "health_consent_required": (
         "Un critère lié à la santé exige le consentement explicite de la personne, enregistré "
         "sur sa fiche.",

@@ -17,6 +17,17 @@ class OrganisationKind(StrEnum):
 SIRET_REQUIRED_KINDS = frozenset({OrganisationKind.buyer, OrganisationKind.enterprise})
 
 
+# Kinds whose organisations own participants' records (controllers, participants.md): they
+# may set their own retention period.
+PORTFOLIO_KINDS = frozenset(
+    {
+        OrganisationKind.facilitation_structure,
+        OrganisationKind.prescriber,
+        OrganisationKind.network,
+    }
+)
+
+
 class EnterpriseKind(StrEnum):
     """An enterprise's kind (domain/enterprises.md); the French acronyms are kept as codes."""
 

@@ -36,6 +36,10 @@ class Organisation(Entity, table=True):
         default=None, foreign_key="organisations.id", index=True, ondelete="SET NULL"
     )
 
+    # How long this controller keeps its participants' records after their last activity
+    # (12–36 months, participants.md); null: the instance's LEVIER_RETENTION_MONTHS.
+    retention_months: int | None = Field(default=None)
+
     coordinator: Optional["Organisation"] = Relationship(
         sa_relationship_kwargs={"lazy": "raise", "remote_side": "Organisation.id"}
     )

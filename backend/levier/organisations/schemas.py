@@ -2,12 +2,23 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from levier.core.validation import STRICT_INPUT, Name, Siret
 from levier.organisations.constants import EnterpriseKind, OrganisationKind
 from levier.territories.schemas import TerritoryRef, TerritoryRefRead
+
+RetentionMonths = Annotated[
+    int,
+    Field(
+        ge=12,
+        le=36,
+        description="How long participants' records are kept after their last activity "
+        "(months, 12–36; organisations owning portfolios only; null: the instance default).",
+    ),
+]
 
 
 class OrganisationCreate(BaseModel):
@@ -28,6 +39,7 @@ class OrganisationCreate(BaseModel):
         default=None,
         description="The PLIE or network coordinating this organisation's referents.",
     )
+    retention_months: RetentionMonths | None = None
 
 
 class OrganisationUpdate(BaseModel):
@@ -43,6 +55,7 @@ class OrganisationUpdate(BaseModel):
     enterprise_kind: EnterpriseKind | None = None
     ess: bool | None = None
     coordinator_id: uuid.UUID | None = None
+    retention_months: RetentionMonths | None = None
 
 
 class OrganisationSummary(BaseModel):
@@ -66,6 +79,7 @@ class OrganisationRead(OrganisationSummary):
     coordinator: OrganisationSummary | None = Field(
         description="The PLIE or network coordinating this organisation's referents."
     )
+    retention_months: int | None
     territory: list[TerritoryRefRead]
     created_at: datetime
     updated_at: datetime

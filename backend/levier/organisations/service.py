@@ -17,6 +17,7 @@ from levier.core.models import utcnow
 from levier.core.pagination import PageParams, paginate
 from levier.core.text import fold, like_contains
 from levier.organisations.constants import (
+    PORTFOLIO_KINDS,
     SIRET_REQUIRED_KINDS,
     EnterpriseKind,
     OrganisationKind,
@@ -126,11 +127,18 @@ async def _coordinator(
     return coordinator
 
 
+def _check_retention(kind: str, months: int | None) -> None:
+    """Only organisations that own participants' records (controllers) set their retention."""
+    if months is not None and kind not in PORTFOLIO_KINDS:
+        raise FieldInvalid("retention_months", "field_not_applicable")
+
+
 async def create(session: AsyncSession, data: OrganisationCreate) -> Organisation:
     """Create an organisation after checking its SIRET and territory."""
     await _check_siret(session, data.kind.value, data.siret)
     coordinator = await _coordinator(session, data.coordinator_id, None)
     enterprise_kind = _enterprise_kind(data.kind.value, data.enterprise_kind)
+    _check_retention(data.kind.value, data.retention_months)
     organisation = Organisation(
         name=data.name,
         search_name=fold(data.name),
@@ -140,6 +148,7 @@ async def create(session: AsyncSession, data: OrganisationCreate) -> Organisatio
         enterprise_kind=enterprise_kind,
         ess=data.ess,
         coordinator=coordinator,
+        retention_months=data.retention_months,
         territory=await _territory_rows(session, data.territory),
     )
     session.add(organisation)
@@ -183,6 +192,10 @@ async def update(
         organisation.ess = data.ess
     if "coordinator_id" in sent:
         organisation.coordinator = await _coordinator(session, data.coordinator_id, organisation.id)
+    if "kind" in sent or "retention_months" in sent:
+        retention_months = sent.get("retention_months", organisation.retention_months)
+        _check_retention(str(kind), retention_months)
+        organisation.retention_months = retention_months
     if "name" in sent:
         organisation.name = data.name or organisation.name
         organisation.search_name = fold(organisation.name)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# Re-exported: the participants domain reads its vocabularies from this module.
+from levier.reference.criteria import Criterion as Criterion
+
 MINIMUM_AGE = 16
 
 
@@ -11,20 +14,6 @@ class Gender(StrEnum):
     female = "female"
     male = "male"
     unspecified = "unspecified"
-
-
-class Criterion(StrEnum):
-    """Clause-eligible publics (codes are stable)."""
-
-    long_term_jobseeker = "long_term_jobseeker"
-    minimum_income = "minimum_income"
-    disability_income = "disability_income"
-    disabled_worker = "disabled_worker"
-    young_unqualified = "young_unqualified"
-    senior_jobseeker = "senior_jobseeker"
-    qpv_resident = "qpv_resident"
-    insertion_employee = "insertion_employee"
-    facilitator_validated = "facilitator_validated"
 
 
 # Health-related criteria: art. 9 GDPR data, optional, need the structure's exception

@@ -21,7 +21,7 @@ from levier.participants.constants import (
 )
 from levier.participants.models import EligibilityValidation, Participant
 from levier.participants.schemas import EligibilityCreate, EligibilityStatus
-from levier.participants.service import Scope
+from levier.participants.service import Scope, touch
 from levier.tenders.constants import EligibilityRestriction
 
 
@@ -88,6 +88,8 @@ async def validate(
     today = today or date.today()
     _check(participant, data, today)
     settings = await clauses_service.get_settings(session, scope.user.organisation_id)
+    if data.criterion not in settings.enabled_criteria:
+        raise FieldInvalid("criterion", "criterion_not_enabled")
     months = data.validity_months or settings.eligibility_validity_months
     validation = EligibilityValidation(
         participant_id=participant.id,
@@ -102,7 +104,7 @@ async def validate(
         validated_by_id=scope.user.id,
     )
     participant.eligibility.append(validation)
-    participant.last_activity_on = today
+    touch(participant, today)
     await session.flush()
     return validation
 

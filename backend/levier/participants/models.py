@@ -28,6 +28,8 @@ class Participant(Entity, table=True):
     __audit_owner__: ClassVar[str] = "organisation_id"
     __audit_personal__: ClassVar[bool] = True
     __table_args__ = (
+        # Name order over a whole network (a coordinator's many organisations): walked in order.
+        Index("ix_participants_name", "search_name", "id"),
         Index("ix_participants_referent", "referent_id", "search_name", "id"),
         Index("ix_participants_organisation", "organisation_id", "search_name", "id"),
         Index("ix_participants_structure", "structure_id", "search_name", "id"),
@@ -58,6 +60,9 @@ class Participant(Entity, table=True):
     health_consent_on: date | None = None
     health_consent_by_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     last_activity_on: date
+    # Set by the retention job when it warns the referent (30 days ahead): the day the record
+    # will be anonymised. Any new activity clears it (`service.touch`).
+    retention_due_on: date | None = None
     # Statistical residue kept after anonymisation.
     anonymised_at: datetime | None = timestamp_field(default=None, nullable=True)
     age_band: str | None = Field(default=None, max_length=8)
@@ -119,6 +124,8 @@ class Pathway(Entity, table=True):
             postgresql_where=text("exit_date IS NULL"),
         ),
         Index("ix_pathways_organisation_exit", "organisation_id", "exit_category"),
+        # A page's latest pathways, and the pathway filters' EXISTS lookups.
+        Index("ix_pathways_participant", "participant_id", "entry_date"),
     )
 
     participant_id: uuid.UUID = Field(foreign_key="participants.id", ondelete="CASCADE")

@@ -18,7 +18,7 @@ from levier.participants.constants import (
 from levier.participants.eligibility import add_months
 from levier.participants.models import Participant, Pathway, PathwayStep
 from levier.participants.schemas import ExitCreate, FollowUpCreate, PathwayCreate, StepCreate
-from levier.participants.service import Scope
+from levier.participants.service import Scope, touch
 from levier.tenders.models import Lot
 
 FOLLOW_UP_MONTHS = 6
@@ -73,7 +73,7 @@ async def start(
         steps=[],
     )
     participant.pathways.insert(0, pathway)
-    participant.last_activity_on = today
+    touch(participant, today)
     await session.flush()
     return pathway
 
@@ -144,7 +144,7 @@ async def add_step(
         notes=data.notes,
     )
     pathway.steps.append(step)
-    participant.last_activity_on = today
+    touch(participant, today)
     await session.flush()
     return step
 
@@ -182,7 +182,7 @@ async def close(
     pathway.exit_situation = data.situation.value
     pathway.exit_date = data.exit_date
     pathway.exit_notes = data.notes
-    participant.last_activity_on = today
+    touch(participant, today)
     await session.flush()
     return pathway
 
@@ -207,6 +207,6 @@ async def follow_up(
     pathway.follow_up_category = classify(data.situation, data.category, "category")
     pathway.follow_up_situation = data.situation.value
     pathway.follow_up_date = data.follow_up_date
-    participant.last_activity_on = today
+    touch(participant, today)
     await session.flush()
     return pathway

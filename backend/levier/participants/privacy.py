@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -25,10 +25,12 @@ from levier.audit.recorder import jsonable, record_read
 from levier.clauses import article
 from levier.core.errors import NotFound
 from levier.core.models import utcnow
+from levier.organisations.models import Organisation
 from levier.participants.constants import HEALTH_CRITERIA, AgeBand
 from levier.participants.eligibility import add_months
 from levier.participants.models import EligibilityValidation, Participant, Pathway
 from levier.participants.service import Scope, loading_options
+from levier.users.models import User
 
 logger = logging.getLogger("levier.retention")
 
@@ -259,60 +261,143 @@ async def anonymise(session: AsyncSession, participant: Participant) -> uuid.UUI
 
 
 @dataclass
+class RetentionWarning:
+    """One referent to warn: how many of their people will be anonymised, from which day."""
+
+    referent_id: uuid.UUID
+    email: str
+    full_name: str
+    language: str
+    count: int
+    first_due_on: date
+
+
+@dataclass
 class RetentionReport:
     """What a retention run did (or would do, in a dry run)."""
 
-    cutoff: date
+    today: date
+    default_months: int
     dry_run: bool
+    # Organisations' own periods in force in this run (months → number of organisations).
+    periods: dict[int, int] = field(default_factory=dict)
     anonymised: list[str] = field(default_factory=list)
     due_within_30_days: list[str] = field(default_factory=list)
+    warnings: list[RetentionWarning] = field(default_factory=list)
 
 
 async def retention(
-    session: AsyncSession, months: int, today: date | None = None, dry_run: bool = True
+    session: AsyncSession, default_months: int, today: date | None = None, dry_run: bool = True
 ) -> RetentionReport:
-    """Anonymise people whose pathway ended and whose last activity is older than `months`.
+    """Anonymise people whose last activity is older than their controller's retention period.
 
-    Idempotent: anonymised residues are never selected again. People with an open pathway
-    are kept whatever their last activity. Referents are warned 30 days ahead (logged).
+    Each organisation owning a portfolio may set its own period (12–36 months); the others use
+    `default_months`. People with an open pathway are kept whatever their last activity.
+    Referents are warned 30 days ahead, once per person until new activity resets the clock
+    (`retention_due_on`, cleared by `service.touch`). Idempotent: anonymised residues are never
+    selected again, and a dry run changes nothing.
     """
     today = today or date.today()
-    cutoff = add_months(today, -months)
+    report = RetentionReport(today=today, default_months=default_months, dry_run=dry_run)
     open_pathway = select(col(Pathway.participant_id)).where(col(Pathway.exit_date).is_(None))
-    candidates = select(Participant).where(
-        col(Participant.anonymised_at).is_(None),
-        col(Participant.id).not_in(open_pathway),
-    )
-    report = RetentionReport(cutoff=cutoff, dry_run=dry_run)
-    soon = (
+    own_periods = (
         await session.execute(
-            candidates.where(
-                col(Participant.last_activity_on) >= cutoff,
-                col(Participant.last_activity_on) < cutoff + timedelta(days=30),
-            ).with_only_columns(col(Participant.id))
+            select(col(Organisation.retention_months), func.count())
+            .where(col(Organisation.retention_months).is_not(None))
+            .group_by(col(Organisation.retention_months))
         )
-    ).scalars()
-    report.due_within_30_days = [str(i) for i in soon]
-    expired = (
-        (
-            await session.execute(
-                candidates.where(col(Participant.last_activity_on) < cutoff)
-                .options(*loading_options())
-                .execution_options(populate_existing=True)
+    ).all()
+    report.periods = {months: count for months, count in own_periods if months is not None}
+    # One pass per period in force (at most 25 distinct values): set-based queries, no loop
+    # over organisations.
+    for months in sorted({default_months, *report.periods}):
+        owners = select(col(Organisation.id)).where(
+            col(Organisation.retention_months) == months
+            if months != default_months
+            else or_(
+                col(Organisation.retention_months).is_(None),
+                col(Organisation.retention_months) == months,
             )
         )
-        .scalars()
-        .all()
-    )
-    for participant in expired:
-        report.anonymised.append(str(participant.id))
-        if not dry_run:
-            await anonymise(session, participant)
+        cutoff = add_months(today, -months)
+        candidates = select(Participant).where(
+            col(Participant.anonymised_at).is_(None),
+            col(Participant.organisation_id).in_(owners),
+            col(Participant.id).not_in(open_pathway),
+        )
+        await _warn(session, report, candidates, cutoff, months)
+        expired = (
+            (
+                await session.execute(
+                    candidates.where(col(Participant.last_activity_on) < cutoff)
+                    .options(*loading_options())
+                    .execution_options(populate_existing=True)
+                )
+            )
+            .scalars()
+            .all()
+        )
+        for participant in expired:
+            report.anonymised.append(str(participant.id))
+            if not dry_run:
+                await anonymise(session, participant)
     logger.info(
-        "retention run: cutoff=%s dry_run=%s anonymised=%d due_within_30_days=%d",
-        cutoff,
+        "retention run: today=%s default_months=%s own_periods=%s dry_run=%s anonymised=%d "
+        "due_within_30_days=%d referents_warned=%d",
+        today,
+        default_months,
+        report.periods,
         dry_run,
         len(report.anonymised),
         len(report.due_within_30_days),
+        len(report.warnings),
     )
     return report
+
+
+async def _warn(
+    session: AsyncSession, report: RetentionReport, candidates: Any, cutoff: date, months: int
+) -> None:
+    """List people due within 30 days; outside a dry run, mark the new ones and group them by
+    referent for the warning e-mail (people already warned are not warned again)."""
+    due = candidates.where(
+        col(Participant.last_activity_on) >= cutoff,
+        col(Participant.last_activity_on) < cutoff + timedelta(days=30),
+    )
+    rows = (
+        await session.execute(
+            due.with_only_columns(
+                col(Participant.id),
+                col(Participant.referent_id),
+                col(Participant.last_activity_on),
+                col(Participant.retention_due_on),
+            )
+        )
+    ).all()
+    report.due_within_30_days.extend(str(row.id) for row in rows)
+    fresh = [row for row in rows if row.retention_due_on is None]
+    if report.dry_run or not fresh:
+        return
+    by_referent: dict[uuid.UUID, list[date]] = {}
+    for row in fresh:
+        due_on = add_months(row.last_activity_on, months)
+        by_referent.setdefault(row.referent_id, []).append(due_on)
+        await session.execute(
+            update(Participant)
+            .where(col(Participant.id) == row.id)
+            .values(retention_due_on=due_on)
+            .execution_options(synchronize_session=False)
+        )
+    referents = (await session.execute(select(User).where(col(User.id).in_(by_referent)))).scalars()
+    for referent in referents:
+        days = by_referent[referent.id]
+        report.warnings.append(
+            RetentionWarning(
+                referent_id=referent.id,
+                email=referent.email,
+                full_name=referent.full_name,
+                language=referent.language,
+                count=len(days),
+                first_due_on=min(days),
+            )
+        )

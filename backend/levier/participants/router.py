@@ -127,6 +127,13 @@ async def list_participants(
     ] = None,
     exit_category: ExitCategory | None = None,
     referent_id: uuid.UUID | None = None,
+    retention_due: Annotated[
+        bool,
+        Query(
+            description="Only people the retention job warned about: anonymised on their "
+            "`retention_due_on` unless there is new activity."
+        ),
+    ] = False,
 ) -> Page[ParticipantSummary]:
     """The caller's portfolio (a coordinator: its network's; a facilitator: its structure's)."""
     scope = await service.scope_of(session, user)
@@ -140,6 +147,7 @@ async def list_participants(
         criterion=criterion,
         exit_category=exit_category,
         referent_id=referent_id,
+        retention_due=retention_due,
     )
     return Page(items=await _summaries(session, rows), next_cursor=next_cursor)
 

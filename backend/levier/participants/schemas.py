@@ -134,6 +134,10 @@ class ParticipantSummary(BaseModel):
     eligible_until: date | None
     restricted: bool
     anonymised: bool
+    retention_due_on: date | None = Field(
+        description="Set when the retention job warned the referent: the day the record will "
+        "be anonymised unless there is new activity."
+    )
 
 
 class ParticipantRead(ParticipantSummary):

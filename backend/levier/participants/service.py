@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, exists, false, func, select
+from sqlalchemy import and_, exists, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 from sqlmodel import col
@@ -139,9 +139,11 @@ async def list_page(
     criterion: Criterion | None = None,
     exit_category: ExitCategory | None = None,
     referent_id: uuid.UUID | None = None,
+    retention_due: bool = False,
     today: date | None = None,
 ) -> tuple[list[Participant], str | None]:
-    """Participants in scope by name, filtered by pathway status, criterion, exit, referent."""
+    """Participants in scope by name, filtered by pathway status, criterion, exit, referent,
+    and those the retention job warned about (anonymised soon unless there is new activity)."""
     statement = select(Participant).where(
         scope.condition(), col(Participant.anonymised_at).is_(None)
     )
@@ -151,6 +153,8 @@ async def list_page(
         )
     if referent_id is not None:
         statement = statement.where(col(Participant.referent_id) == referent_id)
+    if retention_due:
+        statement = statement.where(col(Participant.retention_due_on).is_not(None))
     open_pathway = exists().where(
         col(Pathway.participant_id) == Participant.id, col(Pathway.exit_date).is_(None)
     )
@@ -354,6 +358,12 @@ async def create(
     return participant
 
 
+def touch(participant: Participant, today: date) -> None:
+    """Record activity on the person: it resets the retention clock (participants.md)."""
+    participant.last_activity_on = today
+    participant.retention_due_on = None
+
+
 async def update(
     session: AsyncSession,
     scope: Scope,
@@ -388,7 +398,7 @@ async def update(
     if {"last_name", "first_names"} & sent.keys():
         participant.search_name = fold(f"{participant.last_name} {participant.first_names}")
         participant.identity_key = identity_key(participant.last_name, participant.first_names)
-    participant.last_activity_on = today
+    touch(participant, today)
     await session.flush()
     return participant
 
@@ -415,28 +425,26 @@ async def stats(session: AsyncSession, scope: Scope) -> dict[str, Any]:
 
     Anonymised residues still count: statistics survive erasure.
     """
-    open_flag = func.max(case((col(Pathway.exit_date).is_(None), 1), else_=0))
-    per_participant = (
-        select(
-            col(Participant.id).label("participant_id"),
-            col(Participant.referent_id).label("referent_id"),
-            func.coalesce(open_flag, 0).label("is_open"),
-        )
-        .select_from(Participant)
-        .outerjoin(Pathway, col(Pathway.participant_id) == Participant.id)
-        .where(scope.condition())
-        .group_by(col(Participant.id), col(Participant.referent_id))
-        .subquery()
-    )
-    by_referent = (
+    # Two flat aggregates (no per-person grouping): people per referent, then open pathways
+    # per referent (at most one open pathway per person, so it counts people too).
+    sizes = (
         await session.execute(
-            select(
-                per_participant.c.referent_id,
-                func.count(),
-                func.sum(per_participant.c.is_open),
-            ).group_by(per_participant.c.referent_id)
+            select(col(Participant.referent_id), func.count())
+            .where(scope.condition())
+            .group_by(col(Participant.referent_id))
         )
     ).all()
+    open_counts = dict(
+        (
+            await session.execute(
+                select(col(Participant.referent_id), func.count())
+                .join(Pathway, col(Pathway.participant_id) == Participant.id)
+                .where(scope.condition(), col(Pathway.exit_date).is_(None))
+                .group_by(col(Participant.referent_id))
+            )
+        ).all()
+    )
+    by_referent = [(row[0], row[1], open_counts.get(row[0], 0)) for row in sizes]
     referents = await session.execute(
         select(User).where(col(User.id).in_([row[0] for row in by_referent]))
     )

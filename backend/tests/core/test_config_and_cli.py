@@ -114,3 +114,16 @@ class TestCommandLine:
             get_settings.cache_clear()
         assert result.exit_code == 2
         assert "LEVIER_SECRET_KEY" in result.output
+
+    def test_retention_dry_run_then_apply(self, cli_database):
+        invoke("migrate")
+        invoke("seed-demo")
+        dry = invoke("retention", "--months", "12")
+        assert dry.exit_code == 0, dry.output
+        assert "Retention period: 12 months by default (no other)." in dry.output
+        assert "would be anonymised (dry run; --apply to do it)" in dry.output
+        applied = invoke("retention", "--months", "12", "--apply")
+        assert applied.exit_code == 0, applied.output
+        after = invoke("retention", "--months", "12")
+        assert "Inactive beyond their period: 0 would be anonymised" in after.output
+        assert invoke("retention", "--months", "6").exit_code != 0  # below the legal floor

@@ -337,6 +337,59 @@ class TestCoordinator:
             }
 
 
+class TestRetentionPeriod:
+    """Organisations owning portfolios may keep participants' records 12 to 36 months."""
+
+    async def test_set_changed_and_cleared(self, client, session, auth):
+        admin = await make_user(session, role=Role.admin)
+        created = await client.post(
+            "/api/v1/organisations",
+            json={"name": "Mission Locale", "kind": "prescriber", "retention_months": 18},
+            headers=auth(admin),
+        )
+        assert created.status_code == 201, created.text
+        assert created.json()["retention_months"] == 18
+        url = f"/api/v1/organisations/{created.json()['id']}"
+        etag = (await client.get(url, headers=auth(admin))).headers["ETag"]
+        cleared = await client.patch(
+            url, json={"retention_months": None}, headers=auth(admin) | {"If-Match": etag}
+        )
+        assert cleared.status_code == 200, cleared.text
+        assert cleared.json()["retention_months"] is None
+        events = (
+            (
+                await session.execute(
+                    select(AuditEvent).where(
+                        AuditEvent.entity_id == uuid.UUID(created.json()["id"]),  # type: ignore[arg-type]
+                        AuditEvent.action == "updated",  # type: ignore[arg-type]
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
+        assert events[-1].changes["retention_months"] == [18, None]
+
+    async def test_bounds_and_kinds(self, client, session, auth):
+        admin = await make_user(session, role=Role.admin)
+        cases = [
+            ({"kind": "prescriber", "retention_months": 11}, "out_of_range"),
+            ({"kind": "prescriber", "retention_months": 37}, "out_of_range"),
+            (
+                {"kind": "buyer", "siret": unique_siret(), "retention_months": 24},
+                "field_not_applicable",
+            ),
+        ]
+        for body, code in cases:
+            response = await client.post(
+                "/api/v1/organisations", json={"name": "Org"} | body, headers=auth(admin)
+            )
+            assert response.status_code == 422, response.text
+            error = response.json()["errors"][0]
+            assert error["field"] == "retention_months"
+            assert error["code"] == code
+
+
 class TestStructures:
     async def test_any_signed_in_user_lists_active_structures(self, client, session, auth):
         structure = await make_organisation(session, name="Service clauses")

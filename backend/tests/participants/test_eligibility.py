@@ -75,6 +75,38 @@ class TestValidate:
         )
         assert explicit.json()["valid_until"] == "2025-07-14"
 
+    async def test_only_the_structure_s_criteria_are_validated(
+        self, client, auth, session, network, alice
+    ):
+        admin = await make_user(session, Role.admin, network.structure)
+        url = "/api/v1/clause-settings"
+        settings = await client.get(url, headers=auth(admin))
+        assert "senior_jobseeker" in settings.json()["enabled_criteria"]
+        changed = await client.patch(
+            url,
+            # Sent out of order and twice: stored once each, in the code list's order.
+            json={"enabled_criteria": ["qpv_resident", "long_term_jobseeker", "qpv_resident"]},
+            headers=auth(admin) | {"If-Match": settings.headers["ETag"]},
+        )
+        assert changed.status_code == 200, changed.text
+        assert changed.json()["enabled_criteria"] == ["long_term_jobseeker", "qpv_resident"]
+        refused = await validate(
+            client, auth, network.facilitator, alice, criterion="senior_jobseeker"
+        )
+        assert refused.status_code == 422
+        assert refused.json()["errors"][0]["field"] == "criterion"
+        assert refused.json()["errors"][0]["code"] == "criterion_not_enabled"
+        accepted = await validate(client, auth, network.facilitator, alice, criterion="qpv_resident")
+        assert accepted.status_code == 201, accepted.text
+        for bad, code in (([], "too_short"), (["justice"], "enum")):
+            etag = (await client.get(url, headers=auth(admin))).headers["ETag"]
+            response = await client.patch(
+                url, json={"enabled_criteria": bad}, headers=auth(admin) | {"If-Match": etag}
+            )
+            assert response.status_code == 422, response.text
+            assert response.json()["errors"][0]["field"].startswith("enabled_criteria")
+            assert response.json()["errors"][0]["code"] == code
+
     async def test_rules(self, client, auth, session, network):
         no_consent = await make_participant(session, network.nadia, network.structure)
         cases = [

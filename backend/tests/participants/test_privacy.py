@@ -204,3 +204,67 @@ class TestRetention:
         assert again.anonymised == []
         assert not await exists(session, alice.id)
         assert await exists(session, active.id)
+
+    async def test_each_controller_keeps_records_for_its_own_period(
+        self, session, client, auth, network
+    ):
+        today = date(2030, 6, 15)
+        at_mission_locale = await make_participant(session, network.nadia)
+        at_france_travail = await make_participant(session, network.paul)
+        for participant in (at_mission_locale, at_france_travail):
+            participant.last_activity_on = date(2029, 1, 10)  # 17 months before
+        network.france_travail.retention_months = 12
+        session.add_all([at_mission_locale, at_france_travail, network.france_travail])
+        await session.commit()
+        report = await privacy.retention(session, 24, today=today, dry_run=False)
+        await session.commit()
+        assert report.periods == {12: 1}
+        assert report.anonymised == [str(at_france_travail.id)]
+        assert await exists(session, at_mission_locale.id)
+        assert not await exists(session, at_france_travail.id)
+
+    async def test_referents_are_warned_once_until_new_activity(
+        self, session, client, auth, network
+    ):
+        today = date(2030, 6, 15)
+        soon = await make_participant(session, network.nadia, network.structure)
+        later = await make_participant(session, network.nadia, network.structure)
+        soon.last_activity_on = date(2028, 6, 25)  # 24 months end on 2030-06-25
+        later.last_activity_on = date(2028, 9, 1)
+        session.add_all([soon, later])
+        await session.commit()
+
+        dry = await privacy.retention(session, 24, today=today, dry_run=True)
+        assert dry.due_within_30_days == [str(soon.id)]
+        assert dry.warnings == []  # a dry run warns no one and marks nothing
+
+        first = await privacy.retention(session, 24, today=today, dry_run=False)
+        await session.commit()
+        assert [(w.email, w.count, w.first_due_on) for w in first.warnings] == [
+            (network.nadia.email, 1, date(2030, 6, 25))
+        ]
+        url = "/api/v1/participants"
+        due = await client.get(url, params={"retention_due": True}, headers=auth(network.nadia))
+        assert [p["id"] for p in due.json()["items"]] == [str(soon.id)]
+        assert due.json()["items"][0]["retention_due_on"] == "2030-06-25"
+        # The coordinator's and the facilitator's lists apply the same filter within their scope.
+        for viewer in (network.coordinator, network.facilitator):
+            seen = await client.get(url, params={"retention_due": True}, headers=auth(viewer))
+            assert [p["id"] for p in seen.json()["items"]] == [str(soon.id)]
+
+        again = await privacy.retention(session, 24, today=today, dry_run=False)
+        await session.commit()
+        assert again.due_within_30_days == [str(soon.id)]
+        assert again.warnings == []  # already warned
+
+        # New activity (an update of the record) resets the clock and clears the warning.
+        record = await client.get(f"{url}/{soon.id}", headers=auth(network.nadia))
+        updated = await client.patch(
+            f"{url}/{soon.id}",
+            json={"phone": "0601020304"},
+            headers=auth(network.nadia) | {"If-Match": record.headers["ETag"]},
+        )
+        assert updated.status_code == 200, updated.text
+        assert updated.json()["retention_due_on"] is None
+        due = await client.get(url, params={"retention_due": True}, headers=auth(network.nadia))
+        assert due.json()["items"] == []

@@ -332,6 +332,10 @@ export type ClauseSettingsRead = {
      */
     eligibility_validity_months: number;
     /**
+     * Enabled Criteria
+     */
+    enabled_criteria: Array<Criterion>;
+    /**
      * Hourly Cost
      */
     hourly_cost: string;
@@ -401,6 +405,12 @@ export type ClauseSettingsUpdate = {
      * Validity of an eligibility validation (months).
      */
     eligibility_validity_months?: number | null;
+    /**
+     * Enabled Criteria
+     *
+     * The eligibility criteria the structure validates against (codes of participants.md); validations already recorded keep their criterion.
+     */
+    enabled_criteria?: Array<Criterion> | null;
     /**
      * Hourly Cost
      */
@@ -1408,6 +1418,10 @@ export type OrganisationCreate = {
      */
     name: string;
     /**
+     * Retention Months
+     */
+    retention_months?: number | null;
+    /**
      * Siret
      */
     siret?: string | null;
@@ -1460,6 +1474,10 @@ export type OrganisationRead = {
      * Name
      */
     name: string;
+    /**
+     * Retention Months
+     */
+    retention_months: number | null;
     /**
      * Siret
      */
@@ -1519,6 +1537,10 @@ export type OrganisationUpdate = {
      * Name
      */
     name?: string | null;
+    /**
+     * Retention Months
+     */
+    retention_months?: number | null;
     /**
      * Siret
      */
@@ -1830,6 +1852,12 @@ export type ParticipantRead = {
      */
     restricted: boolean;
     /**
+     * Retention Due On
+     *
+     * Set when the retention job warned the referent: the day the record will be anonymised unless there is new activity.
+     */
+    retention_due_on: string | null;
+    /**
      * Structure Id
      */
     structure_id: string | null;
@@ -1892,6 +1920,12 @@ export type ParticipantSummary = {
      * Restricted
      */
     restricted: boolean;
+    /**
+     * Retention Due On
+     *
+     * Set when the retention job warned the referent: the day the record will be anonymised unless there is new activity.
+     */
+    retention_due_on: string | null;
     /**
      * Structure Id
      */
@@ -4538,6 +4572,12 @@ export type ParticipantsListParticipantsData = {
          * Referent Id
          */
         referent_id?: string | null;
+        /**
+         * Retention Due
+         *
+         * Only people the retention job warned about: anonymised on their `retention_due_on` unless there is new activity.
+         */
+        retention_due?: boolean;
         /**
          * Limit
          *

@@ -28,6 +28,8 @@ function Event({ event, hiddenFields }: { event: AuditEventRead; hiddenFields: r
     (field: string): Formatter =>
     (value) => {
       if (typeof value === 'boolean') return value ? t('app.yes') : t('app.no');
+      if (field === 'enabled_criteria' && Array.isArray(value))
+        return value.map((code) => t(`criteria.${String(code)}`, { defaultValue: String(code) })).join(', ');
       if (RATIO_FIELDS.has(field) && value !== null && value !== '' && !Number.isNaN(Number(value)))
         return new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 2 }).format(Number(value));
       const prefix = ENUM_PREFIXES[field];
@@ -50,7 +52,8 @@ function Event({ event, hiddenFields }: { event: AuditEventRead; hiddenFields: r
               <Text span size="xs" fw={600}>
                 {t(`history.fields.${field}`, { defaultValue: field })}
               </Text>{' '}
-              {describeChange(value, formatter(field))}
+              {/* Updates record [old, new]; creations and deletions the value itself. */}
+              {event.action === 'updated' ? describeChange(value, formatter(field)) : formatter(field)(value)}
             </List.Item>
           ))}
         </List>

@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -32,12 +32,15 @@ interface Values {
   enterprise_kind: EnterpriseKind;
   ess: boolean;
   coordinator: OrganisationChoice | null;
+  retention_months: number | string;
 }
 
-const FIELDS = ['name', 'kind', 'siret', 'territory', 'enterprise_kind', 'ess', 'coordinator_id', 'active'];
+const FIELDS = ['name', 'kind', 'siret', 'territory', 'enterprise_kind', 'ess', 'coordinator_id', 'retention_months', 'active'];
 /** Kinds whose referents can belong to a coordinated network (a PLIE's). */
 const COORDINATED_KINDS: readonly OrganisationKind[] = ['prescriber', 'facilitation_structure'];
 const COORDINATOR_KINDS: readonly OrganisationKind[] = ['facilitation_structure', 'network'];
+/** Kinds owning participants' records (controllers): they may set their own retention period. */
+const PORTFOLIO_KINDS: readonly OrganisationKind[] = ['facilitation_structure', 'prescriber', 'network'];
 
 function valuesOf(organisation?: OrganisationRead): Values {
   return {
@@ -48,6 +51,7 @@ function valuesOf(organisation?: OrganisationRead): Values {
     enterprise_kind: organisation?.enterprise_kind ?? 'ordinary',
     ess: organisation?.ess ?? false,
     coordinator: organisation?.coordinator ? { id: organisation.coordinator.id, name: organisation.coordinator.name } : null,
+    retention_months: organisation?.retention_months ?? '',
   };
 }
 
@@ -61,6 +65,7 @@ function bodyOf(values: Values) {
     enterprise_kind: isEnterprise ? values.enterprise_kind : null,
     ess: isEnterprise && values.ess,
     coordinator_id: COORDINATED_KINDS.includes(values.kind) ? (values.coordinator?.id ?? null) : null,
+    retention_months: PORTFOLIO_KINDS.includes(values.kind) && values.retention_months !== '' ? Number(values.retention_months) : null,
   };
 }
 
@@ -164,6 +169,20 @@ function OrganisationForm({ record, onReload }: { record?: Loaded; onReload?: ()
               value={form.values.coordinator}
               error={form.errors.coordinator_id}
               onChange={(coordinator) => form.setFieldValue('coordinator', coordinator)}
+            />
+          )}
+          {PORTFOLIO_KINDS.includes(form.values.kind) && (
+            <NumberInput
+              hideControls
+              label={t('organisations.retentionMonths')}
+              description={t('organisations.retentionHelp')}
+              placeholder={t('organisations.retentionDefault')}
+              readOnly={readOnly}
+              min={12}
+              max={36}
+              allowDecimal={false}
+              maw={360}
+              {...form.getInputProps('retention_months')}
             />
           )}
           <TerritoryPicker

@@ -2,11 +2,11 @@ import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Te
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { call } from '../../api/client';
-import { participantsListEligibility, participantsValidateEligibility } from '../../client/sdk.gen';
+import { call, callWithETag } from '../../api/client';
+import { clauseSettingsReadClauseSettings, participantsListEligibility, participantsValidateEligibility } from '../../client/sdk.gen';
 import type { Criterion, EvidenceType, MinimumIncomeKind, OpinionSource, ParticipantRead } from '../../client/types.gen';
 import { ProblemAlert } from '../../components/Feedback';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
@@ -27,6 +27,10 @@ interface Values {
 function ValidationForm({ participant, onDone }: { participant: ParticipantRead; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  // Only the criteria the structure validates against (its clause settings).
+  const settings = useQuery({ queryKey: ['clause-settings', 'values'], queryFn: () => callWithETag(clauseSettingsReadClauseSettings()) });
+  const enabled = settings.data?.data.enabled_criteria ?? CRITERIA;
+  const criteria = CRITERIA.filter((value) => enabled.includes(value));
   const form = useForm<Values>({
     initialValues: {
       criterion: 'long_term_jobseeker',
@@ -37,6 +41,11 @@ function ValidationForm({ participant, onDone }: { participant: ParticipantRead;
       opinion_source: null,
     },
   });
+  const firstEnabled = criteria[0];
+  const chosen = form.values.criterion;
+  useEffect(() => {
+    if (firstEnabled && !criteria.includes(chosen)) form.setFieldValue('criterion', firstEnabled);
+  }, [firstEnabled, chosen, criteria, form]);
   const { error, busy, run } = useApiSubmit(form);
   const submit = form.onSubmit((values) =>
     run(async () => {
@@ -64,7 +73,7 @@ function ValidationForm({ participant, onDone }: { participant: ParticipantRead;
       <Stack gap="sm" mt="sm">
         <ProblemAlert error={error} shownFields={['criterion', 'validated_on', 'evidence_type', 'evidence_date', 'minimum_income_kind', 'opinion_source']} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label={t('participants.criterion')} allowDeselect={false} data={CRITERIA.map((value) => ({ value, label: t(`criteria.${value}`) }))} {...form.getInputProps('criterion')} />
+          <Select label={t('participants.criterion')} allowDeselect={false} data={criteria.map((value) => ({ value, label: t(`criteria.${value}`) }))} {...form.getInputProps('criterion')} />
           <TextInput type="date" label={t('participants.validatedOn')} required {...form.getInputProps('validated_on')} />
           <Select label={t('participants.evidence')} clearable data={EVIDENCE_TYPES.map((value) => ({ value, label: t(`evidenceTypes.${value}`) }))} {...form.getInputProps('evidence_type')} />
           <TextInput type="date" label={t('participants.evidenceDate')} {...form.getInputProps('evidence_date')} />

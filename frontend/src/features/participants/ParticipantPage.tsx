@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -129,6 +129,11 @@ export function ParticipantPage() {
           </Group>
         }
       />
+      {p.retention_due_on && (
+        <Alert color="orange" variant="light" title={t('participants.retentionDue')}>
+          {t('participants.retentionNotice', { date: day(p.retention_due_on) })}
+        </Alert>
+      )}
       <LegalNotice />
       <Card withBorder padding="lg" component="section" aria-labelledby="identity-title">
         <Title order={2} size="h4" id="identity-title" mb="xs">{t('participants.identity')}</Title>

@@ -1,8 +1,8 @@
-import { Badge, Button, Group, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 
 import { call } from '../../api/client';
 import { participantsListParticipants } from '../../client/sdk.gen';
@@ -23,9 +23,12 @@ export function ParticipantsPage() {
   const [pathway, setPathway] = useState<string | null>(null);
   const [criterion, setCriterion] = useState<string | null>(null);
   const [exit, setExit] = useState<string | null>(null);
+  // The retention warning e-mail links here with ?retention_due=1.
+  const [params] = useSearchParams();
+  const [retentionDue, setRetentionDue] = useState(params.get('retention_due') === '1');
   const [q] = useDebouncedValue(search.trim(), 300);
   const openCriteria = CRITERIA.filter((c) => !SENSITIVE_CRITERIA.includes(c));
-  const list = useCursorList(['participants', 'list', q, pathway, criterion, exit], (cursor) =>
+  const list = useCursorList(['participants', 'list', q, pathway, criterion, exit, retentionDue], (cursor) =>
     call(
       participantsListParticipants({
         query: {
@@ -33,6 +36,7 @@ export function ParticipantsPage() {
           pathway: isOneOf(PATHWAY_FILTERS, pathway) ? pathway : undefined,
           criterion: isOneOf(openCriteria, criterion) ? criterion : undefined,
           exit_category: isOneOf(EXIT_CATEGORIES, exit) ? exit : undefined,
+          retention_due: retentionDue || undefined,
           cursor,
           limit: 50,
         },
@@ -65,6 +69,7 @@ export function ParticipantsPage() {
           data={openCriteria.map((value) => ({ value, label: t(`criteria.${value}`) }))} w={{ base: '100%', sm: 280 }} />
         <Select label={t('participants.exitCategory')} clearable placeholder={t('app.all')} value={exit} onChange={setExit}
           data={EXIT_CATEGORIES.map((value) => ({ value, label: t(`exitCategories.${value}`) }))} w={{ base: '100%', sm: 220 }} />
+        <Checkbox label={t('participants.retentionDue')} checked={retentionDue} onChange={(e) => setRetentionDue(e.currentTarget.checked)} mb={8} />
       </Group>
       <ListFrame
         caption={t('participants.title')}
@@ -86,6 +91,11 @@ export function ParticipantsPage() {
             <Table.Td>
               {p.pathway_status ? t(`pathwayStatus.${p.pathway_status}`) : t('pathwayStatus.none')}
               {p.exit_category && ` — ${t(`exitCategories.${p.exit_category}`)}`}
+              {p.retention_due_on && (
+                <Badge size="xs" variant="light" color="orange" ml={6}>
+                  {t('participants.retentionDueOn', { date: day(p.retention_due_on) })}
+                </Badge>
+              )}
             </Table.Td>
             <Table.Td>{day(p.eligible_until)}</Table.Td>
           </Table.Tr>

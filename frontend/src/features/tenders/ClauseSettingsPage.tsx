@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Card, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Checkbox, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -22,12 +22,13 @@ import { PageHeader } from '../../components/PageHeader';
 import { TableHead } from '../../components/TableHead';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useAuth } from '../auth/AuthProvider';
+import { CRITERIA } from '../participants/vocabularies';
 import { decimal, fromPercent, percent, toPercent } from './format';
 
 const FIELDS = [
   'hourly_cost', 'insertion_rate', 'default_labour_share', 'monthly_ceiling_hours', 'training_cap_share',
   'cleaning_hourly_cost', 'cleaning_min_hours', 'eligibility_validity_months', 'contact_name', 'contact_email',
-  'contact_phone', 'article_template',
+  'contact_phone', 'article_template', 'enabled_criteria',
 ];
 
 function valuesOf(s: ClauseSettingsRead) {
@@ -40,6 +41,7 @@ function valuesOf(s: ClauseSettingsRead) {
     cleaning_hourly_cost: s.cleaning_hourly_cost,
     cleaning_min_hours: s.cleaning_min_hours,
     eligibility_validity_months: s.eligibility_validity_months,
+    enabled_criteria: s.enabled_criteria as string[],
     contact_name: s.contact_name ?? '',
     contact_email: s.contact_email ?? '',
     contact_phone: s.contact_phone ?? '',
@@ -66,6 +68,7 @@ function SettingsForm({ settings, etag, readOnly, onReload }: { settings: Clause
             cleaning_hourly_cost: decimal(String(v.cleaning_hourly_cost)),
             cleaning_min_hours: Number(v.cleaning_min_hours),
             eligibility_validity_months: Number(v.eligibility_validity_months),
+            enabled_criteria: CRITERIA.filter((c) => v.enabled_criteria.includes(c)),
             contact_name: v.contact_name.trim() || null,
             contact_email: v.contact_email.trim() || null,
             contact_phone: v.contact_phone.trim() || null,
@@ -98,6 +101,13 @@ function SettingsForm({ settings, etag, readOnly, onReload }: { settings: Clause
             <TextInput label={t('settings.cleaningHourlyCost')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('cleaning_hourly_cost')} />
             <NumberInput hideControls label={t('settings.cleaningMinHours')} readOnly={readOnly} min={0} {...form.getInputProps('cleaning_min_hours')} />
           </SimpleGrid>
+          <Checkbox.Group label={t('settings.criteria')} description={t('settings.criteriaHelp')} {...form.getInputProps('enabled_criteria')}>
+            <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
+              {CRITERIA.map((criterion) => (
+                <Checkbox key={criterion} value={criterion} label={t(`criteria.${criterion}`)} disabled={readOnly} />
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
           <Title order={3} size="h5">{t('settings.contact')}</Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label={t('settings.contactName')} readOnly={readOnly} {...form.getInputProps('contact_name')} />
