@@ -32,6 +32,21 @@ test('scenario B: a referent follows a pathway, the PLIE coordinator oversees an
   await page.getByRole('option', { name: 'Formation' }).click();
   await page.getByRole('button', { name: 'Ajouter une étape' }).last().click();
   await expect(page.getByTestId('pathway')).toContainText('Formation');
+  // A job on an awarded clause lot of the structure, with one of the lot's employers.
+  await page.getByRole('button', { name: 'Ajouter une étape' }).click();
+  await select(page, "Type d'étape").click();
+  await page.getByRole('option', { name: 'Mission sur une clause' }).click();
+  await select(page, 'Contrat').click();
+  await page.getByRole('option', { name: 'CDDI' }).click();
+  await field(page, 'Heures par semaine').fill('26');
+  await select(page, 'Lot de la clause').click();
+  await page.getByRole('option').first().click();
+  await select(page, 'Employeur').click();
+  const employer = (await page.getByRole('option').first().innerText()).replace(/ \(.*\)$/, '');
+  await page.getByRole('option').first().click();
+  await page.getByRole('button', { name: 'Ajouter une étape' }).last().click();
+  await expect(page.getByTestId('pathway')).toContainText('Mission sur une clause');
+  await expect(page.getByTestId('pathway')).toContainText(employer);
 
   // The exit: CDI is lasting employment.
   await page.getByRole('button', { name: 'Enregistrer la sortie' }).click();

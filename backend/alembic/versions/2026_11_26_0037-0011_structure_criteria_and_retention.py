@@ -67,5 +67,3 @@ def downgrade() -> None:
 
     with op.batch_alter_table("clause_settings", schema=None) as batch_op:
         batch_op.drop_column("enabled_criteria")
-
-

@@ -128,6 +128,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ce champ ne s'applique pas ici.",
         "This field does not apply here.",
     ),
+    "enterprise_not_on_lot": (
+        "Cette entreprise n'est ni titulaire ni sous-traitante déclarée du lot.",
+        "This enterprise is neither an awardee nor a declared subcontractor of the lot.",
+    ),
     "criterion_not_enabled": (
         "Ce critère n'est pas retenu par votre structure (paramètres des clauses).",
         "Your structure does not use this criterion (clause settings).",

@@ -7,8 +7,6 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from levier.core.errors import Conflict, FieldInvalid, NotFound
-from levier.organisations.constants import OrganisationKind
-from levier.organisations.models import Organisation
 from levier.participants.constants import (
     EXIT_CATEGORY,
     ExitCategory,
@@ -19,7 +17,7 @@ from levier.participants.eligibility import add_months
 from levier.participants.models import Participant, Pathway, PathwayStep
 from levier.participants.schemas import ExitCreate, FollowUpCreate, PathwayCreate, StepCreate
 from levier.participants.service import Scope, touch
-from levier.tenders.models import Lot
+from levier.tenders import service as tenders_service
 
 FOLLOW_UP_MONTHS = 6
 CONTRACT_STEPS = frozenset({StepKind.employment, StepKind.clause_assignment})
@@ -78,7 +76,9 @@ async def start(
     return pathway
 
 
-async def _check_step(session: AsyncSession, pathway: Pathway, data: StepCreate) -> None:
+async def _check_step(
+    session: AsyncSession, participant: Participant, pathway: Pathway, data: StepCreate
+) -> None:
     if data.start_date < pathway.entry_date:
         raise FieldInvalid("start_date", "step_before_entry", entry_date=pathway.entry_date)
     if pathway.steps and data.start_date < pathway.steps[-1].start_date:
@@ -99,19 +99,36 @@ async def _check_step(session: AsyncSession, pathway: Pathway, data: StepCreate)
             if getattr(data, name) is not None:
                 raise FieldInvalid(name, "field_not_applicable")
     if data.kind == StepKind.clause_assignment:
+        # The lot must be an awarded clause of the structure the person is referred to, and the
+        # employer one of its awardees or declared subcontractors.
         if data.lot_id is None:
             raise FieldInvalid("lot_id", "field_required")
-        if await session.get(Lot, data.lot_id) is None:
+        position = (
+            await tenders_service.clause_position(session, participant.structure_id, data.lot_id)
+            if participant.structure_id
+            else None
+        )
+        if position is None:
             raise FieldInvalid("lot_id", "lot_not_found")
         if data.enterprise_id is None:
             raise FieldInvalid("enterprise_id", "field_required")
-        enterprise = await session.get(Organisation, data.enterprise_id)
-        if enterprise is None or enterprise.kind != OrganisationKind.enterprise:
-            raise FieldInvalid("enterprise_id", "not_an_enterprise")
+        if data.enterprise_id not in {e["id"] for e in position["enterprises"]}:
+            raise FieldInvalid("enterprise_id", "enterprise_not_on_lot")
     else:
         for name in ("lot_id", "enterprise_id"):
             if getattr(data, name) is not None:
                 raise FieldInvalid(name, "field_not_applicable")
+
+
+async def clause_positions(
+    session: AsyncSession, scope: Scope, participant: Participant, query: str | None
+) -> list[dict[str, object]]:
+    """The clause lots the person can be assigned to: those of the structure they are
+    referred to (none when they are not referred)."""
+    _managed(scope, participant)
+    if participant.structure_id is None:
+        return []
+    return await tenders_service.clause_positions(session, participant.structure_id, query)
 
 
 async def add_step(
@@ -128,7 +145,7 @@ async def add_step(
     if pathway.exit_date is not None:
         raise Conflict("pathway_closed")
     _not_future(data.start_date, "start_date", today)
-    await _check_step(session, pathway, data)
+    await _check_step(session, participant, pathway, data)
     step = PathwayStep(
         pathway_id=pathway.id,
         organisation_id=pathway.organisation_id,

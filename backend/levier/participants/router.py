@@ -25,6 +25,7 @@ from levier.participants.models import Participant, Pathway
 from levier.participants.schemas import (
     LEGAL_NOTICE,
     AccessLogEntry,
+    ClausePosition,
     EligibilityCreate,
     EligibilityRead,
     EligibilityStatus,
@@ -386,6 +387,21 @@ async def start_pathway(
     """Open a pathway (409 when one is already open)."""
     scope, participant = await _participant(session, user, participant_id)
     return _pathway_read(await pathways.start(session, scope, participant, data))
+
+
+@router.get("/{participant_id}/clause-positions", response_model=list[ClausePosition])
+async def list_clause_positions(
+    session: SessionDep,
+    user: PathwayWriter,
+    participant_id: uuid.UUID,
+    q: Annotated[
+        str | None, Query(max_length=100, description="Tender reference or object.")
+    ] = None,
+) -> list[ClausePosition]:
+    """Awarded clause lots of the person's structure, with who can employ on them (50 at most)."""
+    scope, participant = await _participant(session, user, participant_id)
+    positions = await pathways.clause_positions(session, scope, participant, q)
+    return [ClausePosition.model_validate(p) for p in positions]
 
 
 @router.post(

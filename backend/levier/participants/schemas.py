@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -345,6 +345,26 @@ class StructureOption(BaseModel):
 
     id: uuid.UUID
     name: str
+
+
+class PositionEnterprise(BaseModel):
+    id: uuid.UUID
+    name: str
+    role: Literal["member", "subcontractor"] = Field(
+        description="`member`: an awardee (alone or in a consortium); `subcontractor`: declared."
+    )
+
+
+class ClausePosition(BaseModel):
+    """An awarded lot with insertion hours the person can be assigned to, and its employers."""
+
+    lot_id: uuid.UUID
+    tender_reference: str
+    tender_object: str
+    lot_number: int
+    lot_title: str
+    required_hours: int | None
+    enterprises: list[PositionEnterprise]
 
 
 class FormOptions(BaseModel):

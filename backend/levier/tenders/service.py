@@ -775,3 +775,91 @@ async def operation_summary(session: AsyncSession, operation: Operation) -> dict
         "target_value": operation.target_value,
         "target_met": target_met,
     }
+
+
+# Tenders whose awarded lots can employ people on their insertion clause: a published
+# tender's lots are awarded one by one, so an award counts before the whole tender is.
+ACTIVE_STATUSES = (
+    TenderStatus.published.value,
+    TenderStatus.awarded.value,
+    TenderStatus.in_execution.value,
+)
+
+
+def _positions_statement(structure_id: uuid.UUID) -> Any:
+    """Awarded lots carrying insertion hours, of a structure's tenders in force."""
+    carries_hours = (
+        select(col(LotConsideration.lot_id))
+        .where(col(LotConsideration.kind).in_([k.value for k in HOURS_KINDS]))
+        .scalar_subquery()
+    )
+    return (
+        select(Lot, Tender)
+        .join(Tender, col(Tender.id) == Lot.tender_id)
+        .join(LotAward, col(LotAward.lot_id) == Lot.id)
+        .where(
+            col(Tender.structure_id) == structure_id,
+            col(Tender.status).in_(ACTIVE_STATUSES),
+            col(Lot.id).in_(carries_hours),
+        )
+    )
+
+
+def _position(lot: Lot, tender: Tender) -> dict[str, Any]:
+    award = lot.award
+    assert award is not None
+    enterprises = [
+        {"id": m.enterprise_id, "name": m.enterprise.name, "role": "member"}
+        for m in sorted(award.members, key=lambda m: (not m.is_mandatary, m.enterprise.name))
+    ] + [
+        {"id": s.enterprise_id, "name": s.enterprise.name, "role": "subcontractor"}
+        for s in sorted(award.subcontractors, key=lambda s: s.enterprise.name)
+    ]
+    return {
+        "lot_id": lot.id,
+        "tender_reference": tender.reference,
+        "tender_object": tender.object,
+        "lot_number": lot.number,
+        "lot_title": lot.title,
+        "required_hours": required_hours(lot),
+        "enterprises": enterprises,
+    }
+
+
+def _position_options() -> list[Any]:
+    award = selectinload(Lot.award)  # type: ignore[arg-type]
+    return [
+        award.selectinload(LotAward.members).selectinload(AwardMember.enterprise),  # type: ignore[arg-type]
+        award.selectinload(LotAward.subcontractors).selectinload(Subcontractor.enterprise),  # type: ignore[arg-type]
+    ]
+
+
+async def clause_positions(
+    session: AsyncSession, structure_id: uuid.UUID, query: str | None = None, limit: int = 50
+) -> list[dict[str, Any]]:
+    """Where a person can be employed on a structure's clauses: each awarded lot with hours to
+    deliver, and the enterprises that can employ on it (awardees, declared subcontractors).
+    `query` searches the tender's reference and object."""
+    statement = _positions_statement(structure_id)
+    if query:
+        statement = statement.where(col(Tender.search_text).like(like_contains(query), escape="\\"))
+    rows = await session.execute(
+        statement.options(*_position_options())
+        .order_by(col(Tender.reference), col(Lot.number))
+        .limit(limit)
+    )
+    return [_position(lot, tender) for lot, tender in rows.all()]
+
+
+async def clause_position(
+    session: AsyncSession, structure_id: uuid.UUID, lot_id: uuid.UUID
+) -> dict[str, Any] | None:
+    """One lot of `clause_positions`, or None when it is not one of the structure's."""
+    row = (
+        await session.execute(
+            _positions_statement(structure_id)
+            .where(col(Lot.id) == lot_id)
+            .options(*_position_options())
+        )
+    ).first()
+    return _position(row[0], row[1]) if row else None

@@ -96,7 +96,9 @@ class TestValidate:
         assert refused.status_code == 422
         assert refused.json()["errors"][0]["field"] == "criterion"
         assert refused.json()["errors"][0]["code"] == "criterion_not_enabled"
-        accepted = await validate(client, auth, network.facilitator, alice, criterion="qpv_resident")
+        accepted = await validate(
+            client, auth, network.facilitator, alice, criterion="qpv_resident"
+        )
         assert accepted.status_code == 201, accepted.text
         for bad, code in (([], "too_short"), (["justice"], "enum")):
             etag = (await client.get(url, headers=auth(admin))).headers["ETag"]

@@ -246,3 +246,120 @@ class TestStats:
         assert stats["dynamic_exit_rate"] == "0.6667"
         own = (await client.get("/api/v1/participants/stats", headers=auth(network.nadia))).json()
         assert own["participants"] == 2
+
+
+class TestClauseAssignment:
+    """A clause-assignment step links an awarded clause lot of the person's structure and one
+    of the lot's employers (awardees, declared subcontractors)."""
+
+    async def _awarded(self, client, auth, session, network):
+        from levier.organisations.constants import EnterpriseKind, OrganisationKind
+        from tests.factories import make_organisation, make_tender
+
+        tender, lot, _operation = await make_tender(session, network.structure)
+        builder = await make_organisation(session, OrganisationKind.enterprise, name="Bâtir")
+        insertion = await make_organisation(
+            session, OrganisationKind.enterprise, enterprise_kind=EnterpriseKind.EI, name="Tremplin"
+        )
+        url = f"/api/v1/tenders/{tender.id}"
+        facilitator = auth(network.facilitator)
+
+        async def transition(target: str) -> None:
+            etag = (await client.get(url, headers=facilitator)).headers["ETag"]
+            moved = await client.post(
+                f"{url}/transition",
+                json={"status": target},
+                headers=facilitator | {"If-Match": etag},
+            )
+            assert moved.status_code == 200, moved.text
+
+        await transition("published")
+        lot_url = f"{url}/lots/{lot.id}"
+        etag = (await client.get(lot_url, headers=facilitator)).headers["ETag"]
+        awarded = await client.put(
+            f"{lot_url}/award",
+            json={
+                "awarded_amount": "1000000",
+                "notification_date": "2025-01-15",
+                "members": [{"enterprise_id": str(builder.id), "is_mandatary": True}],
+                "subcontractors": [{"enterprise_id": str(insertion.id), "amount": "50000"}],
+            },
+            headers=facilitator | {"If-Match": etag},
+        )
+        assert awarded.status_code == 200, awarded.text
+        await transition("awarded")
+        return tender, lot, builder, insertion
+
+    async def test_positions_offered_then_assignment_checked(
+        self, client, auth, session, network, alice
+    ):
+        from tests.factories import make_tender
+
+        tender, lot, builder, insertion = await self._awarded(client, auth, session, network)
+        _draft, draft_lot, _op = await make_tender(session, network.structure)  # not awarded
+        other = await make_participant(session, network.nadia, pathway=True)  # not referred
+        url = f"/api/v1/participants/{alice.id}/clause-positions"
+        positions = await client.get(url, headers=auth(network.nadia))
+        assert positions.status_code == 200, positions.text
+        assert positions.json() == [
+            {
+                "lot_id": str(lot.id),
+                "tender_reference": tender.reference,
+                "tender_object": tender.object,
+                "lot_number": 1,
+                "lot_title": "Gros œuvre",
+                "required_hours": 833,
+                "enterprises": [
+                    {"id": str(builder.id), "name": "Bâtir", "role": "member"},
+                    {"id": str(insertion.id), "name": "Tremplin", "role": "subcontractor"},
+                ],
+            }
+        ]
+        searched = await client.get(url, params={"q": "zzz"}, headers=auth(network.nadia))
+        assert searched.json() == []
+        unreferred = await client.get(
+            f"/api/v1/participants/{other.id}/clause-positions", headers=auth(network.nadia)
+        )
+        assert unreferred.json() == []
+        # Another referent's participant: out of scope.
+        hidden = await client.get(url, headers=auth(network.paul))
+        assert hidden.status_code == 404
+
+        pathway = await pathway_of(client, auth, network.nadia, alice)
+        step = {
+            "kind": "clause_assignment",
+            "start_date": "2025-02-03",
+            "contract_kind": "cddi",
+            "hours_per_week": "26",
+        }
+        stranger = await make_participant(session, network.nadia)  # any non-enterprise id
+        cases = [
+            (
+                {"lot_id": str(draft_lot.id), "enterprise_id": str(builder.id)},
+                "lot_id",
+                "lot_not_found",
+            ),
+            (
+                {"lot_id": str(lot.id), "enterprise_id": str(stranger.id)},
+                "enterprise_id",
+                "enterprise_not_on_lot",
+            ),
+            ({"lot_id": str(lot.id)}, "enterprise_id", "field_required"),
+        ]
+        for extra, field, code in cases:
+            refused = await post(client, auth, network.nadia, alice, pathway, "steps", step | extra)
+            assert refused.status_code == 422, refused.text
+            error = refused.json()["errors"][0]
+            assert (error["field"], error["code"]) == (field, code), extra
+        accepted = await post(
+            client,
+            auth,
+            network.nadia,
+            alice,
+            pathway,
+            "steps",
+            step | {"lot_id": str(lot.id), "enterprise_id": str(insertion.id)},
+        )
+        assert accepted.status_code == 201, accepted.text
+        assigned = accepted.json()["steps"][-1]
+        assert (assigned["lot_id"], assigned["enterprise_id"]) == (str(lot.id), str(insertion.id))

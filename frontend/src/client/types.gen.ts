@@ -290,6 +290,42 @@ export type CalculationMethod = 'generic' | 'cleaning';
 export type Ccag = 'works' | 'project_management' | 'supplies_services' | 'industrial' | 'intellectual_services' | 'ict' | 'none';
 
 /**
+ * ClausePosition
+ *
+ * An awarded lot with insertion hours the person can be assigned to, and its employers.
+ */
+export type ClausePosition = {
+    /**
+     * Enterprises
+     */
+    enterprises: Array<PositionEnterprise>;
+    /**
+     * Lot Id
+     */
+    lot_id: string;
+    /**
+     * Lot Number
+     */
+    lot_number: number;
+    /**
+     * Lot Title
+     */
+    lot_title: string;
+    /**
+     * Required Hours
+     */
+    required_hours: number | null;
+    /**
+     * Tender Object
+     */
+    tender_object: string;
+    /**
+     * Tender Reference
+     */
+    tender_reference: string;
+};
+
+/**
  * ClauseSettingsRead
  *
  * A structure's calculator defaults.
@@ -2149,6 +2185,26 @@ export type PortfolioStats = {
      * Participants
      */
     participants: number;
+};
+
+/**
+ * PositionEnterprise
+ */
+export type PositionEnterprise = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Role
+     *
+     * `member`: an awardee (alone or in a consortium); `subcontractor`: declared.
+     */
+    role: 'member' | 'subcontractor';
 };
 
 /**
@@ -5198,6 +5254,77 @@ export type ParticipantsAnonymiseParticipantResponses = {
 };
 
 export type ParticipantsAnonymiseParticipantResponse = ParticipantsAnonymiseParticipantResponses[keyof ParticipantsAnonymiseParticipantResponses];
+
+export type ParticipantsListClausePositionsData = {
+    body?: never;
+    path: {
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: {
+        /**
+         * Q
+         *
+         * Tender reference or object.
+         */
+        q?: string | null;
+    };
+    url: '/api/v1/participants/{participant_id}/clause-positions';
+};
+
+export type ParticipantsListClausePositionsErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ParticipantsListClausePositionsError = ParticipantsListClausePositionsErrors[keyof ParticipantsListClausePositionsErrors];
+
+export type ParticipantsListClausePositionsResponses = {
+    /**
+     * Response Participants-List Clause Positions
+     *
+     * Successful Response
+     */
+    200: Array<ClausePosition>;
+};
+
+export type ParticipantsListClausePositionsResponse = ParticipantsListClausePositionsResponses[keyof ParticipantsListClausePositionsResponses];
 
 export type ParticipantsListEligibilityData = {
     body?: never;

@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import {
   participantsAddPathwayStep,
   participantsExitPathway,
+  participantsListClausePositions,
   participantsFollowUpPathway,
   participantsListPathways,
   participantsStartPathway,
@@ -40,6 +41,14 @@ function StepForm({ participant, pathway, onDone }: { participant: ParticipantRe
   });
   const { error, busy, run } = useApiSubmit(form);
   const contract = CONTRACT_STEPS.includes(form.values.kind);
+  const assignment = form.values.kind === 'clause_assignment';
+  // Awarded clause lots of the person's structure, and who can employ on each.
+  const positions = useQuery({
+    queryKey: ['participant', participant.id, 'clause-positions'],
+    queryFn: () => call(participantsListClausePositions({ path: { participant_id: participant.id } })),
+    enabled: assignment,
+  });
+  const position = positions.data?.find((p) => p.lot_id === form.values.lot_id);
   const submit = form.onSubmit((v) =>
     run(async () => {
       await call(
@@ -49,10 +58,10 @@ function StepForm({ participant, pathway, onDone }: { participant: ParticipantRe
             kind: v.kind, start_date: v.start_date, end_date: v.end_date || null,
             qualification_level: v.kind === 'training' ? v.qualification_level : null,
             contract_kind: contract ? v.contract_kind : null,
-            employer: contract ? v.employer.trim() || null : null,
+            employer: assignment ? (position?.enterprises.find((e) => e.id === v.enterprise_id)?.name ?? null) : contract ? v.employer.trim() || null : null,
             hours_per_week: contract && v.hours_per_week ? v.hours_per_week.replace(',', '.') : null,
-            lot_id: v.kind === 'clause_assignment' ? v.lot_id.trim() || null : null,
-            enterprise_id: v.kind === 'clause_assignment' ? v.enterprise_id.trim() || null : null,
+            lot_id: assignment ? v.lot_id || null : null,
+            enterprise_id: assignment ? v.enterprise_id || null : null,
           },
         }),
       );
@@ -74,14 +83,36 @@ function StepForm({ participant, pathway, onDone }: { participant: ParticipantRe
           {contract && (
             <>
               <Select label={t('participants.contractKind')} required data={CONTRACT_KINDS.map((value) => ({ value, label: t(`contractKinds.${value}`) }))} {...form.getInputProps('contract_kind')} />
-              <TextInput label={t('participants.employer')} {...form.getInputProps('employer')} />
+              {!assignment && <TextInput label={t('participants.employer')} {...form.getInputProps('employer')} />}
               <TextInput label={t('participants.hoursPerWeek')} required inputMode="decimal" {...form.getInputProps('hours_per_week')} />
             </>
           )}
-          {form.values.kind === 'clause_assignment' && (
+          {assignment && (
             <>
-              <TextInput label={t('participants.lotId')} required {...form.getInputProps('lot_id')} />
-              <TextInput label={t('participants.enterpriseId')} required {...form.getInputProps('enterprise_id')} />
+              <Select
+                label={t('participants.clauseLot')}
+                required
+                searchable
+                nothingFoundMessage={t('participants.noClauseLot')}
+                description={positions.data?.length === 0 ? t('participants.noClauseLot') : undefined}
+                data={(positions.data ?? []).map((p) => ({
+                  value: p.lot_id,
+                  label: `${p.tender_reference} · ${t('participants.lotNumber', { number: p.lot_number })} ${p.lot_title}${p.required_hours != null ? ` (${p.required_hours} h)` : ''}`,
+                }))}
+                {...form.getInputProps('lot_id')}
+                onChange={(value) => {
+                  form.setFieldValue('lot_id', value ?? '');
+                  form.setFieldValue('enterprise_id', '');
+                }}
+              />
+              <Select
+                label={t('participants.clauseEmployer')}
+                required
+                disabled={!position}
+                data={(position?.enterprises ?? []).map((e) => ({ value: e.id, label: `${e.name} (${t(`participants.employerRoles.${e.role}`)})` }))}
+                {...form.getInputProps('enterprise_id')}
+                onChange={(value) => form.setFieldValue('enterprise_id', value ?? '')}
+              />
             </>
           )}
         </SimpleGrid>
