@@ -87,35 +87,35 @@ function StepForm({ participant, pathway, onDone }: { participant: ParticipantRe
               <TextInput label={t('participants.hoursPerWeek')} required inputMode="decimal" {...form.getInputProps('hours_per_week')} />
             </>
           )}
-          {assignment && (
-            <>
-              <Select
-                label={t('participants.clauseLot')}
-                required
-                searchable
-                nothingFoundMessage={t('participants.noClauseLot')}
-                description={positions.data?.length === 0 ? t('participants.noClauseLot') : undefined}
-                data={(positions.data ?? []).map((p) => ({
-                  value: p.lot_id,
-                  label: `${p.tender_reference} · ${t('participants.lotNumber', { number: p.lot_number })} ${p.lot_title}${p.required_hours != null ? ` (${p.required_hours} h)` : ''}`,
-                }))}
-                {...form.getInputProps('lot_id')}
-                onChange={(value) => {
-                  form.setFieldValue('lot_id', value ?? '');
-                  form.setFieldValue('enterprise_id', '');
-                }}
-              />
-              <Select
-                label={t('participants.clauseEmployer')}
-                required
-                disabled={!position}
-                data={(position?.enterprises ?? []).map((e) => ({ value: e.id, label: `${e.name} (${t(`participants.employerRoles.${e.role}`)})` }))}
-                {...form.getInputProps('enterprise_id')}
-                onChange={(value) => form.setFieldValue('enterprise_id', value ?? '')}
-              />
-            </>
-          )}
         </SimpleGrid>
+        {assignment && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={t('participants.clauseLot')}
+              required
+              searchable
+              nothingFoundMessage={t('participants.noClauseLot')}
+              description={positions.data?.length === 0 ? t('participants.noClauseLot') : undefined}
+              data={(positions.data ?? []).map((p) => ({
+                value: p.lot_id,
+                label: `${p.tender_reference} · ${t('participants.lotNumber', { number: p.lot_number })} ${p.lot_title}${p.required_hours != null ? ` (${p.required_hours} h)` : ''}`,
+              }))}
+              {...form.getInputProps('lot_id')}
+              onChange={(value) => {
+                form.setFieldValue('lot_id', value ?? '');
+                form.setFieldValue('enterprise_id', '');
+              }}
+            />
+            <Select
+              label={t('participants.clauseEmployer')}
+              required
+              disabled={!position}
+              data={(position?.enterprises ?? []).map((e) => ({ value: e.id, label: `${e.name} (${t(`participants.employerRoles.${e.role}`)})` }))}
+              {...form.getInputProps('enterprise_id')}
+              onChange={(value) => form.setFieldValue('enterprise_id', value ?? '')}
+            />
+          </SimpleGrid>
+        )}
         <Group>
           <Button type="submit" loading={busy}>{t('participants.addStep')}</Button>
           <Button variant="subtle" onClick={onDone}>{t('app.cancel')}</Button>
