@@ -12,11 +12,13 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import asyncpg
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
 
 from levier.cli import run_migrations
+from levier.core.pagination import encode_cursor
 
 REPEAT = 20
 
@@ -41,6 +43,21 @@ async def timed(call: Callable[[], Awaitable[object]]) -> list[float]:
         await call()
         samples.append((time.perf_counter() - start) * 1000)
     return samples
+
+
+async def deep_cursor(engine, table: str, fraction: float, rows: int) -> str:
+    """The keyset cursor of the row at `fraction` of `table` in (search_name, id) order."""
+    async with engine.connect() as connection:
+        deep = (
+            await connection.execute(
+                text(
+                    f"SELECT search_name, id FROM {table} ORDER BY search_name, id "
+                    "OFFSET :n LIMIT 1"
+                ),
+                {"n": int(rows * fraction)},
+            )
+        ).one()
+    return encode_cursor([deep[0], deep[1]])
 
 
 def report(title: str, results: dict[str, list[float]]) -> None:

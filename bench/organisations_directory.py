@@ -20,10 +20,9 @@ from sqlalchemy import text
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import on_throwaway_database, report, timed
+from _harness import deep_cursor, on_throwaway_database, report, timed
 from levier.core.config import Settings
 from levier.core.db import create_engine
-from levier.core.pagination import encode_cursor
 from levier.core.security import create_access_token
 from levier.main import create_app
 
@@ -89,17 +88,7 @@ async def run(url: str) -> None:
     token, _ = create_access_token(settings, admin_id, 1, uuid.uuid4())
     headers = {"Authorization": f"Bearer {token}"}
     engine = app.state.engine
-    async with engine.connect() as connection:
-        deep = (
-            await connection.execute(
-                text(
-                    "SELECT search_name, id FROM organisations ORDER BY search_name, id "
-                    "OFFSET :n LIMIT 1"
-                ),
-                {"n": int(ROWS * 0.75)},
-            )
-        ).one()
-    cursor = encode_cursor([deep[0], deep[1]])
+    cursor = await deep_cursor(engine, "organisations", 0.75, ROWS)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(
         transport=transport, base_url="http://bench"

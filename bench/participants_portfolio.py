@@ -22,10 +22,9 @@ from sqlalchemy import text
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import on_throwaway_database, report, timed
+from _harness import deep_cursor, on_throwaway_database, report, timed
 from levier.core.config import Settings
 from levier.core.db import create_engine
-from levier.core.pagination import encode_cursor
 from levier.core.security import create_access_token
 from levier.main import create_app
 
@@ -128,17 +127,7 @@ async def run(url: str) -> None:
         bearer("ref7"),
         bearer("facilitator"),
     )
-    async with app.state.engine.connect() as connection:
-        deep = (
-            await connection.execute(
-                text(
-                    "SELECT search_name, id FROM participants ORDER BY search_name, id "
-                    "OFFSET :n LIMIT 1"
-                ),
-                {"n": int(ROWS * 0.75)},
-            )
-        ).one()
-    cursor = encode_cursor([deep[0], deep[1]])
+    cursor = await deep_cursor(app.state.engine, "participants", 0.75, ROWS)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(
         transport=transport, base_url="http://bench"

@@ -379,12 +379,16 @@ async def _warn(
     if report.dry_run or not fresh:
         return
     by_referent: dict[uuid.UUID, list[date]] = {}
+    by_due_day: dict[date, list[uuid.UUID]] = {}
     for row in fresh:
         due_on = add_months(row.last_activity_on, months)
         by_referent.setdefault(row.referent_id, []).append(due_on)
+        by_due_day.setdefault(due_on, []).append(row.id)
+    # One UPDATE per due day (at most 30 in the window), not one per person.
+    for due_on, ids in by_due_day.items():
         await session.execute(
             update(Participant)
-            .where(col(Participant.id) == row.id)
+            .where(col(Participant.id).in_(ids))
             .values(retention_due_on=due_on)
             .execution_options(synchronize_session=False)
         )
