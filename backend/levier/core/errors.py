@@ -63,6 +63,7 @@ class DomainError(Exception):
     """An error the caller can act on: a stable `code`, an HTTP status, maybe a field."""
 
     status_code = 400
+    location = "body"  # where `field` is: the body, or a path or query parameter
 
     def __init__(
         self,
@@ -114,8 +115,9 @@ class FieldInvalid(DomainError):
 
     status_code = 422
 
-    def __init__(self, field: str, code: str, **params: Any) -> None:
+    def __init__(self, field: str, code: str, *, location: str = "body", **params: Any) -> None:
         super().__init__(code, field=field, **params)
+        self.location = location
 
 
 class PreconditionFailed(DomainError):
@@ -215,7 +217,7 @@ def install_error_handlers(app: FastAPI) -> None:
         if exc.field:
             language = request_language(request)
             message = translate(exc.code, language, **exc.params)
-            errors = [_field_error(["body", *exc.field.split(".")], exc.code, message)]
+            errors = [_field_error([exc.location, *exc.field.split(".")], exc.code, message)]
         return problem(
             request,
             exc.status_code,

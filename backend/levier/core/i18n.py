@@ -212,9 +212,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Import rejected: some rows have errors, nothing was saved.",
     ),
     "cpv_unknown": (
-        "Code CPV inconnu : {cpv_code} (division ou groupe absent du vocabulaire CPV 2008).",
-        "Unknown CPV code: {cpv_code} (division or group not in the CPV 2008 vocabulary).",
+        "Code CPV inconnu : {cpv_code} n'est pas dans le vocabulaire CPV 2008.",
+        "Unknown CPV code: {cpv_code} is not in the CPV 2008 vocabulary.",
     ),
+    "cpv_check_digit": (
+        "Chiffre de contrôle erroné dans {cpv_code} : ce code CPV s'écrit {expected}.",
+        "Wrong check digit in {cpv_code}: this CPV code is written {expected}.",
+    ),
+    "cpv_not_found": ("Code CPV inconnu.", "Unknown CPV code."),
     "insee_code_invalid": (
         "Code INSEE inconnu : {insee_code}.",
         "Unknown INSEE code: {insee_code}.",

@@ -1,13 +1,15 @@
-"""The Common Procurement Vocabulary (CPV 2008, Regulation (EC) 213/2008): its 45 divisions
-and the groups of construction (division 45) with French and English labels, shipped as
-versioned reference data, and the validated `CpvCode` type. Groups of other divisions are
-validated only once they are added to the data file (a code of such a division whose group
-is unknown is then refused), so the file must hold every group before that rule is
-tightened: until then only the division is checked for them.
+"""The Common Procurement Vocabulary (CPV 2008, Regulation (EC) 213/2008), shipped as
+versioned reference data (see `data/README.md` for where each file comes from):
+
+- every code of the vocabulary with its check digit (`cpv-2008-codes.txt`), so a code is
+  valid only if the vocabulary holds it, and a wrong check digit is named as such;
+- the 45 divisions and 272 groups with their French and English labels
+  (`cpv-2008-divisions-groups.csv`), used to search and to describe any code.
 
 A code is `DDGCCSSS-K`: division (2 digits), group, class, category, sub-categories, and a
-check digit. Levier checks the shape and that the division, and the group when the code is
-finer than a division, exist in the vocabulary.
+check digit. The check digit cannot be computed: most codes follow a weighted sum, but
+about one in twenty kept the digit of an older version of the vocabulary, so it is read
+from the list. A code typed without it gets it added, so stored codes are always complete.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ from pydantic_core import PydanticCustomError
 
 from levier.core.text import fold
 
-DATA = Path(__file__).parent / "data" / "cpv-2008-divisions-groups.csv"
+DATA = Path(__file__).parent / "data"
+LABELS = DATA / "cpv-2008-divisions-groups.csv"
+CODES = DATA / "cpv-2008-codes.txt"
 CPV_PATTERN = r"^\d{8}(-\d)?$"
 
 
@@ -52,12 +56,19 @@ class CpvEntry:
 @cache
 def vocabulary() -> dict[str, CpvEntry]:
     """Divisions and groups by significant prefix ("45", "451"), in code order."""
-    with DATA.open(encoding="utf-8", newline="") as handle:
+    with LABELS.open(encoding="utf-8", newline="") as handle:
         rows = [
             CpvEntry(row["code"], CpvLevel(row["level"]), row["label_fr"], row["label_en"])
             for row in csv.DictReader(handle)
         ]
     return {entry.prefix: entry for entry in sorted(rows, key=lambda e: e.code)}
+
+
+@cache
+def codes() -> dict[str, str]:
+    """Every code of the vocabulary, complete with its check digit, by its eight digits."""
+    with CODES.open(encoding="utf-8") as handle:
+        return {line[:8]: line for line in (raw.strip() for raw in handle) if line}
 
 
 @cache
@@ -69,7 +80,7 @@ def _search_keys() -> list[tuple[CpvEntry, str]]:
 
 
 def lookup(code: str) -> tuple[CpvEntry | None, CpvEntry | None]:
-    """The division and group (when the code names one) a CPV code belongs to."""
+    """The division and group (when the code is finer than a division) a code belongs to."""
     entries = vocabulary()
     division = entries.get(code[:2])
     group = entries.get(code[:3]) if code[2] != "0" else None
@@ -97,18 +108,23 @@ def search(query: str | None, limit: int) -> list[CpvEntry]:
     return [entry for entry, key in _search_keys() if all(w in key for w in words)][:limit]
 
 
-def _groups_shipped(division: str) -> bool:
-    return any(prefix.startswith(division) and len(prefix) == 3 for prefix in vocabulary())
+def canonical(value: str) -> str:
+    """The complete code for a code typed with or without its check digit.
 
-
-def _known(value: str) -> str:
-    division, group = lookup(value)
-    group_checked = value[2] != "0" and _groups_shipped(value[:2])
-    if division is None or (group_checked and group is None):
+    Raises `cpv_unknown` when the vocabulary has no such code, `cpv_check_digit` when the
+    digit typed is not the code's."""
+    known = codes().get(value[:8])
+    if known is None:
         raise PydanticCustomError(
             "cpv_unknown", "Unknown CPV code {cpv_code}.", {"cpv_code": value}
         )
-    return value
+    if len(value) > 8 and value != known:
+        raise PydanticCustomError(
+            "cpv_check_digit",
+            "Wrong check digit in {cpv_code}: this CPV code is written {expected}.",
+            {"cpv_code": value, "expected": known},
+        )
+    return known
 
 
 def _strip(value: object) -> object:
@@ -119,5 +135,5 @@ CpvCode = Annotated[
     str,
     BeforeValidator(_strip),
     StringConstraints(pattern=CPV_PATTERN),
-    AfterValidator(_known),
+    AfterValidator(canonical),
 ]

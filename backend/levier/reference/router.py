@@ -1,16 +1,22 @@
-"""Reference vocabularies (public): CPV divisions and groups."""
+"""Reference vocabularies (public): CPV divisions and groups, and any CPV code."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
+from pydantic_core import PydanticCustomError
 
+from levier.core.errors import FieldInvalid, NotFound
 from levier.core.i18n import negotiate
 from levier.reference import cpv
-from levier.reference.schemas import CpvRead
+from levier.reference.schemas import CpvCodeRead, CpvRead
 
 router = APIRouter(prefix="/reference", tags=["reference"])
+
+
+def _read(entry: cpv.CpvEntry, language: str) -> CpvRead:
+    return CpvRead(code=entry.code, level=entry.level, label=entry.label(language))
 
 
 @router.get("/cpv", response_model=list[CpvRead])
@@ -24,7 +30,31 @@ async def list_cpv(
 ) -> list[CpvRead]:
     """CPV 2008 divisions and groups (labels in French, or English by Accept-Language)."""
     language = negotiate(request.headers.get("accept-language"))
-    return [
-        CpvRead(code=entry.code, level=entry.level, label=entry.label(language))
-        for entry in cpv.search(q, limit)
-    ]
+    return [_read(entry, language) for entry in cpv.search(q, limit)]
+
+
+@router.get("/cpv/{cpv_code}", response_model=CpvCodeRead)
+async def get_cpv(
+    request: Request,
+    cpv_code: Annotated[
+        str,
+        Path(pattern=cpv.CPV_PATTERN, description="Eight digits, with or without `-K`."),
+    ],
+) -> CpvCodeRead:
+    """One CPV code: complete with its check digit, with its division and group."""
+    language = negotiate(request.headers.get("accept-language"))
+    try:
+        code = cpv.canonical(cpv_code)
+    except PydanticCustomError as error:
+        if error.type == "cpv_unknown":
+            raise NotFound("cpv_unknown", cpv_code=cpv_code) from error
+        raise FieldInvalid(
+            "cpv_code", error.type, location="path", **(error.context or {})
+        ) from error
+    division, group = cpv.lookup(code)
+    assert division is not None  # every code of the list belongs to a shipped division
+    return CpvCodeRead(
+        code=code,
+        division=_read(division, language),
+        group=_read(group, language) if group else None,
+    )

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from levier.reference.cpv import CpvLevel
 
@@ -11,3 +11,11 @@ class CpvRead(BaseModel):
     code: str
     level: CpvLevel
     label: str
+
+
+class CpvCodeRead(BaseModel):
+    """One code of the vocabulary, complete with its check digit, and where it belongs."""
+
+    code: str = Field(examples=["45210000-2"])
+    division: CpvRead
+    group: CpvRead | None = Field(description="None for a division's own code.")

@@ -46,6 +46,7 @@ MATRIX: dict[tuple[str, str], object] = {
     ("GET", "/api/v1/territories/communes"): PUBLIC,
     ("GET", "/api/v1/territories/search"): PUBLIC,
     ("GET", "/api/v1/reference/cpv"): PUBLIC,
+    ("GET", "/api/v1/reference/cpv/{cpv_code}"): PUBLIC,
     ("GET", "/api/v1/audit-events"): {Role.admin},
     ("GET", "/api/v1/clause-settings"): {Role.admin, Role.facilitator},
     ("PATCH", "/api/v1/clause-settings"): {Role.admin},
@@ -199,7 +200,7 @@ async def first_labour_share(client, admin_headers) -> uuid.UUID:
     return uuid.UUID(page.json()["items"][0]["id"])
 
 
-def _concrete(path: str, ids: dict[str, uuid.UUID]) -> str:
+def _concrete(path: str, ids: dict[str, object]) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: str(ids[m.group(1)]), path)
 
 
@@ -212,6 +213,7 @@ async def test_route_answers_per_declared_rule(client, callers, method, path, ro
         "organisation_id": structure.id,
         "user_id": users[Role.facilitator].id,
         "share_id": await first_labour_share(client, headers[Role.admin]),
+        "cpv_code": "45210000-2",
     }
     url = _concrete(path, ids)
     # Bodies are deliberately empty: authorisation must be decided before validation.

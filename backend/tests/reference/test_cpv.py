@@ -1,4 +1,4 @@
-"""CPV 2008 reference data: shipped divisions and groups, search, and code validation."""
+"""CPV 2008 reference data: every code, divisions and groups, search, and code validation."""
 
 from __future__ import annotations
 
@@ -10,12 +10,11 @@ from tests.factories import make_organisation, make_tender, make_user
 
 
 class TestVocabulary:
-    def test_all_45_divisions_and_their_groups(self):
+    def test_all_45_divisions_and_272_groups(self):
         entries = list(cpv.vocabulary().values())
         divisions = [e for e in entries if e.level == cpv.CpvLevel.division]
         groups = [e for e in entries if e.level == cpv.CpvLevel.group]
-        assert len(divisions) == 45
-        # Construction, the first trade of insertion clauses, has every group.
+        assert (len(divisions), len(groups)) == (45, 272)
         assert [g.code for g in groups if g.code.startswith("45")] == [
             "45100000-8",
             "45200000-9",
@@ -27,14 +26,37 @@ class TestVocabulary:
         for entry in entries:
             assert re.fullmatch(r"\d{8}-\d", entry.code), entry
             assert entry.label_fr and entry.label_en, entry
+            assert entry.label_fr.strip() == entry.label_fr, entry
         for group in groups:
             assert group.code[:2] in division_prefixes, group
             assert group.code[2] != "0" and group.code[3:8] == "00000", group
+
+    def test_labelled_entries_are_codes_of_the_vocabulary(self):
+        codes = cpv.codes()
+        for entry in cpv.vocabulary().values():
+            assert codes[entry.code[:8]] == entry.code, entry
+
+    def test_every_code_has_a_labelled_division_and_group(self):
+        codes = cpv.codes()
+        assert len(codes) > 9000
+        for digits, code in codes.items():
+            assert re.fullmatch(r"\d{8}-\d", code) and code[:8] == digits, code
+            division, group = cpv.lookup(code)
+            assert division is not None, code
+            assert (group is None) == (code[2] == "0"), code
 
     def test_construction_labels(self):
         assert cpv.describe("45000000-7") == "Travaux de construction"
         assert cpv.describe("45442100-8") == cpv.vocabulary()["454"].label_fr
         assert cpv.describe("45442100-8", "en") == cpv.vocabulary()["454"].label_en
+        assert cpv.describe("90911200-8") == "Services de nettoyage et d'hygiène"
+        assert cpv.describe("90911200-8", "en") == "Cleaning and sanitation services"
+
+    def test_check_digits_are_read_not_computed(self):
+        """Most check digits follow the weighted sum 3-7-1; older codes kept their own."""
+        assert cpv.canonical("45210000") == "45210000-2"
+        assert cpv.canonical("09100000") == "09100000-0"  # the sum would give 4
+        assert cpv.canonical("72400000-4") == "72400000-4"
 
 
 class TestEndpoint:
@@ -71,6 +93,53 @@ class TestEndpoint:
         assert response.json()["errors"][0]["field"] == "limit"
 
 
+class TestOneCode:
+    async def test_code_with_its_division_and_group(self, client):
+        response = await client.get("/api/v1/reference/cpv/90911200-8")
+        assert response.status_code == 200, response.text
+        assert response.json() == {
+            "code": "90911200-8",
+            "division": {
+                "code": "90000000-7",
+                "level": "division",
+                "label": cpv.vocabulary()["90"].label_fr,
+            },
+            "group": {
+                "code": "90900000-6",
+                "level": "group",
+                "label": "Services de nettoyage et d'hygiène",
+            },
+        }
+
+    async def test_check_digit_is_added_and_labels_follow_the_language(self, client):
+        response = await client.get(
+            "/api/v1/reference/cpv/45000000", headers={"Accept-Language": "en"}
+        )
+        assert response.status_code == 200
+        body = response.json()
+        assert (body["code"], body["group"]) == ("45000000-7", None)
+        assert body["division"]["label"] == "Construction work"
+
+    async def test_wrong_check_digit_names_the_right_one(self, client):
+        response = await client.get("/api/v1/reference/cpv/45210000-3")
+        assert response.status_code == 422
+        assert response.headers["content-type"].startswith("application/problem+json")
+        error = response.json()["errors"][0]
+        assert (error["loc"], error["code"]) == (["path", "cpv_code"], "cpv_check_digit")
+        assert "45210000-2" in error["message"]
+
+    async def test_unknown_code_is_not_found(self, client):
+        response = await client.get("/api/v1/reference/cpv/45900000-1")
+        assert response.status_code == 404
+        assert response.json()["code"] == "cpv_unknown"
+        assert "45900000-1" in response.json()["detail"]
+
+    async def test_malformed_code_is_refused(self, client):
+        response = await client.get("/api/v1/reference/cpv/4521")
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == "cpv_code"
+
+
 class TestValidation:
     async def test_lot_with_unknown_division_is_refused(self, client, session, auth):
         structure = await make_organisation(session)
@@ -83,7 +152,12 @@ class TestValidation:
             "estimated_amount": "100000",
             "duration_months": 6,
         }
-        for code, expected in (("01000000-5", "cpv_unknown"), ("45900000-1", "cpv_unknown")):
+        for code, expected in (
+            ("01000000-5", "cpv_unknown"),
+            ("45900000-1", "cpv_unknown"),
+            ("45290000-8", "cpv_unknown"),  # a class CPV 2008 does not have
+            ("45210000-3", "cpv_check_digit"),
+        ):
             response = await client.post(
                 f"/api/v1/tenders/{tender.id}/lots",
                 json=body | {"cpv_code": code},
@@ -99,6 +173,13 @@ class TestValidation:
             headers=auth(facilitator),
         )
         assert accepted.status_code == 201, accepted.text
+        completed = await client.post(
+            f"/api/v1/tenders/{tender.id}/lots",
+            json=body | {"number": 3, "cpv_code": " 45210000 "},
+            headers=auth(facilitator),
+        )
+        assert completed.status_code == 201, completed.text
+        assert completed.json()["cpv_code"] == "45210000-2", "the check digit is added"
 
     async def test_estimate_checks_the_code_too(self, client, session, auth):
         structure = await make_organisation(session)

@@ -505,6 +505,23 @@ export type ConsortiumType = 'none' | 'joint' | 'several';
 export type ContractKind = 'cdi' | 'cdd' | 'interim' | 'cddi' | 'apprenticeship' | 'professionalisation' | 'subsidised';
 
 /**
+ * CpvCodeRead
+ *
+ * One code of the vocabulary, complete with its check digit, and where it belongs.
+ */
+export type CpvCodeRead = {
+    /**
+     * Code
+     */
+    code: string;
+    division: CpvRead;
+    /**
+     * None for a division's own code.
+     */
+    group: CpvRead | null;
+};
+
+/**
  * CpvLevel
  */
 export type CpvLevel = 'division' | 'group';
@@ -6050,6 +6067,70 @@ export type ReferenceListCpvResponses = {
 };
 
 export type ReferenceListCpvResponse = ReferenceListCpvResponses[keyof ReferenceListCpvResponses];
+
+export type ReferenceGetCpvData = {
+    body?: never;
+    path: {
+        /**
+         * Cpv Code
+         *
+         * Eight digits, with or without `-K`.
+         */
+        cpv_code: string;
+    };
+    query?: never;
+    url: '/api/v1/reference/cpv/{cpv_code}';
+};
+
+export type ReferenceGetCpvErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type ReferenceGetCpvError = ReferenceGetCpvErrors[keyof ReferenceGetCpvErrors];
+
+export type ReferenceGetCpvResponses = {
+    /**
+     * Successful Response
+     */
+    200: CpvCodeRead;
+};
+
+export type ReferenceGetCpvResponse = ReferenceGetCpvResponses[keyof ReferenceGetCpvResponses];
 
 export type TendersListTendersData = {
     body?: never;

@@ -6,8 +6,11 @@ import { useTranslation } from 'react-i18next';
 
 import { call } from '../../api/client';
 import { referenceListCpv } from '../../client/sdk.gen';
+import { COMPLETE_CPV, cpvLabel, cpvProblem } from './cpv';
+import { useCpvCode } from './useCpvCode';
 
-/** A CPV code typed freely, with divisions and groups suggested by code or label. */
+/** A CPV code typed freely, with divisions and groups suggested by code or label; a complete
+ * code is checked as it is typed (unknown code, wrong check digit) and shown with its group. */
 export function CpvInput({
   label,
   value,
@@ -23,19 +26,22 @@ export function CpvInput({
 }) {
   const { t, i18n } = useTranslation();
   const [q] = useDebouncedValue(value.trim(), 200);
+  const complete = COMPLETE_CPV.test(q);
   const { data = [] } = useQuery({
     queryKey: ['cpv', q, i18n.language],
     queryFn: () => call(referenceListCpv({ query: { q: q || undefined, limit: 12 } })),
-    enabled: q.length > 0 && !/^\d{8}-\d$/.test(q),
+    enabled: q.length > 0 && !complete,
   });
+  const resolved = useCpvCode(complete ? q : '');
+  const description = resolved.data ? `${resolved.data.code} — ${cpvLabel(resolved.data)}` : t('tenders.cpvHelp');
   return (
     <Autocomplete
       label={label}
-      description={t('tenders.cpvHelp')}
+      description={description}
       required={required}
       value={value}
       onChange={(next) => onChange(next.split(' ')[0] ?? next)}
-      error={error}
+      error={error ?? cpvProblem(resolved.error)}
       data={data.map((entry) => ({ value: `${entry.code} ${entry.label}`, label: `${entry.code} — ${entry.label}` }))}
       filter={({ options }) => options}
       autoComplete="off"

@@ -13,6 +13,7 @@ import { Loading, ProblemAlert } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useAuth } from '../auth/AuthProvider';
+import { CpvText } from './CpvText';
 import { download, fetchText } from './files';
 import { day, decimal, euros, integer } from './format';
 import { LotAward } from './LotAward';
@@ -281,7 +282,7 @@ export function LotPage() {
         description={
           <>
             {lot.trade && `${lot.trade} — `}
-            {euros(lot.current_amount ?? lot.estimated_amount)} — {t('lots.months', { count: lot.duration_months })} — CPV {lot.cpv_code}
+            {euros(lot.current_amount ?? lot.estimated_amount)} — {t('lots.months', { count: lot.duration_months })} — CPV <CpvText code={lot.cpv_code} />
             {' — '}
             {lot.considerations.map((c) => t(`considerations.${c.kind}`)).join(' ; ')}
           </>

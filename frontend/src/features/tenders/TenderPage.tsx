@@ -2,7 +2,7 @@ import { Button, Card, Checkbox, Group, NumberInput, Paper, SimpleGrid, Stack, T
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
@@ -16,6 +16,7 @@ import { useValidator } from '../../hooks/useValidator';
 import { required } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { CpvInput } from './CpvInput';
+import { CpvText } from './CpvText';
 import { day, decimal, euros, integer } from './format';
 import { StatusBadge } from './TendersPage';
 import { CONSIDERATIONS, TRANSITIONS } from './vocabularies';
@@ -160,13 +161,13 @@ export function TenderPage() {
     }
   };
   const editable = can('tenders:edit') && (tender.status === 'draft' || can('tenders:manage'));
-  const details: [string, string][] = [
+  const details: [string, ReactNode][] = [
     [t('tenders.buyer'), tender.buyer.name],
     [t('tenders.procedure'), t(`procedures.${tender.procedure}`)],
     [t('tenders.nature'), t(`natures.${tender.nature}`)],
     [t('tenders.ccag'), t(`ccags.${tender.ccag}`)],
     [t('tenders.priceForm'), t(`priceForms.${tender.price_form}`)],
-    [t('tenders.cpv'), tender.cpv_code],
+    [t('tenders.cpv'), <CpvText code={tender.cpv_code} />],
     [t('tenders.place'), `${tender.place_of_execution.name} (${tender.place_of_execution.code})`],
     [t('tenders.publicationDate'), day(tender.publication_date)],
     [t('tenders.deadlineDate'), day(tender.deadline_date)],
