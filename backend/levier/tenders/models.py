@@ -11,6 +11,7 @@ from sqlmodel import Field, Relationship, SQLModel
 from levier.core.db import trigram_index
 from levier.core.models import Entity, timestamp_field
 from levier.organisations.models import Organisation
+from levier.users.models import User
 
 
 class Operation(Entity, table=True):
@@ -110,6 +111,7 @@ class Lot(Entity, table=True):
             "order_by": "LotConsideration.kind",
         }
     )
+    override_by: User | None = Relationship(sa_relationship_kwargs={"lazy": "raise"})
     award: Optional["LotAward"] = Relationship(
         sa_relationship_kwargs={"lazy": "raise", "uselist": False, "cascade": "all, delete-orphan"}
     )

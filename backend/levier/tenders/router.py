@@ -49,9 +49,15 @@ ClauseOverrider = Annotated[User, Depends(require(Permission.clauses_override))]
 
 
 def lot_read(lot: Lot) -> LotRead:
-    fields = {name: getattr(lot, name) for name in LotRead.model_fields if name != "required_hours"}
+    derived = {"required_hours", "override_by_name"}
+    fields = {name: getattr(lot, name) for name in LotRead.model_fields if name not in derived}
     return LotRead.model_validate(
-        {**fields, "required_hours": service.required_hours(lot)}, from_attributes=True
+        {
+            **fields,
+            "required_hours": service.required_hours(lot),
+            "override_by_name": lot.override_by.full_name if lot.override_by else None,
+        },
+        from_attributes=True,
     )
 
 

@@ -266,6 +266,7 @@ class LotRead(BaseModel):
     override_hours: int | None
     override_reason: str | None
     override_by_id: uuid.UUID | None
+    override_by_name: str | None = Field(description="Who set the override (full name).")
     override_at: datetime | None
     required_hours: int | None
     current_amount: Decimal | None

@@ -191,6 +191,7 @@ def _tender_options() -> list[Any]:
     return [
         lots.selectinload(Lot.considerations),  # type: ignore[arg-type]
         lots.selectinload(Lot.amendments),  # type: ignore[arg-type]
+        lots.selectinload(Lot.override_by),  # type: ignore[arg-type]
         award.selectinload(LotAward.members).selectinload(AwardMember.enterprise),  # type: ignore[arg-type]
         award.selectinload(LotAward.subcontractors).selectinload(Subcontractor.enterprise),  # type: ignore[arg-type]
     ]
@@ -502,6 +503,7 @@ async def create_lot(session: AsyncSession, user: User, tender: Tender, data: Lo
         considerations=_considerations(data.considerations),
         award=None,
         amendments=[],
+        override_by=None,
         **fields,
     )
     await recompute_hours(session, tender.structure_id, lot)
@@ -551,7 +553,7 @@ async def override_hours(
         raise Conflict("lot_has_no_clause", field="hours")
     lot.override_hours = data.hours
     lot.override_reason = data.reason if data.hours is not None else None
-    lot.override_by_id = user.id if data.hours is not None else None
+    lot.override_by = user if data.hours is not None else None
     lot.override_at = utcnow() if data.hours is not None else None
     await session.flush()
     return lot

@@ -309,7 +309,10 @@ class TestLots:
             1100,
         )
         assert body["override_by_id"] == str(facilitator.id)
+        assert body["override_by_name"] == facilitator.full_name
         assert body["override_at"] is not None
+        reread = await client.get(url, headers=auth(facilitator))
+        assert reread.json()["override_by_name"] == facilitator.full_name
 
     async def test_buyer_cannot_override_hours(self, client, auth, world, session):
         structure, _facilitator, buyer_org, buyer = world

@@ -1156,6 +1156,12 @@ export type LotRead = {
      */
     override_by_id: string | null;
     /**
+     * Override By Name
+     *
+     * Who set the override (full name).
+     */
+    override_by_name: string | null;
+    /**
      * Override Hours
      */
     override_hours: number | null;
