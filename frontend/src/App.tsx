@@ -24,7 +24,7 @@ import { ClauseSettingsPage } from './features/tenders/ClauseSettingsPage';
 import { LotPage } from './features/tenders/LotPage';
 import { OperationPage } from './features/tenders/OperationPage';
 import { OperationsPage } from './features/tenders/OperationsPage';
-import { TenderFormPage } from './features/tenders/TenderFormPage';
+import { TenderEditPage, TenderFormPage } from './features/tenders/TenderFormPage';
 import { TenderPage } from './features/tenders/TenderPage';
 import { TendersPage } from './features/tenders/TendersPage';
 import { UsersPage } from './features/users/UsersPage';
@@ -80,6 +80,7 @@ export function App() {
       <Route path="/tenders" element={page(<TendersPage />, 'tenders:read')} />
       <Route path="/tenders/new" element={page(<TenderFormPage />, 'tenders:edit')} />
       <Route path="/tenders/:id" element={page(<TenderPage />, 'tenders:read')} />
+      <Route path="/tenders/:id/edit" element={page(<TenderEditPage />, 'tenders:edit')} />
       <Route path="/tenders/:tenderId/lots/:lotId" element={page(<LotPage />, 'tenders:read')} />
       <Route path="/clause-settings" element={page(<ClauseSettingsPage />, 'clause_settings:read')} />
       <Route path="/participants" element={page(<ParticipantsPage />, 'participants:read')} />

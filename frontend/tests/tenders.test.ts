@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { estimateBody } from '../src/features/tenders/calculator';
+import { calculatorInputs, estimateBody, savedParameters } from '../src/features/tenders/calculator';
+import { lotCreateBody, lotUpdateBody, lotValues, weightError } from '../src/features/tenders/lotForm';
 import { COMPLETE_CPV, cpvLabel, cpvProblem } from '../src/features/tenders/cpv';
 import { ApiError } from '../src/lib/problem';
 import { decimal, fromPercent, toPercent } from '../src/features/tenders/format';
@@ -10,7 +11,7 @@ describe('calculator inputs', () => {
   it('sends percentages as fractions and amounts without separators', () => {
     const body = estimateBody(
       { cpv_code: '45000000-7', calculation_method: 'generic', duration_months: 12 },
-      { amount: '1 000 000', labourShare: '50', insertionRate: '5', hourlyCost: '30' },
+      { amount: '1 000 000', labourShare: '50', insertionRate: '5', hourlyCost: '30', takenOverHours: '' },
     );
     expect(body).toMatchObject({
       amount_excl_tax: '1000000',
@@ -23,15 +24,104 @@ describe('calculator inputs', () => {
   it('leaves empty parameters to the structure (null)', () => {
     const body = estimateBody(
       { cpv_code: '45000000-7', calculation_method: 'generic', duration_months: 12 },
-      { amount: '200000', labourShare: '', insertionRate: ' ', hourlyCost: '' },
+      { amount: '200000', labourShare: '', insertionRate: ' ', hourlyCost: '', takenOverHours: '' },
     );
     expect([body.labour_share, body.insertion_rate, body.hourly_cost]).toEqual([null, null, null]);
+  });
+
+  it('sends the hours of staff taken over for the cleaning method, and no labour share', () => {
+    // Demo lot VT-2027-012 lot 3: the live figure must be the stored one (105 h, not 120 h).
+    const lot = {
+      cpv_code: '90910000-9',
+      calculation_method: 'cleaning' as const,
+      duration_months: 36,
+      current_amount: null,
+      estimated_amount: '360000.00',
+      labour_share: '0.8500',
+      insertion_rate: '0.0500',
+      hourly_cost: null,
+      taken_over_monthly_hours: '50.00',
+    };
+    const inputs = calculatorInputs(lot);
+    expect(inputs.takenOverHours).toBe('50.00');
+    const body = estimateBody(lot, inputs);
+    expect(body).toMatchObject({ method: 'cleaning', taken_over_monthly_hours: '50.00', labour_share: null, duration_months: 36 });
+    expect(savedParameters(lot, { ...inputs, takenOverHours: '60' })).toEqual({
+      taken_over_monthly_hours: '60',
+      insertion_rate: '0.05',
+      hourly_cost: null,
+    });
+  });
+
+  it('sends no taken-over hours for the generic method', () => {
+    const lot = { cpv_code: '45000000-7', calculation_method: 'generic' as const, duration_months: 12 };
+    const body = estimateBody(lot, { amount: '1000', labourShare: '50', insertionRate: '5', hourlyCost: '', takenOverHours: '40' });
+    expect(body.taken_over_monthly_hours).toBeNull();
+    expect(savedParameters(lot, { amount: '1000', labourShare: '50', insertionRate: '5', hourlyCost: '', takenOverHours: '40' })).not.toHaveProperty(
+      'taken_over_monthly_hours',
+    );
   });
 
   it('converts French decimal commas and back', () => {
     expect(fromPercent('7,5')).toBe('0.075');
     expect(toPercent('0.0750')).toBe('7.5');
     expect(decimal('12 345,60')).toBe('12345.60');
+  });
+});
+
+describe('lot form', () => {
+  const values = {
+    ...lotValues({ number: 3, cpv_code: '45000000-7' }),
+    title: ' Espaces verts ',
+    estimated_amount: '120 000',
+    considerations: ['insertion_clause' as const, 'social_award_criterion' as const],
+    criterion_weight: 20,
+    penalty_per_missing_hour: '45,50',
+  };
+
+  it('sends the social criterion weight as a percentage (20 % → 20)', () => {
+    const body = lotCreateBody(values);
+    expect(body.number).toBe(3);
+    expect(body.considerations).toEqual([
+      { kind: 'insertion_clause', criterion_weight: null },
+      { kind: 'social_award_criterion', criterion_weight: '20' },
+    ]);
+    expect(body).toMatchObject({ title: 'Espaces verts', estimated_amount: '120000', penalty_per_missing_hour: '45.50' });
+  });
+
+  it('sends taken-over hours only for the cleaning method, and edits without the number', () => {
+    expect(lotUpdateBody(values).taken_over_monthly_hours).toBeNull();
+    const cleaning = lotUpdateBody({ ...values, calculation_method: 'cleaning', taken_over_monthly_hours: 200 });
+    expect(cleaning).toMatchObject({ calculation_method: 'cleaning', taken_over_monthly_hours: '200' });
+    expect(cleaning).not.toHaveProperty('number');
+    expect(lotUpdateBody({ ...values, penalty_per_missing_hour: '' }).penalty_per_missing_hour).toBeNull();
+  });
+
+  it('starts from the stored lot when editing', () => {
+    const edited = lotValues({ number: 9, cpv_code: 'x' }, {
+      number: 2,
+      title: 'Nettoyage',
+      trade: 'Propreté',
+      cpv_code: '90910000-9',
+      estimated_amount: '240000.00',
+      duration_months: 24,
+      considerations: [{ kind: 'social_award_criterion', criterion_weight: '20.00' }],
+      calculation_method: 'cleaning',
+      taken_over_monthly_hours: '200.00',
+      penalty_per_missing_hour: '45.00',
+    } as never);
+    expect(edited).toMatchObject({
+      number: 2,
+      estimated_amount: '240000',
+      criterion_weight: 20,
+      taken_over_monthly_hours: 200,
+      penalty_per_missing_hour: '45.00',
+    });
+  });
+
+  it("finds the weight's error whatever the consideration's index", () => {
+    expect(weightError({ 'considerations.1.criterion_weight': 'Entre 1 et 100' })).toBe('Entre 1 et 100');
+    expect(weightError({ title: 'x' })).toBeUndefined();
   });
 });
 
@@ -65,5 +155,17 @@ describe('CPV codes', () => {
     const unknown = new ApiError({ type: 'about:blank', title: 'Not found', status: 404, detail: 'Code CPV inconnu', code: 'cpv_unknown' });
     const offline = new ApiError({ type: 'about:blank', title: 'Network', status: 0, detail: 'Network', code: 'network' });
     expect([cpvProblem(field), cpvProblem(unknown), cpvProblem(offline)]).toEqual(['s’écrit 45210000-2', 'Code CPV inconnu', undefined]);
+  });
+});
+
+describe('calculator advice', () => {
+  it('has a French and an English message for every advice code of the calculator', async () => {
+    const fr = (await import('../src/i18n/fr.json')).default as { advice: Record<string, string> };
+    const en = (await import('../src/i18n/en.json')).default as { advice: Record<string, string> };
+    // backend/levier/clauses/calculator.py: the codes `cleaning_hours` returns.
+    for (const code of ['below_trade_minimum', 'no_hours_staff_taken_over']) {
+      expect(fr.advice[code]).toBeTruthy();
+      expect(en.advice[code]).toBeTruthy();
+    }
   });
 });

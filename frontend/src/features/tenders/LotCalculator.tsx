@@ -10,12 +10,13 @@ import { clausesEstimateHours, tendersUpdateLot } from '../../client/sdk.gen';
 import type { LotRead } from '../../client/types.gen';
 import { ProblemAlert } from '../../components/Feedback';
 import { fieldErrors, toApiError } from '../../lib/problem';
-import { type CalculatorInputs, estimateBody } from './calculator';
-import { decimal, fromPercent, integer, percent, toPercent } from './format';
+import { type CalculatorInputs, calculatorInputs, estimateBody, savedParameters } from './calculator';
+import { integer, percent } from './format';
 
 function parameterValue(name: string, value: string): string {
   if (name === 'labour_share' || name === 'insertion_rate') return percent(value);
   if (name === 'amount_excl_tax' || name === 'hourly_cost') return `${integer(value)} €`;
+  if (name === 'taken_over_monthly_hours') return `${integer(value)} h`;
   return integer(value);
 }
 
@@ -23,12 +24,8 @@ function parameterValue(name: string, value: string): string {
 export function LotCalculator({ lot, etag, canSave }: { lot: LotRead; etag: string; canSave: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [inputs, setInputs] = useState<CalculatorInputs>({
-    amount: lot.current_amount ?? lot.estimated_amount,
-    labourShare: toPercent(lot.labour_share),
-    insertionRate: toPercent(lot.insertion_rate),
-    hourlyCost: lot.hourly_cost ?? '',
-  });
+  const cleaning = lot.calculation_method === 'cleaning';
+  const [inputs, setInputs] = useState<CalculatorInputs>(() => calculatorInputs(lot));
   const [saveError, setSaveError] = useState<unknown>(null);
   const [debounced] = useDebouncedValue(inputs, 300);
   const estimate = useQuery({
@@ -50,11 +47,7 @@ export function LotCalculator({ lot, etag, canSave }: { lot: LotRead; etag: stri
         tendersUpdateLot({
           path: { tender_id: lot.tender_id, lot_id: lot.id },
           headers: { 'If-Match': etag },
-          body: {
-            labour_share: fromPercent(inputs.labourShare),
-            insertion_rate: fromPercent(inputs.insertionRate),
-            hourly_cost: decimal(inputs.hourlyCost),
-          },
+          body: savedParameters(lot, inputs),
         }),
       );
       await queryClient.invalidateQueries({ queryKey: ['lot', lot.id] });
@@ -73,9 +66,25 @@ export function LotCalculator({ lot, etag, canSave }: { lot: LotRead; etag: stri
       <Text size="sm" c="dimmed" mb="sm">
         {t('lots.calculatorIntro')}
       </Text>
+      {cleaning && (
+        <Text size="sm" mb="sm" data-testid="calculation-method">
+          {t('lots.cleaningMethodHelp')}
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 4 }}>
         <TextInput label={t('lots.amount')} inputMode="decimal" value={inputs.amount} onChange={set('amount')} error={errors.amount_excl_tax} />
-        <TextInput label={t('lots.labourShare')} inputMode="decimal" value={inputs.labourShare} onChange={set('labourShare')} error={errors.labour_share} />
+        {cleaning ? (
+          <TextInput
+            label={t('lots.takenOverHours')}
+            description={t('lots.takenOverHoursHelp')}
+            inputMode="decimal"
+            value={inputs.takenOverHours}
+            onChange={set('takenOverHours')}
+            error={errors.taken_over_monthly_hours}
+          />
+        ) : (
+          <TextInput label={t('lots.labourShare')} inputMode="decimal" value={inputs.labourShare} onChange={set('labourShare')} error={errors.labour_share} />
+        )}
         <TextInput label={t('lots.insertionRate')} inputMode="decimal" value={inputs.insertionRate} onChange={set('insertionRate')} error={errors.insertion_rate} />
         <TextInput label={t('lots.hourlyCost')} inputMode="decimal" value={inputs.hourlyCost} onChange={set('hourlyCost')} error={errors.hourly_cost} />
       </SimpleGrid>
@@ -107,8 +116,8 @@ export function LotCalculator({ lot, etag, canSave }: { lot: LotRead; etag: stri
           {result.advice.length > 0 && (
             <Alert variant="light" title={t('lots.advice')}>
               <List size="sm">
-                {result.advice.map((line) => (
-                  <List.Item key={line}>{line}</List.Item>
+                {result.advice.map((code) => (
+                  <List.Item key={code}>{t(`advice.${code}`, { defaultValue: code })}</List.Item>
                 ))}
               </List>
             </Alert>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
 import { call, callWithETag } from '../../api/client';
-import { tendersAmendLot, tendersGetLot, tendersOverrideLotHours } from '../../client/sdk.gen';
+import { tendersAmendLot, tendersGetLot, tendersGetTender, tendersOverrideLotHours } from '../../client/sdk.gen';
 import type { LotRead } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
@@ -18,6 +18,8 @@ import { download, fetchText } from './files';
 import { day, decimal, euros, integer } from './format';
 import { LotAward } from './LotAward';
 import { LotCalculator } from './LotCalculator';
+import { LotForm } from './LotForm';
+import { tenderEditable } from './TenderPage';
 import { TableHead } from '../../components/TableHead';
 
 function useLotRefresh(lot: LotRead) {
@@ -103,7 +105,11 @@ function HoursCard({ lot, etag, canOverride }: { lot: LotRead; etag: string; can
           {lot.override_hours !== null && (
             <Text size="sm" data-testid="override">
               {t('lots.overridden', { hours: integer(lot.override_hours) })} —{' '}
-              {t('lots.overrideBy', { reason: lot.override_reason ?? '', date: day(lot.override_at) })}
+              {t('lots.overrideBy', {
+                name: lot.override_by_name ?? t('lots.unknownAuthor'),
+                reason: lot.override_reason ?? '',
+                date: day(lot.override_at),
+              })}
             </Text>
           )}
           {lot.hours_frozen && <Text size="sm">{t('lots.frozen')}</Text>}
@@ -272,9 +278,17 @@ export function LotPage() {
     queryKey: ['lot', lotId],
     queryFn: () => callWithETag(tendersGetLot({ path: { tender_id: tenderId, lot_id: lotId } })),
   });
+  // The tender's status decides whether the lot can still be changed (same key as the tender page).
+  const tender = useQuery({
+    queryKey: ['tender', tenderId],
+    queryFn: () => callWithETag(tendersGetTender({ path: { tender_id: tenderId } })),
+    enabled: can('tenders:edit'),
+  });
+  const [editing, setEditing] = useState(false);
   if (record.isPending) return <Loading />;
   if (record.error) return <ProblemAlert error={record.error} />;
   const { data: lot, etag } = record.data;
+  const editable = tender.data !== undefined && tenderEditable(can, tender.data.data.status);
   return (
     <Stack gap="md">
       <PageHeader
@@ -288,11 +302,33 @@ export function LotPage() {
           </>
         }
         actions={
-          <Anchor component={Link} to={`/tenders/${lot.tender_id}`}>
-            {t('lots.back')}
-          </Anchor>
+          <Group>
+            {editable && !editing && (
+              <Button variant="light" onClick={() => setEditing(true)}>
+                {t('lots.edit')}
+              </Button>
+            )}
+            <Anchor component={Link} to={`/tenders/${lot.tender_id}`}>
+              {t('lots.back')}
+            </Anchor>
+          </Group>
         }
       />
+      {editing && tender.data && (
+        <LotForm
+          key={`edit-${lot.version}`}
+          tender={tender.data.data}
+          lot={lot}
+          etag={etag}
+          onDone={() => setEditing(false)}
+          onReload={() => void record.refetch()}
+        />
+      )}
+      {lot.penalty_per_missing_hour !== null && (
+        <Text size="sm" data-testid="penalty">
+          {t('lots.penaltyShown', { amount: euros(lot.penalty_per_missing_hour) })}
+        </Text>
+      )}
       <HoursCard key={`hours-${lot.version}`} lot={lot} etag={etag} canOverride={can('clauses:override')} />
       {can('clauses:estimate') && <LotCalculator key={`calc-${lot.version}`} lot={lot} etag={etag} canSave={can('tenders:edit')} />}
       <LotAward key={`award-${lot.version}`} lot={lot} etag={etag} canAward={can('tenders:manage')} />

@@ -1,24 +1,28 @@
-import { Alert, Badge, Card, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 
-import { call } from '../../api/client';
+import { call, callWithETag } from '../../api/client';
 import { operationsGetOperation, operationsOperationSummary, tendersListTenders } from '../../client/sdk.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { integer, percent } from './format';
-import { targetText } from './OperationsPage';
+import { useAuth } from '../auth/AuthProvider';
+import { OperationForm, targetText } from './OperationsPage';
 import { TenderRows, useTenderColumns } from './TendersPage';
 import { TableHead } from '../../components/TableHead';
 
 export function OperationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const { can } = useAuth();
   const columns = useTenderColumns();
+  const [editing, setEditing] = useState(false);
   const operation = useQuery({
     queryKey: ['operation', id],
-    queryFn: () => call(operationsGetOperation({ path: { operation_id: id } })),
+    queryFn: () => callWithETag(operationsGetOperation({ path: { operation_id: id } })),
   });
   const summary = useQuery({
     queryKey: ['operation', id, 'summary'],
@@ -30,7 +34,7 @@ export function OperationPage() {
   });
   if (operation.isPending) return <Loading />;
   if (operation.error) return <ProblemAlert error={operation.error} />;
-  const data = operation.data;
+  const { data, etag } = operation.data;
   const roll = summary.data;
   const line =
     roll &&
@@ -43,7 +47,27 @@ export function OperationPage() {
     });
   return (
     <Stack gap="md">
-      <PageHeader title={data.name} description={data.description || undefined} />
+      <PageHeader
+        title={data.name}
+        description={data.description || undefined}
+        actions={
+          can('operations:manage') &&
+          !editing && (
+            <Button variant="light" onClick={() => setEditing(true)}>
+              {t('operations.edit')}
+            </Button>
+          )
+        }
+      />
+      {editing && (
+        <OperationForm
+          key={etag}
+          operation={data}
+          etag={etag}
+          onDone={() => setEditing(false)}
+          onReload={() => void operation.refetch()}
+        />
+      )}
       <Group gap="xs">
         <Badge variant="light">{targetText(t, data)}</Badge>
         {data.eligibility_restriction && <Badge variant="light" color="grape">{t(`restrictions.${data.eligibility_restriction}`)}</Badge>}

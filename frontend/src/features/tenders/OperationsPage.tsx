@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 
 import { call } from '../../api/client';
-import { operationsCreateOperation, operationsListOperations } from '../../client/sdk.gen';
+import { operationsCreateOperation, operationsListOperations, operationsUpdateOperation } from '../../client/sdk.gen';
 import type { EligibilityRestriction, OperationRead, OperationTargetKind } from '../../client/types.gen';
 import { ProblemAlert } from '../../components/Feedback';
 import { ListFrame } from '../../components/ListFrame';
@@ -18,7 +18,7 @@ import { useCursorList } from '../../hooks/useCursorList';
 import { useValidator } from '../../hooks/useValidator';
 import { required } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
-import { fromPercent, integer, percent } from './format';
+import { fromPercent, integer, percent, toPercent } from './format';
 
 export function targetText(t: (key: string) => string, operation: Pick<OperationRead, 'target_kind' | 'target_value'>) {
   if (!operation.target_kind || operation.target_value === null) return t('operations.noTarget');
@@ -35,30 +35,59 @@ interface Values {
   eligibility_restriction: EligibilityRestriction | null;
 }
 
-function OperationForm({ onDone }: { onDone: () => void }) {
+/** The operation's form: creates one, or edits `operation` (PATCH with If-Match from `etag`). */
+export function OperationForm({
+  operation,
+  etag,
+  onDone,
+  onReload,
+}: {
+  operation?: OperationRead;
+  etag?: string;
+  onDone: () => void;
+  onReload?: () => void;
+}) {
   const { t } = useTranslation();
   const rule = useValidator();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const form = useForm<Values>({
-    initialValues: { name: '', description: '', target_kind: 'hours_share', target_value: '', eligibility_restriction: null },
+    initialValues: operation
+      ? {
+          name: operation.name,
+          description: operation.description,
+          target_kind: operation.target_kind ?? 'hours_share',
+          target_value:
+            operation.target_value === null
+              ? ''
+              : Number(operation.target_kind === 'hours_share' ? toPercent(operation.target_value) : operation.target_value),
+          eligibility_restriction: operation.eligibility_restriction,
+        }
+      : { name: '', description: '', target_kind: 'hours_share', target_value: '', eligibility_restriction: null },
     validate: { name: rule(required) },
   });
   const { error, busy, run } = useApiSubmit(form);
   const submit = form.onSubmit((values) =>
     run(async () => {
       const value = String(values.target_value).trim();
-      const created = await call(
-        operationsCreateOperation({
-          body: {
-            name: values.name.trim(),
-            description: values.description.trim(),
-            target_kind: value ? values.target_kind : null,
-            target_value: value ? (values.target_kind === 'hours_share' ? fromPercent(value) : value) : null,
-            eligibility_restriction: values.eligibility_restriction,
-          },
-        }),
-      );
+      const body = {
+        name: values.name.trim(),
+        description: values.description.trim(),
+        target_kind: value ? values.target_kind : null,
+        target_value: value ? (values.target_kind === 'hours_share' ? fromPercent(value) : value) : null,
+        eligibility_restriction: values.eligibility_restriction,
+      };
+      if (operation) {
+        await call(
+          operationsUpdateOperation({ path: { operation_id: operation.id }, headers: { 'If-Match': etag ?? '' }, body }),
+        );
+        await queryClient.invalidateQueries({ queryKey: ['operations'] });
+        await queryClient.invalidateQueries({ queryKey: ['operation', operation.id] });
+        notifications.show({ color: 'green', message: t('operations.updated') });
+        onDone();
+        return;
+      }
+      const created = await call(operationsCreateOperation({ body }));
       await queryClient.invalidateQueries({ queryKey: ['operations'] });
       notifications.show({ color: 'green', message: t('operations.created') });
       onDone();
@@ -66,10 +95,14 @@ function OperationForm({ onDone }: { onDone: () => void }) {
     }),
   );
   return (
-    <Card withBorder padding="lg" component="section" aria-label={t('operations.new')}>
+    <Card withBorder padding="lg" component="section" aria-label={operation ? t('operations.edit') : t('operations.new')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <ProblemAlert error={error} shownFields={['name', 'target_value', 'target_kind']} />
+          <ProblemAlert
+            error={error}
+            shownFields={['name', 'description', 'target_value', 'target_kind', 'eligibility_restriction']}
+            onReload={onReload}
+          />
           <TextInput label={t('operations.name')} required {...form.getInputProps('name')} />
           <Textarea label={t('operations.description')} autosize minRows={2} {...form.getInputProps('description')} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -96,7 +129,7 @@ function OperationForm({ onDone }: { onDone: () => void }) {
           </SimpleGrid>
           <Group>
             <Button type="submit" loading={busy}>
-              {t('app.create')}
+              {operation ? t('app.save') : t('app.create')}
             </Button>
             <Button variant="subtle" onClick={onDone}>
               {t('app.cancel')}

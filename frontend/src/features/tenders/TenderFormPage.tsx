@@ -3,12 +3,17 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 
-import { call } from '../../api/client';
-import { operationsListOperations, organisationsListStructures, tendersCreateTender } from '../../client/sdk.gen';
-import type { Ccag, Nature, PriceForm, Procedure } from '../../client/types.gen';
-import { ProblemAlert } from '../../components/Feedback';
+import { call, callWithETag } from '../../api/client';
+import {
+  organisationsListStructures,
+  tendersCreateTender,
+  tendersGetTender,
+  tendersUpdateTender,
+} from '../../client/sdk.gen';
+import type { Ccag, Nature, PriceForm, Procedure, TenderDetail } from '../../client/types.gen';
+import { Loading, ProblemAlert } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { TerritoryPicker, type TerritoryValue } from '../../components/TerritoryPicker';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
@@ -17,6 +22,7 @@ import { required } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { type OrganisationChoice, OrganisationSelect } from '../users/OrganisationSelect';
 import { CpvInput } from './CpvInput';
+import { OperationSelect } from './OperationSelect';
 import { CCAGS, NATURES, PRICE_FORMS, PROCEDURES } from './vocabularies';
 
 interface Values {
@@ -51,39 +57,51 @@ const FIELDS = [
   'deadline_date',
 ];
 
-export function TenderFormPage() {
+/** The tender's form: creates a draft, or edits `tender` (PATCH with If-Match from `etag`). */
+function TenderForm({ tender, etag, onReload }: { tender?: TenderDetail; etag?: string; onReload?: () => void }) {
   const { t } = useTranslation();
   const { me, can } = useAuth();
   const rule = useValidator();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const isBuyer = me?.role === 'buyer';
-  const operations = useQuery({
-    queryKey: ['operations', 'choices'],
-    queryFn: () => call(operationsListOperations({ query: { limit: 200 } })),
-    enabled: can('operations:read'),
-  });
   const structures = useQuery({
     queryKey: ['structures'],
     queryFn: () => call(organisationsListStructures()),
     enabled: isBuyer,
   });
   const form = useForm<Values>({
-    initialValues: {
-      buyer: null,
-      structure_id: null,
-      operation_id: null,
-      reference: '',
-      object: '',
-      procedure: 'open_tender',
-      nature: 'contract',
-      ccag: 'works',
-      price_form: 'lump_sum',
-      cpv_code: '',
-      place: [],
-      publication_date: '',
-      deadline_date: '',
-    },
+    initialValues: tender
+      ? {
+          buyer: { id: tender.buyer.id, name: tender.buyer.name },
+          structure_id: tender.structure_id,
+          operation_id: tender.operation_id,
+          reference: tender.reference,
+          object: tender.object,
+          procedure: tender.procedure,
+          nature: tender.nature,
+          ccag: tender.ccag,
+          price_form: tender.price_form,
+          cpv_code: tender.cpv_code,
+          place: [tender.place_of_execution],
+          publication_date: tender.publication_date ?? '',
+          deadline_date: tender.deadline_date ?? '',
+        }
+      : {
+          buyer: null,
+          structure_id: null,
+          operation_id: null,
+          reference: '',
+          object: '',
+          procedure: 'open_tender',
+          nature: 'contract',
+          ccag: 'works',
+          price_form: 'lump_sum',
+          cpv_code: '',
+          place: [],
+          publication_date: '',
+          deadline_date: '',
+        },
     validate: { reference: rule(required), object: rule(required), cpv_code: rule(required) },
   });
   const { error, busy, run } = useApiSubmit(form);
@@ -91,22 +109,40 @@ export function TenderFormPage() {
   const submit = form.onSubmit((values) =>
     run(async () => {
       const [place] = values.place;
+      const fields = {
+        reference: values.reference.trim(),
+        object: values.object.trim(),
+        procedure: values.procedure,
+        nature: values.nature,
+        ccag: values.ccag,
+        price_form: values.price_form,
+        cpv_code: values.cpv_code.trim(),
+        place_of_execution: place ? { level: place.level, code: place.code } : { level: 'commune' as const, code: '' },
+        publication_date: values.publication_date || null,
+        deadline_date: values.deadline_date || null,
+      };
+      if (tender) {
+        await call(
+          tendersUpdateTender({
+            path: { tender_id: tender.id },
+            headers: { 'If-Match': etag ?? '' },
+            // Only who can see operations chooses one; others leave it as it is.
+            body: can('operations:read') ? { ...fields, operation_id: values.operation_id } : fields,
+          }),
+        );
+        await queryClient.invalidateQueries({ queryKey: ['tender', tender.id] });
+        await queryClient.invalidateQueries({ queryKey: ['tenders'] });
+        notifications.show({ color: 'green', message: t('tenders.updated') });
+        navigate(`/tenders/${tender.id}`, { replace: true });
+        return;
+      }
       const created = await call(
         tendersCreateTender({
           body: {
             buyer_id: isBuyer ? null : (values.buyer?.id ?? null),
             structure_id: isBuyer ? values.structure_id : null,
             operation_id: values.operation_id,
-            reference: values.reference.trim(),
-            object: values.object.trim(),
-            procedure: values.procedure,
-            nature: values.nature,
-            ccag: values.ccag,
-            price_form: values.price_form,
-            cpv_code: values.cpv_code.trim(),
-            place_of_execution: place ? { level: place.level, code: place.code } : { level: 'commune', code: '' },
-            publication_date: values.publication_date || null,
-            deadline_date: values.deadline_date || null,
+            ...fields,
           },
         }),
       );
@@ -124,15 +160,19 @@ export function TenderFormPage() {
       {...form.getInputProps(name)}
     />
   );
+  const title = tender ? t('tenders.editTitle', { reference: tender.reference }) : t('tenders.new');
   return (
     <Stack gap="md" maw={900}>
-      <PageHeader title={t('tenders.new')} />
-      <Card withBorder padding="lg" component="section" aria-label={t('tenders.new')}>
+      <PageHeader title={title} />
+      <Card withBorder padding="lg" component="section" aria-label={title}>
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            <ProblemAlert error={error} shownFields={FIELDS} />
+            <ProblemAlert error={error} shownFields={FIELDS} onReload={onReload} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {isBuyer ? (
+              {tender ? (
+                // The buyer of a tender does not change once it is created.
+                <TextInput label={t('tenders.buyer')} value={tender.buyer.name} readOnly />
+              ) : isBuyer ? (
                 <Select
                   label={t('tenders.structure')}
                   required
@@ -149,12 +189,12 @@ export function TenderFormPage() {
                 />
               )}
               {can('operations:read') && (
-                <Select
+                <OperationSelect
                   label={t('tenders.operation')}
-                  clearable
                   placeholder={t('tenders.noOperation')}
-                  data={(operations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))}
-                  {...form.getInputProps('operation_id')}
+                  value={form.values.operation_id}
+                  error={form.errors.operation_id}
+                  onChange={(value) => form.setFieldValue('operation_id', value)}
                 />
               )}
             </SimpleGrid>
@@ -188,9 +228,9 @@ export function TenderFormPage() {
             </SimpleGrid>
             <Group>
               <Button type="submit" loading={busy}>
-                {t('app.create')}
+                {tender ? t('app.save') : t('app.create')}
               </Button>
-              <Button variant="subtle" onClick={() => navigate('/tenders')}>
+              <Button variant="subtle" onClick={() => navigate(tender ? `/tenders/${tender.id}` : '/tenders')}>
                 {t('app.cancel')}
               </Button>
             </Group>
@@ -199,4 +239,21 @@ export function TenderFormPage() {
       </Card>
     </Stack>
   );
+}
+
+export function TenderFormPage() {
+  return <TenderForm />;
+}
+
+/** /tenders/:id/edit — the same form, filled from the tender, saved with If-Match. */
+export function TenderEditPage() {
+  const { id = '' } = useParams();
+  const record = useQuery({
+    queryKey: ['tender', id],
+    queryFn: () => callWithETag(tendersGetTender({ path: { tender_id: id } })),
+  });
+  if (record.isPending) return <Loading />;
+  if (record.error) return <ProblemAlert error={record.error} />;
+  const { data, etag } = record.data;
+  return <TenderForm key={etag} tender={data} etag={etag} onReload={() => void record.refetch()} />;
 }

@@ -1,5 +1,4 @@
-import { Button, Card, Checkbox, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Button, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
@@ -7,130 +6,21 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
 import { call, callWithETag } from '../../api/client';
-import { tendersCreateLot, tendersGetTender, tendersTransitionTender } from '../../client/sdk.gen';
-import type { ConsiderationKind, TenderDetail, TenderStatus } from '../../client/types.gen';
+import { tendersGetTender, tendersTransitionTender } from '../../client/sdk.gen';
+import type { Permission, TenderStatus } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
-import { useApiSubmit } from '../../hooks/useApiSubmit';
-import { useValidator } from '../../hooks/useValidator';
-import { required } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
-import { CpvInput } from './CpvInput';
 import { CpvText } from './CpvText';
-import { day, decimal, euros, integer } from './format';
+import { day, euros, integer } from './format';
+import { LotForm } from './LotForm';
 import { StatusBadge } from './TendersPage';
-import { CONSIDERATIONS, TRANSITIONS } from './vocabularies';
+import { TRANSITIONS } from './vocabularies';
 import { TableHead } from '../../components/TableHead';
 
-interface LotValues {
-  number: number | string;
-  title: string;
-  trade: string;
-  cpv_code: string;
-  estimated_amount: string;
-  duration_months: number | string;
-  considerations: ConsiderationKind[];
-  criterion_weight: number | string;
-}
-
-const LOT_FIELDS = ['number', 'title', 'trade', 'cpv_code', 'estimated_amount', 'duration_months', 'considerations'];
-
-function LotForm({ tender, onDone }: { tender: TenderDetail; onDone: () => void }) {
-  const { t } = useTranslation();
-  const rule = useValidator();
-  const queryClient = useQueryClient();
-  const next = Math.max(0, ...tender.lots.map((lot) => lot.number)) + 1;
-  const form = useForm<LotValues>({
-    initialValues: {
-      number: next,
-      title: '',
-      trade: '',
-      cpv_code: tender.cpv_code,
-      estimated_amount: '',
-      duration_months: 12,
-      considerations: ['insertion_clause'],
-      criterion_weight: '',
-    },
-    validate: { title: rule(required), estimated_amount: rule(required) },
-  });
-  const { error, busy, run } = useApiSubmit(form);
-  const submit = form.onSubmit((values) =>
-    run(async () => {
-      await call(
-        tendersCreateLot({
-          path: { tender_id: tender.id },
-          body: {
-            number: Number(values.number),
-            title: values.title.trim(),
-            trade: values.trade.trim(),
-            cpv_code: values.cpv_code.trim(),
-            estimated_amount: decimal(values.estimated_amount) ?? '',
-            duration_months: Number(values.duration_months),
-            considerations: values.considerations.map((kind) => ({
-              kind,
-              criterion_weight:
-                kind === 'social_award_criterion' && values.criterion_weight !== ''
-                  ? String(Number(values.criterion_weight) / 100)
-                  : null,
-            })),
-          },
-        }),
-      );
-      await queryClient.invalidateQueries({ queryKey: ['tender', tender.id] });
-      notifications.show({ color: 'green', message: t('lots.created') });
-      onDone();
-    }),
-  );
-  return (
-    <Card withBorder padding="lg" component="section" aria-label={t('tenders.addLot')}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <ProblemAlert error={error} shownFields={LOT_FIELDS} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NumberInput hideControls label={t('lots.number')} required min={1} {...form.getInputProps('number')} />
-            <TextInput label={t('lots.title')} required {...form.getInputProps('title')} />
-            <TextInput label={t('lots.trade')} {...form.getInputProps('trade')} />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <CpvInput
-              label={t('tenders.cpv')}
-              required
-              value={form.values.cpv_code}
-              error={form.errors.cpv_code}
-              onChange={(value) => form.setFieldValue('cpv_code', value)}
-            />
-            <TextInput label={t('lots.estimatedAmount')} required inputMode="decimal" {...form.getInputProps('estimated_amount')} />
-            <NumberInput hideControls label={t('lots.duration')} required min={1} {...form.getInputProps('duration_months')} />
-          </SimpleGrid>
-          <Checkbox.Group label={t('lots.considerations')} {...form.getInputProps('considerations')}>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
-              {CONSIDERATIONS.map((kind) => (
-                <Checkbox key={kind} value={kind} label={t(`considerations.${kind}`)} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
-          {form.values.considerations.includes('social_award_criterion') && (
-            <NumberInput
-              label={t('lots.criterionWeight')}
-              min={1}
-              max={100}
-              w={220}
-              error={form.errors['considerations.0.criterion_weight']}
-              {...form.getInputProps('criterion_weight')}
-            />
-          )}
-          <Group>
-            <Button type="submit" loading={busy}>
-              {t('tenders.addLot')}
-            </Button>
-            <Button variant="subtle" onClick={onDone}>
-              {t('app.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
-  );
+/** Who may change a tender and its lots: editors while it is a draft, managers at any stage. */
+export function tenderEditable(can: (permission: Permission) => boolean, status: TenderStatus): boolean {
+  return can('tenders:edit') && (status === 'draft' || can('tenders:manage'));
 }
 
 export function TenderPage() {
@@ -160,7 +50,7 @@ export function TenderPage() {
       setMoveError(error);
     }
   };
-  const editable = can('tenders:edit') && (tender.status === 'draft' || can('tenders:manage'));
+  const editable = tenderEditable(can, tender.status);
   const details: [string, ReactNode][] = [
     [t('tenders.buyer'), tender.buyer.name],
     [t('tenders.procedure'), t(`procedures.${tender.procedure}`)],
@@ -178,7 +68,13 @@ export function TenderPage() {
         title={`${tender.reference} — ${tender.object}`}
         description={<StatusBadge status={tender.status} />}
         actions={
-          can('tenders:manage') &&
+          <>
+          {editable && (
+            <Button component={Link} to={`/tenders/${tender.id}/edit`} variant="light">
+              {t('tenders.edit')}
+            </Button>
+          )}
+          {can('tenders:manage') &&
           TRANSITIONS[tender.status].map((status) => (
             <Button
               key={status}
@@ -188,7 +84,8 @@ export function TenderPage() {
             >
               {t(`transitions.${status}`)}
             </Button>
-          ))
+          ))}
+          </>
         }
       />
       <ProblemAlert error={moveError} onReload={() => void record.refetch()} />

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Badge, Box, Button, Group, Select, Stack, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,8 @@ import { ListFrame } from '../../components/ListFrame';
 import { PageHeader } from '../../components/PageHeader';
 import { useCursorList } from '../../hooks/useCursorList';
 import { useAuth } from '../auth/AuthProvider';
+import { type OrganisationChoice, OrganisationSelect } from '../users/OrganisationSelect';
+import { OperationSelect } from './OperationSelect';
 import { day } from './format';
 import { isOneOf, TENDER_STATUSES } from './vocabularies';
 
@@ -66,11 +68,20 @@ export function TendersPage() {
   const columns = useTenderColumns();
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<string | null>(null);
+  const [operationId, setOperationId] = useState<string | null>(null);
+  const [buyer, setBuyer] = useState<OrganisationChoice | null>(null);
   const [q] = useDebouncedValue(search.trim(), 300);
-  const list = useCursorList(['tenders', 'list', q, status], (cursor) =>
+  const list = useCursorList(['tenders', 'list', q, status, operationId, buyer?.id ?? null], (cursor) =>
     call(
       tendersListTenders({
-        query: { q: q || undefined, status: isOneOf(TENDER_STATUSES, status) ? status : undefined, cursor, limit: 50 },
+        query: {
+          q: q || undefined,
+          status: isOneOf(TENDER_STATUSES, status) ? status : undefined,
+          operation_id: operationId ?? undefined,
+          buyer_id: buyer?.id ?? undefined,
+          cursor,
+          limit: 50,
+        },
       }),
     ),
   );
@@ -104,6 +115,20 @@ export function TendersPage() {
           data={TENDER_STATUSES.map((value) => ({ value, label: t(`tenderStatus.${value}`) }))}
           w={{ base: '100%', sm: 220 }}
         />
+        {can('operations:read') && (
+          <OperationSelect
+            label={t('tenders.operation')}
+            placeholder={t('app.all')}
+            value={operationId}
+            onChange={setOperationId}
+            w={{ base: '100%', sm: 280 }}
+          />
+        )}
+        {can('organisations:read') && (
+          <Box w={{ base: '100%', sm: 280 }}>
+            <OrganisationSelect label={t('tenders.buyer')} kinds={['buyer']} required={false} value={buyer} onChange={setBuyer} />
+          </Box>
+        )}
       </Group>
       <ListFrame
         caption={t('tenders.title')}

@@ -1,0 +1,162 @@
+import { Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+
+import { call } from '../../api/client';
+import { tendersCreateLot, tendersUpdateLot } from '../../client/sdk.gen';
+import type { CalculationMethod, LotRead, TenderDetail } from '../../client/types.gen';
+import { ProblemAlert } from '../../components/Feedback';
+import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { useValidator } from '../../hooks/useValidator';
+import { required } from '../../lib/validation';
+import { CpvInput } from './CpvInput';
+import { lotCreateBody, lotUpdateBody, lotValues, type LotValues, weightError } from './lotForm';
+import { CONSIDERATIONS } from './vocabularies';
+
+const LOT_FIELDS = [
+  'number',
+  'title',
+  'trade',
+  'cpv_code',
+  'estimated_amount',
+  'duration_months',
+  'considerations',
+  'calculation_method',
+  'taken_over_monthly_hours',
+  'penalty_per_missing_hour',
+];
+
+const METHODS: readonly CalculationMethod[] = ['generic', 'cleaning'];
+
+/**
+ * A lot's form: adds a lot to `tender`, or edits `lot` (PATCH with If-Match from `etag`).
+ * Field errors of the API go next to their inputs.
+ */
+export function LotForm({
+  tender,
+  lot,
+  etag,
+  onDone,
+  onReload,
+}: {
+  tender: Pick<TenderDetail, 'id' | 'cpv_code' | 'lots'>;
+  lot?: LotRead;
+  etag?: string;
+  onDone: () => void;
+  onReload?: () => void;
+}) {
+  const { t } = useTranslation();
+  const rule = useValidator();
+  const queryClient = useQueryClient();
+  const next = Math.max(0, ...tender.lots.map((item) => item.number)) + 1;
+  const title = lot ? t('lots.edit') : t('tenders.addLot');
+  const form = useForm<LotValues>({
+    initialValues: lotValues({ number: next, cpv_code: tender.cpv_code }, lot),
+    validate: { title: rule(required), estimated_amount: rule(required), cpv_code: rule(required) },
+  });
+  const { error, busy, run } = useApiSubmit(form);
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      if (lot) {
+        await call(
+          tendersUpdateLot({
+            path: { tender_id: tender.id, lot_id: lot.id },
+            headers: { 'If-Match': etag ?? '' },
+            body: lotUpdateBody(values),
+          }),
+        );
+        await queryClient.invalidateQueries({ queryKey: ['lot', lot.id] });
+        await queryClient.invalidateQueries({ queryKey: ['article', lot.id] });
+      } else {
+        await call(tendersCreateLot({ path: { tender_id: tender.id }, body: lotCreateBody(values) }));
+      }
+      await queryClient.invalidateQueries({ queryKey: ['tender', tender.id] });
+      notifications.show({ color: 'green', message: lot ? t('lots.updated') : t('lots.created') });
+      onDone();
+    }),
+  );
+  const cleaning = form.values.calculation_method === 'cleaning';
+  return (
+    <Card withBorder padding="lg" component="section" aria-label={title}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <ProblemAlert error={error} shownFields={LOT_FIELDS} onReload={onReload} />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {lot ? (
+              <TextInput label={t('lots.number')} value={String(lot.number)} readOnly />
+            ) : (
+              <NumberInput hideControls label={t('lots.number')} required min={1} {...form.getInputProps('number')} />
+            )}
+            <TextInput label={t('lots.title')} required {...form.getInputProps('title')} />
+            <TextInput label={t('lots.trade')} {...form.getInputProps('trade')} />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <CpvInput
+              label={t('tenders.cpv')}
+              required
+              value={form.values.cpv_code}
+              error={form.errors.cpv_code}
+              onChange={(value) => form.setFieldValue('cpv_code', value)}
+            />
+            <TextInput label={t('lots.estimatedAmount')} required inputMode="decimal" {...form.getInputProps('estimated_amount')} />
+            <NumberInput hideControls label={t('lots.duration')} required min={1} {...form.getInputProps('duration_months')} />
+          </SimpleGrid>
+          <Checkbox.Group label={t('lots.considerations')} {...form.getInputProps('considerations')}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
+              {CONSIDERATIONS.map((kind) => (
+                <Checkbox key={kind} value={kind} label={t(`considerations.${kind}`)} />
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
+          {form.values.considerations.includes('social_award_criterion') && (
+            <NumberInput
+              label={t('lots.criterionWeight')}
+              description={t('lots.criterionWeightHelp')}
+              required
+              min={1}
+              max={100}
+              decimalScale={2}
+              w={260}
+              {...form.getInputProps('criterion_weight')}
+              error={form.errors.criterion_weight ?? (weightError(form.errors) as string | undefined)}
+            />
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Select
+              label={t('lots.calculationMethod')}
+              allowDeselect={false}
+              data={METHODS.map((value) => ({ value, label: t(`methods.${value}`) }))}
+              {...form.getInputProps('calculation_method')}
+            />
+            {cleaning && (
+              <NumberInput
+                hideControls
+                label={t('lots.takenOverHours')}
+                description={t('lots.takenOverHoursHelp')}
+                min={0}
+                decimalSeparator=","
+                {...form.getInputProps('taken_over_monthly_hours')}
+              />
+            )}
+            <TextInput
+              label={t('lots.penalty')}
+              description={t('lots.penaltyHelp')}
+              inputMode="decimal"
+              {...form.getInputProps('penalty_per_missing_hour')}
+            />
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" loading={busy}>
+              {lot ? t('app.save') : t('tenders.addLot')}
+            </Button>
+            <Button variant="subtle" onClick={onDone}>
+              {t('app.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

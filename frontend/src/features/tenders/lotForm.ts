@@ -1,0 +1,75 @@
+/** The lot form's values and the bodies it sends (create and edit share them). */
+import type { CalculationMethod, ConsiderationKind, LotCreate, LotRead, LotUpdate } from '../../client/types.gen';
+import { decimal } from './format';
+
+export interface LotValues {
+  number: number | string;
+  title: string;
+  trade: string;
+  cpv_code: string;
+  estimated_amount: string;
+  duration_months: number | string;
+  considerations: ConsiderationKind[];
+  /** A percentage, 1 to 100, as the API takes it. */
+  criterion_weight: number | string;
+  calculation_method: CalculationMethod;
+  taken_over_monthly_hours: number | string;
+  penalty_per_missing_hour: string;
+}
+
+const text = (value: string | null | undefined) => value ?? '';
+
+/** Values for a new lot (next free number, the tender's CPV) or for editing `lot`. */
+export function lotValues(defaults: { number: number; cpv_code: string }, lot?: LotRead): LotValues {
+  const weight = lot?.considerations.find((c) => c.kind === 'social_award_criterion')?.criterion_weight;
+  return {
+    number: lot?.number ?? defaults.number,
+    title: lot?.title ?? '',
+    trade: lot?.trade ?? '',
+    cpv_code: lot?.cpv_code ?? defaults.cpv_code,
+    estimated_amount: lot ? String(Number(lot.estimated_amount)) : '',
+    duration_months: lot?.duration_months ?? 12,
+    considerations: lot ? lot.considerations.map((c) => c.kind) : ['insertion_clause'],
+    criterion_weight: weight === null || weight === undefined ? '' : Number(weight),
+    calculation_method: lot?.calculation_method ?? 'generic',
+    taken_over_monthly_hours: lot?.taken_over_monthly_hours === null || lot?.taken_over_monthly_hours === undefined ? '' : Number(lot.taken_over_monthly_hours),
+    penalty_per_missing_hour: lot?.penalty_per_missing_hour === null || lot?.penalty_per_missing_hour === undefined ? '' : text(lot.penalty_per_missing_hour),
+  };
+}
+
+const optional = (value: number | string) => (String(value).trim() === '' ? null : decimal(String(value)));
+
+/** The fields both POST (create) and PATCH (edit) take. */
+export function lotFields(values: LotValues): Omit<LotCreate, 'number'> {
+  const cleaning = values.calculation_method === 'cleaning';
+  return {
+    title: values.title.trim(),
+    trade: values.trade.trim(),
+    cpv_code: values.cpv_code.trim(),
+    estimated_amount: decimal(values.estimated_amount) ?? '',
+    duration_months: Number(values.duration_months),
+    considerations: values.considerations.map((kind) => ({
+      kind,
+      criterion_weight:
+        kind === 'social_award_criterion' && String(values.criterion_weight).trim() !== ''
+          ? decimal(String(values.criterion_weight))
+          : null,
+    })),
+    calculation_method: values.calculation_method,
+    taken_over_monthly_hours: cleaning ? optional(values.taken_over_monthly_hours) : null,
+    penalty_per_missing_hour: optional(values.penalty_per_missing_hour),
+  };
+}
+
+export function lotCreateBody(values: LotValues): LotCreate {
+  return { number: Number(values.number), ...lotFields(values) };
+}
+
+export function lotUpdateBody(values: LotValues): LotUpdate {
+  return lotFields(values);
+}
+
+/** The server reports the weight under the index of its consideration. */
+export function weightError(errors: Record<string, unknown>): unknown {
+  return Object.entries(errors).find(([path]) => /^considerations\.\d+\.criterion_weight$/.test(path))?.[1];
+}
