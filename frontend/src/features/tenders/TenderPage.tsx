@@ -18,8 +18,9 @@ import { StatusBadge } from './TendersPage';
 import { TRANSITIONS } from './vocabularies';
 import { TableHead } from '../../components/TableHead';
 
-/** Who may change a tender and its lots: editors while it is a draft, managers at any stage. */
+/** Who may change a tender and its lots: editors while it is a draft, managers until it is closed or cancelled (as the API). */
 export function tenderEditable(can: (permission: Permission) => boolean, status: TenderStatus): boolean {
+  if (status === 'closed' || status === 'cancelled') return false;
   return can('tenders:edit') && (status === 'draft' || can('tenders:manage'));
 }
 
