@@ -110,11 +110,11 @@ DEMO_ORGANISATIONS: dict[str, OrganisationCreate] = {
         siret=demo_siret(1370008),
         territory=_department("37"),
     ),
-    "town": OrganisationCreate(
-        name="Ville de Tours",
+    "landlord_esh": OrganisationCreate(
+        name="Touraine Logement (ESH)",
         kind=OrganisationKind.buyer,
         siret=demo_siret(1370010),
-        territory=_communes(["37261"]),
+        territory=_department("37"),
     ),
     "mason": OrganisationCreate(
         name="Maçonnerie de Touraine SARL",
@@ -156,6 +156,7 @@ async def seed(session: AsyncSession) -> None:
                 password=DEMO_PASSWORD,
             ),
         )
+    await seed_clause_contact(session, created["facility"])
     await seed_scenario_a(session, created, users["facilitateur@levier.demo"])
     await demo_participants.seed_scenario_b(
         session,
@@ -166,8 +167,9 @@ async def seed(session: AsyncSession) -> None:
     )
 
 
-# Scenario A (domain/scenarios.md): an NPNRU operation with a 5 % target, tenders of three
-# buyers, lots of different trades, some awarded (a consortium, an SIAE subcontractor).
+# Scenario A (domain/scenarios.md): an NPNRU operation with a 5 % target, tenders of the
+# agglomeration and of two social landlords, lots of different trades, some awarded (a
+# consortium, an SIAE subcontractor).
 SCENARIO_A_TENDERS = [
     (
         "agglo",
@@ -196,10 +198,10 @@ SCENARIO_A_TENDERS = [
         ],
     ),
     (
-        "town",
-        "VT-2027-012",
-        "Construction d'un pôle associatif de quartier",
-        "45210000-2",
+        "landlord_esh",
+        "TL-2027-012",
+        "Construction de 24 logements locatifs sociaux, îlot Sanitas",
+        "45211000-9",
         "37261",
         [
             ("Terrassement et fondations", "45112000-5", "290000", 4),
@@ -208,6 +210,16 @@ SCENARIO_A_TENDERS = [
         ],
     ),
 ]
+
+
+async def seed_clause_contact(session: AsyncSession, facility: Organisation) -> None:
+    """The facilitator the clause article names, as awardees will reach them."""
+    from levier.clauses import service as clauses_service
+
+    settings = await clauses_service.get_settings(session, facility.id)
+    settings.contact_name = "Karim Benali, facilitateur des clauses sociales"
+    settings.contact_email = "clauses@agglo-valdeloire.example"
+    settings.contact_phone = "02 47 00 12 34"
 
 
 async def seed_scenario_a(

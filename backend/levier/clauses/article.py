@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +36,63 @@ class Contact:
     phone: str | None = None
 
 
+def french_number(value: Decimal, places: int = 2) -> str:
+    """A number as French texts write it: 2 280 000,00 (no-break space, decimal comma)."""
+    text = f"{value:,.{places}f}" if places else f"{value:,.0f}"
+    return text.replace(",", "\u00a0").replace(".", ",")
+
+
+def french_formula(formula: str) -> str:
+    """A calculation's formula with its numbers written the French way (0.25 → 0,25)."""
+
+    def convert(match: re.Match[str]) -> str:
+        whole, _, decimals = match.group(0).partition(".")
+        return french_number(Decimal(whole), 0) + ("," + decimals if decimals else "")
+
+    return re.sub(r"\d+(?:\.\d+)?", convert, formula)
+
+
+def _samples() -> list[dict[str, Any]]:
+    """Variables of a lot with every optional part set, then with none: a template must
+    render for both before it is saved, or every article of the structure would fail."""
+    full = {
+        "article_number": "8",
+        "tender": {"reference": "2027-001", "object": "Réhabilitation de 80 logements"},
+        "lot": {"number": 1, "title": "Gros œuvre", "trade": "Maçonnerie"},
+        "operation": {"name": "NPNRU", "eligibility_restriction": "qpv_residents"},
+        "hours": 833,
+        "duration_months": 12,
+        "calculation": {"formula": "1 000 000 × 0,5 × 0,05 ÷ 30 = 833,33 → 833 h"},
+        "override_reason": "Chantier en site occupé",
+        "training_cap_percent": "30",
+        "contact": Contact(name="Service clauses", email="clauses@example.org", phone="01"),
+        "penalty_per_missing_hour": "45,00",
+    }
+    empty = full | {
+        "operation": None,
+        "duration_months": None,
+        "calculation": None,
+        "override_reason": None,
+        "contact": Contact(name="Service clauses"),
+        "penalty_per_missing_hour": None,
+    }
+    return [full, empty]
+
+
 def check_template(source: str) -> None:
-    """422 naming the field when a template does not parse."""
+    """422 naming the field when a template does not parse, or does not render for a lot
+    with or without its optional parts (an unknown variable, a missing guard)."""
     try:
-        _environment.parse(source)
+        template = _environment.from_string(source)
     except TemplateSyntaxError as exc:
         raise FieldInvalid("article_template", "template_invalid", line=exc.lineno) from exc
+    for variables in _samples():
+        try:
+            template.render(**variables)
+        except Exception as exc:  # an admin's template: any failure is theirs to see
+            raise FieldInvalid(
+                "article_template", "template_renders_badly", reason=str(exc)
+            ) from exc
 
 
 def render_text(source: str, variables: dict[str, Any]) -> str:

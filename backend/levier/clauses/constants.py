@@ -34,21 +34,23 @@ DEFAULT_TRAINING_CAP_SHARE = Decimal("0.30")
 DEFAULT_CLEANING_HOURLY_COST = Decimal("25")
 DEFAULT_CLEANING_MIN_HOURS = 150
 
-# Indicative labour shares by trade, keyed by CPV prefix (longest prefix wins).
+# Indicative labour shares by trade, keyed by CPV prefix (longest prefix wins). A prefix
+# holds the significant digits of its code only (4532 for class 45320000 and the codes
+# under it): a trailing zero would match the class's own code and none of its children.
 # (prefix, French trade, English trade, share)
 INDICATIVE_LABOUR_SHARES: list[tuple[str, str, str, Decimal]] = [
     ("45112", "VRD / terrassement", "Earthworks and site networks", Decimal("0.25")),
     ("45233", "VRD / voirie", "Roads and site networks", Decimal("0.25")),
     ("45262", "Gros œuvre / maçonnerie", "Structural works / masonry", Decimal("0.50")),
     ("45223", "Charpente métallique", "Steel structures", Decimal("0.20")),
-    ("45320", "Plâtrerie / isolation", "Plastering / insulation", Decimal("0.60")),
-    ("45410", "Plâtrerie", "Plastering", Decimal("0.60")),
+    ("4532", "Plâtrerie / isolation", "Plastering / insulation", Decimal("0.60")),
+    ("4541", "Plâtrerie", "Plastering", Decimal("0.60")),
     ("45442", "Peinture", "Painting", Decimal("0.70")),
-    ("45310", "Électricité", "Electrical works", Decimal("0.45")),
-    ("45330", "Plomberie / CVC", "Plumbing / HVAC", Decimal("0.40")),
+    ("4531", "Électricité", "Electrical works", Decimal("0.45")),
+    ("4533", "Plomberie / CVC", "Plumbing / HVAC", Decimal("0.40")),
     ("45331", "Chauffage, ventilation, climatisation", "HVAC", Decimal("0.40")),
-    ("77310", "Espaces verts", "Green spaces", Decimal("0.65")),
-    ("90910", "Nettoyage", "Cleaning", Decimal("0.85")),
+    ("7731", "Espaces verts", "Green spaces", Decimal("0.65")),
+    ("9091", "Nettoyage", "Cleaning", Decimal("0.85")),
     (
         "71",
         "Services intellectuels (architecture, ingénierie)",

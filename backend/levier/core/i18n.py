@@ -271,6 +271,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ce lot est réservé ({reservation}) : cette entreprise ne peut pas en être attributaire.",
         "This lot is reserved ({reservation}): this enterprise cannot be awarded it.",
     ),
+    "reservation_excludes_awardee": (
+        "L'attributaire de ce lot n'est pas admis par cette réservation ({reservation}).",
+        "This lot's awardee is not admitted by this reservation ({reservation}).",
+    ),
+    "subcontractor_is_awardee": (
+        "Un attributaire du lot ne peut pas en être aussi sous-traitant.",
+        "An awardee of the lot cannot also be its subcontractor.",
+    ),
+    "subcontractor_duplicate": (
+        "Ce sous-traitant est déjà déclaré.",
+        "This subcontractor is already declared.",
+    ),
+    "award_before_deadline": (
+        "La notification ne peut précéder la date limite de remise des offres ({earliest}).",
+        "The notification cannot precede the deadline for offers ({earliest}).",
+    ),
+    "award_has_amendments": (
+        "Ce lot a des avenants : son attribution ne peut plus être remplacée.",
+        "This lot has amendments: its award can no longer be replaced.",
+    ),
+    "amendment_before_previous": (
+        "Un avenant ne peut précéder le précédent (signé le {previous}).",
+        "An amendment cannot precede the previous one (signed on {previous}).",
+    ),
+    "tender_has_no_award": (
+        "Aucun lot n'est attribué : la consultation ne peut pas passer à l'état attribué.",
+        "No lot is awarded: the tender cannot move to awarded.",
+    ),
+    "template_renders_badly": (
+        "Le modèle d'article ne peut pas être produit : {reason}",
+        "The article template cannot be rendered: {reason}",
+    ),
+    "too_few_items": ("Au moins {min_length} élément(s).", "At least {min_length} item(s)."),
+    "technique_duplicate": (
+        "Chaque technique d'achat n'apparaît qu'une fois.",
+        "Each purchasing technique appears once.",
+    ),
+    "technique_none_alone": (
+        "« Sans objet » ne se combine pas avec une autre technique.",
+        "'None' cannot be combined with another technique.",
+    ),
+    "target_hours_whole": (
+        "Un objectif en heures est un nombre entier d'heures.",
+        "A target in hours is a whole number of hours.",
+    ),
     "subcontracting_exceeds_award": (
         "Les montants sous-traités dépassent le montant attribué.",
         "Subcontracted amounts exceed the awarded amount.",

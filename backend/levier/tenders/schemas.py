@@ -6,7 +6,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from levier.clauses.constants import CalculationMethod
 from levier.clauses.schemas import Amount, HourlyCost, Rate, Share
@@ -27,6 +28,18 @@ from levier.tenders.constants import (
 from levier.territories.schemas import TerritoryRef, TerritoryRefRead
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
+
+
+def _distinct_techniques(values: list[Technique]) -> list[Technique]:
+    """Each technique once; "none" only alone (DECP 2.0 `techniques`)."""
+    if len(set(values)) != len(values):
+        raise PydanticCustomError("technique_duplicate", "Each technique appears once.")
+    if Technique.none in values and len(values) > 1:
+        raise PydanticCustomError("technique_none_alone", "'none' is not combined with others.")
+    return values
+
+
+Techniques = Annotated[list[Technique], Field(min_length=1), AfterValidator(_distinct_techniques)]
 Reference = Annotated[
     str,
     StringConstraints(
@@ -287,7 +300,7 @@ class TenderFields(BaseModel):
     nature: Nature = Nature.contract
     ccag: Ccag
     price_form: PriceForm
-    techniques: list[Technique] = Field(default_factory=lambda: [Technique.none], min_length=1)
+    techniques: Techniques = Field(default_factory=lambda: [Technique.none])
     cpv_code: CpvCode
     place_of_execution: TerritoryRef
     publication_date: date | None = None
@@ -316,7 +329,7 @@ class TenderUpdate(BaseModel):
     nature: Nature | None = None
     ccag: Ccag | None = None
     price_form: PriceForm | None = None
-    techniques: list[Technique] | None = Field(default=None, min_length=1)
+    techniques: Techniques | None = None
     cpv_code: CpvCode | None = None
     place_of_execution: TerritoryRef | None = None
     publication_date: date | None = None

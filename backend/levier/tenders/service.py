@@ -106,6 +106,8 @@ def _check_target(kind: Any, value: Decimal | None) -> None:
         raise FieldInvalid("target_value", "operation_target_incomplete")
     if kind == "hours_share" and value is not None and value > 1:
         raise FieldInvalid("target_value", "out_of_range")
+    if kind == "hours" and value is not None and value != value.to_integral_value():
+        raise FieldInvalid("target_value", "target_hours_whole")
 
 
 async def create_operation(session: AsyncSession, user: User, data: OperationCreate) -> Operation:
@@ -296,7 +298,9 @@ async def create_tender(session: AsyncSession, user: User, data: TenderCreate) -
         raise FieldInvalid("buyer_id", "not_a_buyer")
     await _check_operation(session, structure_id, data.operation_id)
     _check_dates(data.publication_date, data.deadline_date)
-    place = (await territories_service.resolve(session, [data.place_of_execution], "x"))[0]
+    place = await territories_service.resolve_one(
+        session, data.place_of_execution, "place_of_execution"
+    )
     duplicate = await session.execute(
         select(col(Tender.id)).where(
             col(Tender.buyer_id) == buyer.id, col(Tender.reference) == data.reference
@@ -365,7 +369,9 @@ async def update_tender(
         await _check_operation(session, tender.structure_id, data.operation_id)
         tender.operation_id = data.operation_id
     if data.place_of_execution is not None:
-        place = (await territories_service.resolve(session, [data.place_of_execution], "x"))[0]
+        place = await territories_service.resolve_one(
+            session, data.place_of_execution, "place_of_execution"
+        )
         tender.place_level, tender.place_code, tender.place_name = (
             place.level,
             place.code,
@@ -409,6 +415,8 @@ async def transition(session: AsyncSession, tender: Tender, target: TenderStatus
         )
     if target == TenderStatus.published and not tender.lots:
         raise Conflict("tender_has_no_lots", field="status")
+    if target == TenderStatus.awarded and not any(lot.award for lot in tender.lots):
+        raise Conflict("tender_has_no_award", field="status")
     tender.status = target.value
     await session.flush()
     return tender
@@ -529,9 +537,16 @@ async def update_lot(
         if required in sent and sent[required] is None:
             raise FieldInvalid(required, "field_required")
     if data.considerations is not None:
+        considerations = _considerations(data.considerations)
+        awardees = [m.enterprise for m in lot.award.members] if lot.award else []
+        excluded = _excluded([c.kind for c in considerations], awardees)
+        if excluded is not None:
+            raise FieldInvalid(
+                "considerations", "reservation_excludes_awardee", reservation=excluded[1]
+            )
         lot.considerations.clear()
         await session.flush()
-        lot.considerations.extend(_considerations(data.considerations))
+        lot.considerations.extend(considerations)
         lot.updated_at = utcnow()
     for name, value in sent.items():
         if name == "considerations":
@@ -585,6 +600,15 @@ def _admitted(kind: str, enterprise: Organisation) -> bool:
     return True
 
 
+def _excluded(kinds: Sequence[str], awardees: Sequence[Organisation]) -> tuple[int, str] | None:
+    """The first awardee (its index) a reservation of the lot does not admit, and that kind."""
+    for kind in kinds:
+        for index, awardee in enumerate(awardees):
+            if not _admitted(kind, awardee):
+                return index, kind
+    return None
+
+
 async def _enterprises(
     session: AsyncSession, ids: Sequence[uuid.UUID], field: str
 ) -> dict[uuid.UUID, Organisation]:
@@ -613,21 +637,48 @@ def _check_consortium(data: AwardIn) -> None:
         raise FieldInvalid("members", "consortium_needs_one_mandatary")
 
 
+def _check_subcontractors(data: AwardIn) -> None:
+    """A subcontractor is declared once, and is not one of the awardees."""
+    awardees = {m.enterprise_id for m in data.members}
+    seen: set[uuid.UUID] = set()
+    for index, subcontractor in enumerate(data.subcontractors):
+        field = f"subcontractors.{index}.enterprise_id"
+        if subcontractor.enterprise_id in awardees:
+            raise FieldInvalid(field, "subcontractor_is_awardee")
+        if subcontractor.enterprise_id in seen:
+            raise FieldInvalid(field, "subcontractor_duplicate")
+        seen.add(subcontractor.enterprise_id)
+
+
+def _check_award_date(tender: Tender, data: AwardIn) -> None:
+    """An award is notified after the deadline for offers (or the publication when unset)."""
+    earliest = tender.deadline_date or tender.publication_date
+    if earliest is not None and data.notification_date < earliest:
+        raise FieldInvalid(
+            "notification_date", "award_before_deadline", earliest=earliest.isoformat()
+        )
+
+
 async def award_lot(session: AsyncSession, tender: Tender, lot: Lot, data: AwardIn) -> Lot:
     """Record (or replace) the award; hours follow the awarded amount unless frozen."""
     if tender.status not in (TenderStatus.published, TenderStatus.awarded):
         raise Conflict("award_needs_published_tender", state=tender.status)
+    if lot.amendments:
+        raise Conflict("award_has_amendments")
     _check_consortium(data)
     members = await _enterprises(session, [m.enterprise_id for m in data.members], "members")
     subcontractors = await _enterprises(
         session, [s.enterprise_id for s in data.subcontractors], "subcontractors"
     )
-    for kind in (c.kind for c in lot.considerations):
-        for index, member in enumerate(data.members):
-            if not _admitted(kind, members[member.enterprise_id]):
-                raise FieldInvalid(
-                    f"members.{index}.enterprise_id", "awardee_not_admitted", reservation=kind
-                )
+    excluded = _excluded(
+        [c.kind for c in lot.considerations], [members[m.enterprise_id] for m in data.members]
+    )
+    if excluded is not None:
+        raise FieldInvalid(
+            f"members.{excluded[0]}.enterprise_id", "awardee_not_admitted", reservation=excluded[1]
+        )
+    _check_subcontractors(data)
+    _check_award_date(tender, data)
     if sum((s.amount for s in data.subcontractors), Decimal(0)) > data.awarded_amount:
         raise FieldInvalid("subcontractors", "subcontracting_exceeds_award")
     if lot.award is not None:
@@ -669,12 +720,20 @@ async def amend_lot(
     session: AsyncSession, tender: Tender, lot: Lot, data: AmendmentIn
 ) -> Amendment:
     """Record an avenant; the amount and duration in force change and the hours follow."""
+    if tender.status in (TenderStatus.closed, TenderStatus.cancelled):
+        raise Conflict("tender_frozen", status=tender.status)
     if lot.award is None:
         raise Conflict("amendment_needs_award")
     if data.new_amount is None and data.new_duration_months is None:
         raise FieldInvalid("new_amount", "amendment_changes_nothing")
     if data.signed_on < lot.award.notification_date:
         raise FieldInvalid("signed_on", "amendment_before_notification")
+    if lot.amendments and data.signed_on < lot.amendments[-1].signed_on:
+        raise FieldInvalid(
+            "signed_on",
+            "amendment_before_previous",
+            previous=lot.amendments[-1].signed_on.isoformat(),
+        )
     amount_before = lot.current_amount or lot.award.awarded_amount
     hours_before = required_hours(lot)
     amendment = Amendment(
@@ -720,18 +779,22 @@ async def article_variables(
             if operation
             else None
         ),
-        "hours": required_hours(lot),
+        "hours": article.french_number(Decimal(required_hours(lot) or 0), 0),
         "duration_months": lot.duration_months,
-        "calculation": lot.calculation,
+        "calculation": (
+            {**lot.calculation, "formula": article.french_formula(lot.calculation["formula"])}
+            if lot.calculation
+            else None
+        ),
         "override_reason": lot.override_reason,
-        "training_cap_percent": number(settings.training_cap_share * 100),
+        "training_cap_percent": number(settings.training_cap_share * 100).replace(".", ","),
         "contact": article.Contact(
             name=settings.contact_name or structure.name,
             email=settings.contact_email,
             phone=settings.contact_phone,
         ),
         "penalty_per_missing_hour": (
-            f"{lot.penalty_per_missing_hour:,.2f}".replace(",", " ").replace(".", ",")
+            article.french_number(lot.penalty_per_missing_hour)
             if lot.penalty_per_missing_hour is not None
             else None
         ),

@@ -70,6 +70,15 @@ async def search(session: AsyncSession, query: str, limit: int) -> Sequence[Terr
     return (await session.execute(statement)).scalars().all()
 
 
+async def resolve_one(session: AsyncSession, ref: TerritoryRef, field: str) -> Territory:
+    """The territory of one reference, or a 422 on `{field}.code`."""
+    try:
+        [territory] = await resolve(session, [ref], field)
+    except FieldInvalid:
+        raise FieldInvalid(f"{field}.code", "insee_code_invalid", insee_code=ref.code) from None
+    return territory
+
+
 async def resolve(
     session: AsyncSession, refs: Sequence[TerritoryRef], field: str = "territory"
 ) -> list[Territory]:

@@ -92,6 +92,26 @@ class TestGenericMethod:
             labour = next(p for p in body["parameters"] if p["name"] == "labour_share")
             assert labour["detail"].split(" — ")[0] == expected
 
+    @pytest.mark.parametrize(
+        ("code", "prefix", "share"),
+        [
+            ("45321000-3", "4532", "0.6"),  # thermal insulation, under class 45320000
+            ("45311000-0", "4531", "0.45"),  # electrical wiring, under class 45310000
+            ("45332000-3", "4533", "0.4"),  # plumbing and drain-laying
+            ("77311000-3", "7731", "0.65"),  # ornamental gardens
+            ("90919200-4", "9091", "0.85"),  # office cleaning
+        ],
+    )
+    async def test_indicative_table_covers_the_codes_under_a_class(
+        self, client, auth, facilitator, code, prefix, share
+    ):
+        body = (
+            await estimate(client, auth, facilitator, amount_excl_tax="100000", cpv_code=code)
+        ).json()
+        labour = next(p for p in body["parameters"] if p["name"] == "labour_share")
+        assert (labour["source"], labour["detail"].split(" — ")[0]) == ("structure_table", prefix)
+        assert Decimal(labour["value"]) == Decimal(share)
+
     async def test_unknown_trade_uses_the_default_labour_share(self, client, auth, facilitator):
         body = (
             await estimate(

@@ -41,7 +41,8 @@ class TestClauseArticle:
         text = response.text
         assert "# Article 12 — Clause sociale d'insertion" in text
         assert "**833 heures**" in text
-        assert "1000000 × 0.5 × 0.05 ÷ 30 = 833.33 → 833 h" in text
+        assert "1\u00a0000\u00a0000 × 0,5 × 0,05 ÷ 30 = 833,33 → 833 h" in text, "French numbers"
+        assert "entreprise de travail temporaire d'insertion\n  (ETTI) ou une entreprise" in text
         assert "Karim Benali**, clauses@agglo.example" in text
         assert "30 % des heures" in text
         assert "**45,00 € par heure d'insertion non réalisée**" in text
@@ -92,13 +93,42 @@ class TestClauseArticle:
     async def test_sandbox_keeps_templates_away_from_the_application(self, client, auth, setup):
         facilitator, admin, tender, lot = setup
         settings = await client.get("/api/v1/clause-settings", headers=auth(admin))
-        await client.patch(
+        refused = await client.patch(
             "/api/v1/clause-settings",
             json={"article_template": "{{ lot.__class__.__mro__ }} {{ hours }}"},
             headers=auth(admin) | {"If-Match": settings.headers["ETag"]},
         )
+        assert refused.status_code == 422
+        assert refused.json()["errors"][0]["code"] == "template_renders_badly"
         response = await client.get(
             f"/api/v1/tenders/{tender.id}/lots/{lot.id}/clause-article", headers=auth(facilitator)
         )
-        assert response.status_code == 422
-        assert response.json()["code"] == "template_invalid"
+        assert response.status_code == 200, "the default template is still in force"
+
+    @pytest.mark.parametrize(
+        "template",
+        [
+            "{{ nope.x }} hello world",  # a variable no lot has
+            "Opération {{ operation.name }}",  # no guard: lots outside an operation would fail
+            "{{ penalty_per_missing_hour | int }} {{ contact.mail }}",  # a misspelt attribute
+        ],
+    )
+    async def test_template_that_cannot_render_is_refused_before_it_is_saved(
+        self, client, auth, setup, template
+    ):
+        facilitator, admin, tender, lot = setup
+        settings = await client.get("/api/v1/clause-settings", headers=auth(admin))
+        response = await client.patch(
+            "/api/v1/clause-settings",
+            json={"article_template": template},
+            headers=auth(admin) | {"If-Match": settings.headers["ETag"]},
+        )
+        assert response.status_code == 422, response.text
+        error = response.json()["errors"][0]
+        assert (error["field"], error["code"]) == ("article_template", "template_renders_badly")
+        after = await client.get("/api/v1/clause-settings", headers=auth(admin))
+        assert after.json()["article_template_is_default"] is True, "nothing was saved"
+        article = await client.get(
+            f"/api/v1/tenders/{tender.id}/lots/{lot.id}/clause-article", headers=auth(facilitator)
+        )
+        assert article.status_code == 200

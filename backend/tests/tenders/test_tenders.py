@@ -84,7 +84,10 @@ class TestTenders:
             ({"cpv_code": "4523"}, "cpv_code"),
             ({"procedure": "auction"}, "procedure"),
             ({"deadline_date": "2026-11-01"}, "deadline_date"),
-            ({"place_of_execution": {"level": "commune", "code": "00000"}}, "x.0.code"),
+            (
+                {"place_of_execution": {"level": "commune", "code": "00000"}},
+                "place_of_execution.code",
+            ),
             ({"reference": "has space"}, "reference"),
         ],
     )
@@ -97,6 +100,28 @@ class TestTenders:
         )
         assert response.status_code == 422, response.text
         assert response.json()["errors"][0]["field"] == field
+
+    @pytest.mark.parametrize(
+        ("techniques", "code", "message"),
+        [
+            (["framework_agreement", "framework_agreement"], "technique_duplicate", "une fois"),
+            (["none", "framework_agreement"], "technique_none_alone", "Sans objet"),
+            ([], "too_short", "Au moins 1 élément"),
+        ],
+    )
+    async def test_techniques_are_distinct_and_none_stands_alone(
+        self, client, auth, world, techniques, code, message
+    ):
+        _structure, facilitator, buyer_org, _buyer = world
+        response = await client.post(
+            "/api/v1/tenders",
+            json=tender_body(buyer_id=str(buyer_org.id), techniques=techniques),
+            headers=auth(facilitator),
+        )
+        assert response.status_code == 422, response.text
+        error = response.json()["errors"][0]
+        assert (error["field"], error["code"]) == ("techniques", code)
+        assert message in error["message"]
 
     async def test_buyer_id_must_be_a_buyer(self, client, auth, world, session):
         _structure, facilitator, _buyer_org, _buyer = world
@@ -116,6 +141,22 @@ class TestTenders:
         again = await client.post("/api/v1/tenders", json=body, headers=auth(facilitator))
         assert again.status_code == 409
         assert again.json()["errors"][0]["field"] == "reference"
+
+
+async def _award(client, auth, user, tender, lot, session):
+    awardee = await make_organisation(session, OrganisationKind.enterprise)
+    url = f"/api/v1/tenders/{tender.id}/lots/{lot.id}"
+    etag = (await client.get(url, headers=auth(user))).headers["ETag"]
+    response = await client.put(
+        f"{url}/award",
+        json={
+            "awarded_amount": "1000000",
+            "notification_date": "2027-02-01",
+            "members": [{"enterprise_id": str(awardee.id)}],
+        },
+        headers=auth(user) | {"If-Match": etag},
+    )
+    assert response.status_code == 200, response.text
 
 
 class TestLifecycle:
@@ -138,6 +179,11 @@ class TestLifecycle:
         assert refused.json()["errors"][0]["field"] == "status"
         assert (await move("published", auth(buyer))).status_code == 403
         for target in ["published", "awarded", "in_execution", "closed"]:
+            if target == "awarded":
+                premature = await move(target)
+                assert premature.status_code == 409, "no lot is awarded yet"
+                assert premature.json()["code"] == "tender_has_no_award"
+                await _award(client, auth, facilitator, tender, _lot, session)
             response = await move(target)
             assert response.status_code == 200, response.text
             assert response.json()["status"] == target
@@ -367,6 +413,23 @@ class TestOperations:
         )
         assert response.status_code == 422
         assert response.json()["errors"][0]["field"] == "target_value"
+
+    async def test_hours_target_is_whole_hours(self, client, auth, world):
+        _structure, facilitator, _buyer_org, _buyer = world
+        response = await client.post(
+            "/api/v1/operations",
+            json={"name": "X", "target_kind": "hours", "target_value": "1000.5"},
+            headers=auth(facilitator),
+        )
+        assert response.status_code == 422
+        error = response.json()["errors"][0]
+        assert (error["field"], error["code"]) == ("target_value", "target_hours_whole")
+        whole = await client.post(
+            "/api/v1/operations",
+            json={"name": "Y", "target_kind": "hours", "target_value": "1000"},
+            headers=auth(facilitator),
+        )
+        assert whole.status_code == 201, whole.text
 
 
 class TestOperationSummary:

@@ -1,0 +1,183 @@
+"""Rules an award and its amendments keep once a lot is awarded (issue 3, bad input)."""
+
+from __future__ import annotations
+
+from levier.organisations.constants import EnterpriseKind
+from tests.tenders.helpers import enterprise, put_award
+
+AWARD = {"awarded_amount": "1000000", "notification_date": "2027-02-01"}
+
+
+def lot_url(tender, lot) -> str:
+    return f"/api/v1/tenders/{tender.id}/lots/{lot.id}"
+
+
+async def awarded(client, auth, session, published):
+    facilitator, tender, lot = published
+    builder = await enterprise(session, name="Bâtir")
+    response = await put_award(
+        client,
+        auth,
+        facilitator,
+        tender,
+        lot,
+        AWARD | {"members": [{"enterprise_id": str(builder.id)}]},
+    )
+    assert response.status_code == 200, response.text
+    return facilitator, tender, lot, builder
+
+
+async def write(client, auth, user, method, url, body, record_url=None):
+    """A write with the ETag of the record it changes (`url` itself unless said)."""
+    etag = (await client.get(record_url or url, headers=auth(user))).headers["ETag"]
+    return await client.request(method, url, json=body, headers=auth(user) | {"If-Match": etag})
+
+
+async def amend(client, auth, user, tender, lot, signed_on, amount):
+    return await write(
+        client,
+        auth,
+        user,
+        "POST",
+        f"{lot_url(tender, lot)}/amendments",
+        {"signed_on": signed_on, "reason": "Travaux supplémentaires", "new_amount": amount},
+        record_url=lot_url(tender, lot),
+    )
+
+
+class TestReservationAfterAward:
+    async def test_lot_cannot_become_reserved_for_a_kind_its_awardee_is_not(
+        self, client, auth, session, published
+    ):
+        facilitator, tender, lot, _builder = await awarded(client, auth, session, published)
+        response = await write(
+            client,
+            auth,
+            facilitator,
+            "PATCH",
+            lot_url(tender, lot),
+            {"considerations": [{"kind": "insertion_clause"}, {"kind": "reserved_siae"}]},
+        )
+        assert response.status_code == 422, response.text
+        error = response.json()["errors"][0]
+        assert (error["field"], error["code"]) == ("considerations", "reservation_excludes_awardee")
+        after = await client.get(lot_url(tender, lot), headers=auth(facilitator))
+        assert [c["kind"] for c in after.json()["considerations"]] == ["insertion_clause"]
+
+
+class TestAwardInput:
+    async def test_notification_before_the_deadline_is_refused(
+        self, client, auth, session, published
+    ):
+        facilitator, tender, lot = published
+        tender_url = f"/api/v1/tenders/{tender.id}"
+        dated = await write(
+            client,
+            auth,
+            facilitator,
+            "PATCH",
+            tender_url,
+            {"publication_date": "2027-01-05", "deadline_date": "2027-02-15"},
+        )
+        assert dated.status_code == 200, dated.text
+        builder = await enterprise(session)
+        response = await put_award(
+            client,
+            auth,
+            facilitator,
+            tender,
+            lot,
+            AWARD | {"members": [{"enterprise_id": str(builder.id)}]},
+        )
+        assert response.status_code == 422
+        error = response.json()["errors"][0]
+        assert (error["field"], error["code"]) == ("notification_date", "award_before_deadline")
+        assert "2027-02-15" in error["message"]
+        assert (await client.get(lot_url(tender, lot), headers=auth(facilitator))).json()[
+            "award"
+        ] is None
+
+    async def test_awardee_is_not_its_own_subcontractor_nor_declared_twice(
+        self, client, auth, session, published
+    ):
+        facilitator, tender, lot = published
+        insertion = await enterprise(session, EnterpriseKind.EI, name="Tremplin")
+        partner = await enterprise(session, EnterpriseKind.EI, name="Relais")
+        cases = [
+            ([{"enterprise_id": str(insertion.id), "amount": "1000"}], "subcontractor_is_awardee"),
+            (
+                [
+                    {"enterprise_id": str(partner.id), "amount": "1000"},
+                    {"enterprise_id": str(partner.id), "amount": "2000"},
+                ],
+                "subcontractor_duplicate",
+            ),
+        ]
+        for subcontractors, code in cases:
+            response = await put_award(
+                client,
+                auth,
+                facilitator,
+                tender,
+                lot,
+                AWARD
+                | {
+                    "members": [{"enterprise_id": str(insertion.id)}],
+                    "subcontractors": subcontractors,
+                },
+            )
+            assert response.status_code == 422, response.text
+            error = response.json()["errors"][0]
+            index = len(subcontractors) - 1
+            assert (error["field"], error["code"]) == (
+                f"subcontractors.{index}.enterprise_id",
+                code,
+            )
+
+
+class TestAmendmentRules:
+    async def test_amendments_follow_each_other_in_time(self, client, auth, session, published):
+        facilitator, tender, lot, _builder = await awarded(client, auth, session, published)
+        first = await amend(client, auth, facilitator, tender, lot, "2027-06-01", "1200000")
+        assert first.status_code == 201, first.text
+        earlier = await amend(client, auth, facilitator, tender, lot, "2027-05-15", "1300000")
+        assert earlier.status_code == 422
+        error = earlier.json()["errors"][0]
+        assert (error["field"], error["code"]) == ("signed_on", "amendment_before_previous")
+        lot_body = (await client.get(lot_url(tender, lot), headers=auth(facilitator))).json()
+        assert len(lot_body["amendments"]) == 1
+        assert lot_body["current_amount"] == "1200000.00"
+
+    async def test_award_cannot_be_replaced_once_amended(self, client, auth, session, published):
+        facilitator, tender, lot, builder = await awarded(client, auth, session, published)
+        await amend(client, auth, facilitator, tender, lot, "2027-06-01", "1200000")
+        response = await put_award(
+            client,
+            auth,
+            facilitator,
+            tender,
+            lot,
+            AWARD | {"awarded_amount": "2000000", "members": [{"enterprise_id": str(builder.id)}]},
+        )
+        assert response.status_code == 409
+        assert response.json()["code"] == "award_has_amendments"
+        body = (await client.get(lot_url(tender, lot), headers=auth(facilitator))).json()
+        assert body["award"]["awarded_amount"] == "1000000.00"
+
+    async def test_cancelled_tender_takes_no_amendment(self, client, auth, session, published):
+        facilitator, tender, lot, _builder = await awarded(client, auth, session, published)
+        cancelled = await write(
+            client,
+            auth,
+            facilitator,
+            "POST",
+            f"/api/v1/tenders/{tender.id}/transition",
+            {"status": "cancelled"},
+            record_url=f"/api/v1/tenders/{tender.id}",
+        )
+        assert cancelled.status_code == 200, cancelled.text
+        response = await amend(client, auth, facilitator, tender, lot, "2027-06-01", "1200000")
+        assert response.status_code == 409
+        assert response.json()["code"] == "tender_frozen"
+        body = (await client.get(lot_url(tender, lot), headers=auth(facilitator))).json()
+        assert (body["amendments"], body["current_amount"]) == ([], "1000000.00")
