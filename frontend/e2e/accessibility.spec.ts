@@ -73,15 +73,27 @@ test('the operation, tender and lot pages have no serious accessibility violatio
   await page.getByRole('table').getByRole('link', { name: /NPNRU Quartiers Nord/ }).click();
   await expect(page.getByTestId('operation-summary')).toBeVisible();
   expect(await seriousViolations(page), 'operation').toEqual([]);
+  await page.getByRole('button', { name: "Modifier l'opération" }).click();
+  await expect(page.getByRole('region', { name: "Modifier l'opération" })).toBeVisible();
+  expect(await seriousViolations(page), 'operation edit').toEqual([]);
   await page.goto('/tenders');
   await page.getByRole('link', { name: 'VLH-27-REHA' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /VLH-27-REHA/ })).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(await seriousViolations(page), 'tender').toEqual([]);
+  await page.getByRole('link', { name: 'Modifier le marché' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Modifier le marché VLH-27-REHA' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(await seriousViolations(page), 'tender edit').toEqual([]);
+  await page.getByRole('button', { name: 'Annuler' }).click();
   await page.getByRole('table').getByRole('link').first().click();
   await expect(page.getByTestId('estimate-hours')).toBeVisible();
   await expect(page.getByTestId('article')).toBeVisible();
   expect(await seriousViolations(page), 'lot').toEqual([]);
+  await page.getByRole('button', { name: 'Modifier le lot' }).click();
+  await expect(page.getByRole('region', { name: 'Modifier le lot' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(await seriousViolations(page), 'lot edit').toEqual([]);
 });
 
 test('an enterprise sees only the lots it was awarded, read-only', async ({ page }) => {
@@ -94,6 +106,7 @@ test('an enterprise sees only the lots it was awarded, read-only', async ({ page
   await expect(page.getByTestId('required-hours')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Modifier les heures' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Attribuer le lot' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Modifier le lot' })).toHaveCount(0);
   await expect(page.getByTestId('article')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -64,6 +64,12 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   await addLot(page, 1, 'Gros œuvre', '1000000');
   await addLot(page, 2, 'Peinture', '250000');
 
+  // The tender can be edited after creation (its object here).
+  await page.getByRole('link', { name: 'Modifier le marché' }).click();
+  await field(page, 'Objet').fill('Réhabilitation de 80 logements et de leurs abords');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Réhabilitation de 80 logements et de leurs abords/ })).toBeVisible();
+
   // 2. The hours of a lot: the live calculator follows the published example.
   await page.getByRole('link', { name: 'Gros œuvre' }).click();
   await expect(page.getByTestId('required-hours')).toBeVisible();
@@ -83,6 +89,21 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByTestId('required-hours')).toHaveText('900 h');
   await expect(page.getByTestId('override')).toContainText('lot pilote');
+  await expect(page.getByTestId('override')).toContainText(DEMO.facilitator.name);
+
+  // The lot edited after creation: a social award criterion weighted 20 % and a penalty per
+  // missing hour, which the clause article then carries.
+  await page.getByRole('button', { name: 'Modifier le lot' }).click();
+  const lotForm = page.getByRole('region', { name: 'Modifier le lot' });
+  await lotForm.getByRole('checkbox', { name: "Critère d'attribution social" }).check();
+  await lotForm.getByLabel(/^Pondération du critère/).fill('20');
+  await lotForm.getByLabel(/^Pénalité par heure manquante/).fill('45');
+  await lotForm.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(lotForm).toHaveCount(0);
+  await expect(page.getByTestId('penalty')).toContainText('45,00');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText("Critère d'attribution social").first()).toBeVisible();
+  await expect(page.getByTestId('article')).toContainText("45,00 € par heure d'insertion non réalisée");
 
   // … and the clause article for the tender documents.
   await expect(page.getByTestId('article')).toContainText('900');
@@ -116,6 +137,18 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   await page.getByLabel(/^Motif/).fill('Travaux supplémentaires');
   await page.getByRole('button', { name: 'Enregistrer un avenant' }).last().click();
   await expect(page.getByTestId('amendments')).toContainText('Travaux supplémentaires');
+
+  // The tender list filtered by operation shows this operation's tender only.
+  await page.getByRole('link', { name: 'Marchés' }).click();
+  await expect(page.getByRole('link', { name: 'VLH-27-REHA' })).toBeVisible();
+  await choose(page, 'Opération', '', `NPNRU Les Rives ${suffix}`);
+  await expect(page.getByRole('link', { name: `RIVES-${suffix}` })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'VLH-27-REHA' })).toHaveCount(0);
+  // … and by buyer.
+  await page.reload();
+  await choose(page, 'Acheteur', 'Habitat', /Val de Loire Habitat/);
+  await expect(page.getByRole('link', { name: 'VLH-27-REHA' })).toBeVisible();
+  await expect(page.getByRole('link', { name: `RIVES-${suffix}` })).toHaveCount(0);
 
   // The roll-up of the operation against its 5 % target.
   await page.goto(operationUrl);

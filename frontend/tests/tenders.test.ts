@@ -30,22 +30,29 @@ describe('calculator inputs', () => {
   });
 
   it('sends the hours of staff taken over for the cleaning method, and no labour share', () => {
-    // Demo lot VT-2027-012 lot 3: the live figure must be the stored one (105 h, not 120 h).
+    // Demo lot VT-2027-012 lot 3 (60 000 €, 2 months, 150 h/month taken over): without the
+    // taken-over hours the live figure was 120 h while the stored one is 105 h.
     const lot = {
       cpv_code: '90910000-9',
       calculation_method: 'cleaning' as const,
-      duration_months: 36,
+      duration_months: 2,
       current_amount: null,
-      estimated_amount: '360000.00',
-      labour_share: '0.8500',
+      estimated_amount: '60000.00',
+      labour_share: null,
       insertion_rate: '0.0500',
       hourly_cost: null,
-      taken_over_monthly_hours: '50.00',
+      taken_over_monthly_hours: '150.00',
     };
     const inputs = calculatorInputs(lot);
-    expect(inputs.takenOverHours).toBe('50.00');
+    expect(inputs.takenOverHours).toBe('150.00');
     const body = estimateBody(lot, inputs);
-    expect(body).toMatchObject({ method: 'cleaning', taken_over_monthly_hours: '50.00', labour_share: null, duration_months: 36 });
+    expect(body).toMatchObject({
+      method: 'cleaning',
+      amount_excl_tax: '60000.00',
+      taken_over_monthly_hours: '150.00',
+      labour_share: null,
+      duration_months: 2,
+    });
     expect(savedParameters(lot, { ...inputs, takenOverHours: '60' })).toEqual({
       taken_over_monthly_hours: '60',
       insertion_rate: '0.05',
