@@ -71,6 +71,12 @@ function OverrideDialog({ lot, etag, opened, onClose }: { lot: LotRead; etag: st
   );
 }
 
+/** The advice codes kept with the stored calculation (e.g. below the cleaning trade's minimum). */
+function storedAdvice(lot: LotRead): string[] {
+  const advice = (lot.calculation as Record<string, unknown> | null)?.advice;
+  return Array.isArray(advice) ? advice.filter((code): code is string => typeof code === 'string') : [];
+}
+
 function HoursCard({ lot, etag, canOverride }: { lot: LotRead; etag: string; canOverride: boolean }) {
   const { t } = useTranslation();
   const refresh = useLotRefresh(lot);
@@ -118,6 +124,11 @@ function HoursCard({ lot, etag, canOverride }: { lot: LotRead; etag: string; can
               {String((lot.calculation as Record<string, unknown>).formula ?? '')}
             </Text>
           )}
+          {storedAdvice(lot).map((code) => (
+            <Text key={code} size="sm" data-testid="stored-advice">
+              {t(`advice.${code}`, { defaultValue: code })}
+            </Text>
+          ))}
         </Stack>
         {canOverride && lot.computed_hours !== null && (
           <Group>
