@@ -41,6 +41,12 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   await page.getByRole('button', { name: 'Créer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `NPNRU Les Rives ${suffix}` })).toBeVisible();
   const operationUrl = page.url();
+  // … edited afterwards (its description).
+  await page.getByRole('button', { name: "Modifier l'opération" }).click();
+  await page.getByRole('region', { name: "Modifier l'opération" }).getByLabel(/^Description/).fill('Quartier des Rives, convention ANRU 2027');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Quartier des Rives, convention ANRU 2027')).toBeVisible();
+  await expect(page.getByRole('region', { name: "Modifier l'opération" })).toHaveCount(0);
 
   // … and a tender of the agglomeration in it, with lots of different trades.
   await page.getByRole('link', { name: 'Marchés' }).click();
