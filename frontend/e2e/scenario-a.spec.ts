@@ -95,6 +95,11 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   await dialog.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByTestId('required-hours')).toHaveText('900 h');
   await expect(page.getByTestId('override')).toContainText('lot pilote');
+  // The lot's history keeps the change, its author and its reason (even once cleared).
+  const history = page.getByRole('region', { name: 'Historique des modifications' });
+  await expect(history).toContainText('Heures fixées');
+  await expect(history).toContainText('Karim Benali');
+  await expect(history).toContainText('lot pilote');
   await expect(page.getByTestId('override')).toContainText(DEMO.facilitator.name);
 
   // The lot edited after creation: a social award criterion weighted 20 % and a penalty per

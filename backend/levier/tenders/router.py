@@ -6,7 +6,12 @@ import uuid
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
+from sqlalchemy import select
+from sqlmodel import col
 
+from levier.audit.models import AuditEvent
+from levier.audit.schemas import AuditEventRead
+from levier.audit.service import audit_page
 from levier.auth.dependencies import require
 from levier.auth.permissions import Permission
 from levier.clauses import article
@@ -256,6 +261,24 @@ async def get_lot(
     lot = await service.get_lot(session, user, tender, lot_id)
     set_etag(response, lot)
     return lot_read(lot)
+
+
+@tenders_router.get("/{tender_id}/lots/{lot_id}/history", response_model=Page[AuditEventRead])
+async def lot_history(
+    session: SessionDep,
+    user: TenderReader,
+    tender_id: uuid.UUID,
+    lot_id: uuid.UUID,
+    page: Annotated[PageParams, Depends(page_params)],
+) -> Page[AuditEventRead]:
+    """Who changed the lot, when and what (hours computed, overridden, recomputed at award
+    and at each amendment), newest first."""
+    tender = await service.get_tender(session, user, tender_id)
+    lot = await service.get_lot(session, user, tender, lot_id)
+    statement = select(AuditEvent).where(
+        col(AuditEvent.entity_type) == "lot", col(AuditEvent.entity_id) == lot.id
+    )
+    return await audit_page(session, statement, page)
 
 
 @tenders_router.patch("/{tender_id}/lots/{lot_id}", response_model=LotRead)

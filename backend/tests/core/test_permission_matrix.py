@@ -78,6 +78,12 @@ MATRIX: dict[tuple[str, str], object] = {
         Role.buyer,
         Role.enterprise,
     },
+    ("GET", "/api/v1/tenders/{tender_id}/lots/{lot_id}/history"): {
+        Role.admin,
+        Role.facilitator,
+        Role.buyer,
+        Role.enterprise,
+    },
     ("PATCH", "/api/v1/tenders/{tender_id}/lots/{lot_id}"): {
         Role.admin,
         Role.facilitator,

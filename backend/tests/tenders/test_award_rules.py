@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from levier.auth.permissions import Role
 from levier.organisations.constants import EnterpriseKind
+from tests.factories import make_user
 from tests.tenders.helpers import enterprise, put_award
 
 AWARD = {"awarded_amount": "1000000", "notification_date": "2027-02-01"}
@@ -181,3 +183,44 @@ class TestAmendmentRules:
         assert response.json()["code"] == "tender_frozen"
         body = (await client.get(lot_url(tender, lot), headers=auth(facilitator))).json()
         assert (body["amendments"], body["current_amount"]) == ([], "1000000.00")
+
+
+class TestLotHistory:
+    async def test_hours_changes_are_kept_with_their_author(self, client, auth, session, published):
+        facilitator, tender, lot = published
+        url = lot_url(tender, lot)
+        override = await write(
+            client,
+            auth,
+            facilitator,
+            "PUT",
+            f"{url}/hours-override",
+            {"hours": 900, "reason": "Chantier en site occupé : lot pilote"},
+            record_url=url,
+        )
+        assert override.status_code == 200, override.text
+        cleared = await write(
+            client, auth, facilitator, "PUT", f"{url}/hours-override", {"hours": None}, url
+        )
+        assert cleared.json()["override_hours"] is None
+        history = await client.get(f"{url}/history", headers=auth(facilitator))
+        assert history.status_code == 200, history.text
+        events = history.json()["items"]
+        overrides = [
+            e for e in events if e["action"] == "updated" and "override_hours" in e["changes"]
+        ]
+        assert [e["changes"]["override_hours"] for e in overrides] == [[900, None], [None, 900]]
+        assert {e["actor"]["full_name"] for e in overrides} == {facilitator.full_name}
+        assert (
+            overrides[1]["changes"]["override_reason"][1] == "Chantier en site occupé : lot pilote"
+        )
+
+    async def test_history_is_scoped_like_the_lot(self, client, auth, session, published):
+        _facilitator, tender, lot = published
+        stranger = await make_user(session, role=Role.facilitator)
+        outsider = await make_user(
+            session, role=Role.enterprise, organisation=await enterprise(session)
+        )
+        for user in (stranger, outsider):
+            response = await client.get(f"{lot_url(tender, lot)}/history", headers=auth(user))
+            assert response.status_code == 404, user.role

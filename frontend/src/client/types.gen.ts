@@ -6874,6 +6874,85 @@ export type TendersClauseArticleResponses = {
 
 export type TendersClauseArticleResponse = TendersClauseArticleResponses[keyof TendersClauseArticleResponses];
 
+export type TendersLotHistoryData = {
+    body?: never;
+    path: {
+        /**
+         * Tender Id
+         */
+        tender_id: string;
+        /**
+         * Lot Id
+         */
+        lot_id: string;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size (1–200).
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/tenders/{tender_id}/lots/{lot_id}/history';
+};
+
+export type TendersLotHistoryErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+};
+
+export type TendersLotHistoryError = TendersLotHistoryErrors[keyof TendersLotHistoryErrors];
+
+export type TendersLotHistoryResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageAuditEventRead;
+};
+
+export type TendersLotHistoryResponse = TendersLotHistoryResponses[keyof TendersLotHistoryResponses];
+
 export type TendersOverrideLotHoursData = {
     body: HoursOverride;
     path: {

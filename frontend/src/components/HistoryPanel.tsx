@@ -13,6 +13,7 @@ const ENUM_PREFIXES: Record<string, string> = {
   kind: 'kinds',
   language: 'languages',
   enterprise_kind: 'enterpriseKinds',
+  calculation_method: 'methods',
 };
 
 // Ratios stored as fractions (0.05) and read as percentages (5 %).

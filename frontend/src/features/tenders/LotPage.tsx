@@ -7,9 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
 import { call, callWithETag } from '../../api/client';
-import { tendersAmendLot, tendersGetLot, tendersGetTender, tendersOverrideLotHours } from '../../client/sdk.gen';
+import { tendersAmendLot, tendersGetLot, tendersGetTender, tendersLotHistory, tendersOverrideLotHours } from '../../client/sdk.gen';
 import type { LotRead } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
+import { HistoryPanel } from '../../components/HistoryPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useAuth } from '../auth/AuthProvider';
@@ -281,6 +282,10 @@ function Article({ lot }: { lot: LotRead }) {
   );
 }
 
+// Bookkeeping the page shows otherwise: the tender it is on, the full calculation (the
+// figures and formula are on the hours card), who overrode (recorded by name in the card).
+const LOT_HISTORY_HIDDEN = ['tender_id', 'calculation', 'override_by_id', 'labour_hours'] as const;
+
 export function LotPage() {
   const { tenderId = '', lotId = '' } = useParams();
   const { t } = useTranslation();
@@ -345,6 +350,14 @@ export function LotPage() {
       <LotAward key={`award-${lot.version}`} lot={lot} etag={etag} canAward={can('tenders:manage')} />
       <Amendments lot={lot} etag={etag} canAmend={can('tenders:manage')} />
       <Article lot={lot} />
+      <HistoryPanel
+        entityType="lot"
+        entityId={lot.id}
+        hiddenFields={LOT_HISTORY_HIDDEN}
+        fetchPage={(cursor) =>
+          call(tendersLotHistory({ path: { tender_id: lot.tender_id, lot_id: lot.id }, query: { cursor, limit: 20 } }))
+        }
+      />
     </Stack>
   );
 }
