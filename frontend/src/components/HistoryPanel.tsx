@@ -18,11 +18,17 @@ const ENUM_PREFIXES: Record<string, string> = {
 
 // Ratios stored as fractions (0.05) and read as percentages (5 %).
 const RATIO_FIELDS = new Set(['insertion_rate', 'default_labour_share', 'training_cap_share', 'share', 'labour_share']);
+// Amounts in euros, read as people write them (1 000 000,00 €).
+const AMOUNT_FIELDS = new Set(['estimated_amount', 'current_amount', 'penalty_per_missing_hour', 'awarded_amount']);
+
+const isBlank = (value: unknown) => value === null || value === undefined || value === '';
 
 function Event({ event, hiddenFields }: { event: AuditEventRead; hiddenFields: readonly string[] }) {
   const { t, i18n } = useTranslation();
+  // A creation lists what was set, not every empty column.
   const changes = Object.entries(event.changes ?? {}).filter(
-    ([field]) => !isInternalField(field) && !hiddenFields.includes(field),
+    ([field, value]) =>
+      !isInternalField(field) && !hiddenFields.includes(field) && !(event.action === 'created' && isBlank(value)),
   );
   // Enumerated values read with the labels people see in the forms.
   const formatter =
@@ -31,8 +37,10 @@ function Event({ event, hiddenFields }: { event: AuditEventRead; hiddenFields: r
       if (typeof value === 'boolean') return value ? t('app.yes') : t('app.no');
       if (field === 'enabled_criteria' && Array.isArray(value))
         return value.map((code) => t(`criteria.${String(code)}`, { defaultValue: String(code) })).join(', ');
-      if (RATIO_FIELDS.has(field) && value !== null && value !== '' && !Number.isNaN(Number(value)))
+      if (RATIO_FIELDS.has(field) && !isBlank(value) && !Number.isNaN(Number(value)))
         return new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 2 }).format(Number(value));
+      if (AMOUNT_FIELDS.has(field) && !isBlank(value) && !Number.isNaN(Number(value)))
+        return new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'EUR' }).format(Number(value));
       const prefix = ENUM_PREFIXES[field];
       if (prefix && typeof value === 'string') return t(`${prefix}.${value}`, { defaultValue: value });
       return plainValue(value);
@@ -77,16 +85,19 @@ export function HistoryPanel({
   entityId,
   fetchPage,
   hiddenFields = [],
+  revision,
 }: {
   entityType: string;
   entityId: string;
   fetchPage?: (cursor: string | undefined) => Promise<EventPage>;
   /** Fields the page already makes obvious (e.g. the caller's own organisation). */
   hiddenFields?: readonly string[];
+  /** The record's version: a new one refetches the trail (the page just changed it). */
+  revision?: number;
 }) {
   const { t } = useTranslation();
   const list = useCursorList(
-    ['audit', entityType, entityId],
+    ['audit', entityType, entityId, revision],
     fetchPage ??
       ((cursor) =>
         call(auditListAuditEvents({ query: { entity_type: entityType, entity_id: entityId, cursor, limit: 20 } }))),

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Card, Checkbox, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -16,6 +16,7 @@ import { useValidator } from '../../hooks/useValidator';
 import { ApiError } from '../../lib/problem';
 import { required } from '../../lib/validation';
 import { GENDERS } from './vocabularies';
+import { FormActions } from '../../components/FormActions';
 
 interface Values {
   last_name: string;
@@ -129,14 +130,7 @@ export function ParticipantFormPage() {
             />
             <Textarea label={t('participants.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
             <Checkbox label={t('participants.healthConsent')} {...form.getInputProps('health_consent', { type: 'checkbox' })} />
-            <Group>
-              <Button type="submit" loading={busy}>
-                {t('app.create')}
-              </Button>
-              <Button variant="subtle" onClick={() => navigate('/participants')}>
-                {t('app.cancel')}
-              </Button>
-            </Group>
+            <FormActions label={t('app.create')} busy={busy} onCancel={() => navigate('/participants')} />
           </Stack>
         </form>
       </Card>

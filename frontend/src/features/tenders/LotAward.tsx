@@ -13,6 +13,7 @@ import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { type OrganisationChoice, OrganisationSelect } from '../users/OrganisationSelect';
 import { day, decimal, euros } from './format';
 import { CONSORTIUM_TYPES } from './vocabularies';
+import { FormActions } from '../../components/FormActions';
 
 interface Values {
   consortium_type: ConsortiumType;
@@ -183,14 +184,7 @@ export function LotAward({ lot, etag, canAward }: { lot: LotRead; etag: string; 
               </Button>
             </Group>
             <Checkbox label={t('lots.freezeHours')} {...form.getInputProps('freeze_hours', { type: 'checkbox' })} />
-            <Group>
-              <Button type="submit" loading={busy}>
-                {t('lots.award')}
-              </Button>
-              <Button variant="subtle" onClick={() => setEditing(false)}>
-                {t('app.cancel')}
-              </Button>
-            </Group>
+            <FormActions label={t('lots.award')} busy={busy} onCancel={() => setEditing(false)} />
           </Stack>
         </form>
       )}

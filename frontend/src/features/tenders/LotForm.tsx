@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Card, Checkbox, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -14,6 +14,7 @@ import { required } from '../../lib/validation';
 import { CpvInput } from './CpvInput';
 import { lotCreateBody, lotUpdateBody, lotValues, type LotValues, weightError } from './lotForm';
 import { CONSIDERATIONS } from './vocabularies';
+import { FormActions } from '../../components/FormActions';
 
 const LOT_FIELDS = [
   'number',
@@ -147,14 +148,7 @@ export function LotForm({
               {...form.getInputProps('penalty_per_missing_hour')}
             />
           </SimpleGrid>
-          <Group>
-            <Button type="submit" loading={busy}>
-              {lot ? t('app.save') : t('tenders.addLot')}
-            </Button>
-            <Button variant="subtle" onClick={onDone}>
-              {t('app.cancel')}
-            </Button>
-          </Group>
+          <FormActions label={lot ? t('app.save') : t('tenders.addLot')} busy={busy} onCancel={onDone} />
         </Stack>
       </form>
     </Card>

@@ -22,6 +22,7 @@ import { LotCalculator } from './LotCalculator';
 import { LotForm } from './LotForm';
 import { tenderEditable } from './TenderPage';
 import { TableHead } from '../../components/TableHead';
+import { FormActions } from '../../components/FormActions';
 
 function useLotRefresh(lot: LotRead) {
   const queryClient = useQueryClient();
@@ -58,14 +59,7 @@ function OverrideDialog({ lot, etag, opened, onClose }: { lot: LotRead; etag: st
           <Text size="sm">{t('lots.computed', { hours: integer(lot.computed_hours) })}</Text>
           <NumberInput hideControls label={t('lots.overrideHours')} min={0} required {...form.getInputProps('hours')} />
           <Textarea label={t('lots.overrideReason')} required autosize minRows={2} {...form.getInputProps('reason')} />
-          <Group>
-            <Button type="submit" loading={busy}>
-              {t('app.save')}
-            </Button>
-            <Button variant="subtle" onClick={onClose}>
-              {t('app.cancel')}
-            </Button>
-          </Group>
+          <FormActions label={t('app.save')} busy={busy} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>
@@ -198,14 +192,7 @@ function Amendments({ lot, etag, canAmend }: { lot: LotRead; etag: string; canAm
               <TextInput type="date" label={t('lots.signedOn')} required {...form.getInputProps('signed_on')} />
             </SimpleGrid>
             <TextInput label={t('lots.reason')} required {...form.getInputProps('reason')} />
-            <Group>
-              <Button type="submit" loading={busy}>
-                {t('lots.amend')}
-              </Button>
-              <Button variant="subtle" onClick={() => setEditing(false)}>
-                {t('app.cancel')}
-              </Button>
-            </Group>
+            <FormActions label={t('lots.amend')} busy={busy} onCancel={() => setEditing(false)} />
           </Stack>
         </form>
       )}
@@ -354,6 +341,7 @@ export function LotPage() {
         entityType="lot"
         entityId={lot.id}
         hiddenFields={LOT_HISTORY_HIDDEN}
+        revision={lot.version}
         fetchPage={(cursor) =>
           call(tendersLotHistory({ path: { tender_id: lot.tender_id, lot_id: lot.id }, query: { cursor, limit: 20 } }))
         }

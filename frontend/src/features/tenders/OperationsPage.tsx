@@ -19,6 +19,7 @@ import { useValidator } from '../../hooks/useValidator';
 import { required } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { fromPercent, integer, percent, toPercent } from './format';
+import { FormActions } from '../../components/FormActions';
 
 export function targetText(t: (key: string) => string, operation: Pick<OperationRead, 'target_kind' | 'target_value'>) {
   if (!operation.target_kind || operation.target_value === null) return t('operations.noTarget');
@@ -127,14 +128,7 @@ export function OperationForm({
               {...form.getInputProps('eligibility_restriction')}
             />
           </SimpleGrid>
-          <Group>
-            <Button type="submit" loading={busy}>
-              {operation ? t('app.save') : t('app.create')}
-            </Button>
-            <Button variant="subtle" onClick={onDone}>
-              {t('app.cancel')}
-            </Button>
-          </Group>
+          <FormActions label={operation ? t('app.save') : t('app.create')} busy={busy} onCancel={onDone} />
         </Stack>
       </form>
     </Card>

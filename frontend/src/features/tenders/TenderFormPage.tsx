@@ -1,4 +1,4 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Card, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -24,6 +24,7 @@ import { type OrganisationChoice, OrganisationSelect } from '../users/Organisati
 import { CpvInput } from './CpvInput';
 import { OperationSelect } from './OperationSelect';
 import { CCAGS, NATURES, PRICE_FORMS, PROCEDURES } from './vocabularies';
+import { FormActions } from '../../components/FormActions';
 
 interface Values {
   buyer: OrganisationChoice | null;
@@ -226,14 +227,7 @@ function TenderForm({ tender, etag, onReload }: { tender?: TenderDetail; etag?: 
               <TextInput type="date" label={t('tenders.publicationDate')} {...form.getInputProps('publication_date')} />
               <TextInput type="date" label={t('tenders.deadlineDate')} {...form.getInputProps('deadline_date')} />
             </SimpleGrid>
-            <Group>
-              <Button type="submit" loading={busy}>
-                {tender ? t('app.save') : t('app.create')}
-              </Button>
-              <Button variant="subtle" onClick={() => navigate(tender ? `/tenders/${tender.id}` : '/tenders')}>
-                {t('app.cancel')}
-              </Button>
-            </Group>
+            <FormActions label={tender ? t('app.save') : t('app.create')} busy={busy} onCancel={() => navigate(tender ? `/tenders/${tender.id}` : '/tenders')} />
           </Stack>
         </form>
       </Card>
