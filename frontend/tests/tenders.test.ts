@@ -4,7 +4,7 @@ import { calculatorInputs, estimateBody, savedParameters } from '../src/features
 import { lotCreateBody, lotUpdateBody, lotValues, weightError } from '../src/features/tenders/lotForm';
 import { COMPLETE_CPV, cpvLabel, cpvProblem } from '../src/features/tenders/cpv';
 import { ApiError } from '../src/lib/problem';
-import { decimal, fromPercent, toPercent } from '../src/features/tenders/format';
+import { decimal, formula, fromPercent, toPercent } from '../src/features/tenders/format';
 import { TRANSITIONS } from '../src/features/tenders/vocabularies';
 
 describe('calculator inputs', () => {
@@ -174,5 +174,12 @@ describe('calculator advice', () => {
       expect(fr.advice[code]).toBeTruthy();
       expect(en.advice[code]).toBeTruthy();
     }
+  });
+});
+
+describe('formula', () => {
+  it("writes the API's formula with French numbers in the French interface", () => {
+    const shown = formula('1000000 × 0.5 × 0.05 ÷ 30 = 833.33 → 833 h').replace(/\s/g, ' ');
+    expect(shown).toBe('1 000 000 × 0,5 × 0,05 ÷ 30 = 833,33 → 833 h');
   });
 });

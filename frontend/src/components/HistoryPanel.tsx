@@ -39,6 +39,8 @@ function Event({ event, hiddenFields }: { event: AuditEventRead; hiddenFields: r
         return value.map((code) => t(`criteria.${String(code)}`, { defaultValue: String(code) })).join(', ');
       if (RATIO_FIELDS.has(field) && !isBlank(value) && !Number.isNaN(Number(value)))
         return new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 2 }).format(Number(value));
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value))
+        return new Date(value).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
       if (AMOUNT_FIELDS.has(field) && !isBlank(value) && !Number.isNaN(Number(value)))
         return new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'EUR' }).format(Number(value));
       const prefix = ENUM_PREFIXES[field];

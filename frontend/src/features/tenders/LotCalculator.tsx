@@ -11,7 +11,7 @@ import type { LotRead } from '../../client/types.gen';
 import { ProblemAlert } from '../../components/Feedback';
 import { fieldErrors, toApiError } from '../../lib/problem';
 import { type CalculatorInputs, calculatorInputs, estimateBody, savedParameters } from './calculator';
-import { integer, percent } from './format';
+import { formula, integer, percent } from './format';
 
 function parameterValue(name: string, value: string): string {
   if (name === 'labour_share' || name === 'insertion_rate') return percent(value);
@@ -94,7 +94,7 @@ export function LotCalculator({ lot, etag, canSave }: { lot: LotRead; etag: stri
             {t('lots.result', { hours: integer(result.hours) })}
           </Text>
           <Text size="sm">
-            {t('lots.formula')} : <span className="mono" data-testid="estimate-formula">{result.formula}</span>
+            {t('lots.formula')} : <span className="mono" data-testid="estimate-formula">{formula(result.formula)}</span>
           </Text>
           <Table className="data-table" withTableBorder>
             <caption className="visually-hidden">{t('lots.calculatorTitle')}</caption>

@@ -16,7 +16,7 @@ import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useAuth } from '../auth/AuthProvider';
 import { CpvText } from './CpvText';
 import { download, fetchText } from './files';
-import { day, decimal, euros, integer } from './format';
+import { day, decimal, euros, formula, integer } from './format';
 import { LotAward } from './LotAward';
 import { LotCalculator } from './LotCalculator';
 import { LotForm } from './LotForm';
@@ -116,7 +116,7 @@ function HoursCard({ lot, etag, canOverride }: { lot: LotRead; etag: string; can
           {lot.hours_frozen && <Text size="sm">{t('lots.frozen')}</Text>}
           {lot.calculation && (
             <Text size="sm" c="dimmed" className="mono">
-              {String((lot.calculation as Record<string, unknown>).formula ?? '')}
+              {formula(String((lot.calculation as Record<string, unknown>).formula ?? ''))}
             </Text>
           )}
           {storedAdvice(lot).map((code) => (

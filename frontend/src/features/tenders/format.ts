@@ -27,6 +27,17 @@ export function day(value: string | null | undefined): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(new Date(year, month - 1, date));
 }
 
+/** A calculation's formula, as the API writes it (1000000 × 0.5 …), with its numbers in the
+ * interface language (1 000 000 × 0,5 … in French). */
+export function formula(text: string): string {
+  const format = new Intl.NumberFormat(locale(), { maximumFractionDigits: 10 });
+  return text.replace(/\d+(?:\.\d+)?/g, (match) => {
+    const [whole, decimals] = match.split('.');
+    const grouped = format.format(Number(whole));
+    return decimals === undefined ? grouped : `${grouped}${locale() === 'fr-FR' ? ',' : '.'}${decimals}`;
+  });
+}
+
 /** "5" (percent typed by a person) → "0.05" for the API; empty → null. */
 export function fromPercent(value: string): string | null {
   const trimmed = value.trim().replace(',', '.');
