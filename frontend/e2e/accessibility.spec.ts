@@ -108,6 +108,7 @@ test('an enterprise sees only the lots it was awarded, read-only', async ({ page
   await expect(page.getByRole('button', { name: 'Attribuer le lot' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Modifier le lot' })).toHaveCount(0);
   await expect(page.getByTestId('article')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Historique des modifications' })).toHaveCount(0);
   expect(await seriousViolations(page)).toEqual([]);
 });
 

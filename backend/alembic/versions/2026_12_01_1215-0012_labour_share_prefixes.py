@@ -1,6 +1,7 @@
-"""Indicative labour shares written with a trailing zero (45320 for class 45320000) matched
-only the class's own code, never the codes under it: rewrite them with their significant
-digits (4532), in each structure's table, unless the structure already has that prefix.
+"""Labour-share prefixes written with trailing zeros (45320 for class 45320000, as the
+indicative table had them) matched only the class's own code, never the codes under it:
+rewrite every prefix with its significant digits (4532), as the API now stores them, unless
+the structure already has that prefix.
 
 Revision ID: 0012
 Revises: 0011
@@ -19,26 +20,20 @@ down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-PREFIXES = [
-    ("45310", "4531"),
-    ("45320", "4532"),
-    ("45330", "4533"),
-    ("45410", "4541"),
-    ("77310", "7731"),
-    ("90910", "9091"),
-]
-
-_REWRITE = sa.text(
-    "UPDATE labour_shares SET cpv_prefix = :new WHERE cpv_prefix = :old AND organisation_id"
-    " NOT IN (SELECT organisation_id FROM labour_shares WHERE cpv_prefix = :new)"
+# The division's two digits stay; zeros after them are not significant.
+REWRITE = sa.text(
+    "UPDATE labour_shares"
+    " SET cpv_prefix = substr(cpv_prefix, 1, 2) || rtrim(substr(cpv_prefix, 3), '0')"
+    " WHERE length(cpv_prefix) > 2 AND cpv_prefix LIKE '%0'"
+    " AND NOT EXISTS (SELECT 1 FROM labour_shares AS other"
+    " WHERE other.organisation_id = labour_shares.organisation_id AND other.cpv_prefix ="
+    " substr(labour_shares.cpv_prefix, 1, 2) || rtrim(substr(labour_shares.cpv_prefix, 3), '0'))"
 )
 
 
 def upgrade() -> None:
-    for old, new in PREFIXES:
-        op.execute(_REWRITE.bindparams(old=old, new=new))
+    op.execute(REWRITE)
 
 
 def downgrade() -> None:
-    for old, new in PREFIXES:
-        op.execute(_REWRITE.bindparams(old=new, new=old))
+    """Nothing to undo: the shorter prefixes match every code the longer ones did."""

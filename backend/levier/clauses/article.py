@@ -38,8 +38,7 @@ class Contact:
 
 def french_number(value: Decimal, places: int = 2) -> str:
     """A number as French texts write it: 2 280 000,00 (no-break space, decimal comma)."""
-    text = f"{value:,.{places}f}" if places else f"{value:,.0f}"
-    return text.replace(",", "\u00a0").replace(".", ",")
+    return f"{value:,.{places}f}".replace(",", "\u00a0").replace(".", ",")
 
 
 def french_formula(formula: str) -> str:
@@ -52,17 +51,27 @@ def french_formula(formula: str) -> str:
     return re.sub(r"\d+(?:\.\d+)?", convert, formula)
 
 
-def _samples() -> list[dict[str, Any]]:
+def samples() -> list[dict[str, Any]]:
     """Variables of a lot with every optional part set, then with none: a template must
-    render for both before it is saved, or every article of the structure would fail."""
+    render for both before it is saved, or every article of the structure would fail.
+    They have the shape `tenders.service.article_variables` gives (a test holds them to it)."""
     full = {
         "article_number": "8",
         "tender": {"reference": "2027-001", "object": "Réhabilitation de 80 logements"},
         "lot": {"number": 1, "title": "Gros œuvre", "trade": "Maçonnerie"},
         "operation": {"name": "NPNRU", "eligibility_restriction": "qpv_residents"},
-        "hours": 833,
+        "hours": "833",
         "duration_months": 12,
-        "calculation": {"formula": "1 000 000 × 0,5 × 0,05 ÷ 30 = 833,33 → 833 h"},
+        "calculation": {
+            "method": "generic",
+            "formula": "1 000 000 × 0,5 × 0,05 ÷ 30 = 833,33 → 833 h",
+            "exact_hours": "833.33",
+            "parameters": [
+                {"name": "amount", "value": "1000000", "source": "given", "detail": None}
+            ],
+            "advice": [],
+            "computed_at": "2027-01-15T09:00:00+00:00",
+        },
         "override_reason": "Chantier en site occupé",
         "training_cap_percent": "30",
         "contact": Contact(name="Service clauses", email="clauses@example.org", phone="01"),
@@ -86,7 +95,7 @@ def check_template(source: str) -> None:
         template = _environment.from_string(source)
     except TemplateSyntaxError as exc:
         raise FieldInvalid("article_template", "template_invalid", line=exc.lineno) from exc
-    for variables in _samples():
+    for variables in samples():
         try:
             template.render(**variables)
         except Exception as exc:  # an admin's template: any failure is theirs to see

@@ -23,7 +23,17 @@ Amount = Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2), _scale
 Share = Annotated[Decimal, Field(gt=0, le=1, max_digits=5, decimal_places=4), _scale("0.0001")]
 Rate = Annotated[Decimal, Field(gt=0, le=1, max_digits=6, decimal_places=4), _scale("0.0001")]
 HourlyCost = Annotated[Decimal, Field(gt=0, max_digits=10, decimal_places=2), _scale("0.01")]
-CpvPrefix = Annotated[str, StringConstraints(pattern=r"^\d{2,8}$")]
+
+
+def significant_prefix(value: str) -> str:
+    """A CPV prefix by its significant digits: 45320000 and 45320 both mean class 4532, and
+    only "4532" matches the codes under it (the division's two digits always stay)."""
+    return value[:2] + value[2:].rstrip("0")
+
+
+CpvPrefix = Annotated[
+    str, StringConstraints(pattern=r"^\d{2,8}$"), AfterValidator(significant_prefix)
+]
 
 
 class ClauseSettingsRead(BaseModel):

@@ -195,7 +195,7 @@ def field_errors(raw_errors: Sequence[Any], language: Language) -> list[dict[str
         params = {key: value for key, value in ctx.items() if isinstance(value, str | int | float)}
         params.setdefault("field", str(loc[-1]) if loc else "")
         # Lists say "items" where strings say "characters"; the code stays too_short.
-        wording = "too_few_items" if code == "too_short" and "field_type" in ctx else code
+        wording = "too_few_items" if kind == "too_short" else code  # string_too_short: chars
         if code == "field_invalid" and language == "en":
             message = str(raw.get("msg", "Invalid value."))
         else:

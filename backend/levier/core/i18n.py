@@ -219,7 +219,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chiffre de contrôle erroné dans {cpv_code} : ce code CPV s'écrit {expected}.",
         "Wrong check digit in {cpv_code}: this CPV code is written {expected}.",
     ),
-    "cpv_not_found": ("Code CPV inconnu.", "Unknown CPV code."),
     "insee_code_invalid": (
         "Code INSEE inconnu : {insee_code}.",
         "Unknown INSEE code: {insee_code}.",
@@ -284,8 +283,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This subcontractor is already declared.",
     ),
     "award_before_deadline": (
-        "La notification ne peut précéder la date limite de remise des offres ({earliest}).",
-        "The notification cannot precede the deadline for offers ({earliest}).",
+        "La notification ne peut précéder la date limite de remise des offres, ou à défaut "
+        "la publication ({earliest}).",
+        "The notification cannot precede the deadline for offers, or else the publication "
+        "({earliest}).",
     ),
     "award_has_amendments": (
         "Ce lot a des avenants : son attribution ne peut plus être remplacée.",

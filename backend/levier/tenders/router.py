@@ -266,13 +266,14 @@ async def get_lot(
 @tenders_router.get("/{tender_id}/lots/{lot_id}/history", response_model=Page[AuditEventRead])
 async def lot_history(
     session: SessionDep,
-    user: TenderReader,
+    user: TenderEditor,
     tender_id: uuid.UUID,
     lot_id: uuid.UUID,
     page: Annotated[PageParams, Depends(page_params)],
 ) -> Page[AuditEventRead]:
     """Who changed the lot, when and what (hours computed, overridden, recomputed at award
-    and at each amendment), newest first."""
+    and at each amendment), newest first: for the buyer and the facilitators, not the
+    awardees, since it names staff and holds the estimates before award."""
     tender = await service.get_tender(session, user, tender_id)
     lot = await service.get_lot(session, user, tender, lot_id)
     statement = select(AuditEvent).where(

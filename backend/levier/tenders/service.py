@@ -334,10 +334,15 @@ async def create_tender(session: AsyncSession, user: User, data: TenderCreate) -
     return tender
 
 
-def check_editable(user: User, tender: Tender) -> None:
-    """Buyers edit only their drafts; closed or cancelled tenders are frozen for everyone."""
+def check_not_frozen(tender: Tender) -> None:
+    """Closed or cancelled tenders are frozen for everyone (409)."""
     if tender.status in (TenderStatus.closed, TenderStatus.cancelled):
         raise Conflict("tender_frozen", status=tender.status)
+
+
+def check_editable(user: User, tender: Tender) -> None:
+    """Buyers edit only their drafts; closed or cancelled tenders are frozen for everyone."""
+    check_not_frozen(tender)
     if user.role == Role.buyer and tender.status != TenderStatus.draft:
         raise Conflict("tender_not_draft")
 
@@ -666,6 +671,8 @@ async def award_lot(session: AsyncSession, tender: Tender, lot: Lot, data: Award
     if lot.amendments:
         raise Conflict("award_has_amendments")
     _check_consortium(data)
+    _check_subcontractors(data)
+    _check_award_date(tender, data)
     members = await _enterprises(session, [m.enterprise_id for m in data.members], "members")
     subcontractors = await _enterprises(
         session, [s.enterprise_id for s in data.subcontractors], "subcontractors"
@@ -677,8 +684,6 @@ async def award_lot(session: AsyncSession, tender: Tender, lot: Lot, data: Award
         raise FieldInvalid(
             f"members.{excluded[0]}.enterprise_id", "awardee_not_admitted", reservation=excluded[1]
         )
-    _check_subcontractors(data)
-    _check_award_date(tender, data)
     if sum((s.amount for s in data.subcontractors), Decimal(0)) > data.awarded_amount:
         raise FieldInvalid("subcontractors", "subcontracting_exceeds_award")
     if lot.award is not None:
@@ -720,8 +725,7 @@ async def amend_lot(
     session: AsyncSession, tender: Tender, lot: Lot, data: AmendmentIn
 ) -> Amendment:
     """Record an avenant; the amount and duration in force change and the hours follow."""
-    if tender.status in (TenderStatus.closed, TenderStatus.cancelled):
-        raise Conflict("tender_frozen", status=tender.status)
+    check_not_frozen(tender)
     if lot.award is None:
         raise Conflict("amendment_needs_award")
     if data.new_amount is None and data.new_duration_months is None:
@@ -764,7 +768,8 @@ async def article_variables(
     session: AsyncSession, tender: Tender, lot: Lot, article_number: str
 ) -> tuple[str, dict[str, Any]]:
     """The structure's template and the variables the clause article is rendered from."""
-    if required_hours(lot) is None:
+    hours = required_hours(lot)
+    if hours is None:
         raise Conflict("lot_has_no_clause_article")
     settings = await clauses_service.get_settings(session, tender.structure_id)
     structure = await organisations_service.get(session, tender.structure_id)
@@ -779,7 +784,7 @@ async def article_variables(
             if operation
             else None
         ),
-        "hours": article.french_number(Decimal(required_hours(lot) or 0), 0),
+        "hours": article.french_number(Decimal(hours), 0),
         "duration_months": lot.duration_months,
         "calculation": (
             {**lot.calculation, "formula": article.french_formula(lot.calculation["formula"])}

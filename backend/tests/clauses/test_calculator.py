@@ -250,6 +250,28 @@ class TestClauseSettings:
         )
         assert hidden.status_code == 404
 
+    async def test_prefix_is_stored_by_its_significant_digits(self, client, auth, session):
+        admin = await make_user(session, role=Role.admin)
+        created = await client.post(
+            "/api/v1/clause-settings/labour-shares",
+            json={"cpv_prefix": "45420000", "trade": "Menuiserie", "share": "0.55"},
+            headers=auth(admin),
+        )
+        assert created.status_code == 201, created.text
+        assert created.json()["cpv_prefix"] == "4542"
+        body = (
+            await client.post(
+                "/api/v1/clauses/estimate",
+                json={"amount_excl_tax": "100000", "cpv_code": "45421100-5"},
+                headers=auth(admin),
+            )
+        ).json()
+        labour = next(p for p in body["parameters"] if p["name"] == "labour_share")
+        assert (labour["detail"], Decimal(labour["value"])) == (
+            "4542 — Menuiserie",
+            Decimal("0.55"),
+        )
+
     async def test_duplicate_prefix_is_a_conflict(self, client, auth, session):
         admin = await make_user(session, role=Role.admin)
         response = await client.post(

@@ -1,4 +1,4 @@
-"""Migration 0012 rewrites the padded indicative prefixes of tables created before it."""
+"""Migration 0012 rewrites prefixes with trailing zeros in tables created before it."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ async def test_padded_prefixes_become_significant_digits(client, auth, session):
     by_prefix["4532"].cpv_prefix = "45320"  # as a table created before the fix
     by_prefix["9091"].cpv_prefix = "90910"
     by_prefix["4531"].cpv_prefix = "45310"
+    by_prefix["45112"].cpv_prefix = "45112000"  # as an admin could type it
     session.add(
         LabourShare(
             organisation_id=facilitator.organisation_id,
@@ -47,8 +48,7 @@ async def test_padded_prefixes_become_significant_digits(client, auth, session):
     )
     await session.commit()
     migration = _migration()
-    for old, new in migration.PREFIXES:
-        await session.execute(migration._REWRITE.bindparams(old=old, new=new))
+    await session.execute(migration.REWRITE)
     await session.commit()
     rows = await session.execute(  # columns, not entities: the ORM's copies are stale
         select(LabourShare.cpv_prefix, LabourShare.trade).where(
@@ -58,5 +58,7 @@ async def test_padded_prefixes_become_significant_digits(client, auth, session):
     prefixes = {prefix: trade for prefix, trade in rows}
     assert prefixes["4532"] == "Plâtrerie / isolation"
     assert prefixes["9091"] == "Nettoyage"
+    assert prefixes["45112"] == "VRD / terrassement"
+    assert "71" in prefixes, "two-digit prefixes are left as they are"
     # A structure that already had the new prefix keeps both rows: nothing is overwritten.
     assert (prefixes["4531"], prefixes["45310"]) == ("Électricité (ajoutée)", "Électricité")

@@ -223,4 +223,16 @@ class TestLotHistory:
         )
         for user in (stranger, outsider):
             response = await client.get(f"{lot_url(tender, lot)}/history", headers=auth(user))
-            assert response.status_code == 404, user.role
+            assert response.status_code in (403, 404), user.role
+        assert (
+            await client.get(f"{lot_url(tender, lot)}/history", headers=auth(stranger))
+        ).status_code == 404, "another structure's facilitator: out of scope"
+
+    async def test_awardees_do_not_read_the_trail(self, client, auth, session, published):
+        _facilitator, tender, lot, builder = await awarded(client, auth, session, published)
+        member = await make_user(session, role=Role.enterprise, organisation=builder)
+        url = lot_url(tender, lot)
+        assert (await client.get(url, headers=auth(member))).status_code == 200
+        response = await client.get(f"{url}/history", headers=auth(member))
+        assert response.status_code == 403
+        assert response.json()["code"] == "forbidden"

@@ -132,3 +132,28 @@ class TestClauseArticle:
             f"/api/v1/tenders/{tender.id}/lots/{lot.id}/clause-article", headers=auth(facilitator)
         )
         assert article.status_code == 200
+
+
+def _shape(value):
+    """Keys all the way down (lists by their first item); leaves by kind."""
+    if isinstance(value, dict):
+        return {key: _shape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shape(value[0])] if value else []
+    return type(value).__name__
+
+
+async def test_template_check_renders_what_real_lots_give(session, setup):
+    """The samples a template is checked against have the variables of a real lot."""
+    from levier.clauses import article
+    from levier.tenders import service
+
+    _facilitator, _admin, tender, lot = setup
+    tender = await service.get_tender(session, _facilitator, tender.id)
+    lot = tender.lots[0]
+    _template, real = await service.article_variables(session, tender, lot, "8")
+    full = article.samples()[0]
+    assert set(full) == set(real)
+    assert _shape(full["calculation"]) == _shape(real["calculation"])
+    assert type(full["hours"]) is type(real["hours"])
+    assert full["contact"].__class__ is real["contact"].__class__

@@ -815,7 +815,8 @@ export const tendersClauseArticle = <ThrowOnError extends boolean = false>(optio
  * Lot History
  *
  * Who changed the lot, when and what (hours computed, overridden, recomputed at award
- * and at each amendment), newest first.
+ * and at each amendment), newest first: for the buyer and the facilitators, not the
+ * awardees, since it names staff and holds the estimates before award.
  */
 export const tendersLotHistory = <ThrowOnError extends boolean = false>(options: Options<TendersLotHistoryData, ThrowOnError>) => (options.client ?? client).get<TendersLotHistoryResponses, TendersLotHistoryErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

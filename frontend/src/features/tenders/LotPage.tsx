@@ -291,7 +291,10 @@ export function LotPage() {
   if (record.isPending) return <Loading />;
   if (record.error) return <ProblemAlert error={record.error} />;
   const { data: lot, etag } = record.data;
-  const editable = tender.data !== undefined && tenderEditable(can, tender.data.data.status);
+  const status = tender.data?.data.status;
+  const editable = status !== undefined && tenderEditable(can, status);
+  // What the API refuses is not offered: no award once amended, nothing on a frozen tender.
+  const frozen = status === 'closed' || status === 'cancelled';
   return (
     <Stack gap="md">
       <PageHeader
@@ -334,18 +337,25 @@ export function LotPage() {
       )}
       <HoursCard key={`hours-${lot.version}`} lot={lot} etag={etag} canOverride={can('clauses:override')} />
       {can('clauses:estimate') && <LotCalculator key={`calc-${lot.version}`} lot={lot} etag={etag} canSave={can('tenders:edit')} />}
-      <LotAward key={`award-${lot.version}`} lot={lot} etag={etag} canAward={can('tenders:manage')} />
-      <Amendments lot={lot} etag={etag} canAmend={can('tenders:manage')} />
-      <Article lot={lot} />
-      <HistoryPanel
-        entityType="lot"
-        entityId={lot.id}
-        hiddenFields={LOT_HISTORY_HIDDEN}
-        revision={lot.version}
-        fetchPage={(cursor) =>
-          call(tendersLotHistory({ path: { tender_id: lot.tender_id, lot_id: lot.id }, query: { cursor, limit: 20 } }))
-        }
+      <LotAward
+        key={`award-${lot.version}`}
+        lot={lot}
+        etag={etag}
+        canAward={can('tenders:manage') && !frozen && lot.amendments.length === 0}
       />
+      <Amendments lot={lot} etag={etag} canAmend={can('tenders:manage') && !frozen} />
+      <Article lot={lot} />
+      {can('tenders:edit') && (
+        <HistoryPanel
+          entityType="lot"
+          entityId={lot.id}
+          hiddenFields={LOT_HISTORY_HIDDEN}
+          revision={lot.version}
+          fetchPage={(cursor) =>
+            call(tendersLotHistory({ path: { tender_id: lot.tender_id, lot_id: lot.id }, query: { cursor, limit: 20 } }))
+          }
+        />
+      )}
     </Stack>
   );
 }
