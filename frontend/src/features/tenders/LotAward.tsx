@@ -1,7 +1,6 @@
 import { ActionIcon, Button, Card, Checkbox, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -14,6 +13,7 @@ import { type OrganisationChoice, OrganisationSelect } from '../users/Organisati
 import { day, decimal, euros } from './format';
 import { CONSORTIUM_TYPES } from './vocabularies';
 import { FormActions } from '../../components/FormActions';
+import { useLotRefresh } from './useLotRefresh';
 
 interface Values {
   consortium_type: ConsortiumType;
@@ -30,7 +30,7 @@ const FIELDS = ['awarded_amount', 'notification_date', 'consortium_type', 'membe
 /** The awardee (an enterprise or a consortium), amount, notification and subcontractors. */
 export function LotAward({ lot, etag, canAward }: { lot: LotRead; etag: string; canAward: boolean }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const refresh = useLotRefresh(lot.id, lot.tender_id);
   const [editing, setEditing] = useState(false);
   const form = useForm<Values>({
     initialValues: {
@@ -67,8 +67,7 @@ export function LotAward({ lot, etag, canAward }: { lot: LotRead; etag: string; 
           },
         }),
       );
-      await queryClient.invalidateQueries({ queryKey: ['lot', lot.id] });
-      await queryClient.invalidateQueries({ queryKey: ['tender', lot.tender_id] });
+      await refresh();
       notifications.show({ color: 'green', message: t('lots.awarded') });
       setEditing(false);
     }),

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../components/Feedback';
 import { fieldErrors, toApiError } from '../../lib/problem';
 import { type CalculatorInputs, calculatorInputs, estimateBody, savedParameters } from './calculator';
 import { formula, integer, percent } from './format';
+import { useLotRefresh } from './useLotRefresh';
 
 function parameterValue(name: string, value: string): string {
   if (name === 'labour_share' || name === 'insertion_rate') return percent(value);
@@ -23,7 +24,7 @@ function parameterValue(name: string, value: string): string {
 /** The live calculator: every change re-estimates (no write) and shows the formula. */
 export function LotCalculator({ lot, etag, canSave }: { lot: LotRead; etag: string; canSave: boolean }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
+  const refresh = useLotRefresh(lot.id, lot.tender_id);
   const cleaning = lot.calculation_method === 'cleaning';
   const [inputs, setInputs] = useState<CalculatorInputs>(() => calculatorInputs(lot));
   const [saveError, setSaveError] = useState<unknown>(null);
@@ -50,8 +51,7 @@ export function LotCalculator({ lot, etag, canSave }: { lot: LotRead; etag: stri
           body: savedParameters(lot, inputs),
         }),
       );
-      await queryClient.invalidateQueries({ queryKey: ['lot', lot.id] });
-      await queryClient.invalidateQueries({ queryKey: ['tender', lot.tender_id] });
+      await refresh();
       notifications.show({ color: 'green', message: t('lots.parametersSaved') });
     } catch (error) {
       setSaveError(error);

@@ -1,7 +1,6 @@
 import { Card, Checkbox, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
 import { call } from '../../api/client';
@@ -15,6 +14,7 @@ import { CpvInput } from './CpvInput';
 import { lotCreateBody, lotUpdateBody, lotValues, type LotValues, weightError } from './lotForm';
 import { CONSIDERATIONS } from './vocabularies';
 import { FormActions } from '../../components/FormActions';
+import { useLotRefresh } from './useLotRefresh';
 
 const LOT_FIELDS = [
   'number',
@@ -50,7 +50,7 @@ export function LotForm({
 }) {
   const { t } = useTranslation();
   const rule = useValidator();
-  const queryClient = useQueryClient();
+  const refresh = useLotRefresh(lot?.id, tender.id);
   const next = Math.max(0, ...tender.lots.map((item) => item.number)) + 1;
   const title = lot ? t('lots.edit') : t('tenders.addLot');
   const form = useForm<LotValues>({
@@ -68,12 +68,10 @@ export function LotForm({
             body: lotUpdateBody(values),
           }),
         );
-        await queryClient.invalidateQueries({ queryKey: ['lot', lot.id] });
-        await queryClient.invalidateQueries({ queryKey: ['article', lot.id] });
       } else {
         await call(tendersCreateLot({ path: { tender_id: tender.id }, body: lotCreateBody(values) }));
       }
-      await queryClient.invalidateQueries({ queryKey: ['tender', tender.id] });
+      await refresh();
       notifications.show({ color: 'green', message: lot ? t('lots.updated') : t('lots.created') });
       onDone();
     }),

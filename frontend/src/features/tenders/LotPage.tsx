@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, Group, Modal, NumberInput, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -23,19 +23,11 @@ import { LotForm } from './LotForm';
 import { tenderEditable } from './TenderPage';
 import { TableHead } from '../../components/TableHead';
 import { FormActions } from '../../components/FormActions';
-
-function useLotRefresh(lot: LotRead) {
-  const queryClient = useQueryClient();
-  return async () => {
-    await queryClient.invalidateQueries({ queryKey: ['lot', lot.id] });
-    await queryClient.invalidateQueries({ queryKey: ['tender', lot.tender_id] });
-    await queryClient.invalidateQueries({ queryKey: ['article', lot.id] });
-  };
-}
+import { useLotRefresh } from './useLotRefresh';
 
 function OverrideDialog({ lot, etag, opened, onClose }: { lot: LotRead; etag: string; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const refresh = useLotRefresh(lot);
+  const refresh = useLotRefresh(lot.id, lot.tender_id);
   const form = useForm({ initialValues: { hours: lot.override_hours ?? lot.computed_hours ?? 0, reason: lot.override_reason ?? '' } });
   const { error, busy, run } = useApiSubmit(form);
   const submit = form.onSubmit((values) =>
@@ -74,7 +66,7 @@ function storedAdvice(lot: LotRead): string[] {
 
 function HoursCard({ lot, etag, canOverride }: { lot: LotRead; etag: string; canOverride: boolean }) {
   const { t } = useTranslation();
-  const refresh = useLotRefresh(lot);
+  const refresh = useLotRefresh(lot.id, lot.tender_id);
   const [opened, setOpened] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const clear = async () => {
@@ -146,7 +138,7 @@ function HoursCard({ lot, etag, canOverride }: { lot: LotRead; etag: string; can
 
 function Amendments({ lot, etag, canAmend }: { lot: LotRead; etag: string; canAmend: boolean }) {
   const { t } = useTranslation();
-  const refresh = useLotRefresh(lot);
+  const refresh = useLotRefresh(lot.id, lot.tender_id);
   const [editing, setEditing] = useState(false);
   const form = useForm({ initialValues: { new_amount: '', new_duration_months: '' as number | string, signed_on: '', reason: '' } });
   const { error, busy, run } = useApiSubmit(form);
