@@ -64,7 +64,9 @@ async def _with_session(settings: Settings, work: object) -> object:
     from levier.core.db import create_engine, create_sessionmaker
 
     recorder.install()
-    engine = create_engine(settings.database_url)
+    engine = create_engine(
+        settings.database_url, sqlite_busy_timeout_ms=settings.sqlite_busy_timeout_ms
+    )
     try:
         async with create_sessionmaker(engine)() as session:
             result = await work(session)  # type: ignore[operator]

@@ -9,18 +9,26 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import FileResponse, Response
+from starlette.routing import compile_path
 from starlette.types import Scope
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from levier import registry  # noqa: F401 - complete the mappers
+from levier import (
+    apidocs,
+    registry,  # noqa: F401 - complete the mappers
+)
 from levier.api import api_router
 from levier.audit import recorder
 from levier.core.config import Settings, get_settings
+from levier.core.contract import describe_problems
 from levier.core.db import create_engine, create_sessionmaker
 from levier.core.errors import install_error_handlers
+from levier.core.guards import BODY_LIMIT_KEY, RequestGuard
+from levier.core.headers import SecurityHeaders
 
 API_DESCRIPTION = """
 Levier's JSON API: insertion clauses in public procurement, inclusive enterprises,
@@ -53,6 +61,18 @@ class SPAStaticFiles(StaticFiles):
             return FileResponse(Path(str(self.directory)) / "index.html")
 
 
+def _route_body_limits(app: FastAPI) -> list[tuple[Any, int]]:
+    """(path pattern, bytes) of the routes that declare their own body limit."""
+    limits = []
+    for context in iter_route_contexts(app.routes):
+        if not isinstance(context.original_route, APIRoute) or not context.path:
+            continue
+        extra = context.original_route.openapi_extra or {}
+        if BODY_LIMIT_KEY in extra:
+            limits.append((compile_path(context.path)[0], int(extra[BODY_LIMIT_KEY])))
+    return limits
+
+
 def create_app(settings: Settings | None = None, engine: Any = None) -> FastAPI:
     """The Levier application (engine injectable for tests)."""
     settings = settings or get_settings()
@@ -68,17 +88,22 @@ def create_app(settings: Settings | None = None, engine: Any = None) -> FastAPI:
         title="Levier API",
         version="1.0.0",
         description=API_DESCRIPTION,
-        docs_url="/api/docs",
+        docs_url=None,
         redoc_url=None,
-        openapi_url="/api/openapi.json",
+        openapi_url=apidocs.OPENAPI_URL,
         generate_unique_id_function=_operation_id,
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.engine = engine or create_engine(settings.database_url, settings.database_echo)
+    app.state.engine = engine or create_engine(
+        settings.database_url, settings.database_echo, settings.sqlite_busy_timeout_ms
+    )
     app.state.sessionmaker = create_sessionmaker(app.state.engine)
     recorder.install()
     install_error_handlers(app)
+    app.include_router(api_router)
+    apidocs.install(app)
+    describe_problems(app)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -87,7 +112,15 @@ def create_app(settings: Settings | None = None, engine: Any = None) -> FastAPI:
             allow_headers=["*"],
             expose_headers=["ETag", "Location", "Retry-After"],
         )
-    app.include_router(api_router)
+    app.add_middleware(
+        RequestGuard,
+        default_body_limit=settings.body_limit_bytes,
+        route_limits=_route_body_limits(app),
+    )
+    app.add_middleware(SecurityHeaders)
+    if settings.trusted_proxies:
+        # Outermost: every layer below sees the client's address, not the proxy's.
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
     dist = Path(settings.frontend_dist)
     if (dist / "index.html").exists():
         app.mount("/", SPAStaticFiles(directory=dist, html=True), name="spa")

@@ -15,7 +15,11 @@ def openapi_document() -> dict[str, Any]:
     from levier.main import create_app
 
     app = create_app(
-        Settings(database_url="sqlite+aiosqlite://", frontend_dist=Path("/nonexistent"))
+        Settings(
+            environment="test",
+            database_url="sqlite+aiosqlite://",
+            frontend_dist=Path("/nonexistent"),
+        )
     )
     return app.openapi()
 

@@ -7,7 +7,6 @@ rollback behave as in production and nothing outlives the test.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from levier.core.security import create_access_token
 from levier.main import create_app
 from levier.users.models import User
 from tests.databases import backend, off_loop, throwaway_database
+from tests.factories import session_id_of
 
 
 @pytest.fixture(scope="session")
@@ -94,8 +94,8 @@ async def client(app: Any) -> AsyncIterator[httpx.AsyncClient]:
 
 
 def bearer(settings: Settings, user: User) -> dict[str, str]:
-    """Authorization header with a real access token for the user."""
-    token, _ = create_access_token(settings, user.id, user.token_version, uuid.uuid4())
+    """Authorization header with a real access token of the user's open session."""
+    token, _ = create_access_token(settings, user.id, user.token_version, session_id_of(user))
     return {"Authorization": f"Bearer {token}"}
 
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import itertools
+import uuid
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from levier.auth.models import AuthSession
 from levier.auth.permissions import Role
+from levier.core.models import utcnow
 from levier.demo import demo_siret
 from levier.organisations import service as organisations_service
 from levier.organisations.constants import OrganisationKind
@@ -28,6 +32,14 @@ KIND_FOR_ROLE = {
     Role.enterprise: OrganisationKind.enterprise,
     Role.referent: OrganisationKind.prescriber,
 }
+
+
+SESSIONS = uuid.UUID("5e55a0a0-0000-4000-8000-000000000000")
+
+
+def session_id_of(user: User) -> uuid.UUID:
+    """The open sign-in session every factory-made user has (its access tokens name it)."""
+    return uuid.uuid5(SESSIONS, str(user.id))
 
 
 def unique_siret() -> str:
@@ -77,6 +89,11 @@ async def make_user(
             password=password,
             **fields,
         ),
+    )
+    session.add(
+        AuthSession(
+            id=session_id_of(user), user_id=user.id, expires_at=utcnow() + timedelta(days=1)
+        )
     )
     await session.commit()
     return user

@@ -51,11 +51,24 @@ test('the session survives a reload (rotating refresh token) and ends at sign-ou
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test('a session whose refresh token was revoked goes back to sign-in', async ({ page }) => {
+test('a session whose refresh token was revoked goes back to sign-in', async ({ page, context }) => {
   await loginAs(page, DEMO.buyer);
-  await page.evaluate(() => localStorage.setItem('levier.refresh', 'revoked-or-forged'));
+  const [cookie] = (await context.cookies()).filter((c) => c.name === 'levier_refresh');
+  await context.addCookies([{ ...cookie, value: 'revoked-or-forged-token-value' }]);
   await page.reload();
   await expect(page).toHaveURL(/\/login$/);
+});
+
+test('no script on the page can read the refresh token', async ({ page, context }) => {
+  await loginAs(page, DEMO.referent);
+  const [cookie] = (await context.cookies()).filter((c) => c.name === 'levier_refresh');
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
+  const visible = await page.evaluate(() => ({
+    cookies: document.cookie,
+    storage: JSON.stringify({ ...localStorage, ...sessionStorage }),
+  }));
+  expect(visible.cookies).not.toContain('levier_refresh');
+  expect(visible.storage).not.toContain(cookie.value);
 });
 
 test('the forgotten-password form answers without telling whether the account exists', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { REFRESH_KEY, Session } from '../src/lib/session';
+import { SESSION_HINT_KEY, Session } from '../src/lib/session';
 
 class MemoryStorage {
   private values = new Map<string, string>();
@@ -15,7 +15,8 @@ class MemoryStorage {
   }
 }
 
-const pair = (n: number) => ({ access_token: `access-${n}`, refresh_token: `refresh-${n}`, expires_in: 900 });
+// The refresh token stays in the server's HttpOnly cookie: the body brings only the access token.
+const pair = (n: number) => ({ access_token: `access-${n}`, refresh_token: null, expires_in: 900 });
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
@@ -49,7 +50,7 @@ describe('Session.fetch', () => {
     session.store(pair(1));
     const response = await session.fetch('http://levier.test/api/v1/organisations');
     expect(response.status).toBe(200);
-    expect(storage.getItem(REFRESH_KEY)).toBe('refresh-2');
+    expect(storage.getItem(SESSION_HINT_KEY)).toBe('1');
     expect(seen.map((r) => new URL(r.url).pathname)).toEqual([
       '/api/v1/organisations',
       '/api/v1/auth/refresh',
@@ -76,7 +77,7 @@ describe('Session.fetch', () => {
     session.store(pair(1));
     const response = await session.fetch('http://levier.test/api/v1/users');
     expect(response.status).toBe(401);
-    expect(storage.getItem(REFRESH_KEY)).toBeNull();
+    expect(storage.getItem(SESSION_HINT_KEY)).toBeNull();
     expect(onExpired).toHaveBeenCalledOnce();
   });
 
@@ -104,7 +105,19 @@ describe('Session.fetch', () => {
     expect(bodies).toEqual(['{"email":"camille@example.org"}', '{"email":"camille@example.org"}']);
   });
 
-  it('signs out without a refresh token: nothing to try', async () => {
+  it('asks for the refresh in cookie mode, with no token in the body or in storage', async () => {
+    const { session, storage, seen } = setup((request) =>
+      request.url.endsWith('/auth/refresh') ? json(200, pair(2)) : json(401, {}),
+    );
+    session.store(pair(1));
+    await session.refresh();
+    const refresh = seen.find((r) => r.url.endsWith('/auth/refresh'))!;
+    expect(refresh.headers.get('X-Levier-Session')).toBe('cookie');
+    expect(await refresh.text()).toBe('');
+    expect(JSON.stringify([...storage['values'].values()])).not.toContain('refresh');
+  });
+
+  it('signs out without a session hint: nothing to try', async () => {
     const { session, onExpired, seen } = setup(() => json(401, {}));
     const response = await session.fetch('http://levier.test/api/v1/auth/me');
     expect(response.status).toBe(401);

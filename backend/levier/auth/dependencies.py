@@ -8,12 +8,15 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
+from sqlmodel import col
 
+from levier.auth.models import AuthSession
 from levier.auth.permissions import Permission, permissions_of
 from levier.core.config import SettingsDep
 from levier.core.db import SessionDep
 from levier.core.errors import Forbidden, NotAuthenticated
+from levier.core.models import utcnow
 from levier.core.security import decode_access_token
 from levier.users.models import User
 
@@ -26,17 +29,27 @@ async def current_user(
     settings: SettingsDep,
     token: Annotated[str | None, Depends(oauth2_scheme)],
 ) -> User:
-    """The signed-in, active user behind the bearer token (401 otherwise)."""
+    """The signed-in, active user behind the bearer token (401 otherwise).
+
+    One statement: the user, their organisation and the token's session, which must still be
+    open, so that signing out (or any other end of the session) ends its access tokens too.
+    """
     if not token:
         raise NotAuthenticated()
     claims = decode_access_token(settings, token)
-    if claims is None:
+    if claims is None or claims.session_id is None:
         raise NotAuthenticated("invalid_token")
     user = (
         await session.execute(
             select(User)
-            .where(User.id == claims.user_id)  # type: ignore[arg-type]
-            .options(selectinload(User.organisation))  # type: ignore[arg-type]
+            .join(AuthSession, col(AuthSession.user_id) == col(User.id))
+            .where(
+                col(User.id) == claims.user_id,
+                col(AuthSession.id) == claims.session_id,
+                col(AuthSession.ended_at).is_(None),
+                col(AuthSession.expires_at) > utcnow(),
+            )
+            .options(joinedload(User.organisation))  # type: ignore[arg-type]
         )
     ).scalar_one_or_none()
     if user is None or not user.active or user.token_version != claims.token_version:
@@ -45,6 +58,7 @@ async def current_user(
         raise NotAuthenticated("invalid_token")
     session.info["actor_id"] = user.id
     request.state.user = user
+    request.state.session_id = claims.session_id
     return user
 
 

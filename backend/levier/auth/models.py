@@ -1,4 +1,5 @@
-"""Refresh tokens, password-reset tokens and login attempts (secrets stored hashed)."""
+"""Sign-in sessions, refresh tokens, password-reset tokens, and the failed sign-ins and reset
+requests that throttling counts (secrets stored hashed)."""
 
 import uuid
 from datetime import datetime
@@ -7,6 +8,23 @@ from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from levier.core.models import timestamp_field, utcnow
+
+
+class AuthSession(SQLModel, table=True):
+    """One sign-in. Its refresh tokens rotate inside it (their `family_id` is its id) and its
+    access tokens name it (`sid`): once it has ended, none of them opens anything."""
+
+    __tablename__ = "auth_sessions"
+    __table_args__ = (Index("ix_auth_sessions_user", "user_id", "created_at"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    user_id: uuid.UUID = Field(foreign_key="users.id", ondelete="CASCADE")
+    created_at: datetime = timestamp_field(default_factory=utcnow, nullable=False)
+    # Moves with each refresh: a session lasts as long as its newest refresh token.
+    expires_at: datetime = timestamp_field(nullable=False)
+    ended_at: datetime | None = timestamp_field(default=None, nullable=True)
+    end_reason: str | None = Field(default=None, max_length=32)
+    client_address: str | None = Field(default=None, max_length=64)
 
 
 class RefreshToken(SQLModel, table=True):
@@ -51,6 +69,22 @@ class LoginAttempt(SQLModel, table=True):
     __table_args__ = (
         Index("ix_login_failures_email", "email", "at"),
         Index("ix_login_failures_address", "client_address", "at"),
+    )
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    at: datetime = timestamp_field(default_factory=utcnow, nullable=False)
+    email: str = Field(max_length=254)
+    client_address: str | None = Field(default=None, max_length=64)
+
+
+class ResetRequest(SQLModel, table=True):
+    """A password-reset request, counted per address and per e-mail (known or not, so the
+    answer tells nothing about which accounts exist)."""
+
+    __tablename__ = "password_reset_requests"
+    __table_args__ = (
+        Index("ix_password_reset_requests_email", "email", "at"),
+        Index("ix_password_reset_requests_address", "client_address", "at"),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response, status
-from fastapi.security import OAuth2PasswordRequestForm
+from fastapi import APIRouter, BackgroundTasks, Form, Request, Response, status
 
-from levier.auth import service
+from levier.auth import cookies, service, sessions, throttle
+from levier.auth.cookies import COOKIE_MODE, RefreshCookie, SessionMode
 from levier.auth.dependencies import CurrentUser
 from levier.auth.mails import password_mail
 from levier.auth.permissions import permissions_of
 from levier.auth.schemas import (
+    LoginForm,
     Me,
     MeUpdate,
     PasswordChange,
@@ -24,7 +25,6 @@ from levier.core.config import SettingsDep
 from levier.core.db import SessionDep
 from levier.core.errors import NotAuthenticated
 from levier.core.mail import send_mail
-from levier.core.security import decode_access_token
 from levier.core.text import fold
 from levier.organisations.schemas import OrganisationSummary
 from levier.users import service as users_service
@@ -50,34 +50,64 @@ async def login(
     session: SessionDep,
     settings: SettingsDep,
     request: Request,
-    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    response: Response,
+    form: Annotated[LoginForm, Form()],
+    mode: SessionMode = None,
 ) -> TokenPair:
-    """Sign in with e-mail (`username`) and password; failures are throttled (429 + Retry-After)."""
+    """Sign in with e-mail (`username`) and password; failures are throttled (429 + Retry-After).
+
+    With `X-Levier-Session: cookie` (the web app), the refresh token is set as an HttpOnly
+    cookie and left out of the body.
+    """
     address = request.client.host if request.client else None
     user = await service.authenticate(session, settings, form.username, form.password, address)
     if user is None:
         # The failure must be counted even though the request fails: commit it first.
         await session.commit()
         raise NotAuthenticated("invalid_credentials")
-    return await service.issue_tokens(session, settings, user)
+    pair = await sessions.start(session, settings, user, address)
+    return cookies.deliver(request, response, settings, pair, browser=mode == COOKIE_MODE)
 
 
 @router.post("/refresh", response_model=TokenPair)
-async def refresh(session: SessionDep, settings: SettingsDep, data: RefreshRequest) -> TokenPair:
-    """Exchange a refresh token for a new pair; reusing a spent one ends that sign-in session."""
-    pair, reused = await service.rotate(session, settings, data.refresh_token)
+async def refresh(
+    session: SessionDep,
+    settings: SettingsDep,
+    request: Request,
+    response: Response,
+    data: RefreshRequest | None = None,
+    refresh_cookie: RefreshCookie = None,
+    mode: SessionMode = None,
+) -> TokenPair:
+    """Exchange a refresh token (body, or the cookie in browser-session mode) for a new pair;
+    reusing a spent one ends that sign-in session."""
+    secret = cookies.refresh_secret(request, data, refresh_cookie, mode)
+    pair, reused = await sessions.rotate(session, settings, secret) if secret else (None, False)
     if pair is None:
         if reused:
-            await session.commit()  # keep the family's revocation
-        raise NotAuthenticated("invalid_refresh_token")
-    return pair
+            await session.commit()  # keep the session's end
+        raise NotAuthenticated("invalid_refresh_token", headers=cookies.clearing_headers(request))
+    return cookies.deliver(request, response, settings, pair, browser=data is None)
 
 
-@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
-async def logout(session: SessionDep, data: RefreshRequest) -> Response:
-    """End the sign-in session of this refresh token."""
-    await service.logout(session, data.refresh_token)
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
+@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT, response_class=Response)
+async def logout(
+    session: SessionDep,
+    settings: SettingsDep,
+    request: Request,
+    data: RefreshRequest | None = None,
+    refresh_cookie: RefreshCookie = None,
+    mode: SessionMode = None,
+) -> Response:
+    """End the sign-in session of this refresh token (body, or the cookie); its access tokens
+    stop working at once."""
+    secret = cookies.refresh_secret(request, data, refresh_cookie, mode)
+    if secret:
+        await sessions.end_by_refresh_token(session, secret)
+    return Response(
+        status_code=status.HTTP_204_NO_CONTENT,
+        headers=cookies.clearing_headers(request),
+    )
 
 
 @router.get("/me", response_model=Me)
@@ -98,7 +128,7 @@ async def update_me(session: SessionDep, user: CurrentUser, data: MeUpdate) -> M
     return _me(user)
 
 
-@router.post("/password", status_code=status.HTTP_204_NO_CONTENT)
+@router.post("/password", status_code=status.HTTP_204_NO_CONTENT, response_class=Response)
 async def change_password(
     session: SessionDep,
     settings: SettingsDep,
@@ -107,21 +137,25 @@ async def change_password(
     request: Request,
 ) -> Response:
     """Change one's password (the current one is required); other sessions are ended."""
-    token = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-    claims = decode_access_token(settings, token)
-    keep = claims.session_id if claims else None
+    keep = request.state.session_id
     await service.change_password(session, user, data.current_password, data.new_password, keep)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.post("/password-reset/request", status_code=status.HTTP_202_ACCEPTED)
+@router.post(
+    "/password-reset/request", status_code=status.HTTP_202_ACCEPTED, response_class=Response
+)
 async def request_password_reset(
     session: SessionDep,
     settings: SettingsDep,
+    request: Request,
     data: PasswordResetRequest,
     background: BackgroundTasks,
 ) -> Response:
-    """E-mail a reset link if the account exists (the answer is the same either way)."""
+    """E-mail a reset link if the account exists (the answer is the same either way); a new
+    link cancels the older ones; requests are limited per e-mail and per address (429)."""
+    address = request.client.host if request.client else None
+    await throttle.check_reset_request(session, settings, data.email, address)
     user = await users_service.get_by_email(session, data.email)
     if user is not None and user.active:
         secret = await service.create_reset_token(session, settings, user)
@@ -130,7 +164,9 @@ async def request_password_reset(
     return Response(status_code=status.HTTP_202_ACCEPTED)
 
 
-@router.post("/password-reset/confirm", status_code=status.HTTP_204_NO_CONTENT)
+@router.post(
+    "/password-reset/confirm", status_code=status.HTTP_204_NO_CONTENT, response_class=Response
+)
 async def confirm_password_reset(session: SessionDep, data: PasswordResetConfirm) -> Response:
     """Choose a new password with the e-mailed token."""
     await service.reset_password(session, data.token, data.new_password)

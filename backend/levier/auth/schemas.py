@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from levier.auth.permissions import Permission, Role
 from levier.core.i18n import Language
-from levier.core.validation import STRICT_INPUT, Email, Name, Password
+from levier.core.validation import Email, Input, Name, Password
 from levier.organisations.schemas import OrganisationSummary
 
 
@@ -16,12 +17,26 @@ class TokenPair(BaseModel):
     access_token: str
     token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
     expires_in: int = Field(description="Access token lifetime in seconds.")
-    refresh_token: str
+    refresh_token: str | None = Field(
+        description="The refresh token; null in browser-session mode, where it is set as an "
+        "HttpOnly cookie instead (`X-Levier-Session: cookie`)."
+    )
     refresh_expires_in: int = Field(description="Refresh token lifetime in seconds.")
 
 
-class RefreshRequest(BaseModel):
-    model_config = STRICT_INPUT
+class LoginForm(Input):
+    """OAuth2 password grant: `username` is the e-mail address."""
+
+    grant_type: Annotated[str, StringConstraints(pattern="^password$")] | None = None
+    username: Annotated[str, StringConstraints(min_length=1, max_length=254)]
+    password: Annotated[str, StringConstraints(min_length=1, max_length=256)]
+    scope: Annotated[str, StringConstraints(max_length=200)] = ""
+    client_id: Annotated[str, StringConstraints(max_length=200)] | None = None
+    client_secret: Annotated[str, StringConstraints(max_length=200)] | None = None
+
+
+class RefreshRequest(Input):
+    """A refresh token sent in the body (API clients); browsers send the cookie instead."""
 
     refresh_token: str = Field(min_length=10, max_length=200)
 
@@ -40,28 +55,20 @@ class Me(BaseModel):
     permissions: list[Permission]
 
 
-class MeUpdate(BaseModel):
-    model_config = STRICT_INPUT
-
+class MeUpdate(Input):
     full_name: Name | None = None
     language: Language | None = None
 
 
-class PasswordChange(BaseModel):
-    model_config = STRICT_INPUT
-
+class PasswordChange(Input):
     current_password: str = Field(min_length=1, max_length=256)
     new_password: Password
 
 
-class PasswordResetRequest(BaseModel):
-    model_config = STRICT_INPUT
-
+class PasswordResetRequest(Input):
     email: Email
 
 
-class PasswordResetConfirm(BaseModel):
-    model_config = STRICT_INPUT
-
+class PasswordResetConfirm(Input):
     token: str = Field(min_length=10, max_length=200)
     new_password: Password

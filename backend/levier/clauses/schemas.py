@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from levier.clauses.constants import CalculationMethod, ParameterSource
-from levier.core.validation import STRICT_INPUT, Email
+from levier.core.validation import Email, FreeText, Input
 from levier.reference.cpv import CpvCode
 from levier.reference.criteria import Criterion
 
@@ -60,9 +60,7 @@ class ClauseSettingsRead(BaseModel):
     version: int
 
 
-class ClauseSettingsUpdate(BaseModel):
-    model_config = STRICT_INPUT
-
+class ClauseSettingsUpdate(Input):
     hourly_cost: HourlyCost | None = None
     insertion_rate: Rate | None = None
     default_labour_share: Share | None = None
@@ -82,11 +80,11 @@ class ClauseSettingsUpdate(BaseModel):
     contact_name: Annotated[str, StringConstraints(max_length=200)] | None = None
     contact_email: Email | None = None
     contact_phone: Annotated[str, StringConstraints(max_length=40)] | None = None
-    article_template: Annotated[str, StringConstraints(min_length=10, max_length=50_000)] | None = (
-        Field(
-            default=None,
-            description="Jinja template of the clause article; null restores the default.",
-        )
+    article_template: (
+        Annotated[FreeText, StringConstraints(min_length=10, max_length=50_000)] | None
+    ) = Field(
+        default=None,
+        description="Jinja template of the clause article; null restores the default.",
     )
 
 
@@ -101,17 +99,13 @@ class LabourShareRead(BaseModel):
     version: int
 
 
-class LabourShareCreate(BaseModel):
-    model_config = STRICT_INPUT
-
+class LabourShareCreate(Input):
     cpv_prefix: CpvPrefix
     trade: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
     share: Share
 
 
-class LabourShareUpdate(BaseModel):
-    model_config = STRICT_INPUT
-
+class LabourShareUpdate(Input):
     trade: (
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
         | None
@@ -119,10 +113,8 @@ class LabourShareUpdate(BaseModel):
     share: Share | None = None
 
 
-class EstimateRequest(BaseModel):
+class EstimateRequest(Input):
     """What the calculator needs; anything left out comes from the structure's settings."""
-
-    model_config = STRICT_INPUT
 
     method: CalculationMethod = CalculationMethod.generic
     amount_excl_tax: Amount

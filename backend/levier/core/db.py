@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
@@ -26,7 +27,12 @@ SQLModel.metadata.naming_convention = NAMING_CONVENTION
 metadata: MetaData = SQLModel.metadata
 
 
-def _enable_sqlite_transactions(engine: AsyncEngine) -> None:
+SQLITE_IMMEDIATE = "levier_sqlite_immediate"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+
+
+def _enable_sqlite_transactions(engine: AsyncEngine, busy_timeout_ms: int) -> None:
     """Let SQLAlchemy, not the sqlite3 driver, issue BEGIN, so SAVEPOINTs and rollbacks are real."""
 
     @event.listens_for(engine.sync_engine, "connect")
@@ -35,22 +41,28 @@ def _enable_sqlite_transactions(engine: AsyncEngine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        # A writer waits this long for another's lock before the request answers 503.
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A write that starts as a read cannot wait for the lock in WAL mode (SQLite answers
+        # "database is locked" at once): requests that may write take it up front instead.
+        immediate = connection.get_execution_options().get(SQLITE_IMMEDIATE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def create_engine(database_url: str, echo: bool = False) -> AsyncEngine:
-    """An async engine for SQLite (aiosqlite) or PostgreSQL (asyncpg)."""
+def create_engine(
+    database_url: str, echo: bool = False, sqlite_busy_timeout_ms: int = 5000
+) -> AsyncEngine:
+    """An async engine for SQLite (aiosqlite, WAL mode) or PostgreSQL (asyncpg)."""
     kwargs: dict[str, Any] = {"echo": echo}
     if not database_url.startswith("sqlite"):
         kwargs.update(pool_pre_ping=True, pool_size=10, max_overflow=10)
     engine = create_async_engine(database_url, **kwargs)
     if database_url.startswith("sqlite"):
-        _enable_sqlite_transactions(engine)
+        _enable_sqlite_transactions(engine, sqlite_busy_timeout_ms)
     return engine
 
 
@@ -62,15 +74,22 @@ def create_sessionmaker(bind: Any) -> async_sessionmaker[AsyncSession]:
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     """One transaction per request: commit once when the handler succeeds, roll back otherwise."""
     sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
-    async with sessionmaker() as session:
+    options = {SQLITE_IMMEDIATE: request.method not in SAFE_METHODS}
+    async with sessionmaker(execution_options=options) as session:
         session.info["client_address"] = request.client.host if request.client else None
-        session.info["request_id"] = request.headers.get("x-request-id")
+        session.info["request_id"] = request_id(request)
         try:
             yield session
             await session.commit()
         except BaseException:
             await session.rollback()
             raise
+
+
+def request_id(request: Request) -> str | None:
+    """The caller's X-Request-Id when it is a plain identifier (it goes into the audit log)."""
+    value = request.headers.get("x-request-id")
+    return value if value and _REQUEST_ID.match(value) else None
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]

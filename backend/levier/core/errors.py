@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -26,10 +27,12 @@ _STATUS_CODES = {
     405: "method_not_allowed",
     409: "conflict",
     412: "precondition_failed",
+    413: "payload_too_large",
     422: "validation_failed",
     428: "precondition_required",
     429: "too_many_requests",
     500: "internal_error",
+    503: "service_unavailable",
 }
 
 # pydantic error type → our message code
@@ -51,6 +54,7 @@ _PYDANTIC_CODES = {
     "bool_parsing": "field_type",
     "uuid_parsing": "field_type",
     "string_type": "field_type",
+    "string_unicode": "control_character",
     "list_type": "field_type",
     "dict_type": "field_type",
     "model_attributes_type": "field_type",
@@ -70,6 +74,7 @@ class DomainError(Exception):
         code: str,
         *,
         field: str | None = None,
+        location: str | None = None,
         status_code: int | None = None,
         headers: Mapping[str, str] | None = None,
         extensions: Mapping[str, Any] | None = None,
@@ -79,6 +84,8 @@ class DomainError(Exception):
         self.code = code
         self.extensions = dict(extensions or {})  # extra members of the problem document
         self.field = field
+        if location is not None:
+            self.location = location
         self.params = params
         self.headers = dict(headers or {})
         if status_code is not None:
@@ -88,8 +95,13 @@ class DomainError(Exception):
 class NotAuthenticated(DomainError):
     status_code = 401
 
-    def __init__(self, code: str = "not_authenticated", **params: Any) -> None:
-        super().__init__(code, headers={"WWW-Authenticate": "Bearer"}, **params)
+    def __init__(
+        self,
+        code: str = "not_authenticated",
+        headers: Mapping[str, str] | None = None,
+        **params: Any,
+    ) -> None:
+        super().__init__(code, headers={"WWW-Authenticate": "Bearer", **(headers or {})}, **params)
 
 
 class Forbidden(DomainError):
@@ -116,8 +128,7 @@ class FieldInvalid(DomainError):
     status_code = 422
 
     def __init__(self, field: str, code: str, *, location: str = "body", **params: Any) -> None:
-        super().__init__(code, field=field, **params)
-        self.location = location
+        super().__init__(code, field=field, location=location, **params)
 
 
 class PreconditionFailed(DomainError):
@@ -136,6 +147,25 @@ class PreconditionRequired(DomainError):
 
 class TooManyRequests(DomainError):
     status_code = 429
+
+
+def readable_size(size: int) -> str:
+    """A byte count as people read it (5 Mo, 512 ko)."""
+    for unit, factor in (("Mo", 1024 * 1024), ("ko", 1024)):
+        if size >= factor:
+            return f"{size / factor:g} {unit}"
+    return f"{size} o"
+
+
+class RequestTooLarge(StarletteHTTPException):
+    """413: the body passes its route's limit. An HTTP exception, not a DomainError, because
+    FastAPI turns any other error raised while it reads a body into a 400."""
+
+    code = "request_too_large"
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(status_code=413)
+        self.params = {"limit": readable_size(limit)}
 
 
 def request_language(request: Request) -> Language:
@@ -210,6 +240,12 @@ def _is_known(code: str) -> bool:
     return code in MESSAGES
 
 
+def is_database_busy(exc: OperationalError) -> bool:
+    """SQLite could not take its lock within the busy timeout."""
+    message = str(exc.orig or exc).lower()
+    return "database is locked" in message or "database table is locked" in message
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Every error leaves as problem+json."""
 
@@ -237,8 +273,21 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = _STATUS_CODES.get(exc.status_code, "bad_request")
-        return problem(request, exc.status_code, code, headers=getattr(exc, "headers", None))
+        code = getattr(exc, "code", None) or _STATUS_CODES.get(exc.status_code, "bad_request")
+        return problem(
+            request,
+            exc.status_code,
+            code,
+            headers=getattr(exc, "headers", None),
+            params=getattr(exc, "params", None),
+        )
+
+    @app.exception_handler(OperationalError)
+    async def _database(request: Request, exc: OperationalError) -> JSONResponse:
+        if not is_database_busy(exc):
+            return await _unexpected(request, exc)
+        logger.warning("database busy on %s %s", request.method, request.url.path)
+        return problem(request, 503, "database_busy", headers={"Retry-After": "2"})
 
     @app.exception_handler(StaleDataError)
     async def _stale(request: Request, exc: StaleDataError) -> JSONResponse:
@@ -285,7 +334,12 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: _problem_response("Not found or out of the caller's scope"),
     409: _problem_response("Conflict with the resource's state"),
     412: _problem_response("If-Match does not match the current version"),
+    413: _problem_response(
+        "Request body larger than the route allows (1 MiB unless the operation's "
+        "`x-body-limit` says more)"
+    ),
     422: _problem_response("Invalid input, each field named in `errors`"),
     428: _problem_response("If-Match is required"),
     429: _problem_response("Too many requests (see Retry-After)"),
+    503: _problem_response("Briefly unavailable, e.g. an embedded database busy (see Retry-After)"),
 }

@@ -40,6 +40,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "too_many_requests": ("Trop de requêtes.", "Too many requests."),
     "internal_error": ("Erreur interne du serveur.", "Internal server error."),
+    "payload_too_large": ("Requête trop volumineuse.", "Request too large."),
+    "service_unavailable": ("Service momentanément indisponible.", "Service unavailable."),
     # authentication
     "invalid_credentials": (
         "Adresse e-mail ou mot de passe incorrect.",
@@ -48,6 +50,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "login_throttled": (
         "Trop de tentatives de connexion échouées. Réessayez dans {minutes} minute(s).",
         "Too many failed sign-in attempts. Try again in {minutes} minute(s).",
+    ),
+    "login_delayed": (
+        "Ce compte a reçu beaucoup de tentatives de connexion échouées : patientez {seconds} "
+        "seconde(s) avant d'essayer à nouveau.",
+        "This account received many failed sign-in attempts: wait {seconds} second(s) before "
+        "trying again.",
+    ),
+    "password_reset_throttled": (
+        "Trop de demandes de réinitialisation. Réessayez dans {minutes} minute(s).",
+        "Too many reset requests. Try again in {minutes} minute(s).",
+    ),
+    "cross_site_refused": (
+        "Requête refusée : elle ne vient pas de l'application Levier.",
+        "Request refused: it does not come from the Levier application.",
     ),
     "invalid_refresh_token": (
         "Session expirée ou révoquée : reconnectez-vous.",
@@ -64,6 +80,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field_unknown": ("Champ inconnu : {field}.", "Unknown field: {field}."),
     "field_invalid": ("Valeur invalide.", "Invalid value."),
     "field_type": ("Type de valeur invalide.", "Invalid value type."),
+    "control_character": (
+        "Caractère de contrôle ou invisible interdit dans ce champ (un texte libre admet "
+        "seulement tabulations et retours à la ligne).",
+        "Control or invalid character in this field (a free text allows only tabs and line "
+        "breaks).",
+    ),
     "enum": (
         "Valeur non autorisée (valeurs possibles : {expected}).",
         "Value not allowed (expected: {expected}).",
@@ -195,6 +217,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Colonnes obligatoires absentes : {columns}.",
         "Required columns missing: {columns}.",
     ),
+    "import_malformed": (
+        "Le fichier n'est pas un CSV lisible ({reason}).",
+        "The file is not a readable CSV ({reason}).",
+    ),
     "import_too_many_rows": (
         "Au plus {limit} lignes par import.",
         "At most {limit} rows per import.",
@@ -245,7 +271,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "différent de l'adresse e-mail.",
         "Password too weak: at least 12 characters, not only digits, not the email address.",
     ),
-    "invalid_cursor": ("Curseur de pagination invalide.", "Invalid pagination cursor."),
+    "invalid_cursor": (
+        "Curseur de pagination invalide : reprenez la liste depuis sa première page.",
+        "Invalid pagination cursor: start the list again from its first page.",
+    ),
+    "request_too_large": (
+        "La requête dépasse la taille permise ({limit}).",
+        "The request exceeds the allowed size ({limit}).",
+    ),
+    "database_busy": (
+        "Le service est momentanément occupé : réessayez dans quelques secondes.",
+        "The service is busy for a moment: try again in a few seconds.",
+    ),
     "enterprise_kind_not_applicable": (
         "Le type d'entreprise ne s'applique qu'aux entreprises.",
         "The enterprise kind applies to enterprises only.",

@@ -6,17 +6,20 @@ import base64
 import json
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
 from pydantic import BaseModel
-from sqlalchemy import Select, literal, tuple_
+from sqlalchemy import Select, TypeDecorator, literal, tuple_
 
 from levier.core.errors import DomainError
+from levier.core.text import has_control_characters
 
 T = TypeVar("T")
 MAX_LIMIT = 200
+MAX_CURSOR_VALUE = 300  # characters of one sort value (names ≤ 200, e-mails ≤ 254, codes)
 
 
 class Page(BaseModel, Generic[T]):
@@ -42,35 +45,76 @@ def page_params(
 
 
 def _encode_value(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return {"dt": value.isoformat()}
+    if isinstance(value, datetime | date):
+        return value.isoformat()
     if isinstance(value, uuid.UUID):
-        return {"uuid": str(value)}
+        return str(value)
+    if isinstance(value, Decimal):
+        return str(value)
     return value
 
 
-def _decode_value(value: Any) -> Any:
-    if isinstance(value, dict) and "dt" in value:
-        return datetime.fromisoformat(value["dt"])
-    if isinstance(value, dict) and "uuid" in value:
-        return uuid.UUID(value["uuid"])
-    return value
+def _python_type(column: Any) -> type:
+    column_type = column.type
+    if isinstance(column_type, TypeDecorator):  # UTCDateTime, SQLModel's AutoString
+        column_type = column_type.impl_instance
+    try:
+        kind: type = column_type.python_type
+    except NotImplementedError:  # a type without a Python equivalent: keep it as text
+        return str
+    return kind
+
+
+def _decode_value(value: Any, column: Any) -> Any:
+    """The cursor's value for `column`, of the column's own type, or ValueError."""
+    kind = _python_type(column)
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+    elif kind is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif isinstance(value, str) and len(value) <= MAX_CURSOR_VALUE:
+        if has_control_characters(value):
+            raise ValueError("control character in cursor")
+        if kind is str:
+            return value
+        if kind is uuid.UUID:
+            return uuid.UUID(value)
+        if kind is datetime:
+            moment = datetime.fromisoformat(value)
+            if moment.tzinfo is None:
+                raise ValueError("naive datetime in cursor")
+            return moment
+        if kind is date:
+            return date.fromisoformat(value)
+        if kind is Decimal:
+            number = Decimal(value)
+            if not number.is_finite():
+                raise ValueError("cursor number")
+            return number
+    raise ValueError(f"cursor value for {column}")
 
 
 def encode_cursor(values: Sequence[Any]) -> str:
+    """An opaque cursor holding the last row's sort values."""
     raw = json.dumps([_encode_value(v) for v in values], separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, width: int) -> list[Any]:
+def decode_cursor(cursor: str, columns: Sequence[Any]) -> list[Any]:
+    """The sort values a cursor holds, each checked against its column's type (400 otherwise):
+    a forged cursor must never reach the database as a value of the wrong type."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        if not isinstance(values, list) or len(values) != width:
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()).decode("utf-8"))
+        if not isinstance(values, list) or len(values) != len(columns):
             raise ValueError("cursor width")
-        return [_decode_value(v) for v in values]
-    except (ValueError, TypeError) as exc:
-        raise DomainError("invalid_cursor", status_code=400) from exc
+        return [_decode_value(value, column) for value, column in zip(values, columns, strict=True)]
+    except (ValueError, TypeError, ArithmeticError, RecursionError) as exc:
+        raise DomainError(
+            "invalid_cursor", field="cursor", status_code=400, location="query"
+        ) from exc
 
 
 def _after(columns: Sequence[Any], values: Sequence[Any], descending: bool) -> Any:
@@ -96,7 +140,7 @@ async def paginate(
     `key(row)` returns the row's values for `order_by`, which become the next cursor.
     """
     if params.cursor:
-        values = decode_cursor(params.cursor, len(order_by))
+        values = decode_cursor(params.cursor, order_by)
         statement = statement.where(_after(order_by, values, descending))
     ordering = [column.desc() if descending else column.asc() for column in order_by]
     statement = statement.order_by(*ordering).limit(params.limit + 1)

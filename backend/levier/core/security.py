@@ -69,7 +69,7 @@ def create_access_token(
         "typ": "access",
         "jti": uuid.uuid4().hex,
     }
-    return jwt.encode(claims, settings.secret_key, algorithm=ALGORITHM), int(
+    return jwt.encode(claims, settings.signing_key, algorithm=ALGORITHM), int(
         lifetime.total_seconds()
     )
 
@@ -77,7 +77,7 @@ def create_access_token(
 def decode_access_token(settings: Settings, token: str) -> AccessClaims | None:
     """The claims of a valid, unexpired access token, or None."""
     try:
-        claims = jwt.decode(token, settings.secret_key, algorithms=[ALGORITHM])
+        claims = jwt.decode(token, settings.signing_key, algorithms=[ALGORITHM])
         if claims.get("typ") != "access":
             return None
         return AccessClaims(

@@ -2,12 +2,32 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+# C0 and C1 control characters, DEL, and lone UTF-16 surrogates (which no database can store):
+# refused in every text input. Free texts (notes, descriptions) may hold tab and line breaks.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_EXCEPT_LAYOUT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def has_control_characters(text: str, *, free_text: bool = False) -> bool:
+    """Whether the text holds a character no input may carry (tab and line breaks allowed in
+    free texts)."""
+    pattern = _CONTROL_EXCEPT_LAYOUT if free_text else _CONTROL
+    return pattern.search(text) is not None
+
+
+def without_format_characters(text: str) -> str:
+    """The text in Unicode NFKC with invisible format characters (zero-width space, soft
+    hyphen, word joiner, bidi marks…: category Cf) removed, so look-alike names compare equal."""
+    normalised = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in normalised if unicodedata.category(ch) != "Cf")
 
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, single-spaced form of a text for searching and comparing."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", without_format_characters(text))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.replace("-", " ").replace("'", " ").lower().split())
 

@@ -2,16 +2,86 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import typing
+from collections.abc import Mapping
+from typing import Annotated, Any, ClassVar
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
+from levier.core.text import has_control_characters, without_format_characters
 from levier.organisations.siret import is_valid_siret, normalise_siret
 
 # Request bodies reject unknown fields.
 STRICT_INPUT = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class _FreeTextMarker:
+    """Marks a text field where tab and line breaks are allowed (notes, descriptions)."""
+
+
+FREE_TEXT = _FreeTextMarker()
+
+
+def _mentions_free_text(annotation: Any) -> bool:
+    if annotation is None:
+        return False
+    metadata = getattr(annotation, "__metadata__", ())
+    if any(isinstance(item, _FreeTextMarker) for item in metadata):
+        return True
+    return any(_mentions_free_text(arg) for arg in typing.get_args(annotation))
+
+
+def _check_text(value: Any, free_text: bool) -> None:
+    if isinstance(value, str):
+        if has_control_characters(value, free_text=free_text):
+            raise PydanticCustomError(
+                "control_character", "Control characters are not allowed in this field."
+            )
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            _check_text(item, free_text)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            _check_text(key, False)
+            _check_text(item, free_text)
+
+
+class Input(BaseModel):
+    """The base of every request body: unknown fields refused, strings stripped, and no control
+    character in any text (tab and line breaks only where a field is marked `FREE_TEXT`).
+
+    The check runs on every field of every subclass, so a new endpoint inherits it; a test walks
+    the routes and fails on a body model that is not an `Input`.
+    """
+
+    model_config = STRICT_INPUT
+    __free_text_fields__: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        cls.__free_text_fields__ = frozenset(
+            name
+            for name, info in cls.model_fields.items()
+            if any(isinstance(item, _FreeTextMarker) for item in info.metadata)
+            or _mentions_free_text(info.annotation)
+        )
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: Any, info: ValidationInfo) -> Any:
+        _check_text(value, info.field_name in cls.__free_text_fields__)
+        return value
 
 
 def _email(value: str) -> str:
@@ -35,5 +105,11 @@ def _strip(value: object) -> object:
 
 Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]
 Siret = Annotated[str, BeforeValidator(_strip), AfterValidator(_siret)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Name = Annotated[
+    str,
+    BeforeValidator(lambda v: without_format_characters(v) if isinstance(v, str) else v),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+]
+# A text of several lines (notes, descriptions, reasons): tab and line breaks allowed.
+FreeText = Annotated[str, FREE_TEXT]
 Password = Annotated[str, StringConstraints(min_length=12, max_length=256)]

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from levier.core.validation import STRICT_INPUT, Name, Siret
+from levier.core.validation import Input, Name, Siret
 from levier.organisations.constants import EnterpriseKind, OrganisationKind
 from levier.territories.schemas import TerritoryRef, TerritoryRefRead
 
@@ -21,10 +21,8 @@ RetentionMonths = Annotated[
 ]
 
 
-class OrganisationCreate(BaseModel):
+class OrganisationCreate(Input):
     """A new organisation."""
-
-    model_config = STRICT_INPUT
 
     name: Name
     kind: OrganisationKind
@@ -42,10 +40,8 @@ class OrganisationCreate(BaseModel):
     retention_months: RetentionMonths | None = None
 
 
-class OrganisationUpdate(BaseModel):
+class OrganisationUpdate(Input):
     """Changes to an organisation (only the fields sent)."""
-
-    model_config = STRICT_INPUT
 
     name: Name | None = None
     kind: OrganisationKind | None = None

@@ -104,11 +104,20 @@ def _normalise(raw: dict[str, str]) -> dict[str, Any]:
 
 
 def parse(content: bytes, language: Language) -> tuple[list[tuple[int, dict[str, Any]]], list[str]]:
-    """The rows with their line numbers, or file-level errors (encoding, header, size)."""
-    text = decode(content)
-    first_line = text.split("\n", 1)[0]
+    """The rows with their line numbers, or file-level errors (encoding, header, size, a file
+    that is not CSV): a malformed file gets a report, never a server error."""
+    try:
+        return _parse(decode(content), language)
+    except csv.Error as exc:
+        return [], [translate("import_malformed", language, reason=str(exc))]
+
+
+def _parse(text: str, language: Language) -> tuple[list[tuple[int, dict[str, Any]]], list[str]]:
+    lines = text.splitlines()
+    first_line = lines[0] if lines else ""
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    # newline="" lets the csv module read CR, LF and CRLF line ends alike (and quoted breaks).
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [(name or "").strip().lower() for name in reader.fieldnames or []]
     unknown = [name for name in header if name and name not in COLUMNS]
     mapped = {COLUMNS[name] for name in header if name in COLUMNS}
@@ -121,7 +130,8 @@ def parse(content: bytes, language: Language) -> tuple[list[tuple[int, dict[str,
     if problems:
         return [], problems
     rows = []
-    for number, raw in enumerate(reader, start=2):
+    for raw in reader:
+        number = reader.line_num
         values = {COLUMNS[(k or "").strip().lower()]: v or "" for k, v in raw.items() if k}
         if any(values.values()):
             rows.append((number, _normalise(values)))

@@ -17,6 +17,7 @@ from levier.auth.permissions import Permission
 from levier.core.db import SessionDep
 from levier.core.errors import DomainError, NotFound, request_language
 from levier.core.etag import check_if_match, set_etag
+from levier.core.guards import BODY_LIMIT_KEY
 from levier.core.pagination import Page, PageParams, page_params
 from levier.core.responses import attachment, download_responses
 from levier.participants import eligibility, imports, pathways, privacy, service
@@ -199,7 +200,13 @@ async def eligibility_queue(
     return Page(items=await _summaries(session, rows), next_cursor=next_cursor)
 
 
-@router.post("/import", response_model=ImportResult, description=imports.__doc__)
+@router.post(
+    "/import",
+    response_model=ImportResult,
+    description=imports.__doc__,
+    # The file plus the multipart envelope and the form fields.
+    openapi_extra={BODY_LIMIT_KEY: imports.MAX_BYTES + 64 * 1024},
+)
 async def import_participants(
     session: SessionDep,
     user: Writer,

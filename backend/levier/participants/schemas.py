@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from levier.core.validation import STRICT_INPUT, Email, Name
+from levier.core.validation import Email, FreeText, Input, Name
 from levier.participants.constants import (
     ContractKind,
     Criterion,
@@ -44,10 +44,8 @@ HoursPerWeek = Annotated[
 RomeCode = Annotated[str, StringConstraints(pattern=r"^[A-N]\d{4}$")]
 
 
-class ParticipantCreate(BaseModel):
+class ParticipantCreate(Input):
     __doc__ = "A person referred to a referent. " + LEGAL_NOTICE
-
-    model_config = STRICT_INPUT
 
     last_name: Name
     first_names: Name
@@ -61,7 +59,7 @@ class ParticipantCreate(BaseModel):
     email: Email | None = None
     phone: Phone | None = None
     france_travail_id: FranceTravailId | None = None
-    notes: Annotated[str, StringConstraints(max_length=4000)] = ""
+    notes: Annotated[FreeText, StringConstraints(max_length=4000)] = ""
     structure_id: uuid.UUID | None = Field(
         default=None, description="The facilitation structure the person is referred to."
     )
@@ -74,10 +72,8 @@ class ParticipantCreate(BaseModel):
     )
 
 
-class ParticipantUpdate(BaseModel):
+class ParticipantUpdate(Input):
     """Changes to a participant (only the fields sent)."""
-
-    model_config = STRICT_INPUT
 
     last_name: Name | None = None
     first_names: Name | None = None
@@ -89,7 +85,7 @@ class ParticipantUpdate(BaseModel):
     email: Email | None = None
     phone: Phone | None = None
     france_travail_id: FranceTravailId | None = None
-    notes: Annotated[str, StringConstraints(max_length=4000)] | None = None
+    notes: Annotated[FreeText, StringConstraints(max_length=4000)] | None = None
     structure_id: uuid.UUID | None = None
     restricted: bool | None = Field(
         default=None, description="GDPR limitation: out of matching and exports while set."
@@ -97,10 +93,8 @@ class ParticipantUpdate(BaseModel):
     health_consent: bool | None = None
 
 
-class TransferRequest(BaseModel):
+class TransferRequest(Input):
     """Hand a participant over to another referent."""
-
-    model_config = STRICT_INPUT
 
     referent_id: uuid.UUID
 
@@ -159,10 +153,8 @@ class ParticipantRead(ParticipantSummary):
     eligibility: EligibilityStatus
 
 
-class EligibilityCreate(BaseModel):
+class EligibilityCreate(Input):
     """A facilitator's validation of one criterion, with the evidence seen."""
-
-    model_config = STRICT_INPUT
 
     criterion: Criterion
     validated_on: date
@@ -197,19 +189,15 @@ class EligibilityRead(BaseModel):
     validated_by: UserSummary | None
 
 
-class PathwayCreate(BaseModel):
+class PathwayCreate(Input):
     """Open a pathway (one open at a time)."""
-
-    model_config = STRICT_INPUT
 
     entry_date: date
     objective_rome_codes: list[RomeCode] = Field(default_factory=list, max_length=5)
 
 
-class StepCreate(BaseModel):
+class StepCreate(Input):
     """A step, after the previous ones. Employment and clause assignments carry a contract."""
-
-    model_config = STRICT_INPUT
 
     kind: StepKind
     start_date: date
@@ -224,26 +212,22 @@ class StepCreate(BaseModel):
     hours_per_week: HoursPerWeek | None = None
     lot_id: uuid.UUID | None = Field(default=None, description="Clause assignment only.")
     enterprise_id: uuid.UUID | None = Field(default=None, description="Clause assignment only.")
-    notes: Annotated[str, StringConstraints(max_length=2000)] = ""
+    notes: Annotated[FreeText, StringConstraints(max_length=2000)] = ""
 
 
-class ExitCreate(BaseModel):
+class ExitCreate(Input):
     """Close a pathway with its exit situation; the category follows from it where it can."""
-
-    model_config = STRICT_INPUT
 
     exit_date: date
     situation: ExitSituation
     category: ExitCategory | None = Field(
         default=None, description="Required when the situation is `other`; else derived."
     )
-    notes: Annotated[str, StringConstraints(max_length=2000)] = ""
+    notes: Annotated[FreeText, StringConstraints(max_length=2000)] = ""
 
 
-class FollowUpCreate(BaseModel):
+class FollowUpCreate(Input):
     """The outcome six months after the exit."""
-
-    model_config = STRICT_INPUT
 
     follow_up_date: date
     situation: ExitSituation

@@ -266,6 +266,23 @@ async def _duplicate(
     return (await session.execute(statement.limit(1))).scalar_one_or_none()
 
 
+async def _same_network(session: AsyncSession, first: uuid.UUID, second: uuid.UUID) -> bool:
+    """Whether two organisations belong to one network: the same organisation, or both
+    coordinated by the same PLIE (a PLIE heads its own network)."""
+    if first == second:
+        return True
+    heads = list(
+        (
+            await session.execute(
+                select(func.coalesce(col(Organisation.coordinator_id), col(Organisation.id))).where(
+                    col(Organisation.id).in_((first, second))
+                )
+            )
+        ).scalars()
+    )
+    return len(heads) == 2 and heads[0] == heads[1]
+
+
 async def _commune(session: AsyncSession, code: str | None) -> tuple[str | None, str | None]:
     if code is None:
         return None, None
@@ -324,7 +341,10 @@ async def create(
         ).first()
         if visible:
             raise Conflict("participant_duplicate", extensions={"existing_id": str(existing.id)})
-        raise Conflict("participant_followed_elsewhere")
+        # That a named person is followed elsewhere is a fact about their social situation:
+        # it is said only inside the caller's PLIE network. Elsewhere the new record is made.
+        if await _same_network(session, scope.user.organisation_id, existing.organisation_id):
+            raise Conflict("participant_followed_elsewhere")
     referent = scope.user
     if data.referent_id is not None and data.referent_id != scope.user.id:
         referent = await _referent(session, scope, data.referent_id, "referent_id")

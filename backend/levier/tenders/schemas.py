@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from levier.clauses.constants import CalculationMethod
 from levier.clauses.schemas import Amount, HourlyCost, Rate, Share
-from levier.core.validation import STRICT_INPUT, Name
+from levier.core.validation import FreeText, Input, Name
 from levier.organisations.schemas import OrganisationSummary
 from levier.reference.cpv import CpvCode
 from levier.tenders.constants import (
@@ -27,7 +27,7 @@ from levier.tenders.constants import (
 )
 from levier.territories.schemas import TerritoryRef, TerritoryRefRead
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
+Text = Annotated[FreeText, StringConstraints(strip_whitespace=True, max_length=4000)]
 
 
 def _distinct_techniques(values: list[Technique]) -> list[Technique]:
@@ -48,9 +48,7 @@ Reference = Annotated[
 ]
 
 
-class OperationCreate(BaseModel):
-    model_config = STRICT_INPUT
-
+class OperationCreate(Input):
     name: Name
     description: Text = ""
     target_kind: OperationTargetKind | None = None
@@ -58,9 +56,7 @@ class OperationCreate(BaseModel):
     eligibility_restriction: EligibilityRestriction | None = None
 
 
-class OperationUpdate(BaseModel):
-    model_config = STRICT_INPUT
-
+class OperationUpdate(Input):
     name: Name | None = None
     description: Text | None = None
     target_kind: OperationTargetKind | None = None
@@ -97,9 +93,7 @@ class OperationSummary(BaseModel):
     target_met: bool | None
 
 
-class ConsiderationIn(BaseModel):
-    model_config = STRICT_INPUT
-
+class ConsiderationIn(Input):
     kind: ConsiderationKind
     criterion_weight: Decimal | None = Field(default=None, max_digits=5, decimal_places=2)
 
@@ -111,9 +105,7 @@ class ConsiderationRead(BaseModel):
     criterion_weight: Decimal | None
 
 
-class LotFields(BaseModel):
-    model_config = STRICT_INPUT
-
+class LotFields(Input):
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
     trade: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
     cpv_code: CpvCode
@@ -132,9 +124,7 @@ class LotCreate(LotFields):
     number: int = Field(gt=0, le=999)
 
 
-class LotUpdate(BaseModel):
-    model_config = STRICT_INPUT
-
+class LotUpdate(Input):
     title: (
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
         | None
@@ -152,14 +142,14 @@ class LotUpdate(BaseModel):
     penalty_per_missing_hour: Decimal | None = Field(default=None, ge=0, max_digits=10)
 
 
-class HoursOverride(BaseModel):
+class HoursOverride(Input):
     """A facilitator's figure replacing the computed hours, with the reason (or null to clear)."""
-
-    model_config = STRICT_INPUT
 
     hours: int | None = Field(ge=0, le=10_000_000)
     reason: (
-        Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=2000)]
+        Annotated[
+            FreeText, StringConstraints(strip_whitespace=True, min_length=10, max_length=2000)
+        ]
         | None
     ) = None
 
@@ -170,24 +160,18 @@ class ConsortiumType(StrEnum):
     several = "several"  # groupement solidaire
 
 
-class AwardMemberIn(BaseModel):
-    model_config = STRICT_INPUT
-
+class AwardMemberIn(Input):
     enterprise_id: uuid.UUID
     is_mandatary: bool = False
 
 
-class SubcontractorIn(BaseModel):
-    model_config = STRICT_INPUT
-
+class SubcontractorIn(Input):
     enterprise_id: uuid.UUID
     amount: Amount
 
 
-class AwardIn(BaseModel):
+class AwardIn(Input):
     """The award of a lot: one enterprise, or a consortium with exactly one mandatary."""
-
-    model_config = STRICT_INPUT
 
     awarded_amount: Amount
     notification_date: date
@@ -228,13 +212,13 @@ class AwardRead(BaseModel):
     subcontractors: list[SubcontractorRead]
 
 
-class AmendmentIn(BaseModel):
+class AmendmentIn(Input):
     """An avenant changing the amount and/or the duration of an awarded lot."""
 
-    model_config = STRICT_INPUT
-
     signed_on: date
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=5, max_length=2000)]
+    reason: Annotated[
+        FreeText, StringConstraints(strip_whitespace=True, min_length=5, max_length=2000)
+    ]
     new_amount: Amount | None = None
     new_duration_months: int | None = Field(default=None, gt=0, le=600)
 
@@ -291,9 +275,7 @@ class LotRead(BaseModel):
     version: int
 
 
-class TenderFields(BaseModel):
-    model_config = STRICT_INPUT
-
+class TenderFields(Input):
     reference: Reference
     object: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
     procedure: Procedure
@@ -317,9 +299,7 @@ class TenderCreate(TenderFields):
     )
 
 
-class TenderUpdate(BaseModel):
-    model_config = STRICT_INPUT
-
+class TenderUpdate(Input):
     reference: Reference | None = None
     object: (
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
@@ -337,9 +317,7 @@ class TenderUpdate(BaseModel):
     operation_id: uuid.UUID | None = None
 
 
-class TransitionRequest(BaseModel):
-    model_config = STRICT_INPUT
-
+class TransitionRequest(Input):
     status: TenderStatus
 
 

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request, Response, status
 
 from levier.auth import service as auth_service
+from levier.auth import sessions as auth_sessions
 from levier.auth.dependencies import require
 from levier.auth.mails import password_mail
 from levier.auth.permissions import Permission, Role
@@ -87,6 +88,6 @@ async def update_user(
     was_active = user.active
     user = await service.update(session, admin, user, data)
     if was_active and not user.active:
-        await auth_service.revoke_user_sessions(session, user.id)
+        await auth_sessions.end_all(session, user.id, auth_sessions.EndReason.deactivated)
     set_etag(response, user)
     return UserRead.model_validate(user)

@@ -7,14 +7,12 @@ from pydantic import BaseModel, ConfigDict
 
 from levier.auth.permissions import Role
 from levier.core.i18n import Language
-from levier.core.validation import STRICT_INPUT, Email, Name, Password
+from levier.core.validation import Email, Input, Name, Password
 from levier.organisations.schemas import OrganisationSummary
 
 
-class UserCreate(BaseModel):
+class UserCreate(Input):
     """A new account; without a password, an e-mail invites the person to choose one."""
-
-    model_config = STRICT_INPUT
 
     email: Email
     full_name: Name
@@ -24,10 +22,8 @@ class UserCreate(BaseModel):
     password: Password | None = None
 
 
-class UserUpdate(BaseModel):
+class UserUpdate(Input):
     """Changes to an account (only the fields sent); `active: false` deactivates it."""
-
-    model_config = STRICT_INPUT
 
     full_name: Name | None = None
     role: Role | None = None

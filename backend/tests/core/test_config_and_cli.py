@@ -1,23 +1,34 @@
 from __future__ import annotations
 
+import uuid
+
 import pytest
+from jose import jwt
 from typer.testing import CliRunner
 
 from levier.cli import app as cli
-from levier.core.config import DEFAULT_SECRET, ConfigurationError, Settings, get_settings
+from levier.core.config import (
+    PUBLISHED_SECRETS,
+    SECRET_FILE,
+    ConfigurationError,
+    Settings,
+    get_settings,
+)
+from levier.core.security import create_access_token, decode_access_token
 from tests.databases import off_loop, throwaway_database
 
 STRONG_SECRET = "k" * 48
 
 
 class TestProductionSettings:
-    def test_default_secret_is_refused_in_production(self):
-        with pytest.raises(ConfigurationError, match="LEVIER_SECRET_KEY"):
-            Settings(
-                environment="production",
-                secret_key=DEFAULT_SECRET,
-                database_url="postgresql+asyncpg://u@h/db",
-            )
+    def test_missing_or_short_secret_is_refused_in_production(self):
+        for secret in (None, "short-key"):
+            with pytest.raises(ConfigurationError, match="LEVIER_SECRET_KEY"):
+                Settings(
+                    environment="production",
+                    secret_key=secret,
+                    database_url="postgresql+asyncpg://u@h/db",
+                )
 
     def test_sqlite_is_refused_in_production(self):
         with pytest.raises(ConfigurationError, match="PostgreSQL"):
@@ -37,6 +48,55 @@ class TestProductionSettings:
         settings = Settings()
         assert settings.access_token_minutes == 7
         assert settings.cors_origins == ["https://a.example"]
+
+
+class TestDevelopmentSecret:
+    """No key published in the repository works anywhere: each installation makes its own."""
+
+    def test_published_keys_are_refused_in_every_environment(self):
+        for environment in ("development", "test", "production"):
+            for secret in PUBLISHED_SECRETS:
+                with pytest.raises(ConfigurationError, match="published"):
+                    Settings(environment=environment, secret_key=secret)
+
+    def test_first_run_generates_a_private_key_kept_for_later_runs(self, tmp_path):
+        first = Settings(environment="development", var_dir=tmp_path)
+        stored = tmp_path / SECRET_FILE
+        assert stored.read_text().strip() == first.signing_key
+        assert len(first.signing_key) >= 48
+        assert stored.stat().st_mode & 0o077 == 0  # readable by its owner only
+        again = Settings(environment="development", var_dir=tmp_path)
+        assert again.signing_key == first.signing_key
+
+    def test_two_installations_do_not_accept_each_others_tokens(self, tmp_path):
+        one = Settings(environment="development", var_dir=tmp_path / "one")
+        other = Settings(environment="development", var_dir=tmp_path / "other")
+        assert one.signing_key != other.signing_key
+        token, _ = create_access_token(one, uuid.uuid4(), 1, uuid.uuid4())
+        assert decode_access_token(one, token) is not None
+        assert decode_access_token(other, token) is None
+
+    def test_a_token_signed_with_a_published_key_is_refused(self, tmp_path):
+        settings = Settings(environment="development", var_dir=tmp_path)
+        claims = {"sub": str(uuid.uuid4()), "tv": 1, "sid": str(uuid.uuid4())}
+        for secret in PUBLISHED_SECRETS:
+            forged = jwt.encode(
+                {**claims, "typ": "access", "exp": 2_000_000_000}, secret, algorithm="HS256"
+            )
+            assert decode_access_token(settings, forged) is None
+
+
+class TestTrustedProxies:
+    def test_addresses_and_ranges_comma_separated_or_json(self, monkeypatch):
+        monkeypatch.setenv("LEVIER_TRUSTED_PROXIES", "10.0.0.2, 172.30.0.0/24")
+        assert Settings(environment="test").trusted_proxies == ["10.0.0.2", "172.30.0.0/24"]
+        monkeypatch.setenv("LEVIER_TRUSTED_PROXIES", '["::1"]')
+        assert Settings(environment="test").trusted_proxies == ["::1"]
+
+    def test_a_wildcard_is_refused(self, monkeypatch):
+        monkeypatch.setenv("LEVIER_TRUSTED_PROXIES", "*")
+        with pytest.raises(ValueError, match="TRUSTED_PROXIES"):
+            Settings(environment="test")
 
 
 @pytest.fixture

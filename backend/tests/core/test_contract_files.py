@@ -42,3 +42,25 @@ class TestComposeFile:
         assert services["api"]["depends_on"]["db"]["condition"] == "service_healthy"
         assert "levier migrate" in " ".join(services["api"]["command"])
         assert services["api"]["environment"]["LEVIER_ENVIRONMENT"] == "production"
+
+    def test_only_the_web_container_may_set_forwarded_headers(self):
+        document = yaml.safe_load((REPO / "docker-compose.yml").read_text())
+        services = document["services"]
+        environment = services["api"]["environment"]
+        assert "FORWARDED_ALLOW_IPS" not in environment
+        web_address = services["web"]["networks"]["levier"]["ipv4_address"]
+        assert environment["LEVIER_TRUSTED_PROXIES"] == web_address
+
+
+class TestWebServerHeaders:
+    def test_nginx_sends_the_policy_the_api_sends_for_the_app(self):
+        from levier.core.headers import COMMON, SPA_POLICY
+
+        snippet = (REPO / "frontend" / "security-headers.conf").read_text()
+        assert f'add_header Content-Security-Policy "{SPA_POLICY}" always;' in snippet
+        for name, value in COMMON.items():
+            assert f'add_header {name} "{value}" always;' in snippet
+        nginx = (REPO / "frontend" / "nginx.conf").read_text()
+        assert nginx.count("include /etc/nginx/snippets/levier-security-headers.conf;") == 2
+        dockerfile = (REPO / "frontend" / "Dockerfile").read_text()
+        assert "/etc/nginx/snippets/levier-security-headers.conf" in dockerfile

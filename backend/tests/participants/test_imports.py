@@ -93,3 +93,41 @@ class TestImport:
         )
         [row] = response.json()["errors"]
         assert row["errors"][0]["message"] == "The birth date cannot be in the future."
+
+
+class TestMalformedFiles:
+    """Whatever the file holds, the answer is a report, never a server error."""
+
+    async def test_line_ends_of_every_kind(self, client, auth, network):
+        for ending in ("\r", "\r\n", "\n"):
+            content = GOOD.replace("\n", ending).encode()
+            response = await upload(client, auth, network.nadia, content)
+            assert response.status_code == 200, (repr(ending), response.text)
+            assert (response.json()["rows"], response.json()["valid"]) == (2, 2), repr(ending)
+
+    async def test_a_line_reported_by_its_number_in_the_file(self, client, auth, network):
+        content = GOOD.replace("\n", "\r").replace("37122", "99999").encode()
+        [row] = (await upload(client, auth, network.nadia, content)).json()["errors"]
+        assert row["line"] == 3
+
+    async def test_binary_or_broken_files_get_a_report(self, client, auth, network):
+        cases = [
+            b"\x00\x01\x02\xff\xfe" * 100,
+            b'nom;prenoms;date_naissance;sexe\n"Martin;L\xc3\xa9a;01/01/1990;F\n',
+            b"",
+            b"\r\r\r",
+            b"nom;prenoms;date_naissance;sexe\n" + b"x;" * 5000 + b"\n",
+        ]
+        for content in cases:
+            response = await upload(client, auth, network.nadia, content)
+            assert response.status_code == 200, (content[:20], response.text)
+            report = response.json()
+            assert report["file_errors"] or report["errors"] or report["rows"] == 0
+
+    async def test_control_characters_in_a_cell_are_a_row_error(self, client, auth, network):
+        content = GOOD.replace("Zoé", "Zo\x00é").replace("Kylian", "Ky\x1blian").encode()
+        report = (await upload(client, auth, network.nadia, content)).json()
+        assert {(row["line"], row["errors"][0]["code"]) for row in report["errors"]} == {
+            (2, "control_character"),
+            (3, "control_character"),
+        }

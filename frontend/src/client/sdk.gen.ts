@@ -32,14 +32,15 @@ export const auditListAuditEvents = <ThrowOnError extends boolean = false>(optio
 /**
  * Logout
  *
- * End the sign-in session of this refresh token.
+ * End the sign-in session of this refresh token (body, or the cookie); its access tokens
+ * stop working at once.
  */
-export const authLogout = <ThrowOnError extends boolean = false>(options: Options<AuthLogoutData, ThrowOnError>) => (options.client ?? client).post<AuthLogoutResponses, AuthLogoutErrors, ThrowOnError>({
+export const authLogout = <ThrowOnError extends boolean = false>(options?: Options<AuthLogoutData, ThrowOnError>) => (options?.client ?? client).post<AuthLogoutResponses, AuthLogoutErrors, ThrowOnError>({
     url: '/api/v1/auth/logout',
     ...options,
     headers: {
         'Content-Type': 'application/json',
-        ...options.headers
+        ...options?.headers
     }
 });
 
@@ -101,7 +102,8 @@ export const authConfirmPasswordReset = <ThrowOnError extends boolean = false>(o
 /**
  * Request Password Reset
  *
- * E-mail a reset link if the account exists (the answer is the same either way).
+ * E-mail a reset link if the account exists (the answer is the same either way); a new
+ * link cancels the older ones; requests are limited per e-mail and per address (429).
  */
 export const authRequestPasswordReset = <ThrowOnError extends boolean = false>(options: Options<AuthRequestPasswordResetData, ThrowOnError>) => (options.client ?? client).post<AuthRequestPasswordResetResponses, AuthRequestPasswordResetErrors, ThrowOnError>({
     url: '/api/v1/auth/password-reset/request',
@@ -115,14 +117,15 @@ export const authRequestPasswordReset = <ThrowOnError extends boolean = false>(o
 /**
  * Refresh
  *
- * Exchange a refresh token for a new pair; reusing a spent one ends that sign-in session.
+ * Exchange a refresh token (body, or the cookie in browser-session mode) for a new pair;
+ * reusing a spent one ends that sign-in session.
  */
-export const authRefresh = <ThrowOnError extends boolean = false>(options: Options<AuthRefreshData, ThrowOnError>) => (options.client ?? client).post<AuthRefreshResponses, AuthRefreshErrors, ThrowOnError>({
+export const authRefresh = <ThrowOnError extends boolean = false>(options?: Options<AuthRefreshData, ThrowOnError>) => (options?.client ?? client).post<AuthRefreshResponses, AuthRefreshErrors, ThrowOnError>({
     url: '/api/v1/auth/refresh',
     ...options,
     headers: {
         'Content-Type': 'application/json',
-        ...options.headers
+        ...options?.headers
     }
 });
 
@@ -130,6 +133,9 @@ export const authRefresh = <ThrowOnError extends boolean = false>(options: Optio
  * Login
  *
  * Sign in with e-mail (`username`) and password; failures are throttled (429 + Retry-After).
+ *
+ * With `X-Levier-Session: cookie` (the web app), the refresh token is set as an HttpOnly
+ * cookie and left out of the body.
  */
 export const authLogin = <ThrowOnError extends boolean = false>(options: Options<AuthLoginData, ThrowOnError>) => (options.client ?? client).post<AuthLoginResponses, AuthLoginErrors, ThrowOnError>({
     ...urlSearchParamsBodySerializer,

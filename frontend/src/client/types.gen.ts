@@ -232,36 +232,6 @@ export type AwardRead = {
 };
 
 /**
- * Body_auth-login
- */
-export type BodyAuthLogin = {
-    /**
-     * Client Id
-     */
-    client_id?: string | null;
-    /**
-     * Client Secret
-     */
-    client_secret?: string | null;
-    /**
-     * Grant Type
-     */
-    grant_type?: string | null;
-    /**
-     * Password
-     */
-    password: string;
-    /**
-     * Scope
-     */
-    scope?: string;
-    /**
-     * Username
-     */
-    username: string;
-};
-
-/**
  * Body_participants-import_participants
  */
 export type BodyParticipantsImportParticipants = {
@@ -1018,6 +988,38 @@ export type LabourShareUpdate = {
      * Trade
      */
     trade?: string | null;
+};
+
+/**
+ * LoginForm
+ *
+ * OAuth2 password grant: `username` is the e-mail address.
+ */
+export type LoginForm = {
+    /**
+     * Client Id
+     */
+    client_id?: string | null;
+    /**
+     * Client Secret
+     */
+    client_secret?: string | null;
+    /**
+     * Grant Type
+     */
+    grant_type?: string | null;
+    /**
+     * Password
+     */
+    password: string;
+    /**
+     * Scope
+     */
+    scope?: string;
+    /**
+     * Username
+     */
+    username: string;
 };
 
 /**
@@ -2287,6 +2289,8 @@ export type QualificationLevel = 'none' | '3' | '4' | '5' | '6' | '7' | '8';
 
 /**
  * RefreshRequest
+ *
+ * A refresh token sent in the body (API clients); browsers send the cookie instead.
  */
 export type RefreshRequest = {
     /**
@@ -2744,8 +2748,10 @@ export type TokenPair = {
     refresh_expires_in: number;
     /**
      * Refresh Token
+     *
+     * The refresh token; null in browser-session mode, where it is set as an HttpOnly cookie instead (`X-Levier-Session: cookie`).
      */
-    refresh_token: string;
+    refresh_token: string | null;
     /**
      * Token Type
      */
@@ -2953,6 +2959,10 @@ export type AuditListAuditEventsErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -2964,6 +2974,10 @@ export type AuditListAuditEventsErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type AuditListAuditEventsError = AuditListAuditEventsErrors[keyof AuditListAuditEventsErrors];
@@ -2978,7 +2992,18 @@ export type AuditListAuditEventsResponses = {
 export type AuditListAuditEventsResponse = AuditListAuditEventsResponses[keyof AuditListAuditEventsResponses];
 
 export type AuthLogoutData = {
-    body: RefreshRequest;
+    /**
+     * Data
+     */
+    body?: RefreshRequest | null;
+    headers?: {
+        /**
+         * X-Levier-Session
+         *
+         * `cookie`: the web app's mode, the refresh token travels as an HttpOnly cookie instead of in the body.
+         */
+        'X-Levier-Session'?: 'cookie' | null;
+    };
     path?: never;
     query?: never;
     url: '/api/v1/auth/logout';
@@ -3010,6 +3035,10 @@ export type AuthLogoutErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -3021,6 +3050,10 @@ export type AuthLogoutErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type AuthLogoutError = AuthLogoutErrors[keyof AuthLogoutErrors];
@@ -3067,6 +3100,10 @@ export type AuthReadMeErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -3078,6 +3115,10 @@ export type AuthReadMeErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type AuthReadMeError = AuthReadMeErrors[keyof AuthReadMeErrors];
@@ -3124,6 +3165,10 @@ export type AuthUpdateMeErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -3135,6 +3180,10 @@ export type AuthUpdateMeErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type AuthUpdateMeError = AuthUpdateMeErrors[keyof AuthUpdateMeErrors];
@@ -3181,6 +3230,10 @@ export type AuthChangePasswordErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -3192,6 +3245,10 @@ export type AuthChangePasswordErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type AuthChangePasswordError = AuthChangePasswordErrors[keyof AuthChangePasswordErrors];
@@ -3238,6 +3295,10 @@ export type AuthConfirmPasswordResetErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -3249,6 +3310,10 @@ export type AuthConfirmPasswordResetErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type AuthConfirmPasswordResetError = AuthConfirmPasswordResetErrors[keyof AuthConfirmPasswordResetErrors];
@@ -3295,6 +3360,10 @@ export type AuthRequestPasswordResetErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -3306,6 +3375,10 @@ export type AuthRequestPasswordResetErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type AuthRequestPasswordResetError = AuthRequestPasswordResetErrors[keyof AuthRequestPasswordResetErrors];
@@ -3318,7 +3391,18 @@ export type AuthRequestPasswordResetResponses = {
 };
 
 export type AuthRefreshData = {
-    body: RefreshRequest;
+    /**
+     * Data
+     */
+    body?: RefreshRequest | null;
+    headers?: {
+        /**
+         * X-Levier-Session
+         *
+         * `cookie`: the web app's mode, the refresh token travels as an HttpOnly cookie instead of in the body.
+         */
+        'X-Levier-Session'?: 'cookie' | null;
+    };
     path?: never;
     query?: never;
     url: '/api/v1/auth/refresh';
@@ -3350,6 +3434,10 @@ export type AuthRefreshErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -3361,6 +3449,10 @@ export type AuthRefreshErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type AuthRefreshError = AuthRefreshErrors[keyof AuthRefreshErrors];
@@ -3375,7 +3467,15 @@ export type AuthRefreshResponses = {
 export type AuthRefreshResponse = AuthRefreshResponses[keyof AuthRefreshResponses];
 
 export type AuthLoginData = {
-    body: BodyAuthLogin;
+    body: LoginForm;
+    headers?: {
+        /**
+         * X-Levier-Session
+         *
+         * `cookie`: the web app's mode, the refresh token travels as an HttpOnly cookie instead of in the body.
+         */
+        'X-Levier-Session'?: 'cookie' | null;
+    };
     path?: never;
     query?: never;
     url: '/api/v1/auth/token';
@@ -3407,6 +3507,10 @@ export type AuthLoginErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -3418,6 +3522,10 @@ export type AuthLoginErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type AuthLoginError = AuthLoginErrors[keyof AuthLoginErrors];
@@ -3464,6 +3572,10 @@ export type ClauseSettingsReadClauseSettingsErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -3475,6 +3587,10 @@ export type ClauseSettingsReadClauseSettingsErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ClauseSettingsReadClauseSettingsError = ClauseSettingsReadClauseSettingsErrors[keyof ClauseSettingsReadClauseSettingsErrors];
@@ -3521,6 +3637,10 @@ export type ClauseSettingsUpdateClauseSettingsErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -3532,6 +3652,10 @@ export type ClauseSettingsUpdateClauseSettingsErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ClauseSettingsUpdateClauseSettingsError = ClauseSettingsUpdateClauseSettingsErrors[keyof ClauseSettingsUpdateClauseSettingsErrors];
@@ -3591,6 +3715,10 @@ export type ClauseSettingsClauseSettingsHistoryErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -3602,6 +3730,10 @@ export type ClauseSettingsClauseSettingsHistoryErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ClauseSettingsClauseSettingsHistoryError = ClauseSettingsClauseSettingsHistoryErrors[keyof ClauseSettingsClauseSettingsHistoryErrors];
@@ -3661,6 +3793,10 @@ export type ClauseSettingsListLabourSharesErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -3672,6 +3808,10 @@ export type ClauseSettingsListLabourSharesErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ClauseSettingsListLabourSharesError = ClauseSettingsListLabourSharesErrors[keyof ClauseSettingsListLabourSharesErrors];
@@ -3718,6 +3858,10 @@ export type ClauseSettingsCreateLabourShareErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -3729,6 +3873,10 @@ export type ClauseSettingsCreateLabourShareErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ClauseSettingsCreateLabourShareError = ClauseSettingsCreateLabourShareErrors[keyof ClauseSettingsCreateLabourShareErrors];
@@ -3780,6 +3928,10 @@ export type ClauseSettingsDeleteLabourShareErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -3791,6 +3943,10 @@ export type ClauseSettingsDeleteLabourShareErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ClauseSettingsDeleteLabourShareError = ClauseSettingsDeleteLabourShareErrors[keyof ClauseSettingsDeleteLabourShareErrors];
@@ -3842,6 +3998,10 @@ export type ClauseSettingsUpdateLabourShareErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -3853,6 +4013,10 @@ export type ClauseSettingsUpdateLabourShareErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ClauseSettingsUpdateLabourShareError = ClauseSettingsUpdateLabourShareErrors[keyof ClauseSettingsUpdateLabourShareErrors];
@@ -3899,6 +4063,10 @@ export type ClausesEstimateHoursErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -3910,6 +4078,10 @@ export type ClausesEstimateHoursErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ClausesEstimateHoursError = ClausesEstimateHoursErrors[keyof ClausesEstimateHoursErrors];
@@ -3956,6 +4128,10 @@ export type MetaHealthErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -3967,6 +4143,10 @@ export type MetaHealthErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type MetaHealthError = MetaHealthErrors[keyof MetaHealthErrors];
@@ -4030,6 +4210,10 @@ export type OperationsListOperationsErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -4041,6 +4225,10 @@ export type OperationsListOperationsErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type OperationsListOperationsError = OperationsListOperationsErrors[keyof OperationsListOperationsErrors];
@@ -4087,6 +4275,10 @@ export type OperationsCreateOperationErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -4098,6 +4290,10 @@ export type OperationsCreateOperationErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type OperationsCreateOperationError = OperationsCreateOperationErrors[keyof OperationsCreateOperationErrors];
@@ -4149,6 +4345,10 @@ export type OperationsGetOperationErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -4160,6 +4360,10 @@ export type OperationsGetOperationErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type OperationsGetOperationError = OperationsGetOperationErrors[keyof OperationsGetOperationErrors];
@@ -4211,6 +4415,10 @@ export type OperationsUpdateOperationErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -4222,6 +4430,10 @@ export type OperationsUpdateOperationErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type OperationsUpdateOperationError = OperationsUpdateOperationErrors[keyof OperationsUpdateOperationErrors];
@@ -4273,6 +4485,10 @@ export type OperationsOperationSummaryErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -4284,6 +4500,10 @@ export type OperationsOperationSummaryErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type OperationsOperationSummaryError = OperationsOperationSummaryErrors[keyof OperationsOperationSummaryErrors];
@@ -4357,6 +4577,10 @@ export type OrganisationsListOrganisationsErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -4368,6 +4592,10 @@ export type OrganisationsListOrganisationsErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type OrganisationsListOrganisationsError = OrganisationsListOrganisationsErrors[keyof OrganisationsListOrganisationsErrors];
@@ -4414,6 +4642,10 @@ export type OrganisationsCreateOrganisationErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -4425,6 +4657,10 @@ export type OrganisationsCreateOrganisationErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type OrganisationsCreateOrganisationError = OrganisationsCreateOrganisationErrors[keyof OrganisationsCreateOrganisationErrors];
@@ -4471,6 +4707,10 @@ export type OrganisationsListStructuresErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -4482,6 +4722,10 @@ export type OrganisationsListStructuresErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type OrganisationsListStructuresError = OrganisationsListStructuresErrors[keyof OrganisationsListStructuresErrors];
@@ -4535,6 +4779,10 @@ export type OrganisationsGetOrganisationErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -4546,6 +4794,10 @@ export type OrganisationsGetOrganisationErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type OrganisationsGetOrganisationError = OrganisationsGetOrganisationErrors[keyof OrganisationsGetOrganisationErrors];
@@ -4597,6 +4849,10 @@ export type OrganisationsUpdateOrganisationErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -4608,6 +4864,10 @@ export type OrganisationsUpdateOrganisationErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type OrganisationsUpdateOrganisationError = OrganisationsUpdateOrganisationErrors[keyof OrganisationsUpdateOrganisationErrors];
@@ -4699,6 +4959,10 @@ export type ParticipantsListParticipantsErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -4710,6 +4974,10 @@ export type ParticipantsListParticipantsErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsListParticipantsError = ParticipantsListParticipantsErrors[keyof ParticipantsListParticipantsErrors];
@@ -4756,6 +5024,10 @@ export type ParticipantsCreateParticipantErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -4767,6 +5039,10 @@ export type ParticipantsCreateParticipantErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsCreateParticipantError = ParticipantsCreateParticipantErrors[keyof ParticipantsCreateParticipantErrors];
@@ -4826,6 +5102,10 @@ export type ParticipantsEligibilityQueueErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -4837,6 +5117,10 @@ export type ParticipantsEligibilityQueueErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsEligibilityQueueError = ParticipantsEligibilityQueueErrors[keyof ParticipantsEligibilityQueueErrors];
@@ -4883,6 +5167,10 @@ export type ParticipantsParticipantFormOptionsErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -4894,6 +5182,10 @@ export type ParticipantsParticipantFormOptionsErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsParticipantFormOptionsError = ParticipantsParticipantFormOptionsErrors[keyof ParticipantsParticipantFormOptionsErrors];
@@ -4947,6 +5239,10 @@ export type ParticipantsImportParticipantsErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -4958,6 +5254,10 @@ export type ParticipantsImportParticipantsErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsImportParticipantsError = ParticipantsImportParticipantsErrors[keyof ParticipantsImportParticipantsErrors];
@@ -5004,6 +5304,10 @@ export type ParticipantsParticipantStatsErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -5015,6 +5319,10 @@ export type ParticipantsParticipantStatsErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsParticipantStatsError = ParticipantsParticipantStatsErrors[keyof ParticipantsParticipantStatsErrors];
@@ -5066,6 +5374,10 @@ export type ParticipantsGetParticipantErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -5077,6 +5389,10 @@ export type ParticipantsGetParticipantErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsGetParticipantError = ParticipantsGetParticipantErrors[keyof ParticipantsGetParticipantErrors];
@@ -5128,6 +5444,10 @@ export type ParticipantsUpdateParticipantErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -5139,6 +5459,10 @@ export type ParticipantsUpdateParticipantErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsUpdateParticipantError = ParticipantsUpdateParticipantErrors[keyof ParticipantsUpdateParticipantErrors];
@@ -5190,6 +5514,10 @@ export type ParticipantsParticipantAccessLogErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -5201,6 +5529,10 @@ export type ParticipantsParticipantAccessLogErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsParticipantAccessLogError = ParticipantsParticipantAccessLogErrors[keyof ParticipantsParticipantAccessLogErrors];
@@ -5254,6 +5586,10 @@ export type ParticipantsAnonymiseParticipantErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -5265,6 +5601,10 @@ export type ParticipantsAnonymiseParticipantErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsAnonymiseParticipantError = ParticipantsAnonymiseParticipantErrors[keyof ParticipantsAnonymiseParticipantErrors];
@@ -5323,6 +5663,10 @@ export type ParticipantsListClausePositionsErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -5334,6 +5678,10 @@ export type ParticipantsListClausePositionsErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsListClausePositionsError = ParticipantsListClausePositionsErrors[keyof ParticipantsListClausePositionsErrors];
@@ -5394,6 +5742,10 @@ export type ParticipantsListEligibilityErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -5405,6 +5757,10 @@ export type ParticipantsListEligibilityErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsListEligibilityError = ParticipantsListEligibilityErrors[keyof ParticipantsListEligibilityErrors];
@@ -5458,6 +5814,10 @@ export type ParticipantsValidateEligibilityErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -5469,6 +5829,10 @@ export type ParticipantsValidateEligibilityErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsValidateEligibilityError = ParticipantsValidateEligibilityErrors[keyof ParticipantsValidateEligibilityErrors];
@@ -5529,6 +5893,10 @@ export type ParticipantsParticipantEligibilityStatusErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -5540,6 +5908,10 @@ export type ParticipantsParticipantEligibilityStatusErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsParticipantEligibilityStatusError = ParticipantsParticipantEligibilityStatusErrors[keyof ParticipantsParticipantEligibilityStatusErrors];
@@ -5596,6 +5968,10 @@ export type ParticipantsExportParticipantErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -5607,6 +5983,10 @@ export type ParticipantsExportParticipantErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsExportParticipantError = ParticipantsExportParticipantErrors[keyof ParticipantsExportParticipantErrors];
@@ -5656,6 +6036,10 @@ export type ParticipantsListPathwaysErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -5667,6 +6051,10 @@ export type ParticipantsListPathwaysErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsListPathwaysError = ParticipantsListPathwaysErrors[keyof ParticipantsListPathwaysErrors];
@@ -5720,6 +6108,10 @@ export type ParticipantsStartPathwayErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -5731,6 +6123,10 @@ export type ParticipantsStartPathwayErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsStartPathwayError = ParticipantsStartPathwayErrors[keyof ParticipantsStartPathwayErrors];
@@ -5786,6 +6182,10 @@ export type ParticipantsExitPathwayErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -5797,6 +6197,10 @@ export type ParticipantsExitPathwayErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsExitPathwayError = ParticipantsExitPathwayErrors[keyof ParticipantsExitPathwayErrors];
@@ -5852,6 +6256,10 @@ export type ParticipantsFollowUpPathwayErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -5863,6 +6271,10 @@ export type ParticipantsFollowUpPathwayErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsFollowUpPathwayError = ParticipantsFollowUpPathwayErrors[keyof ParticipantsFollowUpPathwayErrors];
@@ -5918,6 +6330,10 @@ export type ParticipantsAddPathwayStepErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -5929,6 +6345,10 @@ export type ParticipantsAddPathwayStepErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsAddPathwayStepError = ParticipantsAddPathwayStepErrors[keyof ParticipantsAddPathwayStepErrors];
@@ -5980,6 +6400,10 @@ export type ParticipantsTransferParticipantErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -5991,6 +6415,10 @@ export type ParticipantsTransferParticipantErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ParticipantsTransferParticipantError = ParticipantsTransferParticipantErrors[keyof ParticipantsTransferParticipantErrors];
@@ -6048,6 +6476,10 @@ export type ReferenceListCpvErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -6059,6 +6491,10 @@ export type ReferenceListCpvErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ReferenceListCpvError = ReferenceListCpvErrors[keyof ReferenceListCpvErrors];
@@ -6114,6 +6550,10 @@ export type ReferenceGetCpvErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -6125,6 +6565,10 @@ export type ReferenceGetCpvErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type ReferenceGetCpvError = ReferenceGetCpvErrors[keyof ReferenceGetCpvErrors];
@@ -6202,6 +6646,10 @@ export type TendersListTendersErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -6213,6 +6661,10 @@ export type TendersListTendersErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TendersListTendersError = TendersListTendersErrors[keyof TendersListTendersErrors];
@@ -6259,6 +6711,10 @@ export type TendersCreateTenderErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -6270,6 +6726,10 @@ export type TendersCreateTenderErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TendersCreateTenderError = TendersCreateTenderErrors[keyof TendersCreateTenderErrors];
@@ -6321,6 +6781,10 @@ export type TendersGetTenderErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -6332,6 +6796,10 @@ export type TendersGetTenderErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TendersGetTenderError = TendersGetTenderErrors[keyof TendersGetTenderErrors];
@@ -6383,6 +6851,10 @@ export type TendersUpdateTenderErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -6394,6 +6866,10 @@ export type TendersUpdateTenderErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TendersUpdateTenderError = TendersUpdateTenderErrors[keyof TendersUpdateTenderErrors];
@@ -6445,6 +6921,10 @@ export type TendersCreateLotErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -6456,6 +6936,10 @@ export type TendersCreateLotErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TendersCreateLotError = TendersCreateLotErrors[keyof TendersCreateLotErrors];
@@ -6511,6 +6995,10 @@ export type TendersDeleteLotErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -6522,6 +7010,10 @@ export type TendersDeleteLotErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TendersDeleteLotError = TendersDeleteLotErrors[keyof TendersDeleteLotErrors];
@@ -6577,6 +7069,10 @@ export type TendersGetLotErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -6588,6 +7084,10 @@ export type TendersGetLotErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TendersGetLotError = TendersGetLotErrors[keyof TendersGetLotErrors];
@@ -6643,6 +7143,10 @@ export type TendersUpdateLotErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -6654,6 +7158,10 @@ export type TendersUpdateLotErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TendersUpdateLotError = TendersUpdateLotErrors[keyof TendersUpdateLotErrors];
@@ -6709,6 +7217,10 @@ export type TendersAmendLotErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -6720,6 +7232,10 @@ export type TendersAmendLotErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TendersAmendLotError = TendersAmendLotErrors[keyof TendersAmendLotErrors];
@@ -6775,6 +7291,10 @@ export type TendersAwardLotErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -6786,6 +7306,10 @@ export type TendersAwardLotErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TendersAwardLotError = TendersAwardLotErrors[keyof TendersAwardLotErrors];
@@ -6850,6 +7374,10 @@ export type TendersClauseArticleErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -6861,6 +7389,10 @@ export type TendersClauseArticleErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TendersClauseArticleError = TendersClauseArticleErrors[keyof TendersClauseArticleErrors];
@@ -6929,6 +7461,10 @@ export type TendersLotHistoryErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -6940,6 +7476,10 @@ export type TendersLotHistoryErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TendersLotHistoryError = TendersLotHistoryErrors[keyof TendersLotHistoryErrors];
@@ -6995,6 +7535,10 @@ export type TendersOverrideLotHoursErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -7006,6 +7550,10 @@ export type TendersOverrideLotHoursErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TendersOverrideLotHoursError = TendersOverrideLotHoursErrors[keyof TendersOverrideLotHoursErrors];
@@ -7057,6 +7605,10 @@ export type TendersTransitionTenderErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -7068,6 +7620,10 @@ export type TendersTransitionTenderErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TendersTransitionTenderError = TendersTransitionTenderErrors[keyof TendersTransitionTenderErrors];
@@ -7137,6 +7693,10 @@ export type TerritoriesListCommunesErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -7148,6 +7708,10 @@ export type TerritoriesListCommunesErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TerritoriesListCommunesError = TerritoriesListCommunesErrors[keyof TerritoriesListCommunesErrors];
@@ -7201,6 +7765,10 @@ export type TerritoriesListDepartmentsErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -7212,6 +7780,10 @@ export type TerritoriesListDepartmentsErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TerritoriesListDepartmentsError = TerritoriesListDepartmentsErrors[keyof TerritoriesListDepartmentsErrors];
@@ -7260,6 +7832,10 @@ export type TerritoriesListRegionsErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -7271,6 +7847,10 @@ export type TerritoriesListRegionsErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TerritoriesListRegionsError = TerritoriesListRegionsErrors[keyof TerritoriesListRegionsErrors];
@@ -7328,6 +7908,10 @@ export type TerritoriesSearchTerritoriesErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -7339,6 +7923,10 @@ export type TerritoriesSearchTerritoriesErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type TerritoriesSearchTerritoriesError = TerritoriesSearchTerritoriesErrors[keyof TerritoriesSearchTerritoriesErrors];
@@ -7418,6 +8006,10 @@ export type UsersListUsersErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -7429,6 +8021,10 @@ export type UsersListUsersErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type UsersListUsersError = UsersListUsersErrors[keyof UsersListUsersErrors];
@@ -7475,6 +8071,10 @@ export type UsersCreateUserErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -7486,6 +8086,10 @@ export type UsersCreateUserErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type UsersCreateUserError = UsersCreateUserErrors[keyof UsersCreateUserErrors];
@@ -7537,6 +8141,10 @@ export type UsersGetUserErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -7548,6 +8156,10 @@ export type UsersGetUserErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type UsersGetUserError = UsersGetUserErrors[keyof UsersGetUserErrors];
@@ -7599,6 +8211,10 @@ export type UsersUpdateUserErrors = {
      */
     412: ProblemDocument;
     /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
      * Invalid input, each field named in `errors` (application/problem+json)
      */
     422: ProblemDocument;
@@ -7610,6 +8226,10 @@ export type UsersUpdateUserErrors = {
      * Too many requests (see Retry-After) (application/problem+json)
      */
     429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
 };
 
 export type UsersUpdateUserError = UsersUpdateUserErrors[keyof UsersUpdateUserErrors];

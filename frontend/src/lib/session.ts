@@ -1,18 +1,21 @@
 /**
  * Tokens and the authenticated fetch used by the generated client.
  *
- * The access token lives in memory only; the rotating refresh token in localStorage so a
- * reload keeps the session. On a 401 the fetch refreshes once (one refresh at a time for all
- * concurrent calls) and retries; if that fails the session ends.
+ * The access token lives in memory only. The rotating refresh token never reaches this code:
+ * the server keeps it in an HttpOnly, SameSite=Strict cookie scoped to /api/v1/auth, which
+ * no script can read (`X-Levier-Session: cookie` asks for that mode). Storage holds only a
+ * hint that a session may exist, so a reload knows to try a silent refresh. On a 401 the
+ * fetch refreshes once (one refresh at a time for all concurrent calls) and retries; if that
+ * fails the session ends.
  */
 
-export interface TokenPair {
+export interface AccessGrant {
   access_token: string;
-  refresh_token: string;
   expires_in: number;
 }
 
-export const REFRESH_KEY = 'levier.refresh';
+export const SESSION_HINT_KEY = 'levier.session';
+export const SESSION_MODE_HEADER = { 'X-Levier-Session': 'cookie' } as const;
 const REFRESH_URL = '/api/v1/auth/refresh';
 
 export interface SessionOptions {
@@ -28,29 +31,26 @@ export class Session {
 
   constructor(private readonly options: SessionOptions) {}
 
-  get hasRefreshToken(): boolean {
-    return Boolean(this.options.storage.getItem(REFRESH_KEY));
+  /** Whether a session may exist (a hint, not a secret: the cookie decides). */
+  get mayResume(): boolean {
+    return this.options.storage.getItem(SESSION_HINT_KEY) === '1';
   }
 
   get isAuthenticated(): boolean {
     return this.accessToken !== null;
   }
 
-  store(pair: TokenPair): void {
-    this.accessToken = pair.access_token;
-    this.options.storage.setItem(REFRESH_KEY, pair.refresh_token);
+  store(grant: AccessGrant): void {
+    this.accessToken = grant.access_token;
+    this.options.storage.setItem(SESSION_HINT_KEY, '1');
   }
 
   clear(): void {
     this.accessToken = null;
-    this.options.storage.removeItem(REFRESH_KEY);
+    this.options.storage.removeItem(SESSION_HINT_KEY);
   }
 
-  refreshToken(): string | null {
-    return this.options.storage.getItem(REFRESH_KEY);
-  }
-
-  /** Exchange the refresh token for a new pair; concurrent callers share one request. */
+  /** Exchange the refresh cookie for a new access token; concurrent callers share one request. */
   refresh(): Promise<boolean> {
     if (!this.refreshing) {
       this.refreshing = this.doRefresh().finally(() => {
@@ -61,18 +61,16 @@ export class Session {
   }
 
   private async doRefresh(): Promise<boolean> {
-    const token = this.refreshToken();
-    if (!token) return false;
     const response = await this.options.baseFetch(REFRESH_URL, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept-Language': this.options.language() },
-      body: JSON.stringify({ refresh_token: token }),
+      credentials: 'same-origin',
+      headers: { ...SESSION_MODE_HEADER, 'Accept-Language': this.options.language() },
     });
     if (!response.ok) {
       this.clear();
       return false;
     }
-    this.store((await response.json()) as TokenPair);
+    this.store((await response.json()) as AccessGrant);
     return true;
   }
 
@@ -88,8 +86,9 @@ export class Session {
     const request = new Request(input, init);
     const retry = request.clone();
     const response = await this.options.baseFetch(this.withHeaders(request));
-    const isAuthCall = new URL(request.url, 'http://x').pathname.startsWith('/api/v1/auth/token');
-    if (response.status !== 401 || isAuthCall || !this.hasRefreshToken) return response;
+    const path = new URL(request.url, 'http://x').pathname;
+    const isAuthCall = path.startsWith('/api/v1/auth/token') || path.startsWith(REFRESH_URL);
+    if (response.status !== 401 || isAuthCall || !this.mayResume) return response;
     if (await this.refresh()) return this.options.baseFetch(this.withHeaders(retry));
     this.options.onExpired();
     return response;

@@ -6,6 +6,7 @@ import { call, onSessionExpired, session } from '../../api/client';
 import { authLogin, authLogout, authReadMe } from '../../client/sdk.gen';
 import type { Me, Permission } from '../../client/types.gen';
 import i18n, { changeLanguage } from '../../i18n';
+import { SESSION_MODE_HEADER } from '../../lib/session';
 
 interface AuthState {
   me: Me | null;
@@ -29,9 +30,9 @@ function forgetSession(queryClient: QueryClient): void {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
 }
 
-/** The signed-in person, after a silent refresh when only a refresh token is left (reload). */
+/** The signed-in person, after a silent refresh from the session cookie (reload). */
 async function loadMe(): Promise<Me | null> {
-  if (!session.isAuthenticated && !(session.hasRefreshToken && (await session.refresh()))) {
+  if (!session.isAuthenticated && !(session.mayResume && (await session.refresh()))) {
     return null;
   }
   return call(authReadMe());
@@ -56,7 +57,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (email: string, password: string) => {
-      session.store(await call(authLogin({ body: { username: email, password } })));
+      session.store(
+        await call(authLogin({ body: { username: email, password }, headers: SESSION_MODE_HEADER })),
+      );
       const current = await call(authReadMe());
       queryClient.setQueryData(ME_KEY, current);
       return current;
@@ -65,9 +68,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const logout = useCallback(async () => {
-    const token = session.refreshToken();
     try {
-      if (token) await call(authLogout({ body: { refresh_token: token } }));
+      await call(authLogout({ headers: SESSION_MODE_HEADER }));
     } catch {
       // The server may already have revoked it: signing out locally is what matters.
     } finally {

@@ -1,0 +1,139 @@
+"""Throttling of sign-in and password-reset requests.
+
+Sign-in failures are counted three ways, in this order, so that nobody can lock another
+person out of their account:
+1. per account *and* address: a guesser at one address is stopped (429) after a few tries,
+   and only that address is;
+2. per address, whatever the account: one address spraying many accounts is stopped;
+3. per account, from every address: past a threshold each new try must wait a delay that
+   doubles with each failure, capped (never a lock). Addresses the account signed in from
+   recently are exempt, so its owner keeps signing in while a distributed guesser waits.
+
+Password-reset requests are counted per e-mail (known or not, so the answer says nothing of
+which accounts exist) and per address.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from levier.auth.models import AuthSession, LoginAttempt, ResetRequest
+from levier.core.config import Settings
+from levier.core.errors import TooManyRequests
+from levier.core.models import utcnow
+from levier.users.models import User
+
+KNOWN_ADDRESS_DAYS = 90
+RESET_WINDOW = timedelta(hours=1)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=utcnow().tzinfo)
+
+
+def _retry_after(seconds: float) -> dict[str, str]:
+    return {"Retry-After": str(max(1, math.ceil(seconds)))}
+
+
+def _refuse_until(oldest: datetime, window: timedelta) -> TooManyRequests:
+    seconds = (_aware(oldest) + window - utcnow()).total_seconds()
+    return TooManyRequests(
+        "login_throttled",
+        headers=_retry_after(seconds),
+        minutes=max(1, math.ceil(seconds / 60)),
+    )
+
+
+async def check_login(
+    session: AsyncSession, settings: Settings, email: str, address: str | None
+) -> None:
+    """429 with Retry-After when this sign-in must wait (see the module's three counts)."""
+    window = timedelta(minutes=settings.login_failure_window_minutes)
+    since = utcnow() - window
+    same_address = col(LoginAttempt.client_address) == address
+    same_email = col(LoginAttempt.email) == email
+    pair = and_(same_email, same_address)
+    row = (
+        await session.execute(
+            select(
+                func.sum(case((pair, 1), else_=0)),
+                func.min(case((pair, col(LoginAttempt.at)))),
+                func.sum(case((same_address, 1), else_=0)),
+                func.min(case((same_address, col(LoginAttempt.at)))),
+                func.sum(case((same_email, 1), else_=0)),
+                func.max(case((same_email, col(LoginAttempt.at)))),
+            ).where(col(LoginAttempt.at) > since, or_(same_email, same_address))
+        )
+    ).one()
+    pair_count, pair_oldest, address_count, address_oldest, account_count, account_last = row
+    if address is not None and (pair_count or 0) >= settings.login_max_failures:
+        raise _refuse_until(pair_oldest, window)
+    if address is not None and (address_count or 0) >= settings.login_max_failures_per_address:
+        raise _refuse_until(address_oldest, window)
+    excess = (account_count or 0) - settings.login_account_delay_after
+    if excess < 0 or account_last is None:
+        return
+    delay = min(2.0**excess, float(settings.login_max_delay_seconds))
+    wait = (_aware(account_last) + timedelta(seconds=delay) - utcnow()).total_seconds()
+    if wait > 0 and not await _known_address(session, email, address):
+        raise TooManyRequests(
+            "login_delayed", headers=_retry_after(wait), seconds=max(1, math.ceil(wait))
+        )
+
+
+async def _known_address(session: AsyncSession, email: str, address: str | None) -> bool:
+    """Whether the account signed in from this address in the last months."""
+    if address is None:
+        return False
+    since = utcnow() - timedelta(days=KNOWN_ADDRESS_DAYS)
+    statement = select(
+        exists().where(
+            col(AuthSession.user_id) == col(User.id),
+            col(User.email) == email,
+            col(AuthSession.client_address) == address,
+            col(AuthSession.created_at) > since,
+        )
+    )
+    return bool((await session.execute(statement)).scalar())
+
+
+def record_login_failure(session: AsyncSession, email: str, address: str | None) -> None:
+    """Count a failed sign-in (the caller commits it even though the request fails)."""
+    session.add(LoginAttempt(email=email, client_address=address))
+
+
+async def check_reset_request(
+    session: AsyncSession, settings: Settings, email: str, address: str | None
+) -> None:
+    """429 when this e-mail or address asked for too many reset links within the hour; else
+    the request is counted."""
+    since = utcnow() - RESET_WINDOW
+    same_email = col(ResetRequest.email) == email
+    same_address = col(ResetRequest.client_address) == address
+    email_count, email_oldest, address_count, address_oldest = (
+        await session.execute(
+            select(
+                func.sum(case((same_email, 1), else_=0)),
+                func.min(case((same_email, col(ResetRequest.at)))),
+                func.sum(case((same_address, 1), else_=0)),
+                func.min(case((same_address, col(ResetRequest.at)))),
+            ).where(col(ResetRequest.at) > since, or_(same_email, same_address))
+        )
+    ).one()
+    for count, oldest, limit in (
+        (email_count, email_oldest, settings.password_reset_max_per_email),
+        (address_count, address_oldest, settings.password_reset_max_per_address),
+    ):
+        if (count or 0) >= limit and oldest is not None:
+            seconds = (_aware(oldest) + RESET_WINDOW - utcnow()).total_seconds()
+            raise TooManyRequests(
+                "password_reset_throttled",
+                headers=_retry_after(seconds),
+                minutes=max(1, math.ceil(seconds / 60)),
+            )
+    session.add(ResetRequest(email=email, client_address=address))
