@@ -86,3 +86,11 @@ test('the interface switches to English', async ({ page }) => {
   await page.getByText('FR', { exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
 });
+
+test('the app runs under a Content-Security-Policy that refuses injected scripts', async ({ page }) => {
+  const response = await page.goto('/login');
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+  await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+  await expect(page.addScriptTag({ content: 'window.injected = true' })).rejects.toThrow(/Content Security Policy/);
+  expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+});

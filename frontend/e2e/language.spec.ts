@@ -20,7 +20,7 @@ async function freshUser(request: import('@playwright/test').APIRequestContext) 
   return email;
 }
 
-test('the language chosen in the header is kept in the profile', async ({ page, request }) => {
+test('the language chosen in the header is kept in the profile', async ({ page, request, browser }) => {
   const email = await freshUser(request);
   await login(page, email);
   await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Lou Langue' })).toBeVisible();
@@ -28,11 +28,12 @@ test('the language chosen in the header is kept in the profile', async ({ page, 
   await expect(page.getByRole('heading', { level: 1, name: 'Hello Lou Langue' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
-  // Another browser (no local preference) opens in the profile's language.
-  await page.context().clearCookies();
-  await page.evaluate(() => localStorage.removeItem('levier.language'));
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Hello Lou Langue' })).toBeVisible();
-  await page.getByRole('link', { name: 'My account' }).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+  // Another browser (no local preference, no session) opens in the profile's language.
+  const elsewhere = await browser.newContext({ locale: 'fr-FR', baseURL: test.info().project.use.baseURL });
+  const other = await elsewhere.newPage();
+  await login(other, email);
+  await expect(other.getByRole('heading', { level: 1, name: 'Hello Lou Langue' })).toBeVisible();
+  await other.getByRole('link', { name: 'My account' }).first().click();
+  await expect(other.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+  await elsewhere.close();
 });
