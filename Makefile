@@ -17,7 +17,7 @@ export LEVIER_DATABASE_URL ?= sqlite+aiosqlite:///$(CURDIR)/var/levier.sqlite3
 
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 
-.PHONY: help run test lint backend-test frontend-test e2e openapi install chromium bench clean
+.PHONY: help run test lint backend-test frontend-test e2e openapi install chromium bench fuzz clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -46,19 +46,45 @@ run: $(VENV)/.installed frontend/dist/index.html ## Start Levier with demo data 
 	@echo "Levier: http://$(HOST):$(PORT)/  (API http://$(HOST):$(PORT)/api/v1, docs http://$(HOST):$(PORT)/api/docs)"
 	$(BIN)/levier serve --host $(HOST) --port $(PORT)
 
-test: lint backend-test frontend-test e2e ## Lint, then every test (SQLite, PostgreSQL when LEVIER_TEST_POSTGRES_URL is set, browser)
+test: ## Lint, then every test (SQLite, PostgreSQL when LEVIER_TEST_POSTGRES_URL is set, browser); prints each stage's time
+	@for stage in lint backend-test frontend-test e2e; do \
+		start=$$(date +%s); \
+		$(MAKE) --no-print-directory $$stage || { echo "== $$stage FAILED after $$(( $$(date +%s) - start )) s"; exit 1; }; \
+		echo "== $$stage: $$(( $$(date +%s) - start )) s"; \
+	done
 
-lint: $(VENV)/.installed ## ruff and mypy
+lint: $(VENV)/.installed ## ruff, mypy and bandit (fails on a medium or high finding)
 	cd backend && .venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy levier tests
+	cd backend && .venv/bin/bandit -c pyproject.toml -q -r levier alembic scripts tests --severity-level medium
 
-backend-test: $(VENV)/.installed ## Backend tests on SQLite, then on PostgreSQL when LEVIER_TEST_POSTGRES_URL is set
-	cd backend && LEVIER_TEST_DATABASE=sqlite .venv/bin/pytest
-	@if [ -n "$${LEVIER_TEST_POSTGRES_URL:-}" ]; then \
-		echo "== backend tests on PostgreSQL"; \
-		cd backend && LEVIER_TEST_DATABASE=postgresql .venv/bin/pytest; \
-	else \
+backend-test: $(VENV)/.installed ## Backend tests on SQLite and, when LEVIER_TEST_POSTGRES_URL is set, on PostgreSQL at the same time (one core each)
+	@cd backend; \
+	if [ -z "$${LEVIER_TEST_POSTGRES_URL:-}" ]; then \
 		echo "(LEVIER_TEST_POSTGRES_URL not set: PostgreSQL run skipped; CI always sets it)"; \
-	fi
+		LEVIER_TEST_DATABASE=sqlite .venv/bin/pytest; exit $$?; \
+	fi; \
+	logs=$$(mktemp -d); trap 'rm -rf "$$logs"' EXIT; \
+	for db in sqlite postgresql; do \
+		( start=$$(date +%s); LEVIER_TEST_DATABASE=$$db .venv/bin/pytest -p no:cacheprovider >"$$logs/$$db.log" 2>&1; \
+		  echo $$? >"$$logs/$$db.rc"; echo $$(( $$(date +%s) - start )) >"$$logs/$$db.seconds" ) & \
+	done; \
+	wait; status=0; \
+	for db in sqlite postgresql; do \
+		echo "== backend tests on $$db ($$(cat "$$logs/$$db.seconds") s)"; cat "$$logs/$$db.log"; \
+		[ "$$(cat "$$logs/$$db.rc")" = 0 ] || status=1; \
+	done; \
+	exit $$status
+
+fuzz: $(VENV)/.installed ## Long fuzzing (Schemathesis: every caller, coverage, stateful) on SQLite, then PostgreSQL when LEVIER_TEST_POSTGRES_URL is set
+	@cd backend; status=0; \
+	LEVIER_FUZZ_PROFILE=long LEVIER_TEST_DATABASE=sqlite .venv/bin/pytest tests/fuzz || status=1; \
+	if [ -n "$${LEVIER_TEST_POSTGRES_URL:-}" ]; then \
+		echo "== long fuzzing on PostgreSQL"; \
+		LEVIER_FUZZ_PROFILE=long LEVIER_TEST_DATABASE=postgresql .venv/bin/pytest tests/fuzz || status=1; \
+	else \
+		echo "(LEVIER_TEST_POSTGRES_URL not set: PostgreSQL run skipped)"; \
+	fi; \
+	exit $$status
 
 frontend-test: frontend/node_modules/.installed ## Frontend unit tests (Vitest)
 	cd frontend && npm test --silent

@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
 
 from levier.cli import run_migrations
 from levier.core.pagination import encode_cursor
+from levier.core.security import create_access_token
 
 REPEAT = 20
 
@@ -58,6 +59,21 @@ async def deep_cursor(engine, table: str, fraction: float, rows: int) -> str:
             )
         ).one()
     return encode_cursor([deep[0], deep[1]])
+
+
+async def signed_in(engine, settings, user_id: uuid.UUID) -> dict[str, str]:
+    """Bearer headers of a real open sign-in session of the user (access tokens name one)."""
+    session_id = uuid.uuid4()
+    async with engine.begin() as connection:
+        await connection.execute(
+            text(
+                "INSERT INTO auth_sessions (id, user_id, created_at, expires_at)"
+                " VALUES (:id, :user, now(), now() + interval '1 day')"
+            ),
+            {"id": session_id, "user": user_id},
+        )
+    token, _ = create_access_token(settings, user_id, 1, session_id)
+    return {"Authorization": f"Bearer {token}"}
 
 
 def report(title: str, results: dict[str, list[float]]) -> None:

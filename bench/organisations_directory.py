@@ -20,10 +20,9 @@ from sqlalchemy import text
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import deep_cursor, on_throwaway_database, report, timed
+from _harness import deep_cursor, on_throwaway_database, report, signed_in, timed
 from levier.core.config import Settings
 from levier.core.db import create_engine
-from levier.core.security import create_access_token
 from levier.main import create_app
 
 ROWS = int(os.environ.get("BENCH_ROWS", "200000"))
@@ -85,9 +84,8 @@ async def run(url: str) -> None:
     admin_id = await load(url)
     settings = Settings(database_url=url, frontend_dist=Path("/nonexistent"))
     app = create_app(settings)
-    token, _ = create_access_token(settings, admin_id, 1, uuid.uuid4())
-    headers = {"Authorization": f"Bearer {token}"}
     engine = app.state.engine
+    headers = await signed_in(engine, settings, admin_id)
     cursor = await deep_cursor(engine, "organisations", 0.75, ROWS)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(

@@ -10,6 +10,7 @@ Run: `make bench` (needs LEVIER_TEST_POSTGRES_URL, defaults to the local server)
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import tracemalloc
@@ -22,10 +23,9 @@ from sqlalchemy import text
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import deep_cursor, on_throwaway_database, report, timed
+from _harness import deep_cursor, on_throwaway_database, report, signed_in, timed
 from levier.core.config import Settings
 from levier.core.db import create_engine
-from levier.core.security import create_access_token
 from levier.main import create_app
 
 ROWS = int(os.environ.get("BENCH_ROWS", "200000"))
@@ -113,19 +113,14 @@ async def run(url: str) -> None:
     settings = Settings(database_url=url, frontend_dist=Path("/nonexistent"))
     app = create_app(settings)
 
-    def bearer(name: str) -> dict[str, str]:
-        user_id = uuid.UUID(
-            __import__("hashlib")
-            .md5(name.encode())
-            .hexdigest()  # same as SQL md5()::uuid
-        )
-        token, _ = create_access_token(settings, user_id, 1, uuid.uuid4())
-        return {"Authorization": f"Bearer {token}"}
+    async def bearer(name: str) -> dict[str, str]:
+        user_id = uuid.UUID(hashlib.md5(name.encode()).hexdigest())  # noqa: S324 - as SQL md5()::uuid
+        return await signed_in(app.state.engine, settings, user_id)
 
     coordinator, referent, facilitator = (
-        bearer("coordinator"),
-        bearer("ref7"),
-        bearer("facilitator"),
+        await bearer("coordinator"),
+        await bearer("ref7"),
+        await bearer("facilitator"),
     )
     cursor = await deep_cursor(app.state.engine, "participants", 0.75, ROWS)
     transport = httpx.ASGITransport(app=app)
