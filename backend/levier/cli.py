@@ -1,4 +1,4 @@
-"""The `levier` command: serve, migrate, seed-demo, create-admin, check, retention."""
+"""The `levier` command: serve, migrate, seed-demo, create-admin, check, retention, purge-auth."""
 
 from __future__ import annotations
 
@@ -144,6 +144,17 @@ def retention(
         f"Due within 30 days: {len(report.due_within_30_days)}; "
         f"referents warned by e-mail: {len(report.warnings)}."
     )
+
+
+@app.command("purge-auth")
+def purge_auth() -> None:
+    """Delete ended sign-in sessions, spent tokens and old throttling counts (daily)."""
+    from levier.auth import sessions
+
+    settings = _settings()
+    counts = asyncio.run(_with_session(settings, sessions.purge))
+    assert isinstance(counts, dict)
+    typer.echo("Deleted: " + ", ".join(f"{count} {name}" for name, count in counts.items()))
 
 
 @app.command("create-admin")

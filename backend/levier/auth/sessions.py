@@ -5,13 +5,20 @@ deactivation. Ending a session ends its access tokens at once: each request chec
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from enum import StrEnum
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from levier.auth.models import AuthSession, RefreshToken
+from levier.auth.models import (
+    AuthSession,
+    LoginAttempt,
+    PasswordResetToken,
+    RefreshToken,
+    ResetRequest,
+)
 from levier.auth.schemas import TokenPair
 from levier.core.config import Settings
 from levier.core.models import utcnow
@@ -142,3 +149,35 @@ async def end_by_refresh_token(session: AsyncSession, secret: str) -> None:
     token = await _token(session, secret)
     if token is not None:
         await end(session, token.family_id, EndReason.logout)
+
+
+PURGE_AFTER = timedelta(days=30)
+
+
+async def purge(session: AsyncSession) -> dict[str, int]:
+    """Delete what sign-in no longer needs: sessions and tokens ended or expired a month ago,
+    reset links spent or expired, and counted failures and reset requests older than a day.
+    Daily and idempotent (`levier purge-auth`)."""
+    now = utcnow()
+    month_ago, day_ago = now - PURGE_AFTER, now - timedelta(days=1)
+    statements = {
+        "sessions": delete(AuthSession).where(
+            or_(col(AuthSession.ended_at) < month_ago, col(AuthSession.expires_at) < month_ago)
+        ),
+        "refresh_tokens": delete(RefreshToken).where(
+            or_(col(RefreshToken.revoked_at) < month_ago, col(RefreshToken.expires_at) < month_ago)
+        ),
+        "reset_links": delete(PasswordResetToken).where(
+            or_(
+                col(PasswordResetToken.used_at) < month_ago,
+                col(PasswordResetToken.expires_at) < month_ago,
+            )
+        ),
+        "login_failures": delete(LoginAttempt).where(col(LoginAttempt.at) < day_ago),
+        "reset_requests": delete(ResetRequest).where(col(ResetRequest.at) < day_ago),
+    }
+    counts = {}
+    for name, statement in statements.items():
+        result = await session.execute(statement)
+        counts[name] = result.rowcount or 0  # type: ignore[attr-defined]
+    return counts

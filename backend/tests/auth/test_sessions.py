@@ -150,3 +150,38 @@ class TestPasswordResetLinks:
             headers=auth(user),
         )
         assert (await self._confirm(client, link, "stolen-link-pass-1")).status_code == 422
+
+
+class TestPurge:
+    async def test_old_sessions_tokens_and_counts_go_open_ones_stay(self, client, session):
+        from datetime import timedelta
+
+        from levier.auth import sessions as auth_sessions
+        from levier.auth.models import LoginAttempt, RefreshToken, ResetRequest
+        from levier.core.models import utcnow
+
+        await make_user(session, email="keep@example.org", password=PASSWORD)
+        kept = (await login(client, "keep@example.org")).json()
+        old = (await login(client, "keep@example.org")).json()
+        await client.post("/api/v1/auth/logout", json={"refresh_token": old["refresh_token"]})
+        long_ago = utcnow() - timedelta(days=40)
+        ended = (
+            await session.execute(select(AuthSession).where(AuthSession.ended_at.is_not(None)))
+        ).scalar_one()
+        ended.ended_at = long_ago
+        for token in (await session.execute(select(RefreshToken))).scalars():
+            if token.revoked_at is not None:
+                token.revoked_at = long_ago
+        session.add(LoginAttempt(email="x@example.org", at=long_ago))
+        session.add(ResetRequest(email="x@example.org", at=long_ago))
+        await session.commit()
+        counts = await auth_sessions.purge(session)
+        await session.commit()
+        assert counts["sessions"] == 1 and counts["refresh_tokens"] == 1
+        assert counts["login_failures"] == counts["reset_requests"] == 1
+        assert await me_status(client, kept) == 200
+        refreshed = await client.post(
+            "/api/v1/auth/refresh", json={"refresh_token": kept["refresh_token"]}
+        )
+        assert refreshed.status_code == 200
+        assert await auth_sessions.purge(session) == dict.fromkeys(counts, 0)

@@ -137,6 +137,13 @@ class TestCommandLine:
         second = invoke("seed-demo")
         assert "already has data" in second.output
 
+    def test_purge_auth_runs_daily_without_harm(self, cli_database):
+        invoke("migrate")
+        for _ in range(2):
+            result = invoke("purge-auth")
+            assert result.exit_code == 0
+            assert "0 sessions" in result.output and "0 login_failures" in result.output
+
     def test_create_admin(self, cli_database):
         invoke("migrate")
         result = invoke(
