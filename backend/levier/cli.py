@@ -242,7 +242,9 @@ def serve(
         host=host,
         port=port,
         workers=workers,
-        proxy_headers=True,
+        # Forwarding headers are the app's to judge (LEVIER_TRUSTED_PROXIES): uvicorn's own
+        # handling would believe any local process, or anyone with FORWARDED_ALLOW_IPS="*".
+        proxy_headers=False,
         log_level="info",
     )
 
