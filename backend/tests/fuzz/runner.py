@@ -94,11 +94,14 @@ class Finding:
     operation: str
     check: str
     status: int | None
+    detail: str  # what the check saw, in Schemathesis' words
     reproduce: str
     server_error: str | None
 
     def describe(self) -> str:
         lines = [f"[{self.check}] {self.operation} as {self.caller} → {self.status}"]
+        if self.detail:
+            lines.append(f"    {self.detail}")
         if self.server_error:
             lines.append(f"    server: {self.server_error}")
         lines.append(f"    {self.reproduce}")
@@ -255,9 +258,16 @@ def fuzz(caller: str, template: Seeded) -> CallerRun:
             )
             status = group.response.status_code if group.response is not None else None
             for failure in group.failures:
+                detail = " ".join(str(failure.message).split())[:300]
                 run.findings.append(
                     Finding(
-                        caller, label, failure.title, status, reproduce, server.errors.get(case_id)
+                        caller,
+                        label,
+                        failure.title,
+                        status,
+                        detail,
+                        reproduce,
+                        server.errors.get(case_id),
                     )
                 )
     run.cases = statistic.total_cases
