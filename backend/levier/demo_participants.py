@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from levier.core import clock
 from levier.organisations.models import Organisation
 from levier.participants import eligibility, pathways
 from levier.participants import service as participants_service
@@ -114,7 +115,7 @@ async def seed_scenario_b(
     enterprise: Organisation,
 ) -> None:
     """Participants, eligibility, pathways and exits for two referents (the caller commits)."""
-    today = date.today()
+    today = clock.today()
     lot = await _awarded_lot(session, enterprise)
     facilitator_scope = participants_service.Scope(facilitator)
     stories = itertools.cycle(STORIES)

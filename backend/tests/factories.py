@@ -92,7 +92,7 @@ async def make_user(
     )
     session.add(
         AuthSession(
-            id=session_id_of(user), user_id=user.id, expires_at=utcnow() + timedelta(days=1)
+            id=session_id_of(user), user_id=user.id, expires_at=utcnow() + timedelta(days=3650)
         )
     )
     await session.commit()

@@ -125,6 +125,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La personne doit avoir au moins {minimum_age} ans.",
         "The person must be at least {minimum_age} years old.",
     ),
+    "birth_date_implausible": (
+        "Date de naissance improbable : la personne aurait plus de {maximum_age} ans. "
+        "Vérifiez l'année.",
+        "Implausible birth date: the person would be over {maximum_age}. Check the year.",
+    ),
     "participant_duplicate": (
         "Cette personne (mêmes nom, prénoms et date de naissance) est déjà suivie : ouvrez sa "
         "fiche existante.",

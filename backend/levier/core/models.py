@@ -10,10 +10,12 @@ from sqlalchemy import DateTime, TypeDecorator
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
+from levier.core import clock
+
 
 def utcnow() -> datetime:
-    """The current time, timezone-aware in UTC."""
-    return datetime.now(UTC)
+    """The current time, timezone-aware in UTC (from the one clock)."""
+    return clock.now()
 
 
 class UTCDateTime(TypeDecorator[datetime]):

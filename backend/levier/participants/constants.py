@@ -8,6 +8,8 @@ from enum import StrEnum
 from levier.reference.criteria import Criterion as Criterion
 
 MINIMUM_AGE = 16
+# Older than this is a typing error (1890 for 1990), not a person looking for work.
+MAXIMUM_AGE = 100
 
 
 class Gender(StrEnum):

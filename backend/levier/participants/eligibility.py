@@ -12,6 +12,7 @@ from sqlmodel import col
 
 from levier.audit.recorder import record_read
 from levier.clauses import service as clauses_service
+from levier.core import clock
 from levier.core.errors import FieldInvalid, NotFound
 from levier.core.pagination import PageParams, paginate
 from levier.participants.constants import (
@@ -85,7 +86,7 @@ async def validate(
     """Record a facilitator's validation for a participant referred to its structure."""
     if participant.structure_id != scope.user.organisation_id:
         raise NotFound()
-    today = today or date.today()
+    today = today or clock.today()
     _check(participant, data, today)
     settings = await clauses_service.get_settings(session, scope.user.organisation_id)
     if data.criterion not in settings.enabled_criteria:
@@ -155,7 +156,7 @@ async def queue(
     session: AsyncSession, scope: Scope, params: PageParams, on: date | None = None
 ) -> tuple[list[Participant], str | None]:
     """The structure's participants with no validation covering the date, by name."""
-    on = on or date.today()
+    on = on or clock.today()
     covered = exists().where(
         col(EligibilityValidation.participant_id) == Participant.id,
         col(EligibilityValidation.validated_on) <= on,

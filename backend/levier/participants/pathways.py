@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from levier.core import clock
 from levier.core.errors import Conflict, FieldInvalid, NotFound
 from levier.participants.constants import (
     EXIT_CATEGORY,
@@ -53,7 +54,7 @@ async def start(
 ) -> Pathway:
     """Open a pathway; a participant has at most one open at a time."""
     _managed(scope, participant)
-    today = today or date.today()
+    today = today or clock.today()
     if participant.anonymised_at is not None:
         raise Conflict("participant_anonymised")
     if open_pathway(participant) is not None:
@@ -141,7 +142,7 @@ async def add_step(
 ) -> PathwayStep:
     """Append a step: it starts on or after the entry and the previous step."""
     _managed(scope, participant)
-    today = today or date.today()
+    today = today or clock.today()
     if pathway.exit_date is not None:
         raise Conflict("pathway_closed")
     _not_future(data.start_date, "start_date", today)
@@ -188,7 +189,7 @@ async def close(
 ) -> Pathway:
     """Record the exit: date after every step's start, and its classification."""
     _managed(scope, participant)
-    today = today or date.today()
+    today = today or clock.today()
     if pathway.exit_date is not None:
         raise Conflict("pathway_closed")
     _not_future(data.exit_date, "exit_date", today)
@@ -214,7 +215,7 @@ async def follow_up(
 ) -> Pathway:
     """Record the outcome six months after the exit (PLIE protocols confirm it then)."""
     _managed(scope, participant)
-    today = today or date.today()
+    today = today or clock.today()
     if pathway.exit_date is None:
         raise Conflict("pathway_not_exited")
     _not_future(data.follow_up_date, "follow_up_date", today)

@@ -23,6 +23,7 @@ from sqlmodel import col
 from levier.audit.models import AuditEvent
 from levier.audit.recorder import jsonable, record_read
 from levier.clauses import article
+from levier.core import clock
 from levier.core.errors import NotFound
 from levier.core.models import utcnow
 from levier.organisations.models import Organisation
@@ -297,7 +298,7 @@ async def retention(
     (`retention_due_on`, cleared by `service.touch`). Idempotent: anonymised residues are never
     selected again, and a dry run changes nothing.
     """
-    today = today or date.today()
+    today = today or clock.today()
     report = RetentionReport(today=today, default_months=default_months, dry_run=dry_run)
     open_pathway = select(col(Pathway.participant_id)).where(col(Pathway.exit_date).is_(None))
     own_periods = (

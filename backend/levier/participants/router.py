@@ -14,6 +14,7 @@ from sqlmodel import col
 
 from levier.auth.dependencies import require
 from levier.auth.permissions import Permission
+from levier.core import clock
 from levier.core.db import SessionDep
 from levier.core.errors import DomainError, NotFound, request_language
 from levier.core.etag import check_if_match, set_etag
@@ -88,7 +89,7 @@ async def _read(session: SessionDep, participant: Participant) -> ParticipantRea
     return ParticipantRead.model_validate(
         {
             **_summary(participant, situation),
-            "eligibility": eligibility.status(participant, date.today()),
+            "eligibility": eligibility.status(participant, clock.today()),
         }
     )
 
@@ -305,7 +306,7 @@ async def participant_eligibility_status(
         if value is None:
             raise NotFound()
         restriction = EligibilityRestriction(value[0]) if value[0] else None
-    return eligibility.status(participant, on or date.today(), restriction)
+    return eligibility.status(participant, on or clock.today(), restriction)
 
 
 @router.get("/{participant_id}/eligibility", response_model=list[EligibilityRead])
@@ -320,7 +321,7 @@ async def list_eligibility(
 ) -> list[EligibilityRead]:
     """The eligibility history; sensitive criteria are masked unless revealed."""
     scope, participant = await _participant(session, user, participant_id)
-    rows = eligibility.visible(session, scope, participant, reveal, date.today())
+    rows = eligibility.visible(session, scope, participant, reveal, clock.today())
     users = await session.execute(
         select(User).where(col(User.id).in_({r["validated_by_id"] for r in rows} - {None}))
     )
@@ -342,7 +343,7 @@ async def validate_eligibility(
     """Record a facilitator's validation of one criterion with the evidence seen."""
     scope, participant = await _participant(session, user, participant_id)
     validation = await eligibility.validate(session, scope, participant, data)
-    today = date.today()
+    today = clock.today()
     return EligibilityRead.model_validate(
         {
             **{

@@ -20,6 +20,7 @@ from sqlalchemy.orm import selectinload
 from sqlmodel import col
 
 from levier.auth.permissions import Role
+from levier.core import clock
 from levier.core.errors import Conflict, FieldInvalid, NotFound
 from levier.core.pagination import PageParams, paginate
 from levier.core.text import fold, like_contains
@@ -28,6 +29,7 @@ from levier.organisations.constants import OrganisationKind
 from levier.organisations.models import Organisation
 from levier.participants.constants import (
     DYNAMIC_EXITS,
+    MAXIMUM_AGE,
     MINIMUM_AGE,
     SENSITIVE_CRITERIA,
     Criterion,
@@ -177,7 +179,7 @@ async def list_page(
             raise FieldInvalid("criterion", "criterion_sensitive_filter")
         statement = statement.where(
             exists().where(
-                _current_validation(today or date.today()),
+                _current_validation(today or clock.today()),
                 col(EligibilityValidation.criterion) == criterion.value,
             )
         )
@@ -206,7 +208,7 @@ async def situations(
     ids = [p.id for p in participants]
     if not ids:
         return Situation({}, {}, {})
-    on = on or date.today()
+    on = on or clock.today()
     referents = await session.execute(
         select(User).where(col(User.id).in_({p.referent_id for p in participants}))
     )
@@ -248,11 +250,14 @@ def identity_key(last_name: str, first_names: str) -> str:
 
 
 def _check_birth_date(birth_date: date, today: date) -> None:
+    """Not in the future, at least MINIMUM_AGE years old today (exact calendar arithmetic),
+    and not implausibly old."""
     if birth_date > today:
         raise FieldInvalid("birth_date", "birth_date_future")
-    adult_from = date(today.year - MINIMUM_AGE, today.month, min(today.day, 28))
-    if birth_date > adult_from:
+    if birth_date > clock.years_before(today, MINIMUM_AGE):
         raise FieldInvalid("birth_date", "participant_too_young", minimum_age=MINIMUM_AGE)
+    if birth_date <= clock.years_before(today, MAXIMUM_AGE + 1):
+        raise FieldInvalid("birth_date", "birth_date_implausible", maximum_age=MAXIMUM_AGE)
 
 
 async def _duplicate(
@@ -328,7 +333,7 @@ async def create(
     session: AsyncSession, scope: Scope, data: ParticipantCreate, today: date | None = None
 ) -> Participant:
     """Add a participant to a portfolio, refusing a duplicate of an existing person."""
-    today = today or date.today()
+    today = today or clock.today()
     _check_birth_date(data.birth_date, today)
     existing = await _duplicate(session, data.last_name, data.first_names, data.birth_date)
     if existing is not None:
@@ -394,7 +399,7 @@ async def update(
     """Change identity, contact or situation fields (the caller checked If-Match)."""
     if not scope.may_manage(participant):
         raise NotFound()
-    today = today or date.today()
+    today = today or clock.today()
     sent = data.model_dump(exclude_unset=True)
     for name in ("last_name", "first_names", "birth_date", "gender"):
         if name in sent and sent[name] is None:

@@ -3,20 +3,55 @@ status on a date with an operation's restriction, and who can never read it."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+import pytest
+import time_machine
 from sqlalchemy import select
 
 from levier.audit.models import AuditEvent
 from levier.auth.permissions import Role
+from levier.core import clock
+from levier.participants.eligibility import add_months
 from tests.factories import make_organisation, make_participant, make_tender, make_user
 
 
 async def validate(client, auth, user, participant, **body):
-    payload = {"validated_on": date.today().isoformat()} | body
+    payload = {"validated_on": clock.today().isoformat()} | body
     return await client.post(
         f"/api/v1/participants/{participant.id}/eligibility", json=payload, headers=auth(user)
     )
+
+
+class TestValidityPeriod:
+    """The validity period on the one clock, including month ends and 29 February."""
+
+    @pytest.mark.parametrize(
+        ("validated_on", "valid_until"),
+        [
+            ("2026-01-31", "2028-01-30"),
+            ("2026-08-31", "2028-08-30"),
+            ("2028-02-29", "2030-02-27"),  # 29 February 2030 does not exist: the 28th, minus 1
+            ("2026-12-31", "2028-12-30"),
+        ],
+    )
+    async def test_24_months_to_the_day(
+        self, client, auth, network, alice, validated_on, valid_until
+    ):
+        day = date.fromisoformat(validated_on)
+        moment = datetime(day.year, day.month, day.day, 10, tzinfo=clock.LOCAL_ZONE)
+        with time_machine.travel(moment, tick=False):
+            response = await validate(
+                client,
+                auth,
+                network.facilitator,
+                alice,
+                criterion="long_term_jobseeker",
+                evidence_type="france_travail_certificate",
+                evidence_date=validated_on,
+            )
+        assert response.status_code == 201, response.text
+        assert response.json()["valid_until"] == valid_until
 
 
 class TestValidate:
@@ -35,10 +70,9 @@ class TestValidate:
         assert body["current"] is True
         assert body["validated_by"]["id"] == str(network.facilitator.id)
         # 24 months by default: valid until the day before the same date two years on.
-        today = date.today()
-        expected = date(today.year + 2, today.month, min(today.day, 28)) - timedelta(days=1)
-        if today.day <= 28:
-            assert body["valid_until"] == expected.isoformat()
+        validated_on = date.fromisoformat(body["validated_on"])
+        expected = add_months(validated_on, 24) - timedelta(days=1)
+        assert body["valid_until"] == expected.isoformat()
         status = await client.get(f"/api/v1/participants/{alice.id}", headers=auth(network.nadia))
         assert status.json()["eligibility"]["eligible"] is True
         assert status.json()["eligible_until"] == body["valid_until"]
