@@ -60,7 +60,7 @@ def migrate() -> None:
 
 async def _with_session(settings: Settings, work: object) -> object:
     from levier import registry  # noqa: F401
-    from levier.audit import recorder
+    from levier.core.audit import recorder
     from levier.core.db import create_engine, create_sessionmaker
 
     recorder.install()

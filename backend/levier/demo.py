@@ -9,11 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from levier import demo_participants
 from levier.auth.permissions import Role
+from levier.core.siret import luhn_valid
 from levier.organisations import service as organisations_service
 from levier.organisations.constants import EnterpriseKind, OrganisationKind
 from levier.organisations.models import Organisation
 from levier.organisations.schemas import OrganisationCreate
-from levier.organisations.siret import luhn_valid
 from levier.territories.models import TerritoryLevel
 from levier.territories.schemas import TerritoryRef
 from levier.users import service as users_service

@@ -22,7 +22,7 @@ from levier import (
     registry,  # noqa: F401 - complete the mappers
 )
 from levier.api import api_router
-from levier.audit import recorder
+from levier.core.audit import recorder
 from levier.core.config import Settings, get_settings
 from levier.core.contract import describe_problems
 from levier.core.db import create_engine, create_sessionmaker

@@ -1,8 +1,8 @@
 """Every table module, imported once so mappers and Alembic's metadata are complete."""
 
-from levier.audit import models as audit_models
 from levier.auth import models as auth_models
 from levier.clauses import models as clauses_models
+from levier.core.audit import models as audit_models
 from levier.core.db import metadata
 from levier.organisations import models as organisations_models
 from levier.participants import models as participants_models

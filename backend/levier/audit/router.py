@@ -9,11 +9,11 @@ from fastapi import APIRouter, Depends, Query
 from sqlalchemy import select
 from sqlmodel import col
 
-from levier.audit.models import AuditEvent
 from levier.audit.schemas import AuditEventRead
 from levier.audit.service import audit_page
 from levier.auth.dependencies import require
 from levier.auth.permissions import Permission
+from levier.core.audit.models import AuditEvent
 from levier.core.db import SessionDep
 from levier.core.pagination import Page, PageParams, page_params
 from levier.users.models import User

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from levier.audit.models import AuditEvent
 from levier.audit.schemas import Actor, AuditEventRead
+from levier.core.audit.models import AuditEvent
 from levier.core.pagination import Page, PageParams, paginate
 from levier.users.models import User
 

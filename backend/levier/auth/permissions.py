@@ -1,5 +1,7 @@
 """Roles, permissions and the one map between them: the single source of truth.
 
+A leaf vocabulary: it imports no domain, so every layer may name a role or a permission.
+
 `/auth/me` returns the caller's permissions so the frontend gates its UI with
 the same strings. Scope (own organisation, own structure) is applied by each
 service in its queries; this map only says what a role may do at all.
@@ -8,8 +10,6 @@ service in its queries; this map only says what a role may do at all.
 from __future__ import annotations
 
 from enum import StrEnum
-
-from levier.organisations.constants import OrganisationKind
 
 
 class Role(StrEnum):
@@ -89,17 +89,6 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.participants_erase,
             Permission.pathways_write,
         }
-    ),
-}
-
-# Which kinds of organisation a user of each role can belong to.
-ROLE_ORGANISATION_KINDS: dict[Role, frozenset[OrganisationKind]] = {
-    Role.admin: frozenset({OrganisationKind.facilitation_structure, OrganisationKind.network}),
-    Role.facilitator: frozenset({OrganisationKind.facilitation_structure}),
-    Role.buyer: frozenset({OrganisationKind.buyer}),
-    Role.enterprise: frozenset({OrganisationKind.enterprise}),
-    Role.referent: frozenset(
-        {OrganisationKind.prescriber, OrganisationKind.facilitation_structure}
     ),
 }
 

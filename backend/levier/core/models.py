@@ -47,7 +47,7 @@ class Entity(SQLModel):
 
     Subclasses with `table=True` are audited: every insert, update and delete
     writes an audit entry and an outbox event in the same transaction
-    (see `levier.audit.recorder`). `__audit_exclude__` names fields never copied there;
+    (see `levier.core.audit.recorder`). `__audit_exclude__` names fields never copied there;
     `__audit_personal__` records only the names of the fields touched (personal data).
     """
 

@@ -18,8 +18,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from levier.core.siret import is_valid_siret, normalise_siret
 from levier.core.text import has_control_characters, without_format_characters
-from levier.organisations.siret import is_valid_siret, normalise_siret
 
 # Request bodies reject unknown fields.
 STRICT_INPUT = ConfigDict(extra="forbid", str_strip_whitespace=True)

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 from sqlmodel import col
 
-from levier.audit.recorder import add_changes
+from levier.core.audit.recorder import add_changes
 from levier.core.errors import Conflict, FieldInvalid, NotFound
 from levier.core.models import utcnow
 from levier.core.pagination import PageParams, paginate

@@ -10,9 +10,9 @@ from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from levier.audit.recorder import record_read
 from levier.clauses import service as clauses_service
 from levier.core import clock
+from levier.core.audit.recorder import record_read
 from levier.core.errors import FieldInvalid, NotFound
 from levier.core.pagination import PageParams, paginate
 from levier.participants.constants import (

@@ -20,10 +20,10 @@ from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from levier.audit.models import AuditEvent
-from levier.audit.recorder import jsonable, record_read
 from levier.clauses import article
 from levier.core import clock
+from levier.core.audit.models import AuditEvent
+from levier.core.audit.recorder import jsonable, record_read
 from levier.core.errors import NotFound
 from levier.core.models import utcnow
 from levier.organisations.models import Organisation

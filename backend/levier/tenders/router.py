@@ -9,12 +9,12 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from sqlalchemy import select
 from sqlmodel import col
 
-from levier.audit.models import AuditEvent
 from levier.audit.schemas import AuditEventRead
 from levier.audit.service import audit_page
 from levier.auth.dependencies import require
 from levier.auth.permissions import Permission
 from levier.clauses import article
+from levier.core.audit.models import AuditEvent
 from levier.core.db import SessionDep
 from levier.core.etag import check_if_match, set_etag
 from levier.core.pagination import Page, PageParams, page_params

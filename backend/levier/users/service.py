@@ -10,13 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 from sqlmodel import col
 
-from levier.auth.permissions import ROLE_ORGANISATION_KINDS, Role
+from levier.auth.permissions import Role
 from levier.core.errors import Conflict, FieldInvalid, NotFound
 from levier.core.pagination import PageParams, paginate
 from levier.core.security import hash_password, password_is_weak
 from levier.core.text import fold, like_contains
 from levier.organisations import service as organisations_service
 from levier.organisations.models import Organisation
+from levier.users.constants import ROLE_ORGANISATION_KINDS
 from levier.users.models import User
 from levier.users.schemas import UserCreate, UserUpdate
 

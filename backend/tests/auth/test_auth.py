@@ -5,9 +5,9 @@ import re
 
 from sqlalchemy import select
 
-from levier.audit.models import AuditEvent
 from levier.auth.models import RefreshToken
 from levier.auth.permissions import Role
+from levier.core.audit.models import AuditEvent
 from tests.factories import PASSWORD, make_organisation, make_user
 
 

@@ -13,8 +13,8 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from levier.audit.models import AuditEvent
 from levier.auth.permissions import Role
+from levier.core.audit.models import AuditEvent
 from levier.participants.models import Participant
 from tests.factories import PASSWORD, make_organisation, make_user
 from tests.participants.test_imports import upload

@@ -4,8 +4,8 @@ import uuid
 
 from sqlalchemy import func, select
 
-from levier.audit.models import AuditEvent, OutboxEvent
 from levier.auth.permissions import Role
+from levier.core.audit.models import AuditEvent, OutboxEvent
 from levier.organisations.constants import OrganisationKind
 from levier.organisations.models import Organisation
 from tests.factories import make_organisation, make_user, unique_siret

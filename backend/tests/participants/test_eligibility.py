@@ -9,9 +9,9 @@ import pytest
 import time_machine
 from sqlalchemy import select
 
-from levier.audit.models import AuditEvent
 from levier.auth.permissions import Role
 from levier.core import clock
+from levier.core.audit.models import AuditEvent
 from levier.participants.eligibility import add_months
 from tests.factories import make_organisation, make_participant, make_tender, make_user
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from levier.audit.models import AuditEvent
+from levier.core.audit.models import AuditEvent
 from tests.factories import make_participant
 
 BASE = {

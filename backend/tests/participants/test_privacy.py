@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from levier.audit.models import AuditEvent
+from levier.core.audit.models import AuditEvent
 from levier.participants import privacy
 from levier.participants.models import EligibilityValidation, Participant, Pathway
 from tests.factories import make_participant

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from levier.audit.models import AuditEvent, OutboxEvent
+from levier.core.audit.models import AuditEvent, OutboxEvent
 from levier.core.models import Entity, utcnow
 
 _BOOKKEEPING = frozenset({"created_at", "updated_at", "version"})
