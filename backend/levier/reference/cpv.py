@@ -1,15 +1,13 @@
 """The Common Procurement Vocabulary (CPV 2008, Regulation (EC) 213/2008), shipped as
-versioned reference data (see `data/README.md` for where each file comes from):
-
-- every code of the vocabulary with its check digit (`cpv-2008-codes.txt`), so a code is
-  valid only if the vocabulary holds it, and a wrong check digit is named as such;
-- the 45 divisions and 272 groups with their French and English labels
-  (`cpv-2008-divisions-groups.csv`), used to search and to describe any code.
+versioned reference data (`data/cpv-2008.csv`; `data/README.md` says where it comes from):
+every code of the vocabulary with its check digit and its French and English labels, so a
+code is valid only if the vocabulary holds it, and a wrong check digit is named as such.
 
 A code is `DDGCCSSS-K`: division (2 digits), group, class, category, sub-categories, and a
 check digit. The check digit cannot be computed: most codes follow a weighted sum, but
 about one in twenty kept the digit of an older version of the vocabulary, so it is read
 from the list. A code typed without it gets it added, so stored codes are always complete.
+Searching the labels is `cpv_search`.
 """
 
 from __future__ import annotations
@@ -24,17 +22,27 @@ from typing import Annotated
 from pydantic import AfterValidator, BeforeValidator, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from levier.core.text import fold
-
 DATA = Path(__file__).parent / "data"
-LABELS = DATA / "cpv-2008-divisions-groups.csv"
-CODES = DATA / "cpv-2008-codes.txt"
+VOCABULARY = DATA / "cpv-2008.csv"
 CPV_PATTERN = r"^\d{8}(-\d)?$"
 
 
 class CpvLevel(StrEnum):
+    """How deep a code sits: each level adds one significant digit, sub-categories up to three."""
+
     division = "division"
     group = "group"
+    class_ = "class"
+    category = "category"
+    subcategory = "subcategory"
+
+
+_LEVELS = {2: CpvLevel.division, 3: CpvLevel.group, 4: CpvLevel.class_, 5: CpvLevel.category}
+
+
+def _significant(digits: str) -> int:
+    """How many leading digits say what a code is: "45442100" → 6, "30000000" → 2."""
+    return max(2, len(digits.rstrip("0")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,66 +54,57 @@ class CpvEntry:
 
     @property
     def prefix(self) -> str:
-        """The significant digits: 2 for a division, 3 for a group."""
-        return self.code[: 2 if self.level == CpvLevel.division else 3]
+        """The significant digits: 2 for a division, 3 for a group, 4 for a class…"""
+        return self.code[: _significant(self.code[:8])]
 
     def label(self, language: str) -> str:
         return self.label_en if language == "en" else self.label_fr
 
 
 @cache
-def vocabulary() -> dict[str, CpvEntry]:
-    """Divisions and groups by significant prefix ("45", "451"), in code order."""
-    with LABELS.open(encoding="utf-8", newline="") as handle:
+def entries() -> dict[str, CpvEntry]:
+    """Every code of the vocabulary with its labels, by its eight digits, in code order."""
+    with VOCABULARY.open(encoding="utf-8", newline="") as handle:
         rows = [
-            CpvEntry(row["code"], CpvLevel(row["level"]), row["label_fr"], row["label_en"])
+            CpvEntry(
+                row["code"],
+                _LEVELS.get(_significant(row["code"][:8]), CpvLevel.subcategory),
+                row["fr"],
+                row["en"],
+            )
             for row in csv.DictReader(handle)
         ]
-    return {entry.prefix: entry for entry in sorted(rows, key=lambda e: e.code)}
+    return {entry.code[:8]: entry for entry in sorted(rows, key=lambda e: e.code)}
 
 
 @cache
 def codes() -> dict[str, str]:
     """Every code of the vocabulary, complete with its check digit, by its eight digits."""
-    with CODES.open(encoding="utf-8") as handle:
-        return {line[:8]: line for line in (raw.strip() for raw in handle) if line}
+    return {digits: entry.code for digits, entry in entries().items()}
 
 
 @cache
-def _search_keys() -> list[tuple[CpvEntry, str]]:
-    return [
-        (entry, fold(f"{entry.code} {entry.label_fr} {entry.label_en}"))
-        for entry in vocabulary().values()
-    ]
+def vocabulary() -> dict[str, CpvEntry]:
+    """Divisions and groups by significant prefix ("45", "451"), in code order."""
+    return {
+        entry.prefix: entry
+        for entry in entries().values()
+        if entry.level in (CpvLevel.division, CpvLevel.group)
+    }
 
 
 def lookup(code: str) -> tuple[CpvEntry | None, CpvEntry | None]:
     """The division and group (when the code is finer than a division) a code belongs to."""
-    entries = vocabulary()
-    division = entries.get(code[:2])
-    group = entries.get(code[:3]) if code[2] != "0" else None
+    divisions_and_groups = vocabulary()
+    division = divisions_and_groups.get(code[:2])
+    group = divisions_and_groups.get(code[:3]) if code[2] != "0" else None
     return division, group
 
 
 def describe(code: str, language: str = "fr") -> str | None:
-    """The most precise shipped label for a code: its group's, else its division's."""
-    division, group = lookup(code)
-    entry = group or division
+    """The label of a code (with or without its check digit), None for an unknown code."""
+    entry = entries().get(code[:8])
     return entry.label(language) if entry else None
-
-
-def search(query: str | None, limit: int) -> list[CpvEntry]:
-    """Divisions and groups whose code starts with the digits typed, or whose label
-    contains every word typed (accents and case ignored), in code order."""
-    if not query:
-        return list(vocabulary().values())[:limit]
-    digits = query.replace("-", "").strip()
-    if digits.isdigit():
-        return [e for e in vocabulary().values() if e.code.replace("-", "").startswith(digits)][
-            :limit
-        ]
-    words = fold(query).split()
-    return [entry for entry, key in _search_keys() if all(w in key for w in words)][:limit]
 
 
 def canonical(value: str) -> str:

@@ -1,4 +1,4 @@
-"""Reference vocabularies (public): CPV divisions and groups, and any CPV code."""
+"""Reference vocabularies (public): searching the CPV 2008, and any CPV code."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from levier.core.errors import FieldInvalid, NotFound
 from levier.core.i18n import negotiate
-from levier.reference import cpv
+from levier.reference import cpv, cpv_search
 from levier.reference.schemas import CpvCodeRead, CpvRead
 
 router = APIRouter(prefix="/reference", tags=["reference"])
@@ -24,13 +24,17 @@ async def list_cpv(
     request: Request,
     q: Annotated[
         str | None,
-        Query(max_length=100, description="Leading digits of a code, or words of a label."),
+        Query(
+            max_length=100,
+            description="Leading digits of a code, or words of its label (accents, case and "
+            "plurals ignored). Without it, the divisions and groups in code order.",
+        ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> list[CpvRead]:
-    """CPV 2008 divisions and groups (labels in French, or English by Accept-Language)."""
+    """CPV 2008 codes matching the query, best first (labels by Accept-Language: fr, en)."""
     language = negotiate(request.headers.get("accept-language"))
-    return [_read(entry, language) for entry in cpv.search(q, limit)]
+    return [_read(entry, language) for entry in cpv_search.search(q, limit, language)]
 
 
 @router.get("/cpv/{cpv_code}", response_model=CpvCodeRead)

@@ -6,7 +6,8 @@ from levier.reference.cpv import CpvLevel
 
 
 class CpvRead(BaseModel):
-    """A CPV division or group, labelled in the caller's language."""
+    """A CPV code (division, group, class, category or sub-category), labelled in the
+    caller's language."""
 
     code: str
     level: CpvLevel

@@ -1,4 +1,4 @@
-"""CPV 2008 reference data: every code, divisions and groups, search, and code validation."""
+"""CPV 2008 reference data: every code with its labels, search, and code validation."""
 
 from __future__ import annotations
 
@@ -45,12 +45,64 @@ class TestVocabulary:
             assert division is not None, code
             assert (group is None) == (code[2] == "0"), code
 
+    def test_every_code_has_both_labels(self):
+        entries = cpv.entries()
+        assert len(entries) == 9454
+        assert list(entries) == sorted(entries)
+        for digits, entry in entries.items():
+            assert entry.code[:8] == digits, entry
+            assert entry.label_fr and entry.label_en, entry
+            assert entry.label_fr.strip() == entry.label_fr and "  " not in entry.label_fr, entry
+            assert entry.label_en.strip() == entry.label_en and "  " not in entry.label_en, entry
+
+    def test_levels_follow_the_digits(self):
+        levels = {
+            "45000000-7": cpv.CpvLevel.division,
+            "45400000-1": cpv.CpvLevel.group,
+            "45440000-3": cpv.CpvLevel.class_,
+            "45442000-7": cpv.CpvLevel.category,
+            "45442100-8": cpv.CpvLevel.subcategory,
+            "45442121-1": cpv.CpvLevel.subcategory,
+            "30000000-9": cpv.CpvLevel.division,
+        }
+        for code, level in levels.items():
+            assert cpv.entries()[code[:8]].level == level, code
+
+    def test_labels_are_matched_to_their_codes(self):
+        """Known codes across the vocabulary, so that no stretch of labels is shifted."""
+        expected = {
+            "03111100-3": ("Graines de soja", "Soya beans"),
+            "09100000-0": ("Combustibles", "Fuels"),
+            "15831000-2": ("Sucre", "Sugar"),
+            "34121000-1": ("Autobus et cars", "Buses and coaches"),
+            "45262500-6": (
+                "Travaux de maçonnerie et de briquetage",
+                "Masonry and bricklaying work",
+            ),
+            "45233140-2": ("Travaux routiers", "Roadworks"),
+            "45442100-8": ("Travaux de peinture", "Painting work"),
+            "60183000-4": ("Location de camionnettes avec chauffeur", "Hire of vans with driver"),
+            "77610000-9": ("Services de pose de pièges", "Trapping services"),
+            "90911200-8": ("Services de nettoyage de bâtiments", "Building-cleaning services"),
+            "98910000-5": (
+                "Services spécifiques aux organisations et aux organismes internationaux",
+                "Services specific to international organisations and bodies",
+            ),
+        }
+        for code, (label_fr, label_en) in expected.items():
+            assert (cpv.describe(code), cpv.describe(code, "en")) == (label_fr, label_en), code
+
     def test_construction_labels(self):
         assert cpv.describe("45000000-7") == "Travaux de construction"
-        assert cpv.describe("45442100-8") == cpv.vocabulary()["454"].label_fr
-        assert cpv.describe("45442100-8", "en") == cpv.vocabulary()["454"].label_en
-        assert cpv.describe("90911200-8") == "Services de nettoyage et d'hygiène"
-        assert cpv.describe("90911200-8", "en") == "Cleaning and sanitation services"
+        assert cpv.describe("45000000-7", "en") == "Construction work"
+        assert cpv.describe("90900000-6") == "Services de nettoyage et d'hygiène"
+        assert cpv.describe("90900000-6", "en") == "Cleaning and sanitation services"
+        assert cpv.describe("45900000") is None
+
+    def test_national_codes_of_the_ukrainian_list_are_not_cpv(self):
+        """ДК 021:2015 added these to CPV 2008; neither the French nor the EU list has them."""
+        for code in ("60173000-1", "60184000-1", "77620000-2", "99999999-9"):
+            assert code[:8] not in cpv.codes(), code
 
     def test_check_digits_are_read_not_computed(self):
         """Most check digits follow the weighted sum 3-7-1; older codes kept their own."""
@@ -83,9 +135,10 @@ class TestEndpoint:
             {"code": "45000000-7", "level": "division", "label": "Construction work"}
         ]
 
-    async def test_whole_vocabulary_fits_one_page(self, client):
+    async def test_without_a_query_divisions_and_groups_fit_one_page(self, client):
         response = await client.get("/api/v1/reference/cpv", params={"limit": 500})
         assert len(response.json()) == len(cpv.vocabulary())
+        assert {item["level"] for item in response.json()} == {"division", "group"}
 
     async def test_limit_is_bounded(self, client):
         response = await client.get("/api/v1/reference/cpv", params={"limit": 501})

@@ -661,7 +661,7 @@ export const participantsTransferParticipant = <ThrowOnError extends boolean = f
 /**
  * List Cpv
  *
- * CPV 2008 divisions and groups (labels in French, or English by Accept-Language).
+ * CPV 2008 codes matching the query, best first (labels by Accept-Language: fr, en).
  */
 export const referenceListCpv = <ThrowOnError extends boolean = false>(options?: Options<ReferenceListCpvData, ThrowOnError>) => (options?.client ?? client).get<ReferenceListCpvResponses, ReferenceListCpvErrors, ThrowOnError>({ url: '/api/v1/reference/cpv', ...options });
 

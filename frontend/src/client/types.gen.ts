@@ -493,13 +493,16 @@ export type CpvCodeRead = {
 
 /**
  * CpvLevel
+ *
+ * How deep a code sits: each level adds one significant digit, sub-categories up to three.
  */
-export type CpvLevel = 'division' | 'group';
+export type CpvLevel = 'division' | 'group' | 'class' | 'category' | 'subcategory';
 
 /**
  * CpvRead
  *
- * A CPV division or group, labelled in the caller's language.
+ * A CPV code (division, group, class, category or sub-category), labelled in the
+ * caller's language.
  */
 export type CpvRead = {
     /**
@@ -6439,7 +6442,7 @@ export type ReferenceListCpvData = {
         /**
          * Q
          *
-         * Leading digits of a code, or words of a label.
+         * Leading digits of a code, or words of its label (accents, case and plurals ignored). Without it, the divisions and groups in code order.
          */
         q?: string | null;
         /**

@@ -9,8 +9,9 @@ import { referenceListCpv } from '../../client/sdk.gen';
 import { COMPLETE_CPV, cpvLabel, cpvProblem } from './cpv';
 import { useCpvCode } from './useCpvCode';
 
-/** A CPV code typed freely, with divisions and groups suggested by code or label; a complete
- * code is checked as it is typed (unknown code, wrong check digit) and shown with its group. */
+/** A CPV code typed freely, with codes suggested by leading digits or words of their label
+ * (best match first); a complete code is checked as it is typed (unknown code, wrong check
+ * digit) and shown with its group. */
 export function CpvInput({
   label,
   value,
