@@ -131,6 +131,37 @@ class FieldInvalid(DomainError):
         super().__init__(code, field=field, location=location, **params)
 
 
+class FieldsInvalid(DomainError):
+    """Several field rules failed: all are reported in one 422, so a person fixes them at
+    once rather than one per try."""
+
+    status_code = 422
+
+    def __init__(self, errors: Sequence[FieldInvalid]) -> None:
+        super().__init__("validation_failed")
+        self.errors = list(errors)
+
+
+class FieldChecks:
+    """Collects the failures of the field rules a service checks before acting, then raises
+    them together (`raise_if_any`): one failure as itself, several as `FieldsInvalid`."""
+
+    def __init__(self) -> None:
+        self.errors: list[FieldInvalid] = []
+
+    def add(self, error: FieldInvalid) -> None:
+        self.errors.append(error)
+
+    def failed(self, field: str) -> bool:
+        return any(error.field == field for error in self.errors)
+
+    def raise_if_any(self) -> None:
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise FieldsInvalid(self.errors)
+
+
 class PreconditionFailed(DomainError):
     status_code = 412
 
@@ -252,10 +283,17 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(request: Request, exc: DomainError) -> JSONResponse:
         errors = None
-        if exc.field:
-            language = request_language(request)
-            message = translate(exc.code, language, **exc.params)
-            errors = [_field_error([exc.location, *exc.field.split(".")], exc.code, message)]
+        language = request_language(request)
+        failures = exc.errors if isinstance(exc, FieldsInvalid) else [exc] if exc.field else []
+        if failures:
+            errors = [
+                _field_error(
+                    [failure.location, *(failure.field or "").split(".")],
+                    failure.code,
+                    translate(failure.code, language, **failure.params),
+                )
+                for failure in failures
+            ]
         return problem(
             request,
             exc.status_code,

@@ -117,6 +117,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Un critère sensible ne peut pas servir de filtre.",
         "A sensitive criterion cannot be used as a filter.",
     ),
+    "phone_invalid": (
+        "Numéro de téléphone invalide : 6 à 20 chiffres, espaces, points, tirets ou "
+        "parenthèses, avec + en tête pour l'international (exemple : 06 12 34 56 78).",
+        "Invalid phone number: 6 to 20 digits, spaces, dots, hyphens or brackets, with + "
+        "first for international numbers (example: +33 6 12 34 56 78).",
+    ),
+    "france_travail_id_invalid": (
+        "Identifiant France Travail invalide : 7 à 16 lettres ou chiffres, sans espace.",
+        "Invalid France Travail identifier: 7 to 16 letters or digits, no spaces.",
+    ),
     "birth_date_future": (
         "La date de naissance ne peut pas être dans le futur.",
         "The birth date cannot be in the future.",

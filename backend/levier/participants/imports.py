@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from levier.core.errors import DomainError, field_errors
+from levier.core.errors import DomainError, FieldsInvalid, field_errors
 from levier.core.i18n import Language, translate
 from levier.participants import service
 from levier.participants.schemas import ParticipantCreate
@@ -199,10 +199,15 @@ async def _rows(
             async with session.begin_nested():
                 participant = await service.create(session, scope, data, today)
         except DomainError as exc:
-            message = translate(exc.code, language, **exc.params)
-            row_report.errors.append(
-                {"field": exc.field or "", "code": exc.code, "message": message}
-            )
+            failures = exc.errors if isinstance(exc, FieldsInvalid) else [exc]
+            row_report.errors += [
+                {
+                    "field": failure.field or "",
+                    "code": failure.code,
+                    "message": translate(failure.code, language, **failure.params),
+                }
+                for failure in failures
+            ]
             report.errors.append(row_report)
             continue
         report.created.append(participant.id)

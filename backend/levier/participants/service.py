@@ -8,11 +8,11 @@ sees its network's portfolios; a facilitator, the people referred to its structu
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import and_, exists, false, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,7 +21,7 @@ from sqlmodel import col
 
 from levier.auth.permissions import Role
 from levier.core import clock
-from levier.core.errors import Conflict, FieldInvalid, NotFound
+from levier.core.errors import Conflict, FieldChecks, FieldInvalid, NotFound
 from levier.core.pagination import PageParams, paginate
 from levier.core.text import fold, like_contains
 from levier.organisations import service as organisations_service
@@ -42,6 +42,8 @@ from levier.territories import service as territories_service
 from levier.territories.models import TerritoryLevel
 from levier.territories.schemas import TerritoryRef
 from levier.users.models import User
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -249,15 +251,24 @@ def identity_key(last_name: str, first_names: str) -> str:
     return f"{fold(last_name)}|{fold(first_names)}"
 
 
-def _check_birth_date(birth_date: date, today: date) -> None:
+def _check_birth_date(checks: FieldChecks, birth_date: date, today: date) -> None:
     """Not in the future, at least MINIMUM_AGE years old today (exact calendar arithmetic),
     and not implausibly old."""
     if birth_date > today:
-        raise FieldInvalid("birth_date", "birth_date_future")
-    if birth_date > clock.years_before(today, MINIMUM_AGE):
-        raise FieldInvalid("birth_date", "participant_too_young", minimum_age=MINIMUM_AGE)
-    if birth_date <= clock.years_before(today, MAXIMUM_AGE + 1):
-        raise FieldInvalid("birth_date", "birth_date_implausible", maximum_age=MAXIMUM_AGE)
+        checks.add(FieldInvalid("birth_date", "birth_date_future"))
+    elif birth_date > clock.years_before(today, MINIMUM_AGE):
+        checks.add(FieldInvalid("birth_date", "participant_too_young", minimum_age=MINIMUM_AGE))
+    elif birth_date <= clock.years_before(today, MAXIMUM_AGE + 1):
+        checks.add(FieldInvalid("birth_date", "birth_date_implausible", maximum_age=MAXIMUM_AGE))
+
+
+async def _checked(checks: FieldChecks, check: Awaitable[T]) -> T | None:
+    """The result of a check that may refuse a field; a refusal is collected, not raised."""
+    try:
+        return await check
+    except FieldInvalid as error:
+        checks.add(error)
+        return None
 
 
 async def _duplicate(
@@ -334,7 +345,20 @@ async def create(
 ) -> Participant:
     """Add a participant to a portfolio, refusing a duplicate of an existing person."""
     today = today or clock.today()
-    _check_birth_date(data.birth_date, today)
+    # Every field rule is checked before the duplicate search, and all failures are
+    # reported together.
+    checks = FieldChecks()
+    _check_birth_date(checks, data.birth_date, today)
+    referent: User | None = scope.user
+    if data.referent_id is not None and data.referent_id != scope.user.id:
+        referent = await _checked(
+            checks, _referent(session, scope, data.referent_id, "referent_id")
+        )
+    await _checked(checks, _structure(session, data.structure_id))
+    commune = await _checked(checks, _commune(session, data.commune_code))
+    checks.raise_if_any()
+    assert referent is not None and commune is not None  # no failure was collected
+    commune_name, department_code = commune
     existing = await _duplicate(session, data.last_name, data.first_names, data.birth_date)
     if existing is not None:
         visible = (
@@ -350,11 +374,6 @@ async def create(
         # it is said only inside the caller's PLIE network. Elsewhere the new record is made.
         if await _same_network(session, scope.user.organisation_id, existing.organisation_id):
             raise Conflict("participant_followed_elsewhere")
-    referent = scope.user
-    if data.referent_id is not None and data.referent_id != scope.user.id:
-        referent = await _referent(session, scope, data.referent_id, "referent_id")
-    await _structure(session, data.structure_id)
-    commune_name, department_code = await _commune(session, data.commune_code)
     participant = Participant(
         organisation_id=referent.organisation_id,
         referent_id=referent.id,
@@ -401,17 +420,20 @@ async def update(
         raise NotFound()
     today = today or clock.today()
     sent = data.model_dump(exclude_unset=True)
+    checks = FieldChecks()  # every failure reported at once
     for name in ("last_name", "first_names", "birth_date", "gender"):
         if name in sent and sent[name] is None:
-            raise FieldInvalid(name, "field_required")
-    if "birth_date" in sent:
-        _check_birth_date(sent["birth_date"], today)
+            checks.add(FieldInvalid(name, "field_required"))
+    if sent.get("birth_date") is not None:
+        _check_birth_date(checks, sent["birth_date"], today)
+    commune = None
     if "commune_code" in sent:
-        participant.commune_name, participant.department_code = await _commune(
-            session, data.commune_code
-        )
+        commune = await _checked(checks, _commune(session, data.commune_code))
     if "structure_id" in sent:
-        await _structure(session, data.structure_id)
+        await _checked(checks, _structure(session, data.structure_id))
+    checks.raise_if_any()
+    if commune is not None:
+        participant.commune_name, participant.department_code = commune
     if "health_consent" in sent:
         consent = bool(data.health_consent)
         participant.health_consent_on = today if consent else None

@@ -91,6 +91,40 @@ class TestCreate:
         listing = await client.get("/api/v1/participants", headers=auth(network.nadia))
         assert listing.json()["items"] == []
 
+    async def test_every_rule_the_client_cannot_check_is_reported_at_once(
+        self, client, auth, network
+    ):
+        response = await client.post(
+            "/api/v1/participants",
+            json=BASE
+            | {
+                "birth_date": (date.today() + timedelta(days=1)).isoformat(),
+                "commune_code": "99999",
+                "structure_id": str(network.mission_locale.id),
+            },
+            headers=auth(network.nadia),
+        )
+        assert response.status_code == 422
+        assert response.json()["code"] == "validation_failed"
+        assert [(e["field"], e["code"]) for e in response.json()["errors"]] == [
+            ("birth_date", "birth_date_future"),
+            ("structure_id", "not_a_facilitation_structure"),
+            ("commune_code", "insee_code_invalid"),
+        ]
+
+    async def test_a_malformed_phone_says_the_expected_format(self, client, auth, network):
+        for language, expected in (("fr", "06 12 34 56 78"), ("en", "+33 6 12 34 56 78")):
+            response = await client.post(
+                "/api/v1/participants",
+                json=BASE | {"phone": "abc", "france_travail_id": "12"},
+                headers=auth(network.nadia) | {"Accept-Language": language},
+            )
+            assert response.status_code == 422
+            errors = {e["field"]: e for e in response.json()["errors"]}
+            assert errors["phone"]["code"] == "phone_invalid"
+            assert expected in errors["phone"]["message"]
+            assert errors["france_travail_id"]["code"] == "france_travail_id_invalid"
+
 
 class TestScope:
     async def test_referent_sees_only_own_portfolio(self, client, auth, session, network, alice):
@@ -166,6 +200,30 @@ class TestUpdateAndTransfer:
             url, json={"phone": "07 00 00 00 00"}, headers=auth(network.nadia) | {"If-Match": etag}
         )
         assert stale.status_code == 412
+
+    async def test_identity_corrections_report_every_failure_at_once(
+        self, client, auth, network, alice
+    ):
+        url = f"/api/v1/participants/{alice.id}"
+        etag = (await client.get(url, headers=auth(network.nadia))).headers["ETag"]
+        refused = await client.patch(
+            url,
+            json={"birth_date": "1890-05-01", "commune_code": "99999", "last_name": None},
+            headers=auth(network.nadia) | {"If-Match": etag},
+        )
+        assert refused.status_code == 422
+        assert {(e["field"], e["code"]) for e in refused.json()["errors"]} == {
+            ("last_name", "field_required"),
+            ("birth_date", "birth_date_implausible"),
+            ("commune_code", "insee_code_invalid"),
+        }
+        fixed = await client.patch(
+            url,
+            json={"birth_date": "1990-05-01", "commune_code": "37261", "last_name": "Dupont"},
+            headers=auth(network.nadia) | {"If-Match": etag},
+        )
+        assert fixed.status_code == 200, fixed.text
+        assert (fixed.json()["last_name"], fixed.json()["commune_name"]) == ("Dupont", "Tours")
 
     async def test_transfer_is_logged_without_values(self, client, auth, session, network, alice):
         url = f"/api/v1/participants/{alice.id}"
