@@ -110,6 +110,21 @@ async def validate(
     return validation
 
 
+# What a reveal unmasks, whatever the criterion: the access log says that these were read,
+# never which criterion, since naming it would tell the log's reader the person's situation.
+REVEALED_FIELDS = ["criterion", "evidence_type", "minimum_income_kind"]
+
+
+def logged_fields(action: str, changes: dict[str, Any]) -> list[str]:
+    """The fields an access-log entry names. Reveals recorded before they stopped naming the
+    criterion read as any reveal does, so the log names no criterion."""
+    if action != "read_sensitive":
+        return sorted(changes)
+    if changes.get("reason") == "eligibility_reveal":
+        return sorted(REVEALED_FIELDS)
+    return sorted(changes.get("fields", []))
+
+
 def visible(
     session: AsyncSession,
     scope: Scope,
@@ -120,17 +135,17 @@ def visible(
     """The participant's validations, sensitive ones masked unless revealed.
 
     Revealing is allowed to the participant's referent and the structure's facilitator only,
-    and each reveal writes which fields were read to the audit log.
+    and each reveal writes to the audit log that the sensitive fields were read (not which
+    criterion they hold).
     """
     if reveal and not scope.may_reveal(participant):
         raise NotFound()
     rows: list[dict[str, Any]] = []
-    revealed: list[str] = []
+    revealed = False
     for validation in participant.eligibility:
         sensitive = validation.criterion in SENSITIVE_CRITERIA
         masked = sensitive and not reveal
-        if sensitive and reveal:
-            revealed.append(validation.criterion)
+        revealed = revealed or (sensitive and reveal)
         rows.append(
             {
                 "id": validation.id,
@@ -148,7 +163,7 @@ def visible(
             }
         )
     if revealed:
-        record_read(session, participant, sorted(set(revealed)), reason="eligibility_reveal")
+        record_read(session, participant, REVEALED_FIELDS, reason="eligibility_reveal")
     return rows
 
 

@@ -28,7 +28,7 @@ from levier.core.errors import NotFound
 from levier.core.models import utcnow
 from levier.organisations.models import Organisation
 from levier.participants.constants import HEALTH_CRITERIA, AgeBand
-from levier.participants.eligibility import add_months
+from levier.participants.eligibility import add_months, logged_fields
 from levier.participants.models import EligibilityValidation, Participant, Pathway
 from levier.participants.service import Scope, loading_options
 from levier.users.models import User
@@ -75,11 +75,7 @@ async def access_log(session: AsyncSession, participant: Participant) -> list[di
             "actor_id": jsonable(event.actor_id),
             "action": event.action,
             "record": event.entity_type,
-            "fields": sorted(
-                event.changes.get("fields", [])
-                if event.action == "read_sensitive"
-                else event.changes
-            ),
+            "fields": logged_fields(event.action, event.changes),
         }
         for event in rows.scalars()
     ]

@@ -267,7 +267,46 @@ class TestSensitiveCriteria:
             assert rows[0]["criterion"] == "disabled_worker"
         reveals = await self._reveals(session, alice)
         assert [event.actor_id for event in reveals] == [network.nadia.id, network.facilitator.id]
-        assert reveals[0].changes == {"fields": ["disabled_worker"], "reason": "eligibility_reveal"}
+        # The entry says the sensitive fields were read, not which criterion they hold.
+        assert reveals[0].changes == {
+            "fields": ["criterion", "evidence_type", "minimum_income_kind"],
+            "reason": "eligibility_reveal",
+        }
+
+    async def test_the_log_of_a_reveal_does_not_tell_the_criterion(
+        self, client, auth, session, network, alice
+    ):
+        """Two people with different sensitive criteria leave identical reveal entries."""
+        bruno = await make_participant(
+            session, network.nadia, network.structure, last_name="Bruno", health_consent=True
+        )
+        await self._validated(client, auth, network, alice)
+        income = await validate(
+            client,
+            auth,
+            network.facilitator,
+            bruno,
+            criterion="minimum_income",
+            minimum_income_kind="rsa",
+        )
+        assert income.status_code == 201, income.text
+        logs = []
+        for person in (alice, bruno):
+            revealed = await client.get(
+                f"/api/v1/participants/{person.id}/eligibility",
+                params={"reveal": "true"},
+                headers=auth(network.nadia),
+            )
+            assert revealed.json()[0]["criterion"] is not None
+            [event] = await self._reveals(session, person)
+            log = await client.get(
+                f"/api/v1/participants/{person.id}/access-log", headers=auth(network.nadia)
+            )
+            entry = next(e for e in log.json() if e["action"] == "read_sensitive")
+            logs.append((event.changes, entry["fields"]))
+            for value in ("disabled_worker", "minimum_income", "rsa"):
+                assert value not in event.changes["fields"] and f'"{value}"' not in log.text
+        assert logs[0] == logs[1]
 
     async def test_coordinator_cannot_reveal(self, client, auth, session, network, alice):
         await self._validated(client, auth, network, alice)
