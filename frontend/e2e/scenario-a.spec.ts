@@ -54,12 +54,12 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   await choose(page, 'Acheteur', 'agglom', /Communauté d'agglomération/);
   await choose(page, 'Opération', '', `NPNRU Les Rives ${suffix}`);
   await field(page, 'Référence interne').fill(`RIVES-${suffix}`);
-  // A complete CPV code is checked as it is typed: the check digit, then the label of its group.
+  // A complete CPV code is checked as it is typed: the check digit, then its own label.
   const cpv = page.getByLabel(/^Code CPV/).first();
   await cpv.fill('45210000-3');
   await expect(page.getByText('Chiffre de contrôle erroné dans 45210000-3 : ce code CPV s\'écrit 45210000-2.')).toBeVisible();
   await cpv.fill('45210000');
-  await expect(page.getByText('45210000-2 — Travaux de construction complète ou partielle et travaux de génie civil')).toBeVisible();
+  await expect(page.getByText('45210000-2 — Travaux de construction de bâtiments')).toBeVisible();
   await cpv.fill('45000000-7');
   await expect(page.getByText('45000000-7 — Travaux de construction', { exact: true })).toBeVisible();
   await field(page, 'Objet').fill('Réhabilitation de 80 logements');

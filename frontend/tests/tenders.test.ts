@@ -147,11 +147,12 @@ describe('CPV codes', () => {
     expect(['4521', '45210000-', '45210000-22', 'travaux'].some((code) => COMPLETE_CPV.test(code))).toBe(false);
   });
 
-  it("labels a code by its group, a division's own code by the division", () => {
+  it("labels a code by its own label, not its group's", () => {
     const division = { code: '45000000-7', level: 'division' as const, label: 'Travaux de construction' };
     const group = { code: '45200000-9', level: 'group' as const, label: 'Travaux de construction complète' };
-    expect(cpvLabel({ code: '45210000-2', division, group })).toBe('Travaux de construction complète');
-    expect(cpvLabel({ code: '45000000-7', division, group: null })).toBe('Travaux de construction');
+    const building = { code: '45210000-2', level: 'class' as const, label: 'Travaux de construction de bâtiments', division, group };
+    expect(cpvLabel(building)).toBe('Travaux de construction de bâtiments');
+    expect(cpvLabel({ ...division, division, group: null })).toBe('Travaux de construction');
   });
 
   it("shows the API's reason for a refused code, not a network failure", () => {

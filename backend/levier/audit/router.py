@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date, datetime, time, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -13,12 +14,18 @@ from levier.audit.schemas import AuditEventRead
 from levier.audit.service import audit_page
 from levier.auth.dependencies import require
 from levier.auth.permissions import Permission
+from levier.core import clock
 from levier.core.audit.models import AuditEvent
 from levier.core.db import SessionDep
 from levier.core.pagination import Page, PageParams, page_params
 from levier.users.models import User
 
 router = APIRouter(prefix="/audit-events", tags=["audit"])
+
+
+def _start_of(day: date) -> datetime:
+    """Midnight of a day in France, the days people filter by."""
+    return datetime.combine(day, time.min, tzinfo=clock.LOCAL_ZONE)
 
 
 @router.get("", response_model=Page[AuditEventRead])
@@ -29,9 +36,19 @@ async def list_audit_events(
     entity_type: Annotated[str | None, Query(max_length=64)] = None,
     entity_id: uuid.UUID | None = None,
     actor_id: uuid.UUID | None = None,
+    since: Annotated[
+        date | None, Query(description="Entries from this day on (in France), inclusive.")
+    ] = None,
+    until: Annotated[
+        date | None, Query(description="Entries up to this day (in France), inclusive.")
+    ] = None,
 ) -> Page[AuditEventRead]:
-    """Audit entries, newest first, filtered by record or author."""
+    """Audit entries, newest first, filtered by record, author or days."""
     statement = select(AuditEvent)
+    if since:
+        statement = statement.where(col(AuditEvent.at) >= _start_of(since))
+    if until:
+        statement = statement.where(col(AuditEvent.at) < _start_of(until + timedelta(days=1)))
     if entity_type:
         statement = statement.where(col(AuditEvent.entity_type) == entity_type)
     if entity_id:

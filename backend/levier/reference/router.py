@@ -45,7 +45,7 @@ async def get_cpv(
         Path(pattern=cpv.CPV_PATTERN, description="Eight digits, with or without `-K`."),
     ],
 ) -> CpvCodeRead:
-    """One CPV code: complete with its check digit, with its division and group."""
+    """One CPV code: complete with its check digit, its own label, its division and group."""
     language = negotiate(request.headers.get("accept-language"))
     try:
         code = cpv.canonical(cpv_code)
@@ -55,10 +55,13 @@ async def get_cpv(
         raise FieldInvalid(
             "cpv_code", error.type, location="path", **(error.context or {})
         ) from error
+    entry = cpv.entries()[code[:8]]
     division, group = cpv.lookup(code)
     assert division is not None  # every code of the list belongs to a shipped division
     return CpvCodeRead(
         code=code,
+        level=entry.level,
+        label=entry.label(language),
         division=_read(division, language),
         group=_read(group, language) if group else None,
     )

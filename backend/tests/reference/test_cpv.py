@@ -152,6 +152,8 @@ class TestOneCode:
         assert response.status_code == 200, response.text
         assert response.json() == {
             "code": "90911200-8",
+            "level": "subcategory",
+            "label": "Services de nettoyage de bâtiments",
             "division": {
                 "code": "90000000-7",
                 "level": "division",
@@ -172,6 +174,15 @@ class TestOneCode:
         body = response.json()
         assert (body["code"], body["group"]) == ("45000000-7", None)
         assert body["division"]["label"] == "Construction work"
+        assert (body["level"], body["label"]) == ("division", "Construction work")
+
+    async def test_every_code_has_its_own_label(self, client):
+        """Not its group's: 45210000-2 is building work, its group all construction work."""
+        response = await client.get("/api/v1/reference/cpv/45210000")
+        body = response.json()
+        assert (body["code"], body["level"]) == ("45210000-2", "class")
+        assert body["label"] == "Travaux de construction de bâtiments"
+        assert body["group"]["label"].startswith("Travaux de construction complète")
 
     async def test_wrong_check_digit_names_the_right_one(self, client):
         response = await client.get("/api/v1/reference/cpv/45210000-3")

@@ -21,7 +21,7 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
 /**
  * List Audit Events
  *
- * Audit entries, newest first, filtered by record or author.
+ * Audit entries, newest first, filtered by record, author or days.
  */
 export const auditListAuditEvents = <ThrowOnError extends boolean = false>(options?: Options<AuditListAuditEventsData, ThrowOnError>) => (options?.client ?? client).get<AuditListAuditEventsResponses, AuditListAuditEventsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -668,7 +668,7 @@ export const referenceListCpv = <ThrowOnError extends boolean = false>(options?:
 /**
  * Get Cpv
  *
- * One CPV code: complete with its check digit, with its division and group.
+ * One CPV code: complete with its check digit, its own label, its division and group.
  */
 export const referenceGetCpv = <ThrowOnError extends boolean = false>(options: Options<ReferenceGetCpvData, ThrowOnError>) => (options.client ?? client).get<ReferenceGetCpvResponses, ReferenceGetCpvErrors, ThrowOnError>({ url: '/api/v1/reference/cpv/{cpv_code}', ...options });
 

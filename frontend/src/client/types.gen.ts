@@ -489,6 +489,13 @@ export type CpvCodeRead = {
      * None for a division's own code.
      */
     group: CpvRead | null;
+    /**
+     * Label
+     *
+     * The code's own label in the caller's language.
+     */
+    label: string;
+    level: CpvLevel;
 };
 
 /**
@@ -2920,6 +2927,18 @@ export type AuditListAuditEventsData = {
          * Actor Id
          */
         actor_id?: string | null;
+        /**
+         * Since
+         *
+         * Entries from this day on (in France), inclusive.
+         */
+        since?: string | null;
+        /**
+         * Until
+         *
+         * Entries up to this day (in France), inclusive.
+         */
+        until?: string | null;
         /**
          * Limit
          *

@@ -11,7 +11,7 @@ import { useCpvCode } from './useCpvCode';
 
 /** A CPV code typed freely, with codes suggested by leading digits or words of their label
  * (best match first); a complete code is checked as it is typed (unknown code, wrong check
- * digit) and shown with its group. */
+ * digit) and shown with its own label. */
 export function CpvInput({
   label,
   value,

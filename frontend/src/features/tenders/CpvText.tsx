@@ -1,7 +1,7 @@
 import { cpvLabel } from './cpv';
 import { useCpvCode } from './useCpvCode';
 
-/** A stored CPV code with the label of its group (or division) once known. */
+/** A stored CPV code with its own label once known. */
 export function CpvText({ code }: { code: string }) {
   const { data } = useCpvCode(code);
   return (

@@ -4,9 +4,9 @@ import { ApiError } from '../../lib/problem';
 /** Eight digits, with or without the check digit: a code worth resolving. */
 export const COMPLETE_CPV = /^\d{8}(-\d)?$/;
 
-/** The most precise label the vocabulary ships for a code: its group's, else its division's. */
+/** A code's own label (every code of the CPV 2008 has one), not its group's. */
 export function cpvLabel(entry: CpvCodeRead): string {
-  return (entry.group ?? entry.division).label;
+  return entry.label;
 }
 
 /** What the message of a refused code says (wrong check digit, unknown code). */
