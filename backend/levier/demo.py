@@ -229,7 +229,7 @@ async def seed_scenario_a(
     from datetime import date
     from decimal import Decimal
 
-    from levier.tenders import service as tenders_service
+    from levier.tenders import awards, lifecycle, lots, operations
     from levier.tenders.constants import Ccag, ConsiderationKind, PriceForm, Procedure, TenderStatus
     from levier.tenders.schemas import (
         AwardIn,
@@ -242,7 +242,7 @@ async def seed_scenario_a(
         TenderCreate,
     )
 
-    operation = await tenders_service.create_operation(
+    operation = await operations.create_operation(
         session,
         facilitator,  # type: ignore[arg-type]
         OperationCreate(
@@ -254,9 +254,9 @@ async def seed_scenario_a(
             eligibility_restriction="qpv_residents",
         ),
     )
-    lots = {}
+    created = {}
     for buyer_key, reference, title, cpv, place, lot_specs in SCENARIO_A_TENDERS:
-        tender = await tenders_service.create_tender(
+        tender = await lifecycle.create_tender(
             session,
             facilitator,  # type: ignore[arg-type]
             TenderCreate(
@@ -275,7 +275,7 @@ async def seed_scenario_a(
         )
         for number, (lot_title, lot_cpv, amount, months) in enumerate(lot_specs, start=1):
             cleaning = lot_cpv.startswith("9091")
-            lot = await tenders_service.create_lot(
+            lot = await lots.create_lot(
                 session,
                 facilitator,  # type: ignore[arg-type]
                 tender,
@@ -292,10 +292,10 @@ async def seed_scenario_a(
                     penalty_per_missing_hour=Decimal("45"),
                 ),
             )
-            lots[(reference, number)] = (tender, lot)
+            created[(reference, number)] = (tender, lot)
     # The facilitator adjusts one lot by override, with a reason.
-    tender, lot = lots[("VLH-27-REHA", 1)]
-    await tenders_service.override_hours(
+    tender, lot = created[("VLH-27-REHA", 1)]
+    await lots.override_hours(
         session,
         facilitator,  # type: ignore[arg-type]
         tender,
@@ -308,11 +308,12 @@ async def seed_scenario_a(
     )
     # Tenders of the landlord and the agglomeration are published; two lots are awarded.
     for reference in ("NPNRU-2027-01", "VLH-27-REHA"):
-        tender = lots[(reference, 1)][0]
-        await tenders_service.transition(session, tender, TenderStatus.published)
-    tender, lot = lots[("VLH-27-REHA", 1)]
-    await tenders_service.award_lot(
+        tender = created[(reference, 1)][0]
+        await lifecycle.transition(session, tender, TenderStatus.published)
+    tender, lot = created[("VLH-27-REHA", 1)]
+    await awards.award_lot(
         session,
+        facilitator,  # type: ignore[arg-type]
         tender,
         lot,
         AwardIn(
@@ -325,9 +326,10 @@ async def seed_scenario_a(
             ],
         ),
     )
-    tender, lot = lots[("NPNRU-2027-01", 1)]
-    await tenders_service.award_lot(
+    tender, lot = created[("NPNRU-2027-01", 1)]
+    await awards.award_lot(
         session,
+        facilitator,  # type: ignore[arg-type]
         tender,
         lot,
         AwardIn(

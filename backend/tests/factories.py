@@ -108,7 +108,7 @@ async def make_tender(
     """A draft tender of `buyer` followed by `structure`, in an operation, with one clause lot."""
     from decimal import Decimal
 
-    from levier.tenders import service as tenders_service
+    from levier.tenders import lifecycle, lots, operations
     from levier.tenders.constants import Ccag, ConsiderationKind, PriceForm, Procedure
     from levier.tenders.schemas import (
         ConsiderationIn,
@@ -126,10 +126,10 @@ async def make_tender(
         role=Role.facilitator.value,
         organisation_id=structure.id,
     )
-    operation = await tenders_service.create_operation(
+    operation = await operations.create_operation(
         session, acting, OperationCreate(name=f"Opération {next(_sequence)}")
     )
-    tender = await tenders_service.create_tender(
+    tender = await lifecycle.create_tender(
         session,
         acting,
         TenderCreate(
@@ -144,7 +144,7 @@ async def make_tender(
             operation_id=operation.id,
         ),
     )
-    lot = await tenders_service.create_lot(
+    lot = await lots.create_lot(
         session,
         acting,
         tender,

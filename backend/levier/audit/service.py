@@ -49,3 +49,26 @@ async def audit_page(
         for row in rows
     ]
     return Page(items=items, next_cursor=next_cursor)
+
+
+async def entity_history(
+    session: AsyncSession, entity_type: str, entity_id: uuid.UUID, params: PageParams
+) -> Page[AuditEventRead]:
+    """The trail of one record, newest first (the caller checked it may read the record)."""
+    statement = select(AuditEvent).where(
+        col(AuditEvent.entity_type) == entity_type, col(AuditEvent.entity_id) == entity_id
+    )
+    return await audit_page(session, statement, params)
+
+
+async def owner_history(
+    session: AsyncSession,
+    owner_id: uuid.UUID,
+    entity_types: list[str],
+    params: PageParams,
+) -> Page[AuditEventRead]:
+    """The trail of an organisation's records of these types, newest first."""
+    statement = select(AuditEvent).where(
+        col(AuditEvent.owner_id) == owner_id, col(AuditEvent.entity_type).in_(entity_types)
+    )
+    return await audit_page(session, statement, params)

@@ -54,7 +54,7 @@ def french_formula(formula: str) -> str:
 def samples() -> list[dict[str, Any]]:
     """Variables of a lot with every optional part set, then with none: a template must
     render for both before it is saved, or every article of the structure would fail.
-    They have the shape `tenders.service.article_variables` gives (a test holds them to it)."""
+    They have the shape `tenders.articles.article_variables` gives (a test holds them to it)."""
     full = {
         "article_number": "8",
         "tender": {"reference": "2027-001", "object": "Réhabilitation de 80 logements"},

@@ -6,11 +6,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response, status
-from sqlalchemy import select
-from sqlmodel import col
 
+from levier.audit import service as audit_service
 from levier.audit.schemas import AuditEventRead
-from levier.audit.service import audit_page
 from levier.auth.dependencies import require
 from levier.auth.permissions import Permission
 from levier.clauses import service
@@ -24,7 +22,6 @@ from levier.clauses.schemas import (
     LabourShareUpdate,
     ParameterRead,
 )
-from levier.core.audit.models import AuditEvent
 from levier.core.db import SessionDep
 from levier.core.etag import check_if_match, set_etag
 from levier.core.pagination import Page, PageParams, page_params
@@ -120,11 +117,9 @@ async def clause_settings_history(
     session: SessionDep, user: Reader, page: Annotated[PageParams, Depends(page_params)]
 ) -> Page[AuditEventRead]:
     """Who changed the settings and the table, when, and what (newest first)."""
-    statement = select(AuditEvent).where(
-        col(AuditEvent.owner_id) == user.organisation_id,
-        col(AuditEvent.entity_type).in_(["clause_settings", "labour_share"]),
+    return await audit_service.owner_history(
+        session, user.organisation_id, ["clause_settings", "labour_share"], page
     )
-    return await audit_page(session, statement, page)
 
 
 @clauses_router.post("/estimate", response_model=EstimateRead)

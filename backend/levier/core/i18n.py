@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+from datetime import date, datetime
 from typing import Literal
 
 Language = Literal["fr", "en"]
@@ -469,6 +471,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ce lot ne porte pas de clause d'insertion : il n'a pas d'heures à ajuster.",
         "This lot carries no insertion clause: it has no hours to override.",
     ),
+    # lots closed without an awardee, and the lifecycle's states (labels of enum parameters)
+    "tender_lots_pending": (
+        "Chaque lot doit être attribué, ou déclaré infructueux ou sans suite, avant que la "
+        "consultation soit attribuée (lots en attente : {lots}).",
+        "Each lot must be awarded, or declared unsuccessful or abandoned, before the tender is "
+        "awarded (lots pending: {lots}).",
+    ),
+    "lot_outcome_needs_published_tender": (
+        "Un lot se déclare infructueux ou sans suite une fois la consultation publiée "
+        "(état actuel : {state}).",
+        "A lot is declared unsuccessful or abandoned once the tender is published "
+        "(current state: {state}).",
+    ),
+    "lot_already_awarded": (
+        "Ce lot est attribué : il ne peut pas être déclaré infructueux ou sans suite.",
+        "This lot is awarded: it cannot be declared unsuccessful or abandoned.",
+    ),
+    "lot_closed_without_award": (
+        "Ce lot a été déclaré infructueux ou sans suite : rouvrez-le avant de l'attribuer.",
+        "This lot was declared unsuccessful or abandoned: reopen it before awarding it.",
+    ),
+    "outcome_before_publication": (
+        "La décision ne peut pas précéder la publication ({earliest}).",
+        "The decision cannot precede the publication ({earliest}).",
+    ),
+    "TenderStatus.draft": ("brouillon", "draft"),
+    "TenderStatus.published": ("publiée", "published"),
+    "TenderStatus.awarded": ("attribuée", "awarded"),
+    "TenderStatus.in_execution": ("en exécution", "in execution"),
+    "TenderStatus.closed": ("close", "closed"),
+    "TenderStatus.cancelled": ("annulée", "cancelled"),
 }
 
 
@@ -496,11 +529,22 @@ def negotiate(accept_language: str | None) -> Language:
     return DEFAULT_LANGUAGE
 
 
+def shown(value: object, language: Language) -> object:
+    """A message parameter as people read it: an enum member by its translated label (the
+    catalogue's `Class.member` entry), a date as dd/mm/yyyy."""
+    if isinstance(value, enum.Enum):
+        key = f"{type(value).__name__}.{value.value}"
+        return translate(key, language) if key in MESSAGES else value.value
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value.strftime("%d/%m/%Y")
+    return value
+
+
 def translate(code: str, language: Language, **params: object) -> str:
     """The message for `code` in `language`, with its parameters filled in."""
     french, english = MESSAGES.get(code, MESSAGES["field_invalid"])
     template = french if language == "fr" else english
     try:
-        return template.format(**params)
+        return template.format(**{name: shown(v, language) for name, v in params.items()})
     except (KeyError, IndexError):
         return template

@@ -18,7 +18,7 @@ from levier.participants.eligibility import add_months
 from levier.participants.models import Participant, Pathway, PathwayStep
 from levier.participants.schemas import ExitCreate, FollowUpCreate, PathwayCreate, StepCreate
 from levier.participants.service import Scope, touch
-from levier.tenders import service as tenders_service
+from levier.tenders import positions as tenders_positions
 
 FOLLOW_UP_MONTHS = 6
 CONTRACT_STEPS = frozenset({StepKind.employment, StepKind.clause_assignment})
@@ -105,7 +105,7 @@ async def _check_step(
         if data.lot_id is None:
             raise FieldInvalid("lot_id", "field_required")
         position = (
-            await tenders_service.clause_position(session, participant.structure_id, data.lot_id)
+            await tenders_positions.clause_position(session, participant.structure_id, data.lot_id)
             if participant.structure_id
             else None
         )
@@ -129,7 +129,7 @@ async def clause_positions(
     _managed(scope, participant)
     if participant.structure_id is None:
         return []
-    return await tenders_service.clause_positions(session, participant.structure_id, query)
+    return await tenders_positions.clause_positions(session, participant.structure_id, query)
 
 
 async def add_step(

@@ -234,8 +234,11 @@ async def import_participants(
         errors=[ImportRowErrors.model_validate(asdict(row)) for row in report.errors],
     )
     if apply and not report.ok:
+        # The row reports go under `report`: `errors[]` of a problem names fields only.
         raise DomainError(
-            "import_rejected", status_code=422, extensions=result.model_dump(mode="json")
+            "import_rejected",
+            status_code=422,
+            extensions={"report": result.model_dump(mode="json")},
         )
     return result
 

@@ -126,7 +126,30 @@ RESERVED_KINDS = frozenset(
         ConsiderationKind.reserved_ess,
     }
 )
+# At most one of these on a lot: each names who alone may win it.
+EXCLUSIVE_RESERVATIONS = frozenset(
+    {
+        ConsiderationKind.reserved_siae,
+        ConsiderationKind.reserved_disability,
+        ConsiderationKind.reserved_both,
+    }
+)
 HOURS_KINDS = frozenset({ConsiderationKind.insertion_clause, ConsiderationKind.insertion_purpose})
+
+# Tenders whose awarded lots can employ people on their insertion clause: a published
+# tender's lots are awarded one by one, so an award counts before the whole tender is.
+ACTIVE_STATUSES = frozenset(
+    {TenderStatus.published, TenderStatus.awarded, TenderStatus.in_execution}
+)
+# Closed or cancelled tenders are frozen for everyone.
+FROZEN_STATUSES = frozenset({TenderStatus.closed, TenderStatus.cancelled})
+
+
+class LotOutcome(StrEnum):
+    """How a lot ended its procurement: awarded, or closed without an awardee."""
+
+    unsuccessful = "unsuccessful"  # infructueux: no acceptable offer
+    abandoned = "abandoned"  # sans suite: the buyer gave the procedure up
 
 
 class OperationTargetKind(StrEnum):

@@ -5,7 +5,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, ClassVar, Optional
 
-from sqlalchemy import JSON, Column, Index, Numeric, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Numeric, UniqueConstraint, func
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlmodel import Field, Relationship, SQLModel
 
 from levier.core.db import trigram_index
@@ -75,6 +76,7 @@ class Tender(Entity, table=True):
 class Lot(Entity, table=True):
     """A part of a tender awarded separately; its clause and hours are set here."""
 
+    model_config = {"ignored_types": (hybrid_property,)}  # type: ignore[assignment]
     __tablename__ = "lots"
     __entity_type__: ClassVar[str] = "lot"
     __table_args__ = (UniqueConstraint("tender_id", "number"),)
@@ -103,6 +105,10 @@ class Lot(Entity, table=True):
     # After award: the amount in force (awarded, then amended) and whether hours are frozen.
     current_amount: Decimal | None = Field(default=None, sa_column=Column(Numeric(14, 2)))
     hours_frozen: bool = Field(default=False)
+    # Closed without an awardee: unsuccessful (infructueux) or abandoned (sans suite).
+    outcome: str | None = Field(default=None, max_length=16)
+    outcome_on: date | None = None
+    outcome_reason: str | None = Field(default=None, max_length=2000)
 
     considerations: list["LotConsideration"] = Relationship(
         sa_relationship_kwargs={
@@ -122,6 +128,17 @@ class Lot(Entity, table=True):
             "order_by": "Amendment.number",
         }
     )
+
+    @hybrid_property
+    def required_hours(self) -> int | None:
+        """The hours the lot must carry: the facilitator's override when set, else the
+        computed figure. The same rule in Python and in SQL (roll-ups sum it)."""
+        return self.override_hours if self.override_hours is not None else self.computed_hours
+
+    @required_hours.inplace.expression
+    @classmethod
+    def _required_hours_sql(cls) -> Any:
+        return func.coalesce(cls.override_hours, cls.computed_hours)
 
 
 class LotConsideration(SQLModel, table=True):

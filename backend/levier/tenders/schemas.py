@@ -18,6 +18,7 @@ from levier.tenders.constants import (
     Ccag,
     ConsiderationKind,
     EligibilityRestriction,
+    LotOutcome,
     Nature,
     OperationTargetKind,
     PriceForm,
@@ -239,6 +240,42 @@ class AmendmentRead(BaseModel):
     created_at: datetime
 
 
+class LotOutcomeIn(Input):
+    """Close a lot without an awardee, or reopen it (`outcome: null`)."""
+
+    outcome: LotOutcome | None
+    decided_on: date | None = None
+    reason: (
+        Annotated[FreeText, StringConstraints(strip_whitespace=True, min_length=5, max_length=2000)]
+        | None
+    ) = None
+
+
+class LotActions(BaseModel):
+    """What the caller may do with the lot now (the rules the API applies when it is done)."""
+
+    edit: bool
+    delete: bool
+    override_hours: bool
+    award: bool
+    amend: bool
+    close_without_award: bool
+    read_history: bool
+    clause_article: bool
+
+
+class TenderActions(BaseModel):
+    """What the caller may do with the tender now."""
+
+    edit: bool
+    add_lot: bool
+    publish: bool
+    mark_awarded: bool
+    start_execution: bool
+    close: bool
+    cancel: bool
+
+
 class LotRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -270,6 +307,10 @@ class LotRead(BaseModel):
     hours_frozen: bool
     award: AwardRead | None
     amendments: list[AmendmentRead]
+    outcome: LotOutcome | None = Field(description="Set when the lot closed without an awardee.")
+    outcome_on: date | None
+    outcome_reason: str | None
+    actions: LotActions
     created_at: datetime
     updated_at: datetime
     version: int
@@ -328,6 +369,7 @@ class TenderRead(BaseModel):
     structure_id: uuid.UUID
     buyer: OrganisationSummary
     operation_id: uuid.UUID | None
+    operation_name: str | None
     reference: str
     object: str
     procedure: Procedure
@@ -347,3 +389,4 @@ class TenderRead(BaseModel):
 
 class TenderDetail(TenderRead):
     lots: list[LotRead]
+    actions: TenderActions

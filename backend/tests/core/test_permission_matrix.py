@@ -94,6 +94,7 @@ MATRIX: dict[tuple[str, str], object] = {
         Role.facilitator,
     },
     ("PUT", "/api/v1/tenders/{tender_id}/lots/{lot_id}/award"): {Role.admin, Role.facilitator},
+    ("PUT", "/api/v1/tenders/{tender_id}/lots/{lot_id}/outcome"): {Role.admin, Role.facilitator},
     ("POST", "/api/v1/tenders/{tender_id}/lots/{lot_id}/amendments"): {
         Role.admin,
         Role.facilitator,

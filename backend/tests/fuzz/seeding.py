@@ -58,8 +58,8 @@ def _id(value: object) -> str:
 async def _seed(url: str) -> Seeded:
     from levier import demo
     from levier import registry as _registry  # noqa: F401 - every mapper complete first
-    from levier.audit import recorder
     from levier.clauses import service as clauses_service
+    from levier.core.audit import recorder
 
     recorder.install()
     engine = create_engine(url)

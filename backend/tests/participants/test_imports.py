@@ -72,7 +72,7 @@ class TestImport:
         applied = await upload(client, auth, network.nadia, content, apply=True)
         assert applied.status_code == 422
         assert applied.json()["code"] == "import_rejected"
-        assert len(applied.json()["errors"]) == 3
+        assert len(applied.json()["report"]["errors"]) == 3
         assert await portfolio(client, auth, network.nadia) == []
 
     async def test_missing_and_unknown_columns(self, client, auth, network):

@@ -94,7 +94,7 @@ class TestAwardInput:
         assert response.status_code == 422
         error = response.json()["errors"][0]
         assert (error["field"], error["code"]) == ("notification_date", "award_before_deadline")
-        assert "2027-02-15" in error["message"]
+        assert "15/02/2027" in error["message"]  # dates as people read them
         assert (await client.get(lot_url(tender, lot), headers=auth(facilitator))).json()[
             "award"
         ] is None

@@ -146,12 +146,12 @@ def _shape(value):
 async def test_template_check_renders_what_real_lots_give(session, setup):
     """The samples a template is checked against have the variables of a real lot."""
     from levier.clauses import article
-    from levier.tenders import service
+    from levier.tenders import articles, scope
 
     _facilitator, _admin, tender, lot = setup
-    tender = await service.get_tender(session, _facilitator, tender.id)
+    tender = await scope.get_tender(session, _facilitator, tender.id)
     lot = tender.lots[0]
-    _template, real = await service.article_variables(session, tender, lot, "8")
+    _template, real = await articles.article_variables(session, tender, lot, "8")
     full = article.samples()[0]
     assert set(full) == set(real)
     assert _shape(full["calculation"]) == _shape(real["calculation"])

@@ -1033,6 +1033,46 @@ export type LoginForm = {
 };
 
 /**
+ * LotActions
+ *
+ * What the caller may do with the lot now (the rules the API applies when it is done).
+ */
+export type LotActions = {
+    /**
+     * Amend
+     */
+    amend: boolean;
+    /**
+     * Award
+     */
+    award: boolean;
+    /**
+     * Clause Article
+     */
+    clause_article: boolean;
+    /**
+     * Close Without Award
+     */
+    close_without_award: boolean;
+    /**
+     * Delete
+     */
+    delete: boolean;
+    /**
+     * Edit
+     */
+    edit: boolean;
+    /**
+     * Override Hours
+     */
+    override_hours: boolean;
+    /**
+     * Read History
+     */
+    read_history: boolean;
+};
+
+/**
  * LotCreate
  */
 export type LotCreate = {
@@ -1088,9 +1128,34 @@ export type LotCreate = {
 };
 
 /**
+ * LotOutcome
+ *
+ * How a lot ended its procurement: awarded, or closed without an awardee.
+ */
+export type LotOutcome = 'unsuccessful' | 'abandoned';
+
+/**
+ * LotOutcomeIn
+ *
+ * Close a lot without an awardee, or reopen it (`outcome: null`).
+ */
+export type LotOutcomeIn = {
+    /**
+     * Decided On
+     */
+    decided_on?: string | null;
+    outcome: LotOutcome | null;
+    /**
+     * Reason
+     */
+    reason?: string | null;
+};
+
+/**
  * LotRead
  */
 export type LotRead = {
+    actions: LotActions;
     /**
      * Amendments
      */
@@ -1159,6 +1224,18 @@ export type LotRead = {
      * Number
      */
     number: number;
+    /**
+     * Set when the lot closed without an awardee.
+     */
+    outcome: LotOutcome | null;
+    /**
+     * Outcome On
+     */
+    outcome_on: string | null;
+    /**
+     * Outcome Reason
+     */
+    outcome_reason: string | null;
     /**
      * Override At
      */
@@ -2454,6 +2531,42 @@ export type SubcontractorRead = {
 export type Technique = 'framework_agreement' | 'design_contest' | 'qualification_system' | 'dynamic_purchasing_system' | 'electronic_catalogue' | 'electronic_auction' | 'none';
 
 /**
+ * TenderActions
+ *
+ * What the caller may do with the tender now.
+ */
+export type TenderActions = {
+    /**
+     * Add Lot
+     */
+    add_lot: boolean;
+    /**
+     * Cancel
+     */
+    cancel: boolean;
+    /**
+     * Close
+     */
+    close: boolean;
+    /**
+     * Edit
+     */
+    edit: boolean;
+    /**
+     * Mark Awarded
+     */
+    mark_awarded: boolean;
+    /**
+     * Publish
+     */
+    publish: boolean;
+    /**
+     * Start Execution
+     */
+    start_execution: boolean;
+};
+
+/**
  * TenderCreate
  */
 export type TenderCreate = {
@@ -2508,6 +2621,7 @@ export type TenderCreate = {
  * TenderDetail
  */
 export type TenderDetail = {
+    actions: TenderActions;
     buyer: OrganisationSummary;
     ccag: Ccag;
     /**
@@ -2539,6 +2653,10 @@ export type TenderDetail = {
      * Operation Id
      */
     operation_id: string | null;
+    /**
+     * Operation Name
+     */
+    operation_name: string | null;
     place_of_execution: TerritoryRefRead;
     price_form: PriceForm;
     procedure: Procedure;
@@ -2600,6 +2718,10 @@ export type TenderRead = {
      * Operation Id
      */
     operation_id: string | null;
+    /**
+     * Operation Name
+     */
+    operation_name: string | null;
     place_of_execution: TerritoryRefRead;
     price_form: PriceForm;
     procedure: Procedure;
@@ -7588,6 +7710,80 @@ export type TendersOverrideLotHoursResponses = {
 };
 
 export type TendersOverrideLotHoursResponse = TendersOverrideLotHoursResponses[keyof TendersOverrideLotHoursResponses];
+
+export type TendersSetLotOutcomeData = {
+    body: LotOutcomeIn;
+    path: {
+        /**
+         * Tender Id
+         */
+        tender_id: string;
+        /**
+         * Lot Id
+         */
+        lot_id: string;
+    };
+    query?: never;
+    url: '/api/v1/tenders/{tender_id}/lots/{lot_id}/outcome';
+};
+
+export type TendersSetLotOutcomeErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type TendersSetLotOutcomeError = TendersSetLotOutcomeErrors[keyof TendersSetLotOutcomeErrors];
+
+export type TendersSetLotOutcomeResponses = {
+    /**
+     * Successful Response
+     */
+    200: LotRead;
+};
+
+export type TendersSetLotOutcomeResponse = TendersSetLotOutcomeResponses[keyof TendersSetLotOutcomeResponses];
 
 export type TendersTransitionTenderData = {
     body: TransitionRequest;

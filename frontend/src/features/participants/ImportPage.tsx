@@ -1,4 +1,4 @@
-import { Alert, Button, Card, FileInput, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,7 +11,7 @@ import type { ImportResult } from '../../client/types.gen';
 import { ProblemAlert } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { ApiError } from '../../lib/problem';
-import { TableHead } from '../../components/TableHead';
+import { DataTable } from '../../components/DataTable';
 
 export function ImportPage() {
   const { t } = useTranslation();
@@ -39,7 +39,7 @@ export function ImportPage() {
       }
     } catch (caught) {
       // A rejected import answers 422 with the whole report.
-      if (caught instanceof ApiError && caught.problem.code === 'import_rejected') setReport(caught.problem as unknown as ImportResult);
+      if (caught instanceof ApiError && caught.problem.code === 'import_rejected') setReport((caught.problem as unknown as { report: ImportResult }).report);
       setError(caught);
     } finally {
       setBusy(false);
@@ -67,13 +67,17 @@ export function ImportPage() {
           <Text fw={600}>{t('participants.report', { valid: report.valid, rows: report.rows })}</Text>
           {report.file_errors.map((message) => <Text key={message} c="red.9" size="sm">{message}</Text>)}
           {rows.length > 0 && (
-            <Table className="data-table" mt="sm">
-              <caption className="visually-hidden">{t('participants.importTitle')}</caption>
-              <TableHead columns={[t('participants.line'), t('participants.field'), t('participants.message')]} />
-              <Table.Tbody>
-                {rows.map((r) => <Table.Tr key={r.key}><Table.Td>{r.line}</Table.Td><Table.Td className="mono">{r.field}</Table.Td><Table.Td>{r.message}</Table.Td></Table.Tr>)}
-              </Table.Tbody>
-            </Table>
+            <Paper withBorder mt="sm">
+              <DataTable
+                caption={t('participants.importTitle')}
+                columns={[t('participants.line'), t('participants.field'), t('participants.message')]}
+                minWidth={520}
+                rows={rows.map((r) => ({
+                  key: r.key,
+                  cells: [r.line, t(`importColumns.${r.field}`, { defaultValue: r.field }), r.message],
+                }))}
+              />
+            </Paper>
           )}
         </Card>
       )}

@@ -1,0 +1,64 @@
+"""The variables a lot's clause article is rendered from (the CCAP text the buyer publishes)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from levier.clauses import article
+from levier.clauses import service as clauses_service
+from levier.clauses.calculator import number
+from levier.core.errors import Conflict
+from levier.organisations import service as organisations_service
+from levier.tenders.models import Lot, Operation, Tender
+
+
+def check_has_article(lot: Lot) -> None:
+    """Only a lot with insertion hours has a clause article (409 otherwise)."""
+    if lot.required_hours is None:
+        raise Conflict("lot_has_no_clause_article")
+
+
+async def article_variables(
+    session: AsyncSession, tender: Tender, lot: Lot, article_number: str
+) -> tuple[str, dict[str, Any]]:
+    """The structure's template and the variables the clause article is rendered from."""
+    check_has_article(lot)
+    hours = lot.required_hours
+    assert hours is not None
+    settings = await clauses_service.get_settings(session, tender.structure_id)
+    structure = await organisations_service.get(session, tender.structure_id)
+    operation = await session.get(Operation, tender.operation_id) if tender.operation_id else None
+    template = settings.article_template or article.DEFAULT_TEMPLATE
+    variables = {
+        "article_number": article_number,
+        "tender": {"reference": tender.reference, "object": tender.object},
+        "lot": {"number": lot.number, "title": lot.title, "trade": lot.trade},
+        "operation": (
+            {"name": operation.name, "eligibility_restriction": operation.eligibility_restriction}
+            if operation
+            else None
+        ),
+        "hours": article.french_number(Decimal(hours), 0),
+        "duration_months": lot.duration_months,
+        "calculation": (
+            {**lot.calculation, "formula": article.french_formula(lot.calculation["formula"])}
+            if lot.calculation
+            else None
+        ),
+        "override_reason": lot.override_reason,
+        "training_cap_percent": number(settings.training_cap_share * 100).replace(".", ","),
+        "contact": article.Contact(
+            name=settings.contact_name or structure.name,
+            email=settings.contact_email,
+            phone=settings.contact_phone,
+        ),
+        "penalty_per_missing_hour": (
+            article.french_number(lot.penalty_per_missing_hour)
+            if lot.penalty_per_missing_hour is not None
+            else None
+        ),
+    }
+    return template, variables

@@ -1,0 +1,294 @@
+"""Tenders: creation, changes and their lifecycle, draft → published → awarded →
+in_execution → closed (or cancelled). Each rule is a function that raises when the action is
+refused: services call it before acting, and reads offer the action only when it passes."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from levier.auth.permissions import Permission, Role, permissions_of
+from levier.core.actions import allowed
+from levier.core.errors import Conflict, FieldInvalid, Forbidden, NotFound
+from levier.core.pagination import PageParams, paginate
+from levier.core.text import fold, like_contains
+from levier.organisations import service as organisations_service
+from levier.organisations.constants import OrganisationKind
+from levier.organisations.models import Organisation
+from levier.tenders.constants import FROZEN_STATUSES, TRANSITIONS, TenderStatus
+from levier.tenders.models import Operation, Tender
+from levier.tenders.schemas import TenderActions, TenderCreate, TenderUpdate
+from levier.tenders.scope import tenders_readable
+from levier.territories import service as territories_service
+from levier.users.models import User
+
+REQUIRED_FIELDS = (
+    "reference",
+    "object",
+    "procedure",
+    "nature",
+    "ccag",
+    "price_form",
+    "techniques",
+    "cpv_code",
+    "place_of_execution",
+)
+PLAIN_FIELDS = (
+    "reference",
+    "object",
+    "procedure",
+    "nature",
+    "ccag",
+    "price_form",
+    "cpv_code",
+    "publication_date",
+    "deadline_date",
+)
+
+
+async def list_tenders(
+    session: AsyncSession,
+    user: User,
+    params: PageParams,
+    query: str | None = None,
+    status: TenderStatus | None = None,
+    operation_id: uuid.UUID | None = None,
+    buyer_id: uuid.UUID | None = None,
+) -> tuple[list[Tender], str | None]:
+    """Tenders in the caller's scope, newest first, filtered."""
+    statement = tenders_readable(select(Tender), user)
+    if query:
+        statement = statement.where(col(Tender.search_text).like(like_contains(query), escape="\\"))
+    if status is not None:
+        statement = statement.where(col(Tender.status) == status.value)
+    if operation_id is not None:
+        statement = statement.where(col(Tender.operation_id) == operation_id)
+    if buyer_id is not None:
+        statement = statement.where(col(Tender.buyer_id) == buyer_id)
+    return await paginate(
+        session,
+        statement,
+        params,
+        [col(Tender.created_at), col(Tender.id)],
+        key=lambda t: [t.created_at, t.id],
+        descending=True,
+    )
+
+
+async def names_by_id(
+    session: AsyncSession, organisation_ids: Sequence[uuid.UUID], operation_ids: Sequence[Any]
+) -> tuple[dict[uuid.UUID, Organisation], dict[uuid.UUID, str]]:
+    """The buyers and the operations' names of several tenders (one query each)."""
+    buyers: dict[uuid.UUID, Organisation] = {}
+    if organisation_ids:
+        rows = await session.execute(
+            select(Organisation).where(col(Organisation.id).in_(set(organisation_ids)))
+        )
+        buyers = {row.id: row for row in rows.scalars()}
+    operations: dict[uuid.UUID, str] = {}
+    wanted = {i for i in operation_ids if i is not None}
+    if wanted:
+        named = await session.execute(
+            select(col(Operation.id), col(Operation.name)).where(col(Operation.id).in_(wanted))
+        )
+        operations = {operation_id: name for operation_id, name in named.all()}
+    return buyers, operations
+
+
+async def _buyer(session: AsyncSession, buyer_id: uuid.UUID) -> Organisation:
+    try:
+        buyer = await organisations_service.get(session, buyer_id)
+    except NotFound:
+        raise FieldInvalid("buyer_id", "organisation_not_found") from None
+    if buyer.kind != OrganisationKind.buyer or not buyer.active or not buyer.siret:
+        raise FieldInvalid("buyer_id", "not_a_buyer")
+    return buyer
+
+
+async def _structure(session: AsyncSession, structure_id: uuid.UUID) -> Organisation:
+    try:
+        structure = await organisations_service.get(session, structure_id)
+    except NotFound:
+        raise FieldInvalid("structure_id", "organisation_not_found") from None
+    if structure.kind != OrganisationKind.facilitation_structure or not structure.active:
+        raise FieldInvalid("structure_id", "not_a_facilitation_structure")
+    return structure
+
+
+async def _check_operation(
+    session: AsyncSession, structure_id: uuid.UUID, operation_id: uuid.UUID | None
+) -> None:
+    if operation_id is None:
+        return
+    operation = await session.get(Operation, operation_id)
+    if operation is None or operation.structure_id != structure_id:
+        raise FieldInvalid("operation_id", "operation_not_found")
+
+
+def _check_dates(publication: Any, deadline: Any) -> None:
+    if publication and deadline and deadline < publication:
+        raise FieldInvalid("deadline_date", "dates_out_of_order")
+
+
+async def _check_reference_free(session: AsyncSession, buyer_id: uuid.UUID, reference: str) -> None:
+    duplicate = await session.execute(
+        select(col(Tender.id)).where(
+            col(Tender.buyer_id) == buyer_id, col(Tender.reference) == reference
+        )
+    )
+    if duplicate.first() is not None:
+        raise Conflict("tender_reference_taken", field="reference")
+
+
+async def create_tender(session: AsyncSession, user: User, data: TenderCreate) -> Tender:
+    """Create a draft tender: buyers for themselves, facilitators for a buyer they follow."""
+    if user.role == Role.buyer:
+        buyer = await _buyer(session, user.organisation_id)
+        if data.structure_id is None:
+            raise FieldInvalid("structure_id", "field_required")
+        structure_id = (await _structure(session, data.structure_id)).id
+    else:
+        if data.buyer_id is None:
+            raise FieldInvalid("buyer_id", "field_required")
+        buyer = await _buyer(session, data.buyer_id)
+        structure_id = user.organisation_id
+    if data.buyer_id is not None and data.buyer_id != buyer.id:
+        raise FieldInvalid("buyer_id", "not_a_buyer")
+    await _check_operation(session, structure_id, data.operation_id)
+    _check_dates(data.publication_date, data.deadline_date)
+    place = await territories_service.resolve_one(
+        session, data.place_of_execution, "place_of_execution"
+    )
+    await _check_reference_free(session, buyer.id, data.reference)
+    tender = Tender(
+        structure_id=structure_id,
+        buyer_id=buyer.id,
+        operation_id=data.operation_id,
+        reference=data.reference,
+        object=data.object,
+        search_text=fold(f"{data.reference} {data.object}"),
+        procedure=data.procedure.value,
+        nature=data.nature.value,
+        ccag=data.ccag.value,
+        price_form=data.price_form.value,
+        techniques=[t.value for t in data.techniques],
+        cpv_code=data.cpv_code,
+        place_level=place.level,
+        place_code=place.code,
+        place_name=place.name,
+        publication_date=data.publication_date,
+        deadline_date=data.deadline_date,
+        status=TenderStatus.draft.value,
+        lots=[],
+    )
+    session.add(tender)
+    await session.flush()
+    return tender
+
+
+def check_permission(user: User, permission: Permission) -> None:
+    """403 for a role without the permission (routes check it first; reads reuse it)."""
+    if permission not in permissions_of(user.role):
+        raise Forbidden()
+
+
+def check_not_frozen(tender: Tender) -> None:
+    """Closed or cancelled tenders are frozen for everyone (409)."""
+    if tender.status in FROZEN_STATUSES:
+        raise Conflict("tender_frozen", status=TenderStatus(tender.status))
+
+
+def check_editable(user: User, tender: Tender) -> None:
+    """Buyers edit only their drafts; closed or cancelled tenders are frozen for everyone."""
+    check_permission(user, Permission.tenders_edit)
+    check_not_frozen(tender)
+    if user.role == Role.buyer and tender.status != TenderStatus.draft:
+        raise Conflict("tender_not_draft")
+
+
+async def update_tender(
+    session: AsyncSession, user: User, tender: Tender, data: TenderUpdate
+) -> Tender:
+    """Apply the sent fields (the loader checked If-Match)."""
+    check_editable(user, tender)
+    sent = data.model_dump(exclude_unset=True)
+    for required in REQUIRED_FIELDS:
+        if required in sent and sent[required] is None:
+            raise FieldInvalid(required, "field_required")
+    _check_dates(
+        sent.get("publication_date", tender.publication_date),
+        sent.get("deadline_date", tender.deadline_date),
+    )
+    if "operation_id" in sent:
+        await _check_operation(session, tender.structure_id, data.operation_id)
+        tender.operation_id = data.operation_id
+    if data.place_of_execution is not None:
+        place = await territories_service.resolve_one(
+            session, data.place_of_execution, "place_of_execution"
+        )
+        tender.place_level, tender.place_code, tender.place_name = (
+            place.level,
+            place.code,
+            place.name,
+        )
+    if data.reference is not None and data.reference != tender.reference:
+        await _check_reference_free(session, tender.buyer_id, data.reference)
+    for name in PLAIN_FIELDS:
+        if name in sent:
+            value = getattr(data, name)
+            setattr(tender, name, value.value if hasattr(value, "value") else value)
+    if data.techniques is not None:
+        tender.techniques = [t.value for t in data.techniques]
+    tender.search_text = fold(f"{tender.reference} {tender.object}")
+    await session.flush()
+    return tender
+
+
+def check_transition(tender: Tender, target: TenderStatus) -> None:
+    """Whether the lifecycle allows the move now (409 naming the states otherwise).
+
+    A tender is awarded once each of its lots is either awarded or closed without an
+    awardee (unsuccessful or abandoned), and at least one is awarded.
+    """
+    current = TenderStatus(tender.status)
+    if target not in TRANSITIONS[current]:
+        raise Conflict("transition_not_allowed", field="status", current=current, target=target)
+    if target == TenderStatus.published and not tender.lots:
+        raise Conflict("tender_has_no_lots", field="status")
+    if target == TenderStatus.awarded:
+        if not any(lot.award for lot in tender.lots):
+            raise Conflict("tender_has_no_award", field="status")
+        pending = [lot.number for lot in tender.lots if lot.award is None and lot.outcome is None]
+        if pending:
+            raise Conflict("tender_lots_pending", field="status", lots=", ".join(map(str, pending)))
+
+
+async def transition(session: AsyncSession, tender: Tender, target: TenderStatus) -> Tender:
+    """Move the tender along its lifecycle."""
+    check_transition(tender, target)
+    tender.status = target.value
+    await session.flush()
+    return tender
+
+
+def _may_move(user: User, tender: Tender, target: TenderStatus) -> None:
+    check_permission(user, Permission.tenders_manage)
+    check_transition(tender, target)
+
+
+def tender_actions(user: User, tender: Tender) -> TenderActions:
+    """What the caller may do with the tender now, by the rules above."""
+    return TenderActions(
+        edit=allowed(check_editable, user, tender),
+        add_lot=allowed(check_editable, user, tender),
+        publish=allowed(_may_move, user, tender, TenderStatus.published),
+        mark_awarded=allowed(_may_move, user, tender, TenderStatus.awarded),
+        start_execution=allowed(_may_move, user, tender, TenderStatus.in_execution),
+        close=allowed(_may_move, user, tender, TenderStatus.closed),
+        cancel=allowed(_may_move, user, tender, TenderStatus.cancelled),
+    )

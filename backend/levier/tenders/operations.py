@@ -1,0 +1,123 @@
+"""Operations (programmes such as an NPNRU project): their tenders roll up to a global target."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from levier.core.errors import FieldInvalid
+from levier.core.pagination import PageParams, paginate
+from levier.core.text import fold, like_contains
+from levier.tenders.constants import TenderStatus
+from levier.tenders.models import Lot, Operation, Tender
+from levier.tenders.schemas import OperationCreate, OperationUpdate
+from levier.tenders.scope import operations_readable
+from levier.users.models import User
+
+
+async def list_operations(
+    session: AsyncSession, user: User, params: PageParams, query: str | None
+) -> tuple[list[Operation], str | None]:
+    """Operations of the caller's structure by name."""
+    statement = operations_readable(select(Operation), user)
+    if query:
+        statement = statement.where(
+            col(Operation.search_name).like(like_contains(query), escape="\\")
+        )
+    return await paginate(
+        session,
+        statement,
+        params,
+        [col(Operation.search_name), col(Operation.id)],
+        key=lambda o: [o.search_name, o.id],
+    )
+
+
+def _check_target(kind: Any, value: Decimal | None) -> None:
+    if (kind is None) != (value is None):
+        raise FieldInvalid("target_value", "operation_target_incomplete")
+    if kind == "hours_share" and value is not None and value > 1:
+        raise FieldInvalid("target_value", "out_of_range")
+    if kind == "hours" and value is not None and value != value.to_integral_value():
+        raise FieldInvalid("target_value", "target_hours_whole")
+
+
+async def create_operation(session: AsyncSession, user: User, data: OperationCreate) -> Operation:
+    """Create an operation in the caller's structure."""
+    _check_target(data.target_kind, data.target_value)
+    operation = Operation(
+        structure_id=user.organisation_id,
+        name=data.name,
+        search_name=fold(data.name),
+        description=data.description,
+        target_kind=data.target_kind.value if data.target_kind else None,
+        target_value=data.target_value,
+        eligibility_restriction=(
+            data.eligibility_restriction.value if data.eligibility_restriction else None
+        ),
+    )
+    session.add(operation)
+    await session.flush()
+    return operation
+
+
+async def update_operation(
+    session: AsyncSession, operation: Operation, data: OperationUpdate
+) -> Operation:
+    """Apply the sent fields (the loader checked If-Match)."""
+    sent = data.model_dump(exclude_unset=True)
+    kind = sent.get("target_kind", operation.target_kind)
+    value = sent.get("target_value", operation.target_value)
+    _check_target(kind, value)
+    for name, new in sent.items():
+        if name == "name":
+            if new is None:
+                raise FieldInvalid("name", "field_required")
+            operation.search_name = fold(new)
+        setattr(operation, name, new.value if hasattr(new, "value") else new)
+    await session.flush()
+    return operation
+
+
+async def operation_summary(session: AsyncSession, operation: Operation) -> dict[str, Any]:
+    """Sum the operation's lots in SQL: required hours against the hours worked they pay for."""
+    required = Lot.required_hours
+    row = (
+        await session.execute(
+            select(
+                func.count(func.distinct(col(Tender.id))),
+                func.count(col(Lot.id)),
+                func.count(required),
+                func.coalesce(func.sum(required), 0),
+                func.coalesce(func.sum(col(Lot.labour_hours)), 0),
+            )
+            .select_from(Tender)
+            .join(Lot, col(Lot.tender_id) == col(Tender.id), isouter=True)
+            .where(
+                col(Tender.operation_id) == operation.id,
+                col(Tender.status) != TenderStatus.cancelled.value,
+            )
+        )
+    ).one()
+    tenders, lots, with_clause, required_hours_total, labour_hours = (int(v) for v in row)
+    exact_share = Decimal(required_hours_total) / Decimal(labour_hours) if labour_hours else None
+    target_met: bool | None = None
+    if operation.target_kind == "hours_share" and operation.target_value is not None:
+        target_met = exact_share is not None and exact_share >= operation.target_value
+    elif operation.target_kind == "hours" and operation.target_value is not None:
+        target_met = required_hours_total >= operation.target_value
+    return {
+        "tenders": tenders,
+        "lots": lots,
+        "lots_with_clause": with_clause,
+        "required_hours": required_hours_total,
+        "labour_hours": labour_hours,
+        "hours_share": exact_share.quantize(Decimal("0.0001")) if exact_share is not None else None,
+        "target_kind": operation.target_kind,
+        "target_value": operation.target_value,
+        "target_met": target_met,
+    }
