@@ -1,5 +1,6 @@
 /** Numbers, amounts, shares and dates in the interface language (Intl). */
 import { currentLanguage } from '../../i18n';
+import { dayMonthYear } from '../../lib/dates';
 
 const locale = () => (currentLanguage() === 'en' ? 'en-GB' : 'fr-FR');
 
@@ -21,10 +22,9 @@ export function percent(value: string | number | null | undefined): string {
   return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 2 }).format(Number(value));
 }
 
+/** A day as dd/mm/yyyy, the way dates are typed in the forms (in both languages). */
 export function day(value: string | null | undefined): string {
-  if (!value) return '—';
-  const [year, month, date] = value.slice(0, 10).split('-').map(Number);
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(new Date(year, month - 1, date));
+  return value ? dayMonthYear(value) : '—';
 }
 
 /** A calculation's formula, as the API writes it (1000000 × 0.5 …), with its numbers in the
@@ -46,10 +46,19 @@ export function fromPercent(value: string): string | null {
   return Number.isFinite(number) ? String(Math.round(number * 100) / 10000) : trimmed;
 }
 
-/** "0.0500" from the API → "5" for a percent input. */
+/** A stored number ("1750000.00") as a person types it in the interface language: "1750000",
+ * "45,5" in French (what `decimal` reads back). */
+export function typed(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const number = Number(value);
+  if (!Number.isFinite(number)) return String(value);
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: 4, useGrouping: false }).format(number);
+}
+
+/** "0.0750" from the API → "7,5" (French) for a percent input. */
 export function toPercent(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
-  return String(Math.round(Number(value) * 1000000) / 10000);
+  return typed(Math.round(Number(value) * 1000000) / 10000);
 }
 
 /** A typed amount ("1 000 000,50") → "1000000.50"; empty → null. */

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+
+import { dayMonthYear, isoDate, parseDate, todayIso } from '../src/lib/dates';
+import { day } from '../src/features/tenders/format';
+
+describe('typed dates', () => {
+  it('reads day-first dates whatever the separator, and ISO dates', () => {
+    expect(parseDate('03/04/1992')).toBe('1992-04-03');
+    expect(parseDate(' 3/4/1992 ')).toBe('1992-04-03');
+    expect(parseDate('3.4.1992')).toBe('1992-04-03');
+    expect(parseDate('03-04-1992')).toBe('1992-04-03');
+    expect(parseDate('1992-04-03')).toBe('1992-04-03');
+  });
+
+  it('refuses days that do not exist, half-typed years and words', () => {
+    expect(parseDate('31/02/2020')).toBeNull();
+    expect(parseDate('29/02/2023')).toBeNull();
+    expect(parseDate('29/02/2024')).toBe('2024-02-29');
+    expect(parseDate('03/04/19')).toBeNull();
+    expect(parseDate('1890')).toBeNull();
+    expect(parseDate('demain')).toBeNull();
+    expect(isoDate(2026, 13, 1)).toBeNull();
+  });
+
+  it('writes dates as dd/mm/yyyy, in the interface too', () => {
+    expect(dayMonthYear('2026-11-03')).toBe('03/11/2026');
+    expect(dayMonthYear('2026-11-03T10:00:00Z')).toBe('03/11/2026');
+    expect(day('2026-11-03')).toBe('03/11/2026');
+    expect(day(null)).toBe('—');
+  });
+
+  it("takes today in the browser's time zone, not in UTC", () => {
+    expect(todayIso(new Date(2026, 0, 1, 0, 30))).toBe('2026-01-01');
+  });
+});
