@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { DEMO, loginAs, seriousViolations } from './helpers';
+import { DEMO, loginAs, openNav, seriousViolations } from './helpers';
 
 test('the sign-in pages have no serious accessibility violation', async ({ page }) => {
   for (const [path, heading] of [
@@ -98,7 +98,7 @@ test('the operation, tender and lot pages have no serious accessibility violatio
 
 test('an enterprise sees only the lots it was awarded, read-only', async ({ page }) => {
   await loginAs(page, DEMO.enterprise);
-  await page.getByRole('link', { name: 'Marchés' }).click();
+  await openNav(page, 'Marchés');
   await expect(page.getByRole('heading', { level: 1, name: 'Marchés' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Nouveau marché' })).toHaveCount(0);
   await page.getByRole('table').getByRole('link').first().click();

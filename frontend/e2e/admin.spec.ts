@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 
-import { DEMO, field, login, loginAs, logout, select, uniqueSiret } from './helpers';
+import { DEMO, field, login, loginAs, logout, openNav, select, uniqueSiret } from './helpers';
 
 test('the admin creates a user with an initial password, who then signs in', async ({ page }) => {
   const email = `camille.${Date.now()}@example.org`;
   await loginAs(page, DEMO.admin);
-  await page.getByRole('link', { name: 'Utilisateurs' }).click();
+  await openNav(page, 'Utilisateurs');
   await page.getByRole('link', { name: 'Nouvel utilisateur' }).click();
   await field(page, 'Adresse e-mail').fill(email);
   await field(page, 'Nom complet').fill('Camille Petit');
@@ -40,7 +40,7 @@ test('a second account with the same e-mail is refused next to the field', async
 test('the admin creates an organisation with a SIRET and a territory, then edits it', async ({ page }) => {
   const name = `Régie de quartier ${Date.now()}`;
   await loginAs(page, DEMO.admin);
-  await page.getByRole('link', { name: 'Organisations' }).click();
+  await openNav(page, 'Organisations');
   await page.getByRole('link', { name: 'Nouvelle organisation' }).click();
   await field(page, 'Nom').fill(name);
   await select(page, 'Type').click();
@@ -66,7 +66,7 @@ test('the admin creates an organisation with a SIRET and a territory, then edits
   await page.getByRole('button', { name: 'Désactiver' }).click();
   await expect(page.getByText('Désactivée', { exact: true })).toBeVisible();
 
-  await page.getByRole('navigation').getByRole('link', { name: 'Organisations' }).click();
+  await openNav(page, 'Organisations');
   await field(page, 'Rechercher').fill(`${name} (modifiée)`);
   await expect(page.getByRole('link', { name: `${name} (modifiée)` })).toBeVisible();
 });

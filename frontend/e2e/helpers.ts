@@ -79,3 +79,11 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/** A link of the main navigation (home cards may carry the same words). */
+export const navLink = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name, exact: true });
+
+export async function openNav(page: Page, name: string): Promise<void> {
+  await navLink(page, name).click();
+}

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { DEMO, field, loginAs, logout, select } from './helpers';
+import { DEMO, field, loginAs, logout, navLink, openNav, select } from './helpers';
 
 const THOMAS = { email: 'conseiller@levier.demo', name: 'Thomas Girard' };
 const COORDINATOR = { email: 'coordination@levier.demo', name: 'Élodie Petit' };
@@ -11,12 +11,14 @@ test('scenario B: a referent follows a pathway, the PLIE coordinator oversees an
 
   // The referent adds a participant (the legal notice is on the form) and opens a pathway.
   await loginAs(page, DEMO.referent);
-  await page.getByRole('link', { name: 'Participants', exact: true }).click();
+  await openNav(page, 'Participants');
   await page.getByRole('link', { name: 'Nouveau participant' }).click();
   await expect(page.getByTestId('legal-notice')).toContainText('mission d\'intérêt public');
   await field(page, 'Nom').fill(name);
   await field(page, 'Prénoms').fill('Jeanne');
-  await field(page, 'Date de naissance').fill('1992-04-03');
+  await field(page, 'Date de naissance').fill('03/04/1992');
+  await select(page, 'Sexe').click();
+  await page.getByRole('option', { name: 'Femme' }).click();
   await select(page, "Structure d'animation des clauses").click();
   await page.getByRole('option', { name: /Service clauses sociales/ }).click();
   await page.getByRole('button', { name: 'Créer' }).click();
@@ -57,7 +59,7 @@ test('scenario B: a referent follows a pathway, the PLIE coordinator oversees an
 
   // The coordinator sees both referents' portfolios and the dashboard, and reassigns.
   await loginAs(page, COORDINATOR);
-  await page.getByRole('link', { name: 'Tableau de bord' }).click();
+  await openNav(page, 'Tableau de bord');
   await expect(page.getByTestId('by-referent')).toContainText('Nadia Haddad');
   await expect(page.getByTestId('by-referent')).toContainText('Thomas Girard');
   await expect(page.getByTestId('dynamic-rate')).toContainText('%');
@@ -71,13 +73,13 @@ test('scenario B: a referent follows a pathway, the PLIE coordinator oversees an
 
   // Thomas now follows the person; a facilitator validates an eligibility from the queue.
   await loginAs(page, THOMAS);
-  await page.getByRole('link', { name: 'Participants', exact: true }).click();
+  await openNav(page, 'Participants');
   await page.getByRole('searchbox', { name: 'Rechercher un nom' }).fill(name);
   await expect(page.getByRole('link', { name: new RegExp(name.toUpperCase()) })).toBeVisible();
   await logout(page);
 
   await loginAs(page, DEMO.facilitator);
-  await page.getByRole('link', { name: 'Éligibilités à valider' }).click();
+  await openNav(page, 'Éligibilités à valider');
   await page.getByRole('link', { name: new RegExp(name.toUpperCase()) }).click();
   await page.getByRole('button', { name: 'Valider un critère' }).click();
   await page.getByRole('button', { name: 'Valider un critère' }).last().click();
@@ -87,7 +89,7 @@ test('scenario B: a referent follows a pathway, the PLIE coordinator oversees an
 test('admins and enterprises have no participants entry and get no data', async ({ page }) => {
   for (const who of [DEMO.admin, DEMO.enterprise]) {
     await loginAs(page, who);
-    await expect(page.getByRole('link', { name: 'Participants', exact: true })).toHaveCount(0);
+    await expect(navLink(page, 'Participants')).toHaveCount(0);
     await page.goto('/participants');
     await expect(page.getByRole('table')).toHaveCount(0);
     await logout(page);

@@ -7,6 +7,7 @@ import type { Permission } from './client/types.gen';
 import { AppLayout } from './components/AppLayout';
 import { Loading } from './components/Feedback';
 import { AccountPage } from './features/account/AccountPage';
+import { AuditPage } from './features/audit/AuditPage';
 import { useAuth } from './features/auth/AuthProvider';
 import { LoginPage } from './features/auth/LoginPage';
 import { ForgotPasswordPage, ResetPasswordPage } from './features/auth/PasswordResetPages';
@@ -16,7 +17,7 @@ import { OrganisationsPage } from './features/organisations/OrganisationsPage';
 import { UserFormPage } from './features/users/UserFormPage';
 import { EligibilityQueuePage } from './features/participants/EligibilityQueuePage';
 import { ImportPage } from './features/participants/ImportPage';
-import { ParticipantFormPage } from './features/participants/ParticipantFormPage';
+import { ParticipantEditPage, ParticipantFormPage } from './features/participants/ParticipantFormPage';
 import { ParticipantPage } from './features/participants/ParticipantPage';
 import { ParticipantsPage } from './features/participants/ParticipantsPage';
 import { ParticipantsStatsPage } from './features/participants/ParticipantsStatsPage';
@@ -75,6 +76,7 @@ export function App() {
       <Route path="/users" element={page(<UsersPage />, 'users:read')} />
       <Route path="/users/new" element={page(<UserFormPage />, 'users:manage')} />
       <Route path="/users/:id" element={page(<UserFormPage />, 'users:read')} />
+      <Route path="/audit" element={page(<AuditPage />, 'audit:read')} />
       <Route path="/operations" element={page(<OperationsPage />, 'operations:read')} />
       <Route path="/operations/:id" element={page(<OperationPage />, 'operations:read')} />
       <Route path="/tenders" element={page(<TendersPage />, 'tenders:read')} />
@@ -88,6 +90,7 @@ export function App() {
       <Route path="/participants/import" element={page(<ImportPage />, 'participants:write')} />
       <Route path="/participants/stats" element={page(<ParticipantsStatsPage />, 'participants:read')} />
       <Route path="/participants/:id" element={page(<ParticipantPage />, 'participants:read')} />
+      <Route path="/participants/:id/edit" element={page(<ParticipantEditPage />, 'participants:write')} />
       <Route path="/eligibility-queue" element={page(<EligibilityQueuePage />, 'eligibility:validate')} />
       <Route path="*" element={page(<NotFound />)} />
     </Routes>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { AUDITED_TYPES } from '../src/features/audit/audit';
 import { ROLE_CARDS } from '../src/features/home/cards';
 import { ENTERPRISE_KINDS, ORGANISATION_KINDS } from '../src/features/organisations/kinds';
 import { ROLES } from '../src/features/users/roles';
@@ -32,8 +33,10 @@ describe('translations', () => {
       ...ENTERPRISE_KINDS.map((kind) => `enterpriseKinds.${kind}`),
       ...['commune', 'department', 'region'].map((level) => `levels.${level}`),
       ...Object.values(ROLE_CARDS).flatMap((cards) =>
-        cards.flatMap((card) => [`home.cards.${card}.title`, `home.cards.${card}.text`]),
+        cards.flatMap((card) => [`home.cards.${card.key}.title`, `home.cards.${card.key}.text`]),
       ),
+      ...AUDITED_TYPES.map((type) => `audit.types.${type}`),
+      ...['created', 'updated', 'deleted', 'read_sensitive', 'anonymised'].map((action) => `history.actions.${action}`),
       ...NAV_ITEMS.map((item) => item.labelKey),
       'validation.required',
       'validation.email',

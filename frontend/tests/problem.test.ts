@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ApiError, fieldErrors, isShown, otherErrors, toApiError, type Problem } from '../src/lib/problem';
+import { ApiError, fieldErrors, fieldMap, fieldName, formPathOf, mapProblem, toApiError, type Problem } from '../src/lib/problem';
 
 const problem: Problem = {
   type: 'urn:levier:problem:validation_failed',
@@ -36,26 +36,69 @@ describe('fieldErrors', () => {
   });
 });
 
-describe('isShown', () => {
-  it('counts nested paths as shown by their parent input', () => {
-    expect(isShown('territory.1.code', ['territory'])).toBe(true);
-    expect(isShown('siret', ['siret'])).toBe(true);
-    expect(isShown('siret_key', ['siret'])).toBe(false);
+describe('formPathOf', () => {
+  it('sends nested errors to the input showing their parent, renamed or not', () => {
+    expect(formPathOf('territory.1.code', { territory: 'territory' })).toBe('territory');
+    expect(formPathOf('place_of_execution.code', { place_of_execution: 'place' })).toBe('place');
+    expect(formPathOf('siret', { siret: 'siret' })).toBe('siret');
+    expect(formPathOf('siret_key', { siret: 'siret' })).toBeNull();
+  });
+
+  it('carries list indexes through a *', () => {
+    const fields = { 'members.*.enterprise_id': 'members.*.enterprise', members: 'members' };
+    expect(formPathOf('members.2.enterprise_id', fields)).toBe('members.2.enterprise');
+    expect(formPathOf('members', fields)).toBe('members');
+  });
+
+  it('prefers the most precise key', () => {
+    expect(formPathOf('considerations.1.criterion_weight', {
+      considerations: 'considerations',
+      'considerations.*.criterion_weight': 'criterion_weight',
+    })).toBe('criterion_weight');
   });
 });
 
-describe('otherErrors', () => {
-  it('leaves nested errors to the input that shows their parent', () => {
-    expect(otherErrors(problem, ['siret', 'territory'])).toEqual([]);
+describe('mapProblem', () => {
+  it('puts every error the form shows on its input at once, the rest above the form', () => {
+    const exit: Problem = {
+      ...problem,
+      errors: [
+        { loc: ['body', 'exit_date'], field: 'exit_date', code: 'exit_before_last_step', message: 'La sortie ne peut pas précéder la dernière étape (03/11/2026).' },
+        { loc: ['body', 'category'], field: 'category', code: 'exit_category_required', message: 'Catégorie obligatoire' },
+        { loc: ['body', 'notes'], field: 'notes', code: 'too_long', message: 'Trop long' },
+      ],
+    };
+    const mapped = mapProblem(exit, fieldMap(['situation', 'category'], { exit_date: 'date' }));
+    expect(mapped.fields).toEqual({
+      date: 'La sortie ne peut pas précéder la dernière étape (03/11/2026).',
+      category: 'Catégorie obligatoire',
+    });
+    expect(mapped.others).toEqual([{ field: 'notes', message: 'Trop long' }]);
   });
 
-  it('lists only errors no field shows', () => {
-    expect(otherErrors(problem, ['siret'])).toEqual(['territory.1.code : Code INSEE inconnu : 99999.']);
+  it('leaves nested errors to the input that shows their parent', () => {
+    expect(mapProblem(problem, fieldMap(['siret', 'territory'])).others).toEqual([]);
+    expect(mapProblem(problem, fieldMap(['siret', 'territory'])).fields).toEqual({
+      siret: 'SIRET invalide',
+      territory: 'Code INSEE inconnu : 99999.',
+    });
+  });
+
+  it('lists only errors no field shows, with their API field', () => {
+    expect(mapProblem(problem, fieldMap(['siret'])).others).toEqual([
+      { field: 'territory.1.code', message: 'Code INSEE inconnu : 99999.' },
+    ]);
   });
 
   it('falls back to the detail for problems without field errors', () => {
     const conflict = { ...problem, status: 409, code: 'conflict', detail: 'Conflit', errors: undefined };
-    expect(otherErrors(conflict, [])).toEqual(['Conflit']);
+    expect(mapProblem(conflict).others).toEqual([{ field: '', message: 'Conflit' }]);
+    expect(mapProblem(undefined)).toEqual({ fields: {}, others: [] });
+  });
+
+  it('names a field by its last segment that is not an index', () => {
+    expect(fieldName('territory.1.code')).toBe('code');
+    expect(fieldName('subcontractors.0')).toBe('subcontractors');
   });
 });
 

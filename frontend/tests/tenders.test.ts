@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { calculatorInputs, estimateBody, savedParameters } from '../src/features/tenders/calculator';
-import { lotCreateBody, lotUpdateBody, lotValues, weightError } from '../src/features/tenders/lotForm';
+import { lotCreateBody, lotUpdateBody, lotValues } from '../src/features/tenders/lotForm';
+import { fieldMap, formPathOf } from '../src/lib/problem';
 import { COMPLETE_CPV, cpvLabel, cpvProblem } from '../src/features/tenders/cpv';
 import { ApiError } from '../src/lib/problem';
-import { decimal, formula, fromPercent, toPercent } from '../src/features/tenders/format';
+import { decimal, formula, fromPercent, toPercent, typed } from '../src/features/tenders/format';
 import { TRANSITIONS } from '../src/features/tenders/vocabularies';
 
 describe('calculator inputs', () => {
@@ -43,13 +44,14 @@ describe('calculator inputs', () => {
       hourly_cost: null,
       taken_over_monthly_hours: '150.00',
     };
+    // Stored figures are shown as people type them in French (150, 60000, 5).
     const inputs = calculatorInputs(lot);
-    expect(inputs.takenOverHours).toBe('150.00');
+    expect([inputs.takenOverHours, inputs.amount, inputs.insertionRate]).toEqual(['150', '60000', '5']);
     const body = estimateBody(lot, inputs);
     expect(body).toMatchObject({
       method: 'cleaning',
-      amount_excl_tax: '60000.00',
-      taken_over_monthly_hours: '150.00',
+      amount_excl_tax: '60000',
+      taken_over_monthly_hours: '150',
       labour_share: null,
       duration_months: 2,
     });
@@ -71,7 +73,10 @@ describe('calculator inputs', () => {
 
   it('converts French decimal commas and back', () => {
     expect(fromPercent('7,5')).toBe('0.075');
-    expect(toPercent('0.0750')).toBe('7.5');
+    expect(toPercent('0.0750')).toBe('7,5');
+    expect(fromPercent(toPercent('0.0750'))).toBe('0.075');
+    expect(typed('1750000.00')).toBe('1750000');
+    expect(decimal(typed('45.50'))).toBe('45.5');
     expect(decimal('12 345,60')).toBe('12345.60');
   });
 });
@@ -122,13 +127,14 @@ describe('lot form', () => {
       estimated_amount: '240000',
       criterion_weight: 20,
       taken_over_monthly_hours: 200,
-      penalty_per_missing_hour: '45.00',
+      penalty_per_missing_hour: '45',
     });
   });
 
-  it("finds the weight's error whatever the consideration's index", () => {
-    expect(weightError({ 'considerations.1.criterion_weight': 'Entre 1 et 100' })).toBe('Entre 1 et 100');
-    expect(weightError({ title: 'x' })).toBeUndefined();
+  it("shows the weight's error on its input whatever the consideration's index", () => {
+    const fields = fieldMap(['title', 'considerations'], { 'considerations.*.criterion_weight': 'criterion_weight' });
+    expect(formPathOf('considerations.1.criterion_weight', fields)).toBe('criterion_weight');
+    expect(formPathOf('considerations.0.kind', fields)).toBe('considerations');
   });
 });
 

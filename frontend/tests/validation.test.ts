@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 
-import { email, normaliseSiret, optionalPassword, password, required, siret } from '../src/lib/validation';
+import {
+  birthDate,
+  email,
+  franceTravailId,
+  normaliseSiret,
+  notAfter,
+  optional,
+  optionalPassword,
+  password,
+  phone,
+  required,
+  siret,
+  yearsBetween,
+} from '../src/lib/validation';
 
 describe('checks before sending', () => {
   it('requires a non-blank value', () => {
@@ -29,5 +42,28 @@ describe('checks before sending', () => {
     expect(optionalPassword('assez-long-oui')).toBeNull();
     expect(password('')).toBe('validation.required');
     expect(password('assez-long-oui')).toBeNull();
+  });
+
+  it('checks phone numbers with the server\'s pattern, empty allowed', () => {
+    expect(phone('')).toBeNull();
+    expect(phone('06 12 34 56 78')).toBeNull();
+    expect(phone('+33 (0)6.12.34.56.78')).toBeNull();
+    expect(phone('abc')).toBe('validation.phone');
+    expect(phone('12345')).toBe('validation.phone');
+    expect(franceTravailId('1234567A')).toBeNull();
+    expect(franceTravailId('12 34')).toBe('validation.franceTravailId');
+    expect(optional(email)('')).toBeNull();
+  });
+
+  it('accepts participants aged 16 to 100, birthdays included', () => {
+    const check = birthDate('2026-06-15');
+    expect(check('2010-06-15')).toBeNull(); // 16 today
+    expect(check('2010-06-16')).toBe('validation.tooYoung');
+    expect(check('1926-06-15')).toBeNull(); // 100 today
+    expect(check('1925-06-14')).toBe('validation.birthDateImplausible');
+    expect(check('1890-01-01')).toBe('validation.birthDateImplausible');
+    expect(check('2026-06-16')).toBe('validation.birthDateFuture');
+    expect(yearsBetween('2000-02-29', '2026-02-28')).toBe(25);
+    expect(notAfter('2026-06-15')('2026-06-16')).toBe('validation.dateInFuture');
   });
 });

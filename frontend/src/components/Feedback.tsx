@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-import { ApiError, otherErrors } from '../lib/problem';
+import { ApiError, type FieldMap, fieldName, mapProblem } from '../lib/problem';
 
 export function Loading() {
   const { t } = useTranslation();
@@ -17,15 +17,16 @@ export function Loading() {
 
 /**
  * A problem returned by the API, shown to people (the server already translated it).
- * Field errors that an input of the form displays are left to that input.
+ * Field errors that an input of the form shows (`fields`, as given to `useApiSubmit`) are
+ * left to that input; the others are listed here, each after the name of its field.
  */
 export function ProblemAlert({
   error,
-  shownFields = [],
+  fields = {},
   onReload,
 }: {
   error: unknown;
-  shownFields?: readonly string[];
+  fields?: FieldMap;
   onReload?: () => void;
 }) {
   const { t } = useTranslation();
@@ -46,14 +47,17 @@ export function ProblemAlert({
   }
   const messages =
     error instanceof ApiError && error.status !== 0
-      ? otherErrors(error.problem, shownFields)
+      ? mapProblem(error.problem, fields).others.map(({ field, message }) => {
+          const label = field ? t(`history.fields.${fieldName(field)}`, { defaultValue: '' }) : '';
+          return label ? `${label} : ${message}` : message;
+        })
       : [t('app.error')];
   if (messages.length === 0) return null;
   return (
     <Alert color="red" role="alert">
       <Stack gap={4}>
-        {messages.map((message) => (
-          <span key={message}>{message}</span>
+        {messages.map((message, index) => (
+          <span key={`${index}-${message}`}>{message}</span>
         ))}
       </Stack>
     </Alert>

@@ -1,11 +1,9 @@
-import { Button, Group, Paper, Table, Text } from '@mantine/core';
-import { type ReactNode } from 'react';
+import { Button, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+import { type DataRow, DataTable } from './DataTable';
 import { Loading, ProblemAlert } from './Feedback';
-import { TableHead } from './TableHead';
 
-/** A keyset-paged table: column headers, rows, "load more", and the empty / error states. */
 /** What ListFrame needs of a `useCursorList` result. */
 export interface CursorListState {
   items: readonly unknown[];
@@ -16,16 +14,19 @@ export interface CursorListState {
   fetchNextPage: () => unknown;
 }
 
+/** A keyset-paged table: column headers, rows, "load more", and the empty / error states. */
 export function ListFrame({
   caption,
   columns,
-  children,
+  rows,
   list,
+  minWidth,
 }: {
   caption: string;
   columns: string[];
-  children: ReactNode;
+  rows: DataRow[];
   list: CursorListState;
+  minWidth?: number;
 }) {
   const { t } = useTranslation();
   const { error, isPending: pending, hasNextPage: hasMore, isFetchingNextPage: loadingMore } = list;
@@ -36,13 +37,7 @@ export function ListFrame({
   return (
     <>
       <Paper withBorder>
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover className="data-table">
-            <caption className="visually-hidden">{caption}</caption>
-            <TableHead columns={columns} />
-            <Table.Tbody>{children}</Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable caption={caption} columns={columns} rows={rows} minWidth={minWidth} />
         {count === 0 && (
           <Text c="dimmed" p="md" ta="center">
             {t('app.none')}

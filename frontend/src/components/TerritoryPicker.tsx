@@ -24,6 +24,7 @@ export function TerritoryPicker({
   onChange,
   error,
   readOnly = false,
+  required,
 }: {
   label: string;
   description?: string;
@@ -31,6 +32,7 @@ export function TerritoryPicker({
   onChange: (value: TerritoryValue[]) => void;
   error?: ReactNode;
   readOnly?: boolean;
+  required?: boolean;
 }) {
   const { t } = useTranslation();
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
@@ -61,6 +63,8 @@ export function TerritoryPicker({
           label={label}
           description={description}
           error={error}
+          required={required}
+          variant={readOnly ? 'filled' : 'default'}
           onClick={() => !readOnly && combobox.openDropdown()}
           rightSection={isFetching ? <Loader size="xs" aria-hidden /> : null}
         >

@@ -1,15 +1,19 @@
 import type { UseFormReturnType } from '@mantine/form';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 
-import { type ApiError, fieldErrors, toApiError } from '../lib/problem';
+import { type ApiError, type FieldMap, mapProblem, toApiError } from '../lib/problem';
 
 /**
- * Runs a form's API call. Field errors of the problem document go next to their inputs
- * (`form.setErrors`); the error itself is kept for an alert showing whatever no input shows.
+ * Runs a form's API call. The problem's field errors that the form shows (`fields`: API
+ * field → form path) go next to their inputs, all at once (`form.setErrors`); `alert` is what
+ * `<ProblemAlert {...alert} />` needs to show the rest above the form.
  */
-export function useApiSubmit<Values>(form: UseFormReturnType<Values>) {
+export function useApiSubmit<Values>(form: UseFormReturnType<Values>, fields: FieldMap = {}) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // The fields shown when the call fails (some inputs appear only for some values).
+  const shown = useRef(fields);
+  shown.current = fields;
 
   const run = async (action: () => Promise<void>): Promise<void> => {
     setError(null);
@@ -18,12 +22,12 @@ export function useApiSubmit<Values>(form: UseFormReturnType<Values>) {
       await action();
     } catch (caught) {
       const apiError = toApiError(caught);
-      form.setErrors(fieldErrors(apiError.problem));
+      form.setErrors(mapProblem(apiError.problem, shown.current).fields);
       setError(apiError);
     } finally {
       setBusy(false);
     }
   };
 
-  return { error, busy, run, reset: () => setError(null) };
+  return { error, busy, run, reset: () => setError(null), alert: { error, fields } };
 }

@@ -6,10 +6,11 @@ import type { Check } from '../lib/validation';
 export function useValidator() {
   const { t } = useTranslation();
   return (...checks: Check[]) =>
-    (value: string): string | null => {
+    (value: string | null | undefined): string | null => {
       for (const check of checks) {
         const problem = check(value ?? '');
-        if (problem) return t(problem);
+        if (typeof problem === 'string') return t(problem);
+        if (problem) return t(problem.key, problem.values);
       }
       return null;
     };

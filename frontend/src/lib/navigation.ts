@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/clause-settings', labelKey: 'nav.clauseSettings', permission: 'clause_settings:read' },
   { to: '/organisations', labelKey: 'nav.organisations', permission: 'organisations:read' },
   { to: '/users', labelKey: 'nav.users', permission: 'users:read' },
+  { to: '/audit', labelKey: 'nav.audit', permission: 'audit:read' },
   { to: '/account', labelKey: 'nav.account' },
 ];
 

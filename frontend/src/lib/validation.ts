@@ -4,7 +4,9 @@
  * errors land on the same inputs.
  */
 
-export type Check = (value: string) => string | null;
+/** An i18n key, or a key with the values its message needs. */
+export type CheckResult = string | { key: string; values: Record<string, string | number> } | null;
+export type Check = (value: string) => CheckResult;
 
 export const required: Check = (value) => (value.trim() ? null : 'validation.required');
 
@@ -26,3 +28,94 @@ export const password: Check = (value) => required(value) ?? optionalPassword(va
 export function normaliseSiret(value: string): string {
   return value.replace(/\s+/g, '');
 }
+
+/** Empty is allowed (an optional field): the check applies only to what was typed. */
+export const optional =
+  (check: Check): Check =>
+  (value) =>
+    value.trim() ? check(value) : null;
+
+/** The server's pattern (participants/schemas.py): 6 to 20 digits, spaces, . - ( ), + first. */
+export const PHONE_PATTERN = /^\+?[0-9 .()-]{6,20}$/;
+export const phone: Check = optional((value) => (PHONE_PATTERN.test(value.trim()) ? null : 'validation.phone'));
+
+/** 7 to 16 letters or digits (participants/schemas.py). */
+export const franceTravailId: Check = optional((value) =>
+  /^[0-9A-Za-z]{7,16}$/.test(value.trim()) ? null : 'validation.franceTravailId',
+);
+
+/** A date the calendar field could read (it holds '' otherwise). */
+export const isoDay: Check = optional((value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? null : 'validation.dateFormat'));
+
+/** The ages the server accepts for a participant (participants/constants.py). */
+export const MINIMUM_AGE = 16;
+export const MAXIMUM_AGE = 100;
+
+/** Whole years between an ISO birth date and an ISO day. */
+export function yearsBetween(birthDate: string, on: string): number {
+  const [year, month, day] = birthDate.split('-').map(Number);
+  const [onYear, onMonth, onDay] = on.split('-').map(Number);
+  return onYear - year - (onMonth < month || (onMonth === month && onDay < day) ? 1 : 0);
+}
+
+/** A participant's birth date: not in the future, 16 to 100 years old on `today`. */
+export const birthDate =
+  (today: string): Check =>
+  (value) => {
+    if (!value) return null;
+    if (value > today) return 'validation.birthDateFuture';
+    const age = yearsBetween(value, today);
+    if (age < MINIMUM_AGE) return 'validation.tooYoung';
+    if (age > MAXIMUM_AGE) return 'validation.birthDateImplausible';
+    return null;
+  };
+
+/** A day that is not after today (validations, exits, steps are dated when they happen). */
+export const notAfter =
+  (today: string): Check =>
+  (value) =>
+    value && value > today ? 'validation.dateInFuture' : null;
+
+/** Weekly hours of a contract: more than 0, at most 48 (the legal maximum), comma allowed. */
+export const hours: Check = optional((value) => {
+  const number = Number(value.trim().replace(',', '.'));
+  return Number.isFinite(number) && number > 0 && number <= 48 ? null : 'validation.hoursPerWeek';
+});
+
+/** A tender's internal reference (tenders/schemas.py): up to 16 characters, no space nor & " \\ < , ; */
+export const tenderReference: Check = optional((value) =>
+  /^[^&"\\<,; ]{1,16}$/.test(value.trim()) ? null : 'validation.tenderReference',
+);
+
+/** An amount in euros more than 0, as people type it (1 000 000,50). */
+export const amount: Check = optional((value) => {
+  const number = Number(value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
+  return Number.isFinite(number) && number > 0 ? null : 'validation.amount';
+});
+
+/** An amount in euros, 0 or more, that may be left empty. */
+export const optionalAmount: Check = optional((value) => {
+  const number = Number(value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
+  return Number.isFinite(number) && number >= 0 ? null : 'validation.amount';
+});
+
+/** At least `count` characters once trimmed (empty is left to `required`). */
+export const minLength =
+  (count: number): Check =>
+  (value) =>
+    !value.trim() || value.trim().length >= count ? null : { key: 'validation.minLength', values: { count } };
+
+/** A share typed in percent: more than 0, at most 100, comma allowed. */
+export const share: Check = optional((value) => {
+  const number = Number(value.trim().replace(',', '.'));
+  return Number.isFinite(number) && number > 0 && number <= 100 ? null : 'validation.share';
+});
+
+/** The first 2 to 8 digits of CPV codes (a labour-share row). */
+export const cpvPrefix: Check = optional((value) => (/^\d{2,8}$/.test(value.trim()) ? null : 'validation.cpvPrefix'));
+
+/** A percentage from 0 to 100 (a cap may be 0), comma allowed. */
+export const percentage: Check = optional((value) => {
+  const number = Number(value.trim().replace(',', '.'));
+  return Number.isFinite(number) && number >= 0 && number <= 100 ? null : 'validation.percentage';
+});

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { PasswordField } from '../../components/PasswordField';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { fieldMap } from '../../lib/problem';
 import { useValidator } from '../../hooks/useValidator';
 import { changeLanguage, isLanguage, type Language } from '../../i18n';
 import { password, required } from '../../lib/validation';
@@ -24,7 +25,7 @@ function ProfileForm({ me }: { me: Me }) {
     initialValues: { full_name: me.full_name, language: me.language },
     validate: { full_name: rule(required) },
   });
-  const { error, busy, run } = useApiSubmit(form);
+  const { busy, run, alert } = useApiSubmit(form, fieldMap(['full_name', 'language']));
   useEffect(() => {
     form.setValues({ full_name: me.full_name, language: me.language });
     form.resetDirty({ full_name: me.full_name, language: me.language });
@@ -47,7 +48,7 @@ function ProfileForm({ me }: { me: Me }) {
           <Title order={2} size="h4" id="profile-title">
             {t('account.profile')}
           </Title>
-          <ProblemAlert error={error} shownFields={['full_name', 'language']} />
+          <ProblemAlert {...alert} />
           <TextInput label={t('account.fullName')} required autoComplete="name" {...form.getInputProps('full_name')} />
           <TextInput label={t('account.email')} value={me.email} readOnly variant="filled" />
           <TextInput label={t('account.role')} value={t(`roles.${me.role}`)} readOnly variant="filled" />
@@ -80,7 +81,7 @@ function PasswordForm() {
     initialValues: { current_password: '', new_password: '' },
     validate: { current_password: rule(required), new_password: rule(password) },
   });
-  const { error, busy, run } = useApiSubmit(form);
+  const { busy, run, alert } = useApiSubmit(form, fieldMap(['current_password', 'new_password']));
   const submit = form.onSubmit((values) =>
     run(async () => {
       await call(authChangePassword({ body: values }));
@@ -95,7 +96,7 @@ function PasswordForm() {
           <Title order={2} size="h4" id="password-title">
             {t('account.passwordTitle')}
           </Title>
-          <ProblemAlert error={error} shownFields={['current_password', 'new_password']} />
+          <ProblemAlert {...alert} />
           <PasswordField
             label={t('account.currentPassword')}
             autoComplete="current-password"

@@ -6,6 +6,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { ProblemAlert } from '../../components/Feedback';
 import { PasswordField } from '../../components/PasswordField';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { fieldMap } from '../../lib/problem';
 import { useValidator } from '../../hooks/useValidator';
 import { email, required } from '../../lib/validation';
 import { AuthCard } from './AuthCard';
@@ -22,7 +23,7 @@ export function LoginPage() {
     initialValues: { email: '', password: '' },
     validate: { email: rule(required, email), password: rule(required) },
   });
-  const { error, busy, run } = useApiSubmit(form);
+  const { busy, run, alert } = useApiSubmit(form, fieldMap(['email', 'password'], { username: 'email' }));
 
   const submit = form.onSubmit((values) =>
     run(async () => {
@@ -35,7 +36,7 @@ export function LoginPage() {
     <AuthCard title={t('login.title')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <ProblemAlert error={error} shownFields={['email', 'password', 'username']} />
+          <ProblemAlert {...alert} />
           <TextInput
             label={t('login.email')}
             type="email"

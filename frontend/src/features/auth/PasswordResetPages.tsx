@@ -9,8 +9,9 @@ import { authConfirmPasswordReset, authRequestPasswordReset } from '../../client
 import { ProblemAlert } from '../../components/Feedback';
 import { PasswordField } from '../../components/PasswordField';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { fieldMap } from '../../lib/problem';
 import { useValidator } from '../../hooks/useValidator';
-import { email, password } from '../../lib/validation';
+import { email, password, required } from '../../lib/validation';
 import { AuthCard } from './AuthCard';
 
 function BackToLogin() {
@@ -26,8 +27,8 @@ export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const rule = useValidator();
   const [sent, setSent] = useState(false);
-  const form = useForm({ initialValues: { email: '' }, validate: { email: rule(email) } });
-  const { error, busy, run } = useApiSubmit(form);
+  const form = useForm({ initialValues: { email: '' }, validate: { email: rule(required, email) } });
+  const { busy, run, alert } = useApiSubmit(form, fieldMap(['email']));
   const submit = form.onSubmit((values) =>
     run(async () => {
       await call(authRequestPasswordReset({ body: { email: values.email.trim() } }));
@@ -44,7 +45,7 @@ export function ForgotPasswordPage() {
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Text size="sm">{t('reset.requestHelp')}</Text>
-            <ProblemAlert error={error} shownFields={['email']} />
+            <ProblemAlert {...alert} />
             <TextInput
               label={t('login.email')}
               type="email"
@@ -73,7 +74,7 @@ export function ResetPasswordPage() {
     initialValues: { new_password: '' },
     validate: { new_password: rule(password) },
   });
-  const { error, busy, run } = useApiSubmit(form);
+  const { busy, run, alert } = useApiSubmit(form, fieldMap(['new_password'], { token: 'new_password' }));
   const submit = form.onSubmit((values) =>
     run(async () => {
       await call(authConfirmPasswordReset({ body: { token, new_password: values.new_password } }));
@@ -95,7 +96,7 @@ export function ResetPasswordPage() {
         token && (
           <form onSubmit={submit} noValidate>
             <Stack gap="sm">
-              <ProblemAlert error={error} shownFields={['new_password']} />
+              <ProblemAlert {...alert} />
               <PasswordField
                 label={t('reset.newPassword')}
                 description={t('validation.passwordLength')}

@@ -1,9 +1,10 @@
-import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 import { PageHeader } from '../../components/PageHeader';
 import { useAuth } from '../auth/AuthProvider';
-import { ROLE_CARDS } from './cards';
+import { cardsFor } from './cards';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -22,16 +23,23 @@ export function HomePage() {
         <Title order={2} size="h4" id="capabilities-title" mb="sm">
           {t('home.capabilities')}
         </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
-          {ROLE_CARDS[me.role].map((card) => (
-            <Card key={card} withBorder padding="md" radius="sm" className="capability-card">
-              <Group gap="xs" mb={6}>
-                <Title order={3} size="h5">
-                  {t(`home.cards.${card}.title`)}
-                </Title>
-              </Group>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+          {cardsFor(me.role, me.permissions).map((card) => (
+            <Card
+              key={card.key}
+              component={Link}
+              to={card.to}
+              withBorder
+              padding="md"
+              radius="sm"
+              className="capability-card"
+              data-testid="home-card"
+            >
+              <Title order={3} size="h5" mb={6} c="levier.8">
+                {t(`home.cards.${card.key}.title`)}
+              </Title>
               <Text size="sm" c="dimmed">
-                {t(`home.cards.${card}.text`)}
+                {t(`home.cards.${card.key}.text`)}
               </Text>
             </Card>
           ))}

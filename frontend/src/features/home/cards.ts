@@ -1,10 +1,43 @@
-import type { Role } from '../../client/types.gen';
+import type { Permission, Role } from '../../client/types.gen';
 
-/** What each role does (or will do) in Levier, as i18n keys under `home.cards`. */
-export const ROLE_CARDS: Record<Role, readonly string[]> = {
-  admin: ['directory', 'accounts', 'settings', 'audit'],
-  facilitator: ['hours', 'clause', 'followUp', 'eligibility'],
-  buyer: ['tenders', 'clauseRequest', 'monitoring'],
-  enterprise: ['lots', 'offers', 'declareHours'],
-  referent: ['participants', 'pathways', 'candidates'],
+/** A home card: what a role does in Levier, the page where it does it, and who may open it. */
+export interface HomeCard {
+  /** i18n keys under `home.cards.<key>`: title and text. */
+  key: string;
+  /** An existing page (one of the navigation's): cards promise only what is there. */
+  to: string;
+  permission: Permission;
+}
+
+const CARDS = {
+  directory: { key: 'directory', to: '/organisations', permission: 'organisations:read' },
+  accounts: { key: 'accounts', to: '/users', permission: 'users:read' },
+  settings: { key: 'settings', to: '/clause-settings', permission: 'clause_settings:read' },
+  audit: { key: 'audit', to: '/audit', permission: 'audit:read' },
+  operations: { key: 'operations', to: '/operations', permission: 'operations:read' },
+  hours: { key: 'hours', to: '/tenders', permission: 'clauses:estimate' },
+  clause: { key: 'clause', to: '/tenders', permission: 'tenders:read' },
+  eligibility: { key: 'eligibility', to: '/eligibility-queue', permission: 'eligibility:validate' },
+  referred: { key: 'referred', to: '/participants', permission: 'participants:read' },
+  tenders: { key: 'tenders', to: '/tenders', permission: 'tenders:edit' },
+  lotHours: { key: 'lotHours', to: '/tenders', permission: 'tenders:read' },
+  lots: { key: 'lots', to: '/tenders', permission: 'tenders:read' },
+  participants: { key: 'participants', to: '/participants', permission: 'participants:write' },
+  pathways: { key: 'pathways', to: '/participants', permission: 'pathways:write' },
+  import: { key: 'import', to: '/participants/import', permission: 'participants:write' },
+  portfolio: { key: 'portfolio', to: '/participants/stats', permission: 'participants:read' },
+} satisfies Record<string, HomeCard>;
+
+/** What each role finds on its home page, in order. */
+export const ROLE_CARDS: Record<Role, readonly HomeCard[]> = {
+  admin: [CARDS.directory, CARDS.accounts, CARDS.settings, CARDS.audit],
+  facilitator: [CARDS.operations, CARDS.hours, CARDS.clause, CARDS.eligibility, CARDS.referred, CARDS.settings],
+  buyer: [CARDS.tenders, CARDS.lotHours],
+  enterprise: [CARDS.lots],
+  referent: [CARDS.participants, CARDS.pathways, CARDS.import, CARDS.portfolio],
 };
+
+/** The cards of a role that the person may open (their permission granted). */
+export function cardsFor(role: Role, permissions: readonly Permission[]): HomeCard[] {
+  return ROLE_CARDS[role].filter((card) => permissions.includes(card.permission));
+}

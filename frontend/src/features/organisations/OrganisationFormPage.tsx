@@ -18,6 +18,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusText } from '../../components/StatusText';
 import { TerritoryPicker, type TerritoryValue } from '../../components/TerritoryPicker';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { fieldMap } from '../../lib/problem';
 import { useValidator } from '../../hooks/useValidator';
 import { normaliseSiret, required, siret } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
@@ -35,7 +36,9 @@ interface Values {
   retention_months: number | string;
 }
 
-const FIELDS = ['name', 'kind', 'siret', 'territory', 'enterprise_kind', 'ess', 'coordinator_id', 'retention_months', 'active'];
+const FIELDS = fieldMap(['name', 'kind', 'siret', 'territory', 'enterprise_kind', 'ess', 'retention_months'], {
+  coordinator_id: 'coordinator',
+});
 /** Kinds whose referents can belong to a coordinated network (a PLIE's). */
 const COORDINATED_KINDS: readonly OrganisationKind[] = ['prescriber', 'facilitation_structure'];
 const COORDINATOR_KINDS: readonly OrganisationKind[] = ['facilitation_structure', 'network'];
@@ -86,8 +89,7 @@ function OrganisationForm({ record, onReload }: { record?: Loaded; onReload?: ()
     initialValues: valuesOf(record?.data),
     validate: { name: rule(required), siret: rule(siret) },
   });
-  const { error, busy, run } = useApiSubmit(form);
-  const territoryError = Object.entries(form.errors).find(([path]) => path.startsWith('territory'))?.[1];
+  const { busy, run, alert } = useApiSubmit(form, FIELDS);
 
   const update = (changes: Partial<ReturnType<typeof bodyOf>> & { active?: boolean }) =>
     run(async () => {
@@ -120,13 +122,15 @@ function OrganisationForm({ record, onReload }: { record?: Loaded; onReload?: ()
     <Card withBorder padding="lg" component="section" aria-label={t('organisations.formLabel')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <ProblemAlert error={error} shownFields={FIELDS} onReload={onReload} />
-          <TextInput label={t('organisations.name')} required readOnly={readOnly} {...form.getInputProps('name')} />
+          <ProblemAlert {...alert} onReload={onReload} />
+          <TextInput label={t('organisations.name')} required={!readOnly} readOnly={readOnly} {...form.getInputProps('name')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t('organisations.kind')}
-              required
+              required={!readOnly}
               readOnly={readOnly}
+              rightSection={readOnly ? null : undefined}
+              variant={readOnly ? 'filled' : 'default'}
               allowDeselect={false}
               data={ORGANISATION_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
               {...form.getInputProps('kind')}
@@ -147,6 +151,8 @@ function OrganisationForm({ record, onReload }: { record?: Loaded; onReload?: ()
               <Select
                 label={t('organisations.enterpriseKind')}
                 readOnly={readOnly}
+                rightSection={readOnly ? null : undefined}
+                variant={readOnly ? 'filled' : 'default'}
                 allowDeselect={false}
                 data={ENTERPRISE_KINDS.map((value) => ({ value, label: t(`enterpriseKinds.${value}`) }))}
                 {...form.getInputProps('enterprise_kind')}
@@ -167,7 +173,7 @@ function OrganisationForm({ record, onReload }: { record?: Loaded; onReload?: ()
               readOnly={readOnly}
               kinds={COORDINATOR_KINDS}
               value={form.values.coordinator}
-              error={form.errors.coordinator_id}
+              error={form.errors.coordinator}
               onChange={(coordinator) => form.setFieldValue('coordinator', coordinator)}
             />
           )}
@@ -190,7 +196,7 @@ function OrganisationForm({ record, onReload }: { record?: Loaded; onReload?: ()
             description={t('organisations.territoryHelp')}
             readOnly={readOnly}
             value={form.values.territory}
-            error={territoryError}
+            error={form.errors.territory}
             onChange={(territory) => form.setFieldValue('territory', territory)}
           />
           {record && (

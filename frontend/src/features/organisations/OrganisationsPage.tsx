@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,34 +87,25 @@ export function OrganisationsPage() {
           t('organisations.status'),
         ]}
         list={list}
-      >
-        {list.items.map((organisation) => (
-          <Table.Tr key={organisation.id}>
-            <Table.Td>
-              <Link to={`/organisations/${organisation.id}`} className="row-link">
-                {organisation.name}
-              </Link>
-            </Table.Td>
-            <Table.Td>{t(`kinds.${organisation.kind}`)}</Table.Td>
-            <Table.Td className="mono">{organisation.siret ?? '—'}</Table.Td>
-            <Table.Td>
-              <Text size="sm" lineClamp={1}>
-                {organisation.territory.map((item) => item.name).join(', ') || '—'}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <StatusText
-                active={organisation.active}
-                label={
-                  organisation.active
-                    ? t('organisations.activeLabel')
-                    : t('organisations.inactiveLabel')
-                }
-              />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListFrame>
+        minWidth={720}
+        rows={list.items.map((organisation) => ({
+          key: organisation.id,
+          cells: [
+            <Link to={`/organisations/${organisation.id}`} className="row-link">
+              {organisation.name}
+            </Link>,
+            t(`kinds.${organisation.kind}`),
+            <span className="mono">{organisation.siret ?? '—'}</span>,
+            <Text size="sm" lineClamp={2}>
+              {organisation.territory.map((item) => item.name).join(', ') || '—'}
+            </Text>,
+            <StatusText
+              active={organisation.active}
+              label={organisation.active ? t('organisations.activeLabel') : t('organisations.inactiveLabel')}
+            />,
+          ],
+        }))}
+      />
     </Stack>
   );
 }

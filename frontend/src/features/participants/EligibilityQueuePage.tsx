@@ -1,4 +1,4 @@
-import { Stack, Table } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -18,15 +18,18 @@ export function EligibilityQueuePage() {
         caption={t('participants.queueTitle')}
         columns={[t('participants.name'), t('participants.commune'), t('participants.referent')]}
         list={list}
-      >
-        {list.items.map((p) => (
-          <Table.Tr key={p.id}>
-            <Table.Td><Link to={`/participants/${p.id}`} className="row-link">{p.last_name.toUpperCase()} {p.first_names}</Link></Table.Td>
-            <Table.Td>{p.commune_name ?? '—'}</Table.Td>
-            <Table.Td>{p.referent.full_name}</Table.Td>
-          </Table.Tr>
-        ))}
-      </ListFrame>
+        minWidth={480}
+        rows={list.items.map((p) => ({
+          key: p.id,
+          cells: [
+            <Link to={`/participants/${p.id}`} className="row-link">
+              {p.last_name.toUpperCase()} {p.first_names}
+            </Link>,
+            p.commune_name ?? '—',
+            p.referent.full_name,
+          ],
+        }))}
+      />
     </Stack>
   );
 }

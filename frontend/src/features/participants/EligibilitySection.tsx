@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,11 +9,16 @@ import { call, callWithETag } from '../../api/client';
 import { clauseSettingsReadClauseSettings, participantsListEligibility, participantsValidateEligibility } from '../../client/sdk.gen';
 import type { Criterion, EvidenceType, MinimumIncomeKind, OpinionSource, ParticipantRead } from '../../client/types.gen';
 import { ProblemAlert } from '../../components/Feedback';
+import { DateField } from '../../components/DateField';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { useValidator } from '../../hooks/useValidator';
+import { todayIso } from '../../lib/dates';
+import { fieldMap } from '../../lib/problem';
+import { isoDay, notAfter, required } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { day } from '../tenders/format';
 import { CRITERIA, EVIDENCE_TYPES, INCOME_KINDS, OPINION_SOURCES } from './vocabularies';
-import { TableHead } from '../../components/TableHead';
+import { DataTable } from '../../components/DataTable';
 
 interface Values {
   criterion: Criterion;
@@ -31,14 +36,24 @@ function ValidationForm({ participant, onDone }: { participant: ParticipantRead;
   const settings = useQuery({ queryKey: ['clause-settings', 'values'], queryFn: () => callWithETag(clauseSettingsReadClauseSettings()) });
   const enabled = settings.data?.data.enabled_criteria ?? CRITERIA;
   const criteria = CRITERIA.filter((value) => enabled.includes(value));
+  const rule = useValidator();
+  const today = todayIso();
   const form = useForm<Values>({
     initialValues: {
       criterion: 'long_term_jobseeker',
-      validated_on: new Date().toISOString().slice(0, 10),
+      validated_on: today,
       evidence_type: null,
       evidence_date: '',
       minimum_income_kind: null,
       opinion_source: null,
+    },
+    validate: {
+      validated_on: rule(required, isoDay, notAfter(today)),
+      evidence_date: (value, values) =>
+        rule(isoDay)(value) ??
+        (value && values.validated_on && value > values.validated_on ? t('validation.evidenceAfterValidation') : null),
+      minimum_income_kind: (value, values) => (values.criterion === 'minimum_income' && !value ? t('validation.required') : null),
+      opinion_source: (value, values) => (values.criterion === 'facilitator_validated' && !value ? t('validation.required') : null),
     },
   });
   const firstEnabled = criteria[0];
@@ -46,7 +61,12 @@ function ValidationForm({ participant, onDone }: { participant: ParticipantRead;
   useEffect(() => {
     if (firstEnabled && !criteria.includes(chosen)) form.setFieldValue('criterion', firstEnabled);
   }, [firstEnabled, chosen, criteria, form]);
-  const { error, busy, run } = useApiSubmit(form);
+  const shown = [
+    'criterion', 'validated_on', 'evidence_type', 'evidence_date',
+    ...(form.values.criterion === 'minimum_income' ? ['minimum_income_kind'] : []),
+    ...(form.values.criterion === 'facilitator_validated' ? ['opinion_source'] : []),
+  ];
+  const { busy, run, alert } = useApiSubmit(form, fieldMap(shown));
   const submit = form.onSubmit((values) =>
     run(async () => {
       await call(
@@ -71,12 +91,12 @@ function ValidationForm({ participant, onDone }: { participant: ParticipantRead;
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm" mt="sm">
-        <ProblemAlert error={error} shownFields={['criterion', 'validated_on', 'evidence_type', 'evidence_date', 'minimum_income_kind', 'opinion_source']} />
+        <ProblemAlert {...alert} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select label={t('participants.criterion')} allowDeselect={false} data={criteria.map((value) => ({ value, label: t(`criteria.${value}`) }))} {...form.getInputProps('criterion')} />
-          <TextInput type="date" label={t('participants.validatedOn')} required {...form.getInputProps('validated_on')} />
+          <DateField label={t('participants.validatedOn')} required {...form.getInputProps('validated_on')} />
           <Select label={t('participants.evidence')} clearable data={EVIDENCE_TYPES.map((value) => ({ value, label: t(`evidenceTypes.${value}`) }))} {...form.getInputProps('evidence_type')} />
-          <TextInput type="date" label={t('participants.evidenceDate')} {...form.getInputProps('evidence_date')} />
+          <DateField label={t('participants.evidenceDate')} {...form.getInputProps('evidence_date')} />
           {form.values.criterion === 'minimum_income' && (
             <Select label={t('participants.incomeKind')} required data={INCOME_KINDS.map((value) => ({ value, label: t(`incomeKinds.${value}`) }))} {...form.getInputProps('minimum_income_kind')} />
           )}
@@ -122,25 +142,28 @@ export function EligibilitySection({ participant }: { participant: ParticipantRe
       <ProblemAlert error={history.error} />
       {history.data && history.data.length === 0 && <Text size="sm" c="dimmed" mt="xs">{t('participants.noEligibility')}</Text>}
       {history.data && history.data.length > 0 && (
-        <Table className="data-table" mt="sm">
-          <caption className="visually-hidden">{t('participants.eligibility')}</caption>
-          <TableHead columns={[t('participants.criterionColumn'), t('participants.validatedOn'), t('participants.validUntil'), t('participants.evidence')]} />
-          <Table.Tbody>
-            {history.data.map((row) => (
-              <Table.Tr key={row.id}>
-                <Table.Td>
+        <Paper withBorder mt="sm">
+          <DataTable
+            caption={t('participants.eligibility')}
+            columns={[t('participants.criterionColumn'), t('participants.validatedOn'), t('participants.validUntil'), t('participants.evidence')]}
+            minWidth={560}
+            striped={false}
+            rows={history.data.map((row) => ({
+              key: row.id,
+              cells: [
+                <>
                   {row.criterion ? t(`criteria.${row.criterion}`) : <Text span c="dimmed" fs="italic">{t('participants.masked')}</Text>}
                   {row.minimum_income_kind && ` (${t(`incomeKinds.${row.minimum_income_kind}`)})`}
                   {row.opinion_source && ` — ${t(`opinionSources.${row.opinion_source}`)}`}
-                  {row.current && <Badge ml="xs" size="xs" color="green" variant="light">✓</Badge>}
-                </Table.Td>
-                <Table.Td>{day(row.validated_on)}</Table.Td>
-                <Table.Td>{day(row.valid_until)}</Table.Td>
-                <Table.Td>{row.evidence_type ? t(`evidenceTypes.${row.evidence_type}`) : '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                  {row.current && <Badge ml="xs" size="xs" color="green" variant="light" aria-label={t('participants.currentValidation')}>✓</Badge>}
+                </>,
+                day(row.validated_on),
+                day(row.valid_until),
+                row.evidence_type ? t(`evidenceTypes.${row.evidence_type}`) : '—',
+              ],
+            }))}
+          />
+        </Paper>
       )}
       {hasMasked && !reveal && mayReveal && (
         <Alert variant="light" color="gray" mt="sm">

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 
 import { call, callWithETag } from '../../api/client';
 import {
@@ -101,6 +101,7 @@ function Actions({ participant, etag, onChanged }: { participant: ParticipantRea
 export function ParticipantPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const { can } = useAuth();
   const record = useQuery({
     queryKey: ['participant', id],
     queryFn: () => callWithETag(participantsGetParticipant({ path: { participant_id: id } })),
@@ -136,7 +137,14 @@ export function ParticipantPage() {
       )}
       <LegalNotice />
       <Card withBorder padding="lg" component="section" aria-labelledby="identity-title">
-        <Title order={2} size="h4" id="identity-title" mb="xs">{t('participants.identity')}</Title>
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h4" id="identity-title">{t('participants.identity')}</Title>
+          {can('participants:write') && (
+            <Button variant="light" component={Link} to={`/participants/${p.id}/edit`}>
+              {t('participants.edit')}
+            </Button>
+          )}
+        </Group>
         <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="xs">
           {facts.map(([label, value]) => (
             <div key={label}>

@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,32 +75,31 @@ export function ParticipantsPage() {
         caption={t('participants.title')}
         columns={[t('participants.name'), t('participants.birthDate'), t('participants.commune'), t('participants.referent'), t('participants.pathway'), t('participants.eligibleUntil')]}
         list={list}
-      >
-        {list.items.map((p) => (
-          <Table.Tr key={p.id}>
-            <Table.Td>
-              <Link to={`/participants/${p.id}`} className="row-link">
-                {p.last_name.toUpperCase()} {p.first_names}
-              </Link>
-            </Table.Td>
-            <Table.Td>{p.birth_date ? `${day(p.birth_date)} (${t('participants.age', { age: ageOn(p.birth_date) })})` : '—'}</Table.Td>
-            <Table.Td>
+        minWidth={760}
+        rows={list.items.map((p) => ({
+          key: p.id,
+          cells: [
+            <Link to={`/participants/${p.id}`} className="row-link">
+              {p.last_name.toUpperCase()} {p.first_names}
+            </Link>,
+            p.birth_date ? `${day(p.birth_date)} (${t('participants.age', { age: ageOn(p.birth_date) })})` : '—',
+            <>
               {p.commune_name ?? '—'} {p.qpv && <Badge size="xs" variant="light" color="grape">{t('participants.qpv')}</Badge>}
-            </Table.Td>
-            <Table.Td>{p.referent.full_name}</Table.Td>
-            <Table.Td>
+            </>,
+            p.referent.full_name,
+            <>
               {p.pathway_status ? t(`pathwayStatus.${p.pathway_status}`) : t('pathwayStatus.none')}
               {p.exit_category && ` — ${t(`exitCategories.${p.exit_category}`)}`}
               {p.retention_due_on && (
-                <Badge size="xs" variant="light" color="orange" ml={6}>
+                <Text size="xs" fw={600} c="orange.9">
                   {t('participants.retentionDueOn', { date: day(p.retention_due_on) })}
-                </Badge>
+                </Text>
               )}
-            </Table.Td>
-            <Table.Td>{day(p.eligible_until)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </ListFrame>
+            </>,
+            day(p.eligible_until),
+          ],
+        }))}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Card, Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
@@ -7,7 +7,7 @@ import { participantsParticipantStats } from '../../client/sdk.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { integer, percent } from '../tenders/format';
-import { TableHead } from '../../components/TableHead';
+import { DataTable } from '../../components/DataTable';
 
 export function ParticipantsStatsPage() {
   const { t } = useTranslation();
@@ -40,15 +40,16 @@ export function ParticipantsStatsPage() {
       </Paper>
       <Title order={2} size="h4">{t('participants.referent')}</Title>
       <Paper withBorder>
-        <Table striped className="data-table" data-testid="by-referent">
-          <caption className="visually-hidden">{t('participants.statsTitle')}</caption>
-          <TableHead columns={[t('participants.referent'), t('participants.total'), t('participants.openPathways')]} />
-          <Table.Tbody>
-            {data.by_referent.map((row) => (
-              <Table.Tr key={row.referent.id}><Table.Td>{row.referent.full_name}</Table.Td><Table.Td>{row.participants}</Table.Td><Table.Td>{row.open_pathways}</Table.Td></Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable
+          caption={t('participants.statsTitle')}
+          testId="by-referent"
+          columns={[t('participants.referent'), t('participants.total'), t('participants.openPathways')]}
+          minWidth={420}
+          rows={data.by_referent.map((row) => ({
+            key: row.referent.id,
+            cells: [row.referent.full_name, integer(row.participants), integer(row.open_pathways)],
+          }))}
+        />
       </Paper>
     </Stack>
   );

@@ -15,12 +15,17 @@ import {
 } from '../../client/sdk.gen';
 import type { ContractKind, ExitCategory, ExitSituation, ParticipantRead, PathwayRead, QualificationLevel, StepKind } from '../../client/types.gen';
 import { ProblemAlert } from '../../components/Feedback';
+import { DateField } from '../../components/DateField';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { useValidator } from '../../hooks/useValidator';
+import { todayIso } from '../../lib/dates';
+import { fieldMap } from '../../lib/problem';
+import { hours, isoDay, notAfter, required } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { day } from '../tenders/format';
 import { CONTRACT_KINDS, CONTRACT_STEPS, EXIT_CATEGORIES, EXIT_CATEGORY, EXIT_SITUATIONS, QUALIFICATION_LEVELS, STEP_KINDS } from './vocabularies';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const STEP_FIELDS = ['kind', 'start_date', 'end_date', 'qualification_level', 'contract_kind', 'employer', 'hours_per_week', 'lot_id', 'enterprise_id'];
 
 function useRefresh(participantId: string) {
   const queryClient = useQueryClient();
@@ -33,15 +38,35 @@ function useRefresh(participantId: string) {
 function StepForm({ participant, pathway, onDone }: { participant: ParticipantRead; pathway: PathwayRead; onDone: () => void }) {
   const { t } = useTranslation();
   const refresh = useRefresh(participant.id);
+  const rule = useValidator();
+  const today = todayIso();
   const form = useForm({
     initialValues: {
-      kind: 'diagnosis' as StepKind, start_date: today(), end_date: '', qualification_level: null as QualificationLevel | null,
+      kind: 'diagnosis' as StepKind, start_date: today, end_date: '', qualification_level: null as QualificationLevel | null,
       contract_kind: null as ContractKind | null, employer: '', hours_per_week: '', lot_id: '', enterprise_id: '',
     },
+    validate: {
+      start_date: rule(required, isoDay, notAfter(today)),
+      end_date: (value, values) =>
+        rule(isoDay)(value) ?? (value && values.start_date && value < values.start_date ? t('validation.endBeforeStart') : null),
+      contract_kind: (value, values) => (CONTRACT_STEPS.includes(values.kind) && !value ? t('validation.required') : null),
+      hours_per_week: (value, values) =>
+        CONTRACT_STEPS.includes(values.kind) ? rule(required, hours)(value) : null,
+      lot_id: (value, values) => (values.kind === 'clause_assignment' && !value ? t('validation.required') : null),
+      enterprise_id: (value, values) => (values.kind === 'clause_assignment' && !value ? t('validation.required') : null),
+    },
   });
-  const { error, busy, run } = useApiSubmit(form);
   const contract = CONTRACT_STEPS.includes(form.values.kind);
   const assignment = form.values.kind === 'clause_assignment';
+  // Only the inputs on screen show their errors; the employer of an assignment is the lot's.
+  const shown = STEP_FIELDS.filter(
+    (name) =>
+      (name !== 'qualification_level' || form.values.kind === 'training') &&
+      (!['contract_kind', 'hours_per_week'].includes(name) || contract) &&
+      (name !== 'employer' || (contract && !assignment)) &&
+      (!['lot_id', 'enterprise_id'].includes(name) || assignment),
+  );
+  const { busy, run, alert } = useApiSubmit(form, fieldMap(shown));
   // Awarded clause lots of the person's structure, and who can employ on each.
   const positions = useQuery({
     queryKey: ['participant', participant.id, 'clause-positions'],
@@ -72,11 +97,11 @@ function StepForm({ participant, pathway, onDone }: { participant: ParticipantRe
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm" mt="sm">
-        <ProblemAlert error={error} shownFields={['kind', 'start_date', 'end_date', 'qualification_level', 'contract_kind', 'employer', 'hours_per_week', 'lot_id', 'enterprise_id']} />
+        <ProblemAlert {...alert} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select label={t('participants.stepKind')} allowDeselect={false} data={STEP_KINDS.map((value) => ({ value, label: t(`stepKinds.${value}`) }))} {...form.getInputProps('kind')} />
-          <TextInput type="date" label={t('participants.startDate')} required {...form.getInputProps('start_date')} />
-          <TextInput type="date" label={t('participants.endDate')} {...form.getInputProps('end_date')} />
+          <DateField label={t('participants.startDate')} required {...form.getInputProps('start_date')} />
+          <DateField label={t('participants.endDate')} {...form.getInputProps('end_date')} />
           {form.values.kind === 'training' && (
             <Select label={t('participants.qualificationLevel')} clearable data={QUALIFICATION_LEVELS.map((value) => ({ value, label: value }))} {...form.getInputProps('qualification_level')} />
           )}
@@ -84,7 +109,7 @@ function StepForm({ participant, pathway, onDone }: { participant: ParticipantRe
             <>
               <Select label={t('participants.contractKind')} required data={CONTRACT_KINDS.map((value) => ({ value, label: t(`contractKinds.${value}`) }))} {...form.getInputProps('contract_kind')} />
               {!assignment && <TextInput label={t('participants.employer')} {...form.getInputProps('employer')} />}
-              <TextInput label={t('participants.hoursPerWeek')} required inputMode="decimal" {...form.getInputProps('hours_per_week')} />
+              <TextInput label={t('participants.hoursPerWeek')} description={t('participants.hoursPerWeekHelp')} required inputMode="decimal" {...form.getInputProps('hours_per_week')} />
             </>
           )}
         </SimpleGrid>
@@ -128,9 +153,21 @@ function StepForm({ participant, pathway, onDone }: { participant: ParticipantRe
 function ExitForm({ participant, pathway, followUp, onDone }: { participant: ParticipantRead; pathway: PathwayRead; followUp: boolean; onDone: () => void }) {
   const { t } = useTranslation();
   const refresh = useRefresh(participant.id);
-  const form = useForm({ initialValues: { date: today(), situation: 'cdi' as ExitSituation, category: null as ExitCategory | null } });
-  const { error, busy, run } = useApiSubmit(form);
+  const rule = useValidator();
+  const today = todayIso();
+  const form = useForm({
+    initialValues: { date: today, situation: 'cdi' as ExitSituation, category: null as ExitCategory | null },
+    validate: {
+      date: rule(required, isoDay, notAfter(today)),
+      category: (value, values) => (EXIT_CATEGORY[values.situation] === null && !value ? t('validation.required') : null),
+    },
+  });
   const derived = EXIT_CATEGORY[form.values.situation];
+  // The API names the date after the form (exit or follow-up); the one date input shows it.
+  const { busy, run, alert } = useApiSubmit(
+    form,
+    fieldMap(['situation', ...(derived ? [] : ['category'])], { exit_date: 'date', follow_up_date: 'date' }),
+  );
   const submit = form.onSubmit((v) =>
     run(async () => {
       const path = { participant_id: participant.id, pathway_id: pathway.id };
@@ -147,9 +184,9 @@ function ExitForm({ participant, pathway, followUp, onDone }: { participant: Par
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm" mt="sm">
-        <ProblemAlert error={error} shownFields={['exit_date', 'follow_up_date', 'situation', 'category']} />
+        <ProblemAlert {...alert} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput type="date" label={followUp ? t('participants.followUpDate') : t('participants.exitDate')} required error={form.errors.exit_date ?? form.errors.follow_up_date} {...form.getInputProps('date')} />
+          <DateField label={followUp ? t('participants.followUpDate') : t('participants.exitDate')} required {...form.getInputProps('date')} />
           <Select label={t('participants.situation')} allowDeselect={false} data={EXIT_SITUATIONS.map((value) => ({ value, label: t(`exitSituations.${value}`) }))} {...form.getInputProps('situation')} />
           {derived ? (
             <Text mt={28} data-testid="derived-category">{t('participants.categoryDerived', { category: t(`exitCategories.${derived}`) })}</Text>
@@ -166,40 +203,53 @@ function ExitForm({ participant, pathway, followUp, onDone }: { participant: Par
   );
 }
 
+/** Opens a pathway on an entry date (today unless said otherwise). */
+function StartForm({ participant }: { participant: ParticipantRead }) {
+  const { t } = useTranslation();
+  const rule = useValidator();
+  const refresh = useRefresh(participant.id);
+  const today = todayIso();
+  const form = useForm({
+    initialValues: { entry_date: today },
+    validate: { entry_date: rule(required, isoDay, notAfter(today)) },
+  });
+  const { busy, run, alert } = useApiSubmit(form, fieldMap(['entry_date']));
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      await call(participantsStartPathway({ path: { participant_id: participant.id }, body: { entry_date: values.entry_date } }));
+      await refresh();
+    }),
+  );
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="xs" mt="sm">
+        <ProblemAlert {...alert} />
+        <Group align="start">
+          <DateField label={t('participants.entryDate')} required w={200} {...form.getInputProps('entry_date')} />
+          <Button type="submit" loading={busy} mt={25}>{t('participants.openPathway')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
 type Editing = { pathway: string; form: 'step' | 'exit' | 'followUp' } | null;
 
 export function PathwaySection({ participant }: { participant: ParticipantRead }) {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const refresh = useRefresh(participant.id);
   const writable = can('pathways:write');
   const [editing, setEditing] = useState<Editing>(null);
-  const [entry, setEntry] = useState(today());
-  const [startError, setStartError] = useState<unknown>(null);
   const pathways = useQuery({
     queryKey: ['participant', participant.id, 'pathways'],
     queryFn: () => call(participantsListPathways({ path: { participant_id: participant.id } })),
   });
-  const start = async () => {
-    setStartError(null);
-    try {
-      await call(participantsStartPathway({ path: { participant_id: participant.id }, body: { entry_date: entry } }));
-      await refresh();
-    } catch (error) {
-      setStartError(error);
-    }
-  };
   const hasOpen = (pathways.data ?? []).some((p) => p.status === 'open');
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="pathways-title">
       <Title order={2} size="h4" id="pathways-title">{t('participants.pathways')}</Title>
-      <ProblemAlert error={pathways.error ?? startError} />
-      {writable && !hasOpen && pathways.data && (
-        <Group align="end" mt="sm">
-          <TextInput type="date" label={t('participants.entryDate')} value={entry} onChange={(e) => setEntry(e.currentTarget.value)} />
-          <Button onClick={() => void start()}>{t('participants.openPathway')}</Button>
-        </Group>
-      )}
+      <ProblemAlert error={pathways.error} />
+      {writable && !hasOpen && pathways.data && <StartForm participant={participant} />}
       {pathways.data?.length === 0 && <Text size="sm" c="dimmed" mt="xs">{t('participants.noPathway')}</Text>}
       {(pathways.data ?? []).map((pathway) => (
         <Stack key={pathway.id} gap="xs" mt="md" data-testid="pathway">

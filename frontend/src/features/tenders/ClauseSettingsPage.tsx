@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Card, Checkbox, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Checkbox, Group, List, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -19,26 +19,29 @@ import type { ClauseSettingsRead, LabourShareRead } from '../../client/types.gen
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { TableHead } from '../../components/TableHead';
+import { DataTable } from '../../components/DataTable';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { useValidator } from '../../hooks/useValidator';
+import { fieldMap, mapProblem, toApiError } from '../../lib/problem';
+import { amount, cpvPrefix, email, minLength, optional, percentage, required, share } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { CRITERIA } from '../participants/vocabularies';
-import { decimal, fromPercent, percent, toPercent } from './format';
+import { decimal, fromPercent, percent, toPercent, typed } from './format';
 
-const FIELDS = [
+const FIELDS = fieldMap([
   'hourly_cost', 'insertion_rate', 'default_labour_share', 'monthly_ceiling_hours', 'training_cap_share',
   'cleaning_hourly_cost', 'cleaning_min_hours', 'eligibility_validity_months', 'contact_name', 'contact_email',
   'contact_phone', 'article_template', 'enabled_criteria',
-];
+]);
 
 function valuesOf(s: ClauseSettingsRead) {
   return {
-    hourly_cost: s.hourly_cost,
+    hourly_cost: typed(s.hourly_cost),
     insertion_rate: toPercent(s.insertion_rate),
     default_labour_share: toPercent(s.default_labour_share),
     monthly_ceiling_hours: s.monthly_ceiling_hours,
     training_cap_share: toPercent(s.training_cap_share),
-    cleaning_hourly_cost: s.cleaning_hourly_cost,
+    cleaning_hourly_cost: typed(s.cleaning_hourly_cost),
     cleaning_min_hours: s.cleaning_min_hours,
     eligibility_validity_months: s.eligibility_validity_months,
     enabled_criteria: s.enabled_criteria as string[],
@@ -52,8 +55,28 @@ function valuesOf(s: ClauseSettingsRead) {
 function SettingsForm({ settings, etag, readOnly, onReload }: { settings: ClauseSettingsRead; etag: string; readOnly: boolean; onReload: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const form = useForm({ initialValues: valuesOf(settings) });
-  const { error, busy, run } = useApiSubmit(form);
+  const rule = useValidator();
+  const wholeNumber = (min: number, max: number) => (value: number | string) =>
+    String(value).trim() !== '' && Number.isInteger(Number(value)) && Number(value) >= min && Number(value) <= max
+      ? null
+      : t('validation.between', { min, max });
+  const form = useForm({
+    initialValues: valuesOf(settings),
+    validate: {
+      hourly_cost: rule(required, amount),
+      insertion_rate: rule(required, share),
+      default_labour_share: rule(required, share),
+      training_cap_share: rule(required, percentage),
+      cleaning_hourly_cost: rule(required, amount),
+      monthly_ceiling_hours: wholeNumber(1, 744),
+      cleaning_min_hours: wholeNumber(0, 100000),
+      eligibility_validity_months: wholeNumber(6, 60),
+      contact_email: rule(optional(email)),
+      enabled_criteria: (value) => (value.length ? null : t('validation.oneCriterion')),
+      article_template: rule(required, minLength(10)),
+    },
+  });
+  const { busy, run, alert } = useApiSubmit(form, FIELDS);
   const submit = form.onSubmit((v) =>
     run(async () => {
       await call(
@@ -90,7 +113,12 @@ function SettingsForm({ settings, etag, readOnly, onReload }: { settings: Clause
     <Card withBorder padding="lg" component="section" aria-label={t('settings.title')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <ProblemAlert error={error} shownFields={FIELDS} onReload={onReload} />
+          {readOnly && (
+            <Alert variant="light" color="gray" data-testid="read-only-settings">
+              {t('settings.readOnly')}
+            </Alert>
+          )}
+          <ProblemAlert {...alert} onReload={onReload} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label={t('settings.hourlyCost')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('hourly_cost')} />
             <TextInput label={t('settings.insertionRate')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('insertion_rate')} />
@@ -101,13 +129,25 @@ function SettingsForm({ settings, etag, readOnly, onReload }: { settings: Clause
             <TextInput label={t('settings.cleaningHourlyCost')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('cleaning_hourly_cost')} />
             <NumberInput hideControls label={t('settings.cleaningMinHours')} readOnly={readOnly} min={0} {...form.getInputProps('cleaning_min_hours')} />
           </SimpleGrid>
-          <Checkbox.Group label={t('settings.criteria')} description={t('settings.criteriaHelp')} {...form.getInputProps('enabled_criteria')}>
-            <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
-              {CRITERIA.map((criterion) => (
-                <Checkbox key={criterion} value={criterion} label={t(`criteria.${criterion}`)} disabled={readOnly} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
+          {readOnly ? (
+            // Read, not greyed-out boxes: the criteria the structure validates against.
+            <Stack gap={4} data-testid="enabled-criteria">
+              <Text size="sm" fw={600}>{t('settings.criteria')}</Text>
+              <List size="sm" spacing={2}>
+                {CRITERIA.filter((c) => settings.enabled_criteria.includes(c)).map((criterion) => (
+                  <List.Item key={criterion}>{t(`criteria.${criterion}`)}</List.Item>
+                ))}
+              </List>
+            </Stack>
+          ) : (
+            <Checkbox.Group label={t('settings.criteria')} description={t('settings.criteriaHelp')} {...form.getInputProps('enabled_criteria')}>
+              <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
+                {CRITERIA.map((criterion) => (
+                  <Checkbox key={criterion} value={criterion} label={t(`criteria.${criterion}`)} />
+                ))}
+              </SimpleGrid>
+            </Checkbox.Group>
+          )}
           <Title order={3} size="h5">{t('settings.contact')}</Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label={t('settings.contactName')} readOnly={readOnly} {...form.getInputProps('contact_name')} />
@@ -138,48 +178,62 @@ function SettingsForm({ settings, etag, readOnly, onReload }: { settings: Clause
   );
 }
 
-function ShareRow({ share, readOnly }: { share: LabourShareRead; readOnly: boolean }) {
-  const { t } = useTranslation();
+/** A row's share, edited in place (percent) and saved with its If-Match. */
+function useShareAction(share: LabourShareRead) {
   const queryClient = useQueryClient();
-  const [value, setValue] = useState(toPercent(share.share));
   const [error, setError] = useState<unknown>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['clause-settings'] });
   const act = async (action: () => Promise<unknown>) => {
     setError(null);
     try {
       await action();
-      await refresh();
+      await queryClient.invalidateQueries({ queryKey: ['clause-settings'] });
     } catch (caught) {
       setError(caught);
     }
   };
   // The API's ETag of a record is "<id>.<version>" (core/etag.py).
-  const etag = `"${share.id}.${share.version}"`;
+  return { error, act, etag: `"${share.id}.${share.version}"` };
+}
+
+function ShareCell({ share, readOnly }: { share: LabourShareRead; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(toPercent(share.share));
+  const { error, act, etag } = useShareAction(share);
+  if (readOnly) return <>{percent(share.share)}</>;
+  const message = error ? mapProblem(toApiError(error).problem, { share: 'share' }).fields.share : undefined;
   return (
-    <Table.Tr>
-      <Table.Td className="mono">{share.cpv_prefix}</Table.Td>
-      <Table.Td>{share.trade}</Table.Td>
-      <Table.Td>
-        {readOnly ? percent(share.share) : (
-          <Group gap="xs" wrap="nowrap">
-            <TextInput aria-label={`${t('settings.share')} ${share.cpv_prefix}`} size="xs" w={90} value={value} onChange={(e) => setValue(e.currentTarget.value)} />
-            <Button size="xs" variant="light" disabled={value === toPercent(share.share)}
-              onClick={() => void act(() => call(clauseSettingsUpdateLabourShare({ path: { share_id: share.id }, headers: { 'If-Match': etag }, body: { share: fromPercent(value) } })))}>
-              {t('app.save')}
-            </Button>
-          </Group>
-        )}
-        <ProblemAlert error={error} />
-      </Table.Td>
-      {!readOnly && (
-        <Table.Td>
-          <ActionIcon variant="subtle" color="red.9" aria-label={`${t('settings.remove')} ${share.cpv_prefix}`}
-            onClick={() => void act(() => call(clauseSettingsDeleteLabourShare({ path: { share_id: share.id }, headers: { 'If-Match': etag } })))}>
-            ×
-          </ActionIcon>
-        </Table.Td>
-      )}
-    </Table.Tr>
+    <Stack gap={4}>
+      <Group gap="xs" wrap="nowrap" align="start">
+        <TextInput
+          aria-label={`${t('settings.share')} ${share.cpv_prefix}`}
+          size="xs"
+          w={90}
+          value={value}
+          error={message}
+          inputMode="decimal"
+          onChange={(e) => setValue(e.currentTarget.value)}
+        />
+        <Button size="xs" variant="light" disabled={value === toPercent(share.share)}
+          onClick={() => void act(() => call(clauseSettingsUpdateLabourShare({ path: { share_id: share.id }, headers: { 'If-Match': etag }, body: { share: fromPercent(value) } })))}>
+          {t('app.save')}
+        </Button>
+      </Group>
+      <ProblemAlert error={error} fields={{ share: 'share' }} />
+    </Stack>
+  );
+}
+
+function RemoveShare({ share }: { share: LabourShareRead }) {
+  const { t } = useTranslation();
+  const { error, act, etag } = useShareAction(share);
+  return (
+    <>
+      <ActionIcon variant="subtle" color="red.9" aria-label={`${t('settings.remove')} ${share.cpv_prefix}`}
+        onClick={() => void act(() => call(clauseSettingsDeleteLabourShare({ path: { share_id: share.id }, headers: { 'If-Match': etag } })))}>
+        ×
+      </ActionIcon>
+      <ProblemAlert error={error} />
+    </>
   );
 }
 
@@ -187,8 +241,12 @@ function LabourShares({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const shares = useQuery({ queryKey: ['clause-settings', 'shares'], queryFn: () => call(clauseSettingsListLabourShares({ query: { limit: 200 } })) });
-  const form = useForm({ initialValues: { cpv_prefix: '', trade: '', share: '' } });
-  const { error, busy, run } = useApiSubmit(form);
+  const rule = useValidator();
+  const form = useForm({
+    initialValues: { cpv_prefix: '', trade: '', share: '' },
+    validate: { cpv_prefix: rule(required, cpvPrefix), trade: rule(required), share: rule(required, share) },
+  });
+  const { busy, run, alert } = useApiSubmit(form, fieldMap(['cpv_prefix', 'trade', 'share']));
   const add = form.onSubmit((v) =>
     run(async () => {
       await call(clauseSettingsCreateLabourShare({ body: { cpv_prefix: v.cpv_prefix.trim(), trade: v.trade.trim(), share: fromPercent(v.share) ?? '' } }));
@@ -202,23 +260,31 @@ function LabourShares({ readOnly }: { readOnly: boolean }) {
       <Text size="sm" c="dimmed" mb="sm">{t('settings.sharesIntro')}</Text>
       <ProblemAlert error={shares.error} />
       <Paper withBorder>
-        <Table className="data-table">
-          <caption className="visually-hidden">{t('settings.sharesTitle')}</caption>
-          <TableHead columns={[t('settings.cpvPrefix'), t('lots.trade'), t('settings.share'), ...(readOnly ? [] : [t('settings.remove')])]} />
-          <Table.Tbody>
-            {(shares.data?.items ?? []).map((share) => <ShareRow key={`${share.id}-${share.version}`} share={share} readOnly={readOnly} />)}
-          </Table.Tbody>
-        </Table>
+        <DataTable
+          caption={t('settings.sharesTitle')}
+          columns={[t('settings.cpvPrefix'), t('lots.trade'), t('settings.share'), ...(readOnly ? [] : [t('settings.remove')])]}
+          minWidth={480}
+          striped={false}
+          rows={(shares.data?.items ?? []).map((item) => ({
+            key: `${item.id}-${item.version}`,
+            cells: [
+              <span className="mono">{item.cpv_prefix}</span>,
+              item.trade,
+              <ShareCell share={item} readOnly={readOnly} />,
+              ...(readOnly ? [] : [<RemoveShare share={item} />]),
+            ],
+          }))}
+        />
       </Paper>
       {!readOnly && (
         <form onSubmit={add} noValidate>
-          <Group align="end" mt="sm">
-            <TextInput label={t('settings.cpvPrefix')} w={140} {...form.getInputProps('cpv_prefix')} />
-            <TextInput label={t('lots.trade')} w={260} {...form.getInputProps('trade')} />
-            <TextInput label={t('settings.share')} w={120} inputMode="decimal" {...form.getInputProps('share')} />
-            <Button type="submit" loading={busy}>{t('settings.addShare')}</Button>
+          <Group align="start" mt="sm">
+            <TextInput label={t('settings.cpvPrefix')} description={t('settings.cpvPrefixHelp')} w={{ base: '100%', sm: 160 }} inputMode="numeric" {...form.getInputProps('cpv_prefix')} />
+            <TextInput label={t('lots.trade')} description=" " w={{ base: '100%', sm: 260 }} {...form.getInputProps('trade')} />
+            <TextInput label={t('settings.share')} description={t('settings.shareHelp')} w={{ base: '100%', sm: 140 }} inputMode="decimal" {...form.getInputProps('share')} />
+            <Button type="submit" loading={busy} mt={{ base: 0, sm: 44 }}>{t('settings.addShare')}</Button>
           </Group>
-          <ProblemAlert error={error} shownFields={['cpv_prefix', 'trade', 'share']} />
+          <ProblemAlert {...alert} />
         </form>
       )}
     </Card>

@@ -8,9 +8,13 @@ import { call } from '../../api/client';
 import { tendersAwardLot } from '../../client/sdk.gen';
 import type { ConsortiumType, LotRead } from '../../client/types.gen';
 import { ProblemAlert } from '../../components/Feedback';
+import { DateField } from '../../components/DateField';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { useValidator } from '../../hooks/useValidator';
+import { fieldMap } from '../../lib/problem';
+import { amount, isoDay, required } from '../../lib/validation';
 import { type OrganisationChoice, OrganisationSelect } from '../users/OrganisationSelect';
-import { day, decimal, euros } from './format';
+import { day, decimal, euros, typed } from './format';
 import { CONSORTIUM_TYPES } from './vocabularies';
 import { FormActions } from '../../components/FormActions';
 import { useLotRefresh } from './useLotRefresh';
@@ -25,25 +29,45 @@ interface Values {
   freeze_hours: boolean;
 }
 
-const FIELDS = ['awarded_amount', 'notification_date', 'consortium_type', 'members', 'subcontractors', 'freeze_hours'];
+/** Where the form shows each field of the API (each member and subcontractor on its row). */
+const FIELDS = fieldMap(['awarded_amount', 'notification_date', 'consortium_type', 'members', 'subcontractors', 'freeze_hours'], {
+  'members.*.enterprise_id': 'members.*.enterprise',
+  'members.*.is_mandatary': 'members',
+  'subcontractors.*.enterprise_id': 'subcontractors.*.enterprise',
+  'subcontractors.*.amount': 'subcontractors.*.amount',
+});
 
 /** The awardee (an enterprise or a consortium), amount, notification and subcontractors. */
-export function LotAward({ lot, etag, canAward }: { lot: LotRead; etag: string; canAward: boolean }) {
+export function LotAward({ lot, etag, canAward, onReload }: { lot: LotRead; etag: string; canAward: boolean; onReload?: () => void }) {
   const { t } = useTranslation();
+  const rule = useValidator();
   const refresh = useLotRefresh(lot.id, lot.tender_id);
   const [editing, setEditing] = useState(false);
   const form = useForm<Values>({
     initialValues: {
       consortium_type: 'none',
-      awarded_amount: lot.current_amount ?? lot.estimated_amount,
+      awarded_amount: typed(lot.current_amount ?? lot.estimated_amount),
       notification_date: '',
       members: [{ enterprise: null }],
       mandatary: '0',
       subcontractors: [],
       freeze_hours: lot.hours_frozen,
     },
+    validate: {
+      awarded_amount: rule(required, amount),
+      notification_date: rule(required, isoDay),
+      members: {
+        enterprise: (value, _values, path) => (!value && path === 'members.0.enterprise' ? t('validation.required') : null),
+      },
+      subcontractors: {
+        amount: (value, values, path) => {
+          const index = Number(path.split('.')[1]);
+          return values.subcontractors[index]?.enterprise ? rule(required, amount)(value) : null;
+        },
+      },
+    },
   });
-  const { error, busy, run } = useApiSubmit(form);
+  const { busy, run, alert } = useApiSubmit(form, FIELDS);
   const consortium = form.values.consortium_type !== 'none';
   const submit = form.onSubmit((values) =>
     run(async () => {
@@ -105,7 +129,7 @@ export function LotAward({ lot, etag, canAward }: { lot: LotRead; etag: string; 
       {editing && (
         <form onSubmit={submit} noValidate>
           <Stack gap="sm" mt="md">
-            <ProblemAlert error={error} shownFields={FIELDS} />
+            <ProblemAlert {...alert} onReload={onReload} />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <Select
                 label={t('lots.consortiumType')}
@@ -114,10 +138,11 @@ export function LotAward({ lot, etag, canAward }: { lot: LotRead; etag: string; 
                 {...form.getInputProps('consortium_type')}
               />
               <TextInput label={t('lots.awardedAmount')} required inputMode="decimal" {...form.getInputProps('awarded_amount')} />
-              <TextInput type="date" label={t('lots.notificationDate')} required {...form.getInputProps('notification_date')} />
+              <DateField label={t('lots.notificationDate')} required {...form.getInputProps('notification_date')} />
             </SimpleGrid>
             <Radio.Group
               label={t('lots.members')}
+              error={form.errors.members}
               value={form.values.mandatary}
               onChange={(value) => form.setFieldValue('mandatary', value)}
             >
@@ -129,7 +154,7 @@ export function LotAward({ lot, etag, canAward }: { lot: LotRead; etag: string; 
                         label={`${t('lots.member')} ${index + 1}`}
                         kinds={['enterprise']}
                         value={member.enterprise}
-                        error={form.errors[`members.${index}.enterprise_id`]}
+                        error={form.errors[`members.${index}.enterprise`]}
                         onChange={(enterprise) => form.setFieldValue(`members.${index}.enterprise`, enterprise)}
                       />
                     </div>
@@ -160,7 +185,7 @@ export function LotAward({ lot, etag, canAward }: { lot: LotRead; etag: string; 
                     label={`${t('lots.subcontractor')} ${index + 1}`}
                     kinds={['enterprise']}
                     value={sub.enterprise}
-                    error={form.errors[`subcontractors.${index}.enterprise_id`]}
+                    error={form.errors[`subcontractors.${index}.enterprise`]}
                     onChange={(enterprise) => form.setFieldValue(`subcontractors.${index}.enterprise`, enterprise)}
                   />
                 </div>

@@ -9,7 +9,7 @@ import { call } from '../../api/client';
 import { clausesEstimateHours, tendersUpdateLot } from '../../client/sdk.gen';
 import type { LotRead } from '../../client/types.gen';
 import { ProblemAlert } from '../../components/Feedback';
-import { fieldErrors, toApiError } from '../../lib/problem';
+import { fieldMap, mapProblem, toApiError } from '../../lib/problem';
 import { type CalculatorInputs, calculatorInputs, estimateBody, savedParameters } from './calculator';
 import { formula, integer, percent } from './format';
 import { useLotRefresh } from './useLotRefresh';
@@ -22,7 +22,16 @@ function parameterValue(name: string, value: string): string {
 }
 
 /** The live calculator: every change re-estimates (no write) and shows the formula. */
-export function LotCalculator({ lot, etag, canSave }: { lot: LotRead; etag: string; canSave: boolean }) {
+/** The calculator's inputs for the API's fields (the estimate's and the lot's names). */
+const ESTIMATE_FIELDS = fieldMap([], {
+  amount_excl_tax: 'amount',
+  labour_share: 'labourShare',
+  insertion_rate: 'insertionRate',
+  hourly_cost: 'hourlyCost',
+  taken_over_monthly_hours: 'takenOverHours',
+});
+
+export function LotCalculator({ lot, etag, canSave, onReload }: { lot: LotRead; etag: string; canSave: boolean; onReload?: () => void }) {
   const { t } = useTranslation();
   const refresh = useLotRefresh(lot.id, lot.tender_id);
   const cleaning = lot.calculation_method === 'cleaning';
@@ -34,7 +43,11 @@ export function LotCalculator({ lot, etag, canSave }: { lot: LotRead; etag: stri
     queryFn: () => call(clausesEstimateHours({ body: estimateBody(lot, debounced) })),
     retry: false,
   });
-  const errors = estimate.error ? fieldErrors(toApiError(estimate.error).problem) : {};
+  // The estimate's and the save's field errors go next to the calculator's inputs.
+  const errors = {
+    ...(estimate.error ? mapProblem(toApiError(estimate.error).problem, ESTIMATE_FIELDS).fields : {}),
+    ...(saveError ? mapProblem(toApiError(saveError).problem, ESTIMATE_FIELDS).fields : {}),
+  };
   // Read the value now: React clears `currentTarget` once the event is dispatched, and the
   // updater below may run later.
   const set = (name: keyof CalculatorInputs) => (event: React.ChangeEvent<HTMLInputElement>) => {
@@ -72,7 +85,7 @@ export function LotCalculator({ lot, etag, canSave }: { lot: LotRead; etag: stri
         </Text>
       )}
       <SimpleGrid cols={{ base: 1, sm: 4 }}>
-        <TextInput label={t('lots.amount')} inputMode="decimal" value={inputs.amount} onChange={set('amount')} error={errors.amount_excl_tax} />
+        <TextInput label={t('lots.amount')} inputMode="decimal" value={inputs.amount} onChange={set('amount')} error={errors.amount} />
         {cleaning ? (
           <TextInput
             label={t('lots.takenOverHours')}
@@ -80,13 +93,13 @@ export function LotCalculator({ lot, etag, canSave }: { lot: LotRead; etag: stri
             inputMode="decimal"
             value={inputs.takenOverHours}
             onChange={set('takenOverHours')}
-            error={errors.taken_over_monthly_hours}
+            error={errors.takenOverHours}
           />
         ) : (
-          <TextInput label={t('lots.labourShare')} inputMode="decimal" value={inputs.labourShare} onChange={set('labourShare')} error={errors.labour_share} />
+          <TextInput label={t('lots.labourShare')} inputMode="decimal" value={inputs.labourShare} onChange={set('labourShare')} error={errors.labourShare} />
         )}
-        <TextInput label={t('lots.insertionRate')} inputMode="decimal" value={inputs.insertionRate} onChange={set('insertionRate')} error={errors.insertion_rate} />
-        <TextInput label={t('lots.hourlyCost')} inputMode="decimal" value={inputs.hourlyCost} onChange={set('hourlyCost')} error={errors.hourly_cost} />
+        <TextInput label={t('lots.insertionRate')} inputMode="decimal" value={inputs.insertionRate} onChange={set('insertionRate')} error={errors.insertionRate} />
+        <TextInput label={t('lots.hourlyCost')} inputMode="decimal" value={inputs.hourlyCost} onChange={set('hourlyCost')} error={errors.hourlyCost} />
       </SimpleGrid>
       {result && !estimate.error && (
         <Stack gap="xs" mt="md" aria-live="polite">
@@ -94,7 +107,7 @@ export function LotCalculator({ lot, etag, canSave }: { lot: LotRead; etag: stri
             {t('lots.result', { hours: integer(result.hours) })}
           </Text>
           <Text size="sm">
-            {t('lots.formula')} : <span className="mono" data-testid="estimate-formula">{formula(result.formula)}</span>
+            {t('lots.formula')} : <span className="formula" data-testid="estimate-formula">{formula(result.formula)}</span>
           </Text>
           <Table className="data-table" withTableBorder>
             <caption className="visually-hidden">{t('lots.calculatorTitle')}</caption>
@@ -131,7 +144,7 @@ export function LotCalculator({ lot, etag, canSave }: { lot: LotRead; etag: stri
           </Button>
         </Group>
       )}
-      <ProblemAlert error={saveError} />
+      <ProblemAlert error={saveError ?? estimate.error} fields={ESTIMATE_FIELDS} onReload={onReload} />
     </Card>
   );
 }

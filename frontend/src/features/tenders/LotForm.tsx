@@ -9,25 +9,19 @@ import type { CalculationMethod, LotRead, TenderDetail } from '../../client/type
 import { ProblemAlert } from '../../components/Feedback';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
-import { required } from '../../lib/validation';
+import { fieldMap } from '../../lib/problem';
+import { amount, optionalAmount, required } from '../../lib/validation';
 import { CpvInput } from './CpvInput';
-import { lotCreateBody, lotUpdateBody, lotValues, type LotValues, weightError } from './lotForm';
+import { lotCreateBody, lotUpdateBody, lotValues, type LotValues } from './lotForm';
 import { CONSIDERATIONS } from './vocabularies';
 import { FormActions } from '../../components/FormActions';
 import { useLotRefresh } from './useLotRefresh';
 
-const LOT_FIELDS = [
-  'number',
-  'title',
-  'trade',
-  'cpv_code',
-  'estimated_amount',
-  'duration_months',
-  'considerations',
-  'calculation_method',
-  'taken_over_monthly_hours',
-  'penalty_per_missing_hour',
-];
+/** Where the form shows each field of the API (the weight is under its consideration). */
+const LOT_FIELDS = fieldMap(
+  ['number', 'title', 'trade', 'cpv_code', 'estimated_amount', 'duration_months', 'considerations', 'calculation_method', 'taken_over_monthly_hours', 'penalty_per_missing_hour'],
+  { 'considerations.*.criterion_weight': 'criterion_weight' },
+);
 
 const METHODS: readonly CalculationMethod[] = ['generic', 'cleaning'];
 
@@ -55,9 +49,20 @@ export function LotForm({
   const title = lot ? t('lots.edit') : t('tenders.addLot');
   const form = useForm<LotValues>({
     initialValues: lotValues({ number: next, cpv_code: tender.cpv_code }, lot),
-    validate: { title: rule(required), estimated_amount: rule(required), cpv_code: rule(required) },
+    validate: {
+      number: (value) => (lot || Number(value) >= 1 ? null : t('validation.positiveInteger')),
+      title: rule(required),
+      estimated_amount: rule(required, amount),
+      duration_months: (value) => (Number(value) >= 1 ? null : t('validation.positiveInteger')),
+      cpv_code: rule(required),
+      criterion_weight: (value, values) =>
+        values.considerations.includes('social_award_criterion') && !(Number(value) >= 1 && Number(value) <= 100)
+          ? t('validation.weight')
+          : null,
+      penalty_per_missing_hour: rule(optionalAmount),
+    },
   });
-  const { error, busy, run } = useApiSubmit(form);
+  const { busy, run, alert } = useApiSubmit(form, LOT_FIELDS);
   const submit = form.onSubmit((values) =>
     run(async () => {
       if (lot) {
@@ -81,10 +86,10 @@ export function LotForm({
     <Card withBorder padding="lg" component="section" aria-label={title}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <ProblemAlert error={error} shownFields={LOT_FIELDS} onReload={onReload} />
+          <ProblemAlert {...alert} onReload={onReload} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             {lot ? (
-              <TextInput label={t('lots.number')} value={String(lot.number)} readOnly />
+              <TextInput label={t('lots.number')} value={String(lot.number)} readOnly variant="filled" />
             ) : (
               <NumberInput hideControls label={t('lots.number')} required min={1} {...form.getInputProps('number')} />
             )}
@@ -119,7 +124,6 @@ export function LotForm({
               decimalScale={2}
               w={260}
               {...form.getInputProps('criterion_weight')}
-              error={form.errors.criterion_weight ?? (weightError(form.errors) as string | undefined)}
             />
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Modal, NumberInput, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, NumberInput, Paper, ScrollArea, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
@@ -12,7 +12,11 @@ import type { LotRead } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { PageHeader } from '../../components/PageHeader';
+import { DateField } from '../../components/DateField';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { useValidator } from '../../hooks/useValidator';
+import { fieldMap } from '../../lib/problem';
+import { amount, isoDay, minLength, required } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { CpvText } from './CpvText';
 import { download, fetchText } from './files';
@@ -21,15 +25,22 @@ import { LotAward } from './LotAward';
 import { LotCalculator } from './LotCalculator';
 import { LotForm } from './LotForm';
 import { tenderEditable } from './TenderPage';
-import { TableHead } from '../../components/TableHead';
+import { DataTable } from '../../components/DataTable';
 import { FormActions } from '../../components/FormActions';
 import { useLotRefresh } from './useLotRefresh';
 
-function OverrideDialog({ lot, etag, opened, onClose }: { lot: LotRead; etag: string; opened: boolean; onClose: () => void }) {
+function OverrideDialog({ lot, etag, opened, onClose, onReload }: { lot: LotRead; etag: string; opened: boolean; onClose: () => void; onReload: () => void }) {
   const { t } = useTranslation();
   const refresh = useLotRefresh(lot.id, lot.tender_id);
-  const form = useForm({ initialValues: { hours: lot.override_hours ?? lot.computed_hours ?? 0, reason: lot.override_reason ?? '' } });
-  const { error, busy, run } = useApiSubmit(form);
+  const rule = useValidator();
+  const form = useForm({
+    initialValues: { hours: lot.override_hours ?? lot.computed_hours ?? 0, reason: lot.override_reason ?? '' },
+    validate: {
+      hours: (value) => (String(value).trim() !== '' && Number(value) >= 0 && Number.isInteger(Number(value)) ? null : t('validation.wholeHours')),
+      reason: rule(required, minLength(10)),
+    },
+  });
+  const { busy, run, alert } = useApiSubmit(form, fieldMap(['hours', 'reason']));
   const submit = form.onSubmit((values) =>
     run(async () => {
       await call(
@@ -47,7 +58,7 @@ function OverrideDialog({ lot, etag, opened, onClose }: { lot: LotRead; etag: st
     <Modal opened={opened} onClose={onClose} title={t('lots.overrideTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <ProblemAlert error={error} shownFields={['hours', 'reason']} />
+          <ProblemAlert {...alert} onReload={onReload} />
           <Text size="sm">{t('lots.computed', { hours: integer(lot.computed_hours) })}</Text>
           <NumberInput hideControls label={t('lots.overrideHours')} min={0} required {...form.getInputProps('hours')} />
           <Textarea label={t('lots.overrideReason')} required autosize minRows={2} {...form.getInputProps('reason')} />
@@ -64,7 +75,7 @@ function storedAdvice(lot: LotRead): string[] {
   return Array.isArray(advice) ? advice.filter((code): code is string => typeof code === 'string') : [];
 }
 
-function HoursCard({ lot, etag, canOverride }: { lot: LotRead; etag: string; canOverride: boolean }) {
+function HoursCard({ lot, etag, canOverride, onReload }: { lot: LotRead; etag: string; canOverride: boolean; onReload: () => void }) {
   const { t } = useTranslation();
   const refresh = useLotRefresh(lot.id, lot.tender_id);
   const [opened, setOpened] = useState(false);
@@ -107,7 +118,7 @@ function HoursCard({ lot, etag, canOverride }: { lot: LotRead; etag: string; can
           )}
           {lot.hours_frozen && <Text size="sm">{t('lots.frozen')}</Text>}
           {lot.calculation && (
-            <Text size="sm" c="dimmed" className="mono">
+            <Text size="sm" c="dimmed" className="formula">
               {formula(String((lot.calculation as Record<string, unknown>).formula ?? ''))}
             </Text>
           )}
@@ -130,18 +141,28 @@ function HoursCard({ lot, etag, canOverride }: { lot: LotRead; etag: string; can
           </Group>
         )}
       </Group>
-      <ProblemAlert error={error} />
-      {opened && <OverrideDialog lot={lot} etag={etag} opened={opened} onClose={() => setOpened(false)} />}
+      <ProblemAlert error={error} onReload={onReload} />
+      {opened && <OverrideDialog lot={lot} etag={etag} opened={opened} onClose={() => setOpened(false)} onReload={onReload} />}
     </Card>
   );
 }
 
-function Amendments({ lot, etag, canAmend }: { lot: LotRead; etag: string; canAmend: boolean }) {
+function Amendments({ lot, etag, canAmend, onReload }: { lot: LotRead; etag: string; canAmend: boolean; onReload: () => void }) {
   const { t } = useTranslation();
+  const rule = useValidator();
   const refresh = useLotRefresh(lot.id, lot.tender_id);
   const [editing, setEditing] = useState(false);
-  const form = useForm({ initialValues: { new_amount: '', new_duration_months: '' as number | string, signed_on: '', reason: '' } });
-  const { error, busy, run } = useApiSubmit(form);
+  const form = useForm({
+    initialValues: { new_amount: '', new_duration_months: '' as number | string, signed_on: '', reason: '' },
+    validate: {
+      new_amount: (value, values) =>
+        rule(amount)(value) ?? (!value.trim() && values.new_duration_months === '' ? t('validation.amendmentChange') : null),
+      new_duration_months: (value) => (value === '' || Number(value) >= 1 ? null : t('validation.positiveInteger')),
+      signed_on: rule(required, isoDay),
+      reason: rule(required, minLength(5)),
+    },
+  });
+  const { busy, run, alert } = useApiSubmit(form, fieldMap(['new_amount', 'new_duration_months', 'signed_on', 'reason']));
   const submit = form.onSubmit((values) =>
     run(async () => {
       await call(
@@ -177,11 +198,11 @@ function Amendments({ lot, etag, canAmend }: { lot: LotRead; etag: string; canAm
       {editing && (
         <form onSubmit={submit} noValidate>
           <Stack gap="sm" mt="sm">
-            <ProblemAlert error={error} shownFields={['new_amount', 'new_duration_months', 'signed_on', 'reason']} />
+            <ProblemAlert {...alert} onReload={onReload} />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <TextInput label={t('lots.newAmount')} inputMode="decimal" {...form.getInputProps('new_amount')} />
               <NumberInput hideControls label={t('lots.newDuration')} min={1} {...form.getInputProps('new_duration_months')} />
-              <TextInput type="date" label={t('lots.signedOn')} required {...form.getInputProps('signed_on')} />
+              <DateField label={t('lots.signedOn')} required {...form.getInputProps('signed_on')} />
             </SimpleGrid>
             <TextInput label={t('lots.reason')} required {...form.getInputProps('reason')} />
             <FormActions label={t('lots.amend')} busy={busy} onCancel={() => setEditing(false)} />
@@ -193,28 +214,26 @@ function Amendments({ lot, etag, canAmend }: { lot: LotRead; etag: string; canAm
           {t('lots.noAmendments')}
         </Text>
       ) : (
-        <Table className="data-table" mt="sm" data-testid="amendments">
-          <caption className="visually-hidden">{t('lots.amendmentsTitle')}</caption>
-          <TableHead columns={[t('lots.number'), t('lots.signedOn'), t('lots.amountChange'), t('lots.durationChange'), t('lots.hoursChange'), t('lots.reason')]} />
-          <Table.Tbody>
-            {lot.amendments.map((amendment) => (
-              <Table.Tr key={amendment.id}>
-                <Table.Td>{amendment.number}</Table.Td>
-                <Table.Td>{day(amendment.signed_on)}</Table.Td>
-                <Table.Td>
-                  {euros(amendment.amount_before)} → {euros(amendment.amount_after)}
-                </Table.Td>
-                <Table.Td>
-                  {amendment.duration_before} → {amendment.duration_after}
-                </Table.Td>
-                <Table.Td>
-                  {integer(amendment.hours_before)} → {integer(amendment.hours_after)} h
-                </Table.Td>
-                <Table.Td>{amendment.reason}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <Paper withBorder mt="sm">
+          <DataTable
+            caption={t('lots.amendmentsTitle')}
+            testId="amendments"
+            columns={[t('lots.number'), t('lots.signedOn'), t('lots.amountChange'), t('lots.durationChange'), t('lots.hoursChange'), t('lots.reason')]}
+            minWidth={720}
+            striped={false}
+            rows={lot.amendments.map((amendment) => ({
+              key: amendment.id,
+              cells: [
+                amendment.number,
+                day(amendment.signed_on),
+                `${euros(amendment.amount_before)} → ${euros(amendment.amount_after)}`,
+                `${amendment.duration_before} → ${amendment.duration_after}`,
+                `${integer(amendment.hours_before)} → ${integer(amendment.hours_after)} h`,
+                amendment.reason,
+              ],
+            }))}
+          />
+        </Paper>
       )}
     </Card>
   );
@@ -283,6 +302,7 @@ export function LotPage() {
   if (record.isPending) return <Loading />;
   if (record.error) return <ProblemAlert error={record.error} />;
   const { data: lot, etag } = record.data;
+  const reload = () => void record.refetch();
   const status = tender.data?.data.status;
   const editable = status !== undefined && tenderEditable(can, status);
   // What the API refuses is not offered: no award once amended, nothing on a frozen tender.
@@ -327,15 +347,16 @@ export function LotPage() {
           {t('lots.penaltyShown', { amount: euros(lot.penalty_per_missing_hour) })}
         </Text>
       )}
-      <HoursCard key={`hours-${lot.version}`} lot={lot} etag={etag} canOverride={can('clauses:override')} />
-      {can('clauses:estimate') && <LotCalculator key={`calc-${lot.version}`} lot={lot} etag={etag} canSave={can('tenders:edit')} />}
+      <HoursCard key={`hours-${lot.version}`} lot={lot} etag={etag} canOverride={can('clauses:override')} onReload={reload} />
+      {can('clauses:estimate') && <LotCalculator key={`calc-${lot.version}`} lot={lot} etag={etag} canSave={can('tenders:edit')} onReload={reload} />}
       <LotAward
         key={`award-${lot.version}`}
         lot={lot}
         etag={etag}
         canAward={can('tenders:manage') && !frozen && lot.amendments.length === 0}
+        onReload={reload}
       />
-      <Amendments lot={lot} etag={etag} canAmend={can('tenders:manage') && !frozen} />
+      <Amendments lot={lot} etag={etag} canAmend={can('tenders:manage') && !frozen} onReload={reload} />
       <Article lot={lot} />
       {can('tenders:edit') && (
         <HistoryPanel

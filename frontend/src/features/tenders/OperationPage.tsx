@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,8 +11,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { integer, percent } from './format';
 import { useAuth } from '../auth/AuthProvider';
 import { OperationForm, targetText } from './OperationsPage';
-import { TenderRows, useTenderColumns } from './TendersPage';
-import { TableHead } from '../../components/TableHead';
+import { tenderRows, useTenderColumns } from './TendersPage';
+import { DataTable } from '../../components/DataTable';
 
 export function OperationPage() {
   const { id = '' } = useParams();
@@ -95,13 +95,7 @@ export function OperationPage() {
         {t('operations.tenders')}
       </Title>
       <Paper withBorder>
-        <Table striped className="data-table">
-          <caption className="visually-hidden">{t('operations.tenders')}</caption>
-          <TableHead columns={columns} />
-          <Table.Tbody>
-            <TenderRows tenders={tenders.data?.items ?? []} />
-          </Table.Tbody>
-        </Table>
+        <DataTable caption={t('operations.tenders')} columns={columns} rows={tenderRows(tenders.data?.items ?? [])} />
         {tenders.data && tenders.data.items.length === 0 && (
           <Text c="dimmed" p="md" ta="center">
             {t('operations.noTenders')}

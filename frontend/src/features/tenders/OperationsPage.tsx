@@ -1,4 +1,4 @@
-import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Textarea, TextInput } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -16,6 +16,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useCursorList } from '../../hooks/useCursorList';
 import { useValidator } from '../../hooks/useValidator';
+import { fieldMap } from '../../lib/problem';
 import { required } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { fromPercent, integer, percent, toPercent } from './format';
@@ -35,6 +36,8 @@ interface Values {
   target_value: string | number;
   eligibility_restriction: EligibilityRestriction | null;
 }
+
+const OPERATION_FIELDS = fieldMap(['name', 'description', 'target_value', 'target_kind', 'eligibility_restriction']);
 
 /** The operation's form: creates one, or edits `operation` (PATCH with If-Match from `etag`). */
 export function OperationForm({
@@ -67,7 +70,7 @@ export function OperationForm({
       : { name: '', description: '', target_kind: 'hours_share', target_value: '', eligibility_restriction: null },
     validate: { name: rule(required) },
   });
-  const { error, busy, run } = useApiSubmit(form);
+  const { busy, run, alert } = useApiSubmit(form, OPERATION_FIELDS);
   const submit = form.onSubmit((values) =>
     run(async () => {
       const value = String(values.target_value).trim();
@@ -99,11 +102,7 @@ export function OperationForm({
     <Card withBorder padding="lg" component="section" aria-label={operation ? t('operations.edit') : t('operations.new')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <ProblemAlert
-            error={error}
-            shownFields={['name', 'description', 'target_value', 'target_kind', 'eligibility_restriction']}
-            onReload={onReload}
-          />
+          <ProblemAlert {...alert} onReload={onReload} />
           <TextInput label={t('operations.name')} required {...form.getInputProps('name')} />
           <Textarea label={t('operations.description')} autosize minRows={2} {...form.getInputProps('description')} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -168,19 +167,18 @@ export function OperationsPage() {
         caption={t('operations.title')}
         columns={[t('operations.name'), t('operations.targetValue'), t('operations.restriction')]}
         list={list}
-      >
-        {list.items.map((operation) => (
-          <Table.Tr key={operation.id}>
-            <Table.Td>
-              <Link to={`/operations/${operation.id}`} className="row-link">
-                {operation.name}
-              </Link>
-            </Table.Td>
-            <Table.Td>{targetText(t, operation)}</Table.Td>
-            <Table.Td>{operation.eligibility_restriction ? t(`restrictions.${operation.eligibility_restriction}`) : '—'}</Table.Td>
-          </Table.Tr>
-        ))}
-      </ListFrame>
+        minWidth={480}
+        rows={list.items.map((operation) => ({
+          key: operation.id,
+          cells: [
+            <Link to={`/operations/${operation.id}`} className="row-link">
+              {operation.name}
+            </Link>,
+            targetText(t, operation),
+            operation.eligibility_restriction ? t(`restrictions.${operation.eligibility_restriction}`) : '—',
+          ],
+        }))}
+      />
     </Stack>
   );
 }

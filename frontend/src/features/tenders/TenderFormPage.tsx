@@ -13,12 +13,14 @@ import {
   tendersUpdateTender,
 } from '../../client/sdk.gen';
 import type { Ccag, Nature, PriceForm, Procedure, TenderDetail } from '../../client/types.gen';
+import { DateField } from '../../components/DateField';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { TerritoryPicker, type TerritoryValue } from '../../components/TerritoryPicker';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
-import { required } from '../../lib/validation';
+import { fieldMap } from '../../lib/problem';
+import { isoDay, required, tenderReference } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { type OrganisationChoice, OrganisationSelect } from '../users/OrganisationSelect';
 import { CpvInput } from './CpvInput';
@@ -42,21 +44,11 @@ interface Values {
   deadline_date: string;
 }
 
-const FIELDS = [
-  'buyer_id',
-  'structure_id',
-  'operation_id',
-  'reference',
-  'object',
-  'procedure',
-  'nature',
-  'ccag',
-  'price_form',
-  'cpv_code',
-  'place_of_execution',
-  'publication_date',
-  'deadline_date',
-];
+/** Where the form shows each field of the API (a buyer picks a structure, others a buyer). */
+const FIELDS = fieldMap(
+  ['structure_id', 'operation_id', 'reference', 'object', 'procedure', 'nature', 'ccag', 'price_form', 'cpv_code', 'publication_date', 'deadline_date'],
+  { buyer_id: 'buyer', place_of_execution: 'place' },
+);
 
 /** The tender's form: creates a draft, or edits `tender` (PATCH with If-Match from `etag`). */
 function TenderForm({ tender, etag, onReload }: { tender?: TenderDetail; etag?: string; onReload?: () => void }) {
@@ -103,10 +95,21 @@ function TenderForm({ tender, etag, onReload }: { tender?: TenderDetail; etag?: 
           publication_date: '',
           deadline_date: '',
         },
-    validate: { reference: rule(required), object: rule(required), cpv_code: rule(required) },
+    validate: {
+      reference: rule(required, tenderReference),
+      object: rule(required),
+      cpv_code: rule(required),
+      // The place of execution is part of every tender (open data, enterprises' matching).
+      place: (value) => (value.length ? null : t('validation.placeRequired')),
+      buyer: (value) => (!tender && !isBuyer && !value ? t('validation.required') : null),
+      structure_id: (value) => (!tender && isBuyer && !value ? t('validation.required') : null),
+      publication_date: rule(isoDay),
+      deadline_date: (value, values) =>
+        rule(isoDay)(value) ??
+        (value && values.publication_date && value < values.publication_date ? t('validation.deadlineBeforePublication') : null),
+    },
   });
-  const { error, busy, run } = useApiSubmit(form);
-  const placeError = Object.entries(form.errors).find(([path]) => path.startsWith('place'))?.[1];
+  const { busy, run, alert } = useApiSubmit(form, FIELDS);
   const submit = form.onSubmit((values) =>
     run(async () => {
       const [place] = values.place;
@@ -118,7 +121,7 @@ function TenderForm({ tender, etag, onReload }: { tender?: TenderDetail; etag?: 
         ccag: values.ccag,
         price_form: values.price_form,
         cpv_code: values.cpv_code.trim(),
-        place_of_execution: place ? { level: place.level, code: place.code } : { level: 'commune' as const, code: '' },
+        place_of_execution: { level: place.level, code: place.code },
         publication_date: values.publication_date || null,
         deadline_date: values.deadline_date || null,
       };
@@ -168,11 +171,11 @@ function TenderForm({ tender, etag, onReload }: { tender?: TenderDetail; etag?: 
       <Card withBorder padding="lg" component="section" aria-label={title}>
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            <ProblemAlert error={error} shownFields={FIELDS} onReload={onReload} />
+            <ProblemAlert {...alert} onReload={onReload} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               {tender ? (
                 // The buyer of a tender does not change once it is created.
-                <TextInput label={t('tenders.buyer')} value={tender.buyer.name} readOnly />
+                <TextInput label={t('tenders.buyer')} value={tender.buyer.name} readOnly variant="filled" description={t('tenders.buyerFixed')} />
               ) : isBuyer ? (
                 <Select
                   label={t('tenders.structure')}
@@ -185,7 +188,7 @@ function TenderForm({ tender, etag, onReload }: { tender?: TenderDetail; etag?: 
                   label={t('tenders.buyer')}
                   kinds={['buyer']}
                   value={form.values.buyer}
-                  error={form.errors.buyer_id}
+                  error={form.errors.buyer}
                   onChange={(buyer) => form.setFieldValue('buyer', buyer)}
                 />
               )}
@@ -200,7 +203,7 @@ function TenderForm({ tender, etag, onReload }: { tender?: TenderDetail; etag?: 
               )}
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('tenders.reference')} required {...form.getInputProps('reference')} />
+              <TextInput label={t('tenders.reference')} description={t('tenders.referenceHelp')} required maxLength={16} {...form.getInputProps('reference')} />
               <CpvInput
                 label={t('tenders.cpv')}
                 required
@@ -219,13 +222,14 @@ function TenderForm({ tender, etag, onReload }: { tender?: TenderDetail; etag?: 
             <TerritoryPicker
               label={t('tenders.place')}
               description={t('tenders.placeHelp')}
+              required
               value={form.values.place}
-              error={placeError}
+              error={form.errors.place}
               onChange={(place) => form.setFieldValue('place', place.slice(-1))}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput type="date" label={t('tenders.publicationDate')} {...form.getInputProps('publication_date')} />
-              <TextInput type="date" label={t('tenders.deadlineDate')} {...form.getInputProps('deadline_date')} />
+              <DateField label={t('tenders.publicationDate')} {...form.getInputProps('publication_date')} />
+              <DateField label={t('tenders.deadlineDate')} {...form.getInputProps('deadline_date')} />
             </SimpleGrid>
             <FormActions label={tender ? t('app.save') : t('app.create')} busy={busy} onCancel={() => navigate(tender ? `/tenders/${tender.id}` : '/tenders')} />
           </Stack>

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
 import { call, callWithETag } from '../../api/client';
-import { tendersGetTender, tendersTransitionTender } from '../../client/sdk.gen';
+import { operationsGetOperation, tendersGetTender, tendersTransitionTender } from '../../client/sdk.gen';
 import type { Permission, TenderStatus } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
@@ -16,7 +16,7 @@ import { day, euros, integer } from './format';
 import { LotForm } from './LotForm';
 import { StatusBadge } from './TendersPage';
 import { TRANSITIONS } from './vocabularies';
-import { TableHead } from '../../components/TableHead';
+import { DataTable } from '../../components/DataTable';
 
 /** Who may change a tender and its lots: editors while it is a draft, managers until it is closed or cancelled (as the API). */
 export function tenderEditable(can: (permission: Permission) => boolean, status: TenderStatus): boolean {
@@ -35,6 +35,12 @@ export function TenderPage() {
     queryKey: ['tender', id],
     queryFn: () => callWithETag(tendersGetTender({ path: { tender_id: id } })),
   });
+  const operationId = record.data?.data.operation_id ?? null;
+  const operation = useQuery({
+    queryKey: ['operation', operationId],
+    queryFn: () => callWithETag(operationsGetOperation({ path: { operation_id: operationId ?? '' } })),
+    enabled: Boolean(operationId) && can('operations:read'),
+  });
   if (record.isPending) return <Loading />;
   if (record.error) return <ProblemAlert error={record.error} />;
   const { data: tender, etag } = record.data;
@@ -52,8 +58,23 @@ export function TenderPage() {
     }
   };
   const editable = tenderEditable(can, tender.status);
+  const operationName = operation.data?.data.name;
   const details: [string, ReactNode][] = [
     [t('tenders.buyer'), tender.buyer.name],
+    ...(can('operations:read')
+      ? [
+          [
+            t('tenders.operation'),
+            tender.operation_id ? (
+              <Anchor component={Link} to={`/operations/${tender.operation_id}`} data-testid="tender-operation">
+                {operationName ?? t('app.loading')}
+              </Anchor>
+            ) : (
+              t('tenders.noOperation')
+            ),
+          ] as [string, ReactNode],
+        ]
+      : []),
     [t('tenders.procedure'), t(`procedures.${tender.procedure}`)],
     [t('tenders.nature'), t(`natures.${tender.nature}`)],
     [t('tenders.ccag'), t(`ccags.${tender.ccag}`)],
@@ -113,35 +134,31 @@ export function TenderPage() {
       </Group>
       {adding && <LotForm tender={tender} onDone={() => setAdding(false)} />}
       <Paper withBorder>
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover className="data-table">
-            <caption className="visually-hidden">{t('tenders.lots')}</caption>
-            <TableHead columns={[t('lots.number'), t('lots.title'), t('lots.currentAmount'), t('lots.hours'), t('lots.considerations'), t('lots.awardee')]} />
-            <Table.Tbody>
-              {tender.lots.map((lot) => (
-                <Table.Tr key={lot.id}>
-                  <Table.Td>{lot.number}</Table.Td>
-                  <Table.Td>
-                    <Link to={`/tenders/${tender.id}/lots/${lot.id}`} className="row-link">
-                      {lot.title}
-                    </Link>
-                    {lot.trade && (
-                      <Text size="xs" c="dimmed">
-                        {lot.trade}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{euros(lot.current_amount ?? lot.estimated_amount)}</Table.Td>
-                  <Table.Td>{lot.required_hours === null ? '—' : `${integer(lot.required_hours)} h`}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{lot.considerations.map((c) => t(`considerations.${c.kind}`)).join(' ; ') || '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>{lot.award?.members.map((m) => m.enterprise.name).join(', ') ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          caption={t('tenders.lots')}
+          columns={[t('lots.number'), t('lots.title'), t('lots.currentAmount'), t('lots.hours'), t('lots.considerations'), t('lots.awardee')]}
+          minWidth={720}
+          rows={tender.lots.map((lot) => ({
+            key: lot.id,
+            cells: [
+              <span className="mono">{t('lots.lot', { number: lot.number })}</span>,
+              <>
+                <Link to={`/tenders/${tender.id}/lots/${lot.id}`} className="row-link">
+                  {lot.title}
+                </Link>
+                {lot.trade && (
+                  <Text size="xs" c="dimmed">
+                    {lot.trade}
+                  </Text>
+                )}
+              </>,
+              euros(lot.current_amount ?? lot.estimated_amount),
+              lot.required_hours === null ? '—' : `${integer(lot.required_hours)} h`,
+              <Text size="sm">{lot.considerations.map((c) => t(`considerations.${c.kind}`)).join(' ; ') || '—'}</Text>,
+              lot.award?.members.map((m) => m.enterprise.name).join(', ') ?? '—',
+            ],
+          }))}
+        />
         {tender.lots.length === 0 && (
           <Text c="dimmed" p="md" ta="center">
             {t('tenders.noLots')}

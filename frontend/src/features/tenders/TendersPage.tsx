@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Group, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Badge, Box, Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { call } from '../../api/client';
 import { tendersListTenders } from '../../client/sdk.gen';
 import type { TenderRead, TenderStatus } from '../../client/types.gen';
+import type { DataRow } from '../../components/DataTable';
 import { ListFrame } from '../../components/ListFrame';
 import { PageHeader } from '../../components/PageHeader';
 import { useCursorList } from '../../hooks/useCursorList';
@@ -28,33 +29,26 @@ const STATUS_COLORS: Record<TenderStatus, string> = {
 export function StatusBadge({ status }: { status: TenderStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light">
+    <Badge color={STATUS_COLORS[status]} variant="light" className="status-badge">
       {t(`tenderStatus.${status}`)}
     </Badge>
   );
 }
 
-/** A table of tenders (used by the list and by an operation's page). */
-export function TenderRows({ tenders }: { tenders: TenderRead[] }) {
-  return (
-    <>
-      {tenders.map((tender) => (
-        <Table.Tr key={tender.id}>
-          <Table.Td className="mono">
-            <Link to={`/tenders/${tender.id}`} className="row-link">
-              {tender.reference}
-            </Link>
-          </Table.Td>
-          <Table.Td>{tender.object}</Table.Td>
-          <Table.Td>{tender.buyer.name}</Table.Td>
-          <Table.Td>
-            <StatusBadge status={tender.status} />
-          </Table.Td>
-          <Table.Td>{day(tender.deadline_date)}</Table.Td>
-        </Table.Tr>
-      ))}
-    </>
-  );
+/** The rows of a table of tenders (the list and an operation's page). */
+export function tenderRows(tenders: readonly TenderRead[]): DataRow[] {
+  return tenders.map((tender) => ({
+    key: tender.id,
+    cells: [
+      <Link to={`/tenders/${tender.id}`} className="row-link mono">
+        {tender.reference}
+      </Link>,
+      tender.object,
+      tender.buyer.name,
+      <StatusBadge status={tender.status} />,
+      day(tender.deadline_date),
+    ],
+  }));
 }
 
 export function useTenderColumns() {
@@ -134,9 +128,8 @@ export function TendersPage() {
         caption={t('tenders.title')}
         columns={columns}
         list={list}
-      >
-        <TenderRows tenders={list.items} />
-      </ListFrame>
+        rows={tenderRows(list.items)}
+      />
     </Stack>
   );
 }

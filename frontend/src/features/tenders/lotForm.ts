@@ -1,6 +1,6 @@
 /** The lot form's values and the bodies it sends (create and edit share them). */
 import type { CalculationMethod, ConsiderationKind, LotCreate, LotRead, LotUpdate } from '../../client/types.gen';
-import { decimal } from './format';
+import { decimal, typed } from './format';
 
 export interface LotValues {
   number: number | string;
@@ -17,7 +17,6 @@ export interface LotValues {
   penalty_per_missing_hour: string;
 }
 
-const text = (value: string | null | undefined) => value ?? '';
 
 /** Values for a new lot (next free number, the tender's CPV) or for editing `lot`. */
 export function lotValues(defaults: { number: number; cpv_code: string }, lot?: LotRead): LotValues {
@@ -27,13 +26,13 @@ export function lotValues(defaults: { number: number; cpv_code: string }, lot?: 
     title: lot?.title ?? '',
     trade: lot?.trade ?? '',
     cpv_code: lot?.cpv_code ?? defaults.cpv_code,
-    estimated_amount: lot ? String(Number(lot.estimated_amount)) : '',
+    estimated_amount: lot ? typed(lot.estimated_amount) : '',
     duration_months: lot?.duration_months ?? 12,
     considerations: lot ? lot.considerations.map((c) => c.kind) : ['insertion_clause'],
     criterion_weight: weight === null || weight === undefined ? '' : Number(weight),
     calculation_method: lot?.calculation_method ?? 'generic',
     taken_over_monthly_hours: lot?.taken_over_monthly_hours === null || lot?.taken_over_monthly_hours === undefined ? '' : Number(lot.taken_over_monthly_hours),
-    penalty_per_missing_hour: lot?.penalty_per_missing_hour === null || lot?.penalty_per_missing_hour === undefined ? '' : text(lot.penalty_per_missing_hour),
+    penalty_per_missing_hour: typed(lot?.penalty_per_missing_hour),
   };
 }
 
@@ -67,9 +66,4 @@ export function lotCreateBody(values: LotValues): LotCreate {
 
 export function lotUpdateBody(values: LotValues): LotUpdate {
   return lotFields(values);
-}
-
-/** The server reports the weight under the index of its consideration. */
-export function weightError(errors: Record<string, unknown>): unknown {
-  return Object.entries(errors).find(([path]) => /^considerations\.\d+\.criterion_weight$/.test(path))?.[1];
 }

@@ -61,14 +61,16 @@ export function OrganisationSelect({
     <Select
       label={label}
       description={description}
-      required={required}
-      clearable={!required}
+      required={required && !readOnly}
+      clearable={!required && !readOnly}
       searchable
       readOnly={readOnly}
+      variant={readOnly ? 'filled' : 'default'}
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options: all }) => all}
-      placeholder={t('users.organisationSearch')}
+      placeholder={readOnly ? t('fmt.none') : t('users.organisationSearch')}
+      rightSection={readOnly ? null : undefined}
       nothingFoundMessage={isFetching ? t('app.loading') : t('app.none')}
       value={value?.id ?? null}
       error={error}

@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PasswordField } from '../../components/PasswordField';
 import { StatusText } from '../../components/StatusText';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
+import { fieldMap } from '../../lib/problem';
 import { useValidator } from '../../hooks/useValidator';
 import { isLanguage, type Language } from '../../i18n';
 import { email, optionalPassword, required } from '../../lib/validation';
@@ -30,7 +31,7 @@ interface Values {
   password: string;
 }
 
-const FIELDS = ['email', 'full_name', 'role', 'organisation_id', 'language', 'password', 'active'];
+const FIELDS = fieldMap(['email', 'full_name', 'role', 'language', 'password'], { organisation_id: 'organisation' });
 
 function valuesOf(user?: UserRead): Values {
   return {
@@ -64,9 +65,7 @@ function UserForm({ record, onReload }: { record?: Loaded; onReload?: () => void
       password: rule(optionalPassword),
     },
   });
-  const { error, busy, run } = useApiSubmit(form);
-  // The server names the field `organisation_id`; the form keeps the whole choice.
-  const organisationError = form.errors.organisation ?? form.errors.organisation_id;
+  const { busy, run, alert } = useApiSubmit(form, FIELDS);
 
   const update = (body: UserUpdate) =>
     run(async () => {
@@ -102,7 +101,7 @@ function UserForm({ record, onReload }: { record?: Loaded; onReload?: () => void
     <Card withBorder padding="lg" component="section" aria-label={t('users.formLabel')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <ProblemAlert error={error} shownFields={FIELDS} onReload={onReload} />
+          <ProblemAlert {...alert} onReload={onReload} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label={t('users.email')}
@@ -110,14 +109,16 @@ function UserForm({ record, onReload }: { record?: Loaded; onReload?: () => void
               required
               autoComplete="off"
               readOnly={Boolean(record) || readOnly}
-              variant={record ? 'filled' : 'default'}
+              variant={record || readOnly ? 'filled' : 'default'}
               {...form.getInputProps('email')}
             />
-            <TextInput label={t('users.fullName')} required readOnly={readOnly} {...form.getInputProps('full_name')} />
+            <TextInput label={t('users.fullName')} required={!readOnly} readOnly={readOnly} {...form.getInputProps('full_name')} />
             <Select
               label={t('users.role')}
-              required
+              required={!readOnly}
               readOnly={readOnly}
+              rightSection={readOnly ? null : undefined}
+              variant={readOnly ? 'filled' : 'default'}
               allowDeselect={false}
               data={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
               {...form.getInputProps('role')}
@@ -127,17 +128,18 @@ function UserForm({ record, onReload }: { record?: Loaded; onReload?: () => void
               label={t('users.organisation')}
               value={form.values.organisation}
               kinds={ROLE_ORGANISATION_KINDS[form.values.role]}
-              error={organisationError}
+              error={form.errors.organisation}
               readOnly={readOnly}
               onChange={(organisation) => {
                 form.setFieldValue('organisation', organisation);
-                form.clearFieldError('organisation_id');
               }}
             />
             <Select
               label={t('users.language')}
               allowDeselect={false}
               readOnly={readOnly}
+              variant={readOnly ? 'filled' : 'default'}
+              rightSection={readOnly ? null : undefined}
               data={[
                 { value: 'fr', label: t('languages.fr') },
                 { value: 'en', label: t('languages.en') },

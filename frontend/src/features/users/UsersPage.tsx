@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -92,27 +92,21 @@ export function UsersPage() {
           t('users.status'),
         ]}
         list={list}
-      >
-        {list.items.map((user) => (
-          <Table.Tr key={user.id}>
-            <Table.Td>
-              <Link to={`/users/${user.id}`} className="row-link">
-                {user.full_name}
-              </Link>
-            </Table.Td>
-            <Table.Td>{user.email}</Table.Td>
-            <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
-            <Table.Td>{user.organisation.name}</Table.Td>
-            <Table.Td className="mono">{date(user.last_login_at)}</Table.Td>
-            <Table.Td>
-              <StatusText
-                active={user.active}
-                label={user.active ? t('users.activeLabel') : t('users.inactiveLabel')}
-              />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListFrame>
+        minWidth={760}
+        rows={list.items.map((user) => ({
+          key: user.id,
+          cells: [
+            <Link to={`/users/${user.id}`} className="row-link">
+              {user.full_name}
+            </Link>,
+            user.email,
+            t(`roles.${user.role}`),
+            user.organisation.name,
+            <span className="mono">{date(user.last_login_at)}</span>,
+            <StatusText active={user.active} label={user.active ? t('users.activeLabel') : t('users.inactiveLabel')} />,
+          ],
+        }))}
+      />
     </Stack>
   );
 }

@@ -1,0 +1,87 @@
+/** The audit log page's logic: filters as the API takes them, what an entry changed, where its record is. */
+import type { AuditEventRead } from '../../client/types.gen';
+import { isInternalField } from '../../lib/audit';
+
+/** The record types the recorder writes (backend `__entity_type__` of each audited model). */
+export const AUDITED_TYPES = [
+  'organisation',
+  'user',
+  'clause_settings',
+  'labour_share',
+  'operation',
+  'tender',
+  'lot',
+  'lot_award',
+  'lot_amendment',
+  'participant',
+  'eligibility_validation',
+  'pathway',
+  'pathway_step',
+] as const;
+
+export interface AuditFilters {
+  entityType: string | null;
+  entityId: string | null;
+  /** ISO days, '' when open. */
+  since: string;
+  until: string;
+}
+
+/** The query of GET /audit-events for the filters (empty ones left out). */
+export function auditQuery(filters: AuditFilters, actorId: string | null) {
+  return {
+    actor_id: actorId ?? undefined,
+    entity_type: filters.entityType ?? undefined,
+    entity_id: filters.entityType && filters.entityId ? filters.entityId : undefined,
+    since: filters.since || undefined,
+    until: filters.until || undefined,
+  };
+}
+
+const BOOKKEEPING = new Set(['created_at', 'updated_at', 'version', 'reason']);
+
+/** The fields an entry names: changed or set ones, or those a sensitive read revealed. */
+export function changedFields(event: Pick<AuditEventRead, 'action' | 'changes'>): string[] {
+  const changes = event.changes ?? {};
+  if (event.action === 'read_sensitive') {
+    const fields = changes.fields;
+    return Array.isArray(fields) ? fields.filter((field): field is string => typeof field === 'string' && field !== '*') : [];
+  }
+  return Object.entries(changes)
+    .filter(([field, value]) => !isInternalField(field) && !BOOKKEEPING.has(field) && value !== null && value !== '')
+    .map(([field]) => field);
+}
+
+/** The page of an entry's record, when the admin has one to open (participants' are not theirs). */
+export function recordPath(event: Pick<AuditEventRead, 'entity_type' | 'entity_id'>): string | null {
+  switch (event.entity_type) {
+    case 'organisation':
+      return `/organisations/${event.entity_id}`;
+    case 'user':
+      return `/users/${event.entity_id}`;
+    case 'operation':
+      return `/operations/${event.entity_id}`;
+    case 'tender':
+      return `/tenders/${event.entity_id}`;
+    case 'clause_settings':
+    case 'labour_share':
+      return '/clause-settings';
+    default:
+      return null;
+  }
+}
+
+// Participants' records are personal: their entries hold "[set]" markers, never a name.
+const PERSONAL_TYPES = new Set(['participant', 'eligibility_validation', 'pathway', 'pathway_step']);
+const NAMING_FIELDS = ['full_name', 'name', 'reference', 'title', 'email'];
+
+/** What names an entry's record when the entry itself says it (a creation, a renaming). */
+export function recordName(event: Pick<AuditEventRead, 'entity_type' | 'changes'>): string | null {
+  if (PERSONAL_TYPES.has(event.entity_type)) return null;
+  for (const field of NAMING_FIELDS) {
+    const value = event.changes?.[field];
+    const named = Array.isArray(value) ? value[1] : value;
+    if (typeof named === 'string' && named && !named.startsWith('[')) return named;
+  }
+  return null;
+}

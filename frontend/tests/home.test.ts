@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+
+import type { Permission } from '../src/client/types.gen';
+import { cardsFor, ROLE_CARDS } from '../src/features/home/cards';
+import { NAV_ITEMS } from '../src/lib/navigation';
+
+// The pages a card may open: the navigation's, and the import reached from the participants list.
+const PAGES = new Set([...NAV_ITEMS.map((item) => item.to), '/participants/import']);
+
+describe('home cards', () => {
+  it('link only to pages that exist, for every role', () => {
+    for (const [role, cards] of Object.entries(ROLE_CARDS)) {
+      expect(cards.length, role).toBeGreaterThan(0);
+      for (const card of cards) expect(PAGES.has(card.to), `${role}: ${card.key} → ${card.to}`).toBe(true);
+    }
+  });
+
+  it('promise nothing that does not exist (job offers, hours declarations, candidacies)', () => {
+    const keys = Object.values(ROLE_CARDS).flatMap((cards) => cards.map((card) => card.key));
+    for (const promise of ['offers', 'declareHours', 'candidates', 'clauseRequest', 'monitoring', 'followUp']) {
+      expect(keys).not.toContain(promise);
+    }
+  });
+
+  it("show only the cards whose page the person may open", () => {
+    const enterprise: Permission[] = ['tenders:read'];
+    expect(cardsFor('enterprise', enterprise).map((card) => card.to)).toEqual(['/tenders']);
+    expect(cardsFor('referent', ['participants:read']).map((card) => card.key)).toEqual(['portfolio']);
+  });
+});
