@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 
-import { DEMO, field, loginAs, openNav, select } from './helpers';
+import { DEMO, field, loginAs, openNav, select, seriousViolations } from './helpers';
 
 /** A day `days` from today as people type it (dd/mm/yyyy). */
 function typed(days: number): string {
@@ -85,6 +85,8 @@ test('a referent corrects an identity after creation, and a stale form is not sa
   await page.getByRole('link', { name: "Corriger l'identité" }).click();
   await expect(page.getByRole('heading', { level: 1, name: "Corriger l'identité" })).toBeVisible();
   await expect(field(page, 'Date de naissance')).toHaveValue('14/02/1990');
+  await page.waitForLoadState('networkidle');
+  expect(await seriousViolations(page)).toEqual([]);
   await field(page, 'Date de naissance').fill('01/05/1890');
   await field(page, 'Téléphone').fill('abc');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
