@@ -38,7 +38,8 @@ export function auditQuery(filters: AuditFilters, actorId: string | null) {
   };
 }
 
-const BOOKKEEPING = new Set(['created_at', 'updated_at', 'version', 'reason']);
+// Bookkeeping and keys the server keeps for itself, not worth naming to people.
+const BOOKKEEPING = new Set(['created_at', 'updated_at', 'version', 'identity_key', 'token_version']);
 
 /** The fields an entry names: changed or set ones, or those a sensitive read revealed. */
 export function changedFields(event: Pick<AuditEventRead, 'action' | 'changes'>): string[] {
