@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
 import { call, callWithETag } from '../../api/client';
-import { operationsGetOperation, tendersGetTender, tendersTransitionTender } from '../../client/sdk.gen';
+import { tendersGetTender, tendersTransitionTender } from '../../client/sdk.gen';
 import type { Permission, TenderStatus } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
@@ -35,12 +35,6 @@ export function TenderPage() {
     queryKey: ['tender', id],
     queryFn: () => callWithETag(tendersGetTender({ path: { tender_id: id } })),
   });
-  const operationId = record.data?.data.operation_id ?? null;
-  const operation = useQuery({
-    queryKey: ['operation', operationId],
-    queryFn: () => callWithETag(operationsGetOperation({ path: { operation_id: operationId ?? '' } })),
-    enabled: Boolean(operationId) && can('operations:read'),
-  });
   if (record.isPending) return <Loading />;
   if (record.error) return <ProblemAlert error={record.error} />;
   const { data: tender, etag } = record.data;
@@ -58,23 +52,22 @@ export function TenderPage() {
     }
   };
   const editable = tenderEditable(can, tender.status);
-  const operationName = operation.data?.data.name;
+  // The operation the tender belongs to, linked for those who can open operations.
+  const operation: ReactNode =
+    tender.operation_id && tender.operation_name ? (
+      can('operations:read') ? (
+        <Anchor component={Link} to={`/operations/${tender.operation_id}`} data-testid="tender-operation">
+          {tender.operation_name}
+        </Anchor>
+      ) : (
+        <span data-testid="tender-operation">{tender.operation_name}</span>
+      )
+    ) : (
+      t('tenders.noOperation')
+    );
   const details: [string, ReactNode][] = [
     [t('tenders.buyer'), tender.buyer.name],
-    ...(can('operations:read')
-      ? [
-          [
-            t('tenders.operation'),
-            tender.operation_id ? (
-              <Anchor component={Link} to={`/operations/${tender.operation_id}`} data-testid="tender-operation">
-                {operationName ?? t('app.loading')}
-              </Anchor>
-            ) : (
-              t('tenders.noOperation')
-            ),
-          ] as [string, ReactNode],
-        ]
-      : []),
+    [t('tenders.operation'), operation],
     [t('tenders.procedure'), t(`procedures.${tender.procedure}`)],
     [t('tenders.nature'), t(`natures.${tender.nature}`)],
     [t('tenders.ccag'), t(`ccags.${tender.ccag}`)],
