@@ -85,6 +85,9 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   await expect(page.getByTestId('estimate-hours')).toHaveText('833 heures d\'insertion');
   await expect(page.getByTestId('estimate-formula')).toContainText('833');
   await page.getByRole('button', { name: 'Enregistrer ces paramètres sur le lot' }).click();
+  // Saved and reloaded (the demo's defaults give 833 h already: the figure alone does not
+  // tell the lot was reloaded, and a reload while the dialog opens would close it).
+  await expect(page.getByText('Paramètres enregistrés, heures recalculées.')).toBeVisible();
   await expect(page.getByTestId('required-hours')).toHaveText('833 h');
 
   // … adjusted by override with a reason.
