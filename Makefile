@@ -112,7 +112,11 @@ openapi: $(VENV)/.installed ## Regenerate openapi/openapi.json and the frontend'
 	cd backend && .venv/bin/python -m levier.openapi ../openapi/openapi.json
 	@if [ -d frontend/node_modules ]; then cd frontend && npm run gen --silent; fi
 
-bench: $(VENV)/.installed ## Benchmarks (bench/README.md has the figures)
+bench: $(VENV)/.installed ## Benchmarks (bench/README.md has the figures); installs wrk with apt when root
+	@if ! command -v wrk >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else echo "bench/request_cost.py needs wrk: run 'sudo apt-get install wrk'"; exit 1; fi; \
+	fi
 	for script in bench/[!_]*.py; do $(BIN)/python $$script; done
 
 clean: ## Remove installed environments and build output (keeps var/ data)

@@ -17,7 +17,8 @@ from sqlmodel import col
 from levier.core import clock
 from levier.organisations.models import Organisation
 from levier.participants import eligibility, pathways
-from levier.participants import service as participants_service
+from levier.participants import identity as participants_identity
+from levier.participants import scope as participants_scope
 from levier.participants.constants import ContractKind, ExitSituation, Gender, StepKind
 from levier.participants.models import Participant
 from levier.participants.schemas import (
@@ -117,13 +118,13 @@ async def seed_scenario_b(
     """Participants, eligibility, pathways and exits for two referents (the caller commits)."""
     today = clock.today()
     lot = await _awarded_lot(session, enterprise)
-    facilitator_scope = participants_service.Scope(facilitator)
+    facilitator_scope = participants_scope.Scope(facilitator)
     stories = itertools.cycle(STORIES)
     for index, (last_name, first_name, gender) in enumerate(PEOPLE):
         referent = referents[index % 2]
-        scope = participants_service.Scope(referent)
+        scope = participants_scope.Scope(referent)
         age = 19 + (index * 7) % 38
-        created = await participants_service.create(
+        created = await participants_identity.create(
             session,
             scope,
             ParticipantCreate(
@@ -138,7 +139,7 @@ async def seed_scenario_b(
                 health_consent=index % 10 == 4,
             ),
         )
-        participant = await participants_service.get(session, scope, created.id)
+        participant = await participants_scope.get(session, scope, created.id)
         story = next(stories)
         entry = today - timedelta(days=40 + (index * 23) % 420)
         if index % 6 != 5:  # a few still wait in the facilitator's validation queue
@@ -170,7 +171,7 @@ async def seed_scenario_b(
 
 async def _play(
     session: AsyncSession,
-    scope: participants_service.Scope,
+    scope: participants_scope.Scope,
     participant: Participant,
     story: str,
     entry: date,

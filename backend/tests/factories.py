@@ -172,12 +172,13 @@ async def make_participant(
     from datetime import date
 
     from levier.participants import pathways as pathways_service
-    from levier.participants import service as participants_service
+    from levier.participants import identity as participants_identity
+    from levier.participants import scope as participants_scope
     from levier.participants.schemas import ParticipantCreate, PathwayCreate
 
     number = next(_sequence)
-    scope = participants_service.Scope(referent)
-    participant = await participants_service.create(
+    scope = participants_scope.Scope(referent)
+    participant = await participants_identity.create(
         session,
         scope,
         ParticipantCreate.model_validate(
@@ -192,7 +193,7 @@ async def make_participant(
         ),
     )
     if pathway:
-        participant = await participants_service.get(session, scope, participant.id)
+        participant = await participants_scope.get(session, scope, participant.id)
         await pathways_service.start(
             session, scope, participant, PathwayCreate(entry_date=date(2025, 1, 6))
         )

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import joinedload
 from sqlmodel import col
 
@@ -18,6 +18,7 @@ from levier.core.db import SessionDep
 from levier.core.errors import Forbidden, NotAuthenticated
 from levier.core.models import utcnow
 from levier.core.security import decode_access_token
+from levier.organisations.models import Organisation
 from levier.users.models import User
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
@@ -39,9 +40,17 @@ async def current_user(
     claims = decode_access_token(settings, token)
     if claims is None or claims.session_id is None:
         raise NotAuthenticated("invalid_token")
-    user = (
+    # Whether the user's organisation coordinates a network (a PLIE): participants' scope
+    # needs it, and asking here saves that domain a statement on every request.
+    coordinates = (
+        exists()
+        .where(col(Organisation.coordinator_id) == col(User.organisation_id))
+        .correlate(User)
+        .label("coordinates_network")
+    )
+    row = (
         await session.execute(
-            select(User)
+            select(User, coordinates)
             .join(AuthSession, col(AuthSession.user_id) == col(User.id))
             .where(
                 col(User.id) == claims.user_id,
@@ -51,7 +60,8 @@ async def current_user(
             )
             .options(joinedload(User.organisation))  # type: ignore[arg-type]
         )
-    ).scalar_one_or_none()
+    ).one_or_none()
+    user = row[0] if row else None
     if user is None or not user.active or user.token_version != claims.token_version:
         raise NotAuthenticated("invalid_token")
     if not user.organisation.active:
@@ -59,6 +69,7 @@ async def current_user(
     session.info["actor_id"] = user.id
     request.state.user = user
     request.state.session_id = claims.session_id
+    request.state.coordinates_network = bool(row[1]) if row else False
     return user
 
 

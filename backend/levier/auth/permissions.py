@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from levier.core.errors import Forbidden
+
 
 class Role(StrEnum):
     admin = "admin"
@@ -96,3 +98,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 def permissions_of(role: Role | str) -> frozenset[Permission]:
     """The permissions granted to a role."""
     return ROLE_PERMISSIONS[Role(role)]
+
+
+def check_permission(role: Role | str, permission: Permission) -> None:
+    """403 for a role without the permission (routes check it first; actions on reads reuse
+    it so a read never offers what the role may not do)."""
+    if permission not in permissions_of(role):
+        raise Forbidden()

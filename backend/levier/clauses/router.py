@@ -12,6 +12,7 @@ from levier.audit.schemas import AuditEventRead
 from levier.auth.dependencies import require
 from levier.auth.permissions import Permission
 from levier.clauses import service
+from levier.clauses.models import LabourShare
 from levier.clauses.schemas import (
     ClauseSettingsRead,
     ClauseSettingsUpdate,
@@ -22,6 +23,7 @@ from levier.clauses.schemas import (
     LabourShareUpdate,
     ParameterRead,
 )
+from levier.clauses.scope import structure_of
 from levier.core.db import SessionDep
 from levier.core.etag import check_if_match, set_etag
 from levier.core.pagination import Page, PageParams, page_params
@@ -39,7 +41,7 @@ async def read_clause_settings(
     session: SessionDep, user: Reader, response: Response
 ) -> ClauseSettingsRead:
     """The calculator defaults of the caller's structure (with its ETag)."""
-    settings = await service.get_settings(session, user.organisation_id)
+    settings = await service.get_settings(session, structure_of(user))
     set_etag(response, settings)
     return ClauseSettingsRead.model_validate(service.settings_read(settings))
 
@@ -53,7 +55,7 @@ async def update_clause_settings(
     response: Response,
 ) -> ClauseSettingsRead:
     """Change the calculator defaults (requires If-Match; every change is kept in the history)."""
-    settings = await service.get_settings(session, user.organisation_id)
+    settings = await service.get_settings(session, structure_of(user))
     check_if_match(request, settings)
     service.update_settings(settings, data)
     await session.flush()
@@ -66,7 +68,7 @@ async def list_labour_shares(
     session: SessionDep, user: Reader, page: Annotated[PageParams, Depends(page_params)]
 ) -> Page[LabourShareRead]:
     """The structure's labour share by CPV prefix (the longest matching prefix applies)."""
-    rows, next_cursor = await service.list_labour_shares(session, user.organisation_id, page)
+    rows, next_cursor = await service.list_labour_shares(session, structure_of(user), page)
     return Page(items=[LabourShareRead.model_validate(r) for r in rows], next_cursor=next_cursor)
 
 
@@ -77,23 +79,28 @@ async def create_labour_share(
     session: SessionDep, user: Manager, data: LabourShareCreate, response: Response
 ) -> LabourShareRead:
     """Add a CPV prefix to the table."""
-    row = await service.add_labour_share(session, user.organisation_id, data)
+    row = await service.add_labour_share(session, structure_of(user), data)
     set_etag(response, row)
     return LabourShareRead.model_validate(row)
 
 
+async def _share_to_change(
+    session: SessionDep, request: Request, share_id: uuid.UUID, user: Manager
+) -> LabourShare:
+    """The structure's row (404 otherwise), at the version the caller read (If-Match)."""
+    row = await service.get_labour_share(session, structure_of(user), share_id)
+    check_if_match(request, row)
+    return row
+
+
+ShareToChange = Annotated[LabourShare, Depends(_share_to_change)]
+
+
 @settings_router.patch("/labour-shares/{share_id}", response_model=LabourShareRead)
 async def update_labour_share(
-    session: SessionDep,
-    user: Manager,
-    share_id: uuid.UUID,
-    data: LabourShareUpdate,
-    request: Request,
-    response: Response,
+    session: SessionDep, row: ShareToChange, data: LabourShareUpdate, response: Response
 ) -> LabourShareRead:
     """Change a row's trade or share (requires If-Match)."""
-    row = await service.get_labour_share(session, user.organisation_id, share_id)
-    check_if_match(request, row)
     service.update_labour_share(row, data)
     await session.flush()
     set_etag(response, row)
@@ -101,12 +108,8 @@ async def update_labour_share(
 
 
 @settings_router.delete("/labour-shares/{share_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_labour_share(
-    session: SessionDep, user: Manager, share_id: uuid.UUID, request: Request
-) -> Response:
+async def delete_labour_share(session: SessionDep, row: ShareToChange) -> Response:
     """Remove a row (requires If-Match); lots already computed keep their figures."""
-    row = await service.get_labour_share(session, user.organisation_id, share_id)
-    check_if_match(request, row)
     await session.delete(row)
     await session.flush()
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -118,7 +121,7 @@ async def clause_settings_history(
 ) -> Page[AuditEventRead]:
     """Who changed the settings and the table, when, and what (newest first)."""
     return await audit_service.owner_history(
-        session, user.organisation_id, ["clause_settings", "labour_share"], page
+        session, structure_of(user), ["clause_settings", "labour_share"], page
     )
 
 
@@ -127,7 +130,7 @@ async def estimate_hours(
     session: SessionDep, user: Estimator, data: EstimateRequest
 ) -> EstimateRead:
     """Compute a lot's insertion hours without saving anything, with parameters and formula."""
-    result = await service.estimate(session, user.organisation_id, data)
+    result = await service.estimate(session, structure_of(user), data)
     return EstimateRead(
         method=result.method,
         hours=result.hours,

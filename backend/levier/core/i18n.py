@@ -279,6 +279,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le rôle {role} ne correspond pas à une organisation de type {kind}.",
         "Role {role} does not fit an organisation of kind {kind}.",
     ),
+    "user_inactive": ("Ce compte est déjà désactivé.", "This account is already deactivated."),
     "cannot_deactivate_self": (
         "Vous ne pouvez pas désactiver votre propre compte ni changer votre propre rôle.",
         "You cannot deactivate your own account or change your own role.",

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from levier.auth.dependencies import current_user, require
-from levier.auth.permissions import Permission
+from levier.auth.permissions import Permission, check_permission
+from levier.core.actions import allowed
 from levier.core.db import SessionDep
 from levier.core.etag import check_if_match, set_etag
 from levier.core.pagination import Page, PageParams, page_params
 from levier.organisations import service
 from levier.organisations.constants import OrganisationKind
+from levier.organisations.models import Organisation
 from levier.organisations.schemas import (
+    OrganisationActions,
     OrganisationCreate,
     OrganisationRead,
     OrganisationSummary,
@@ -60,28 +63,51 @@ async def create_organisation(
     return OrganisationRead.model_validate(organisation)
 
 
+def _loader(permission: Permission, *, write: bool = False) -> Any:
+    # A default, not an annotation: annotations are strings here and cannot see `permission`.
+    async def load(
+        session: SessionDep,
+        request: Request,
+        organisation_id: uuid.UUID,
+        viewer: User = Depends(require(permission)),
+    ) -> tuple[User, Organisation]:
+        organisation = await service.get(session, organisation_id)
+        if write:
+            check_if_match(request, organisation)
+        return viewer, organisation
+
+    return load
+
+
+OrganisationToRead = Annotated[
+    tuple[User, Organisation], Depends(_loader(Permission.organisations_read))
+]
+OrganisationToChange = Annotated[
+    tuple[User, Organisation], Depends(_loader(Permission.organisations_manage, write=True))
+]
+
+
+def _read(viewer: User, organisation: Organisation) -> OrganisationRead:
+    actions = OrganisationActions(
+        edit=allowed(check_permission, viewer.role, Permission.organisations_manage)
+    )
+    return OrganisationRead.model_validate(organisation).model_copy(update={"actions": actions})
+
+
 @router.get("/{organisation_id}", response_model=OrganisationRead)
-async def get_organisation(
-    session: SessionDep, _user: Reader, organisation_id: uuid.UUID, response: Response
-) -> OrganisationRead:
-    """One organisation (with its ETag)."""
-    organisation = await service.get(session, organisation_id)
+async def get_organisation(target: OrganisationToRead, response: Response) -> OrganisationRead:
+    """One organisation, with what the caller may do with it (and its ETag)."""
+    viewer, organisation = target
     set_etag(response, organisation)
-    return OrganisationRead.model_validate(organisation)
+    return _read(viewer, organisation)
 
 
 @router.patch("/{organisation_id}", response_model=OrganisationRead)
 async def update_organisation(
-    session: SessionDep,
-    _user: Manager,
-    organisation_id: uuid.UUID,
-    data: OrganisationUpdate,
-    request: Request,
-    response: Response,
+    session: SessionDep, target: OrganisationToChange, data: OrganisationUpdate, response: Response
 ) -> OrganisationRead:
     """Change an organisation (requires If-Match); `active: false` deactivates it."""
-    organisation = await service.get(session, organisation_id)
-    check_if_match(request, organisation)
+    viewer, organisation = target
     organisation = await service.update(session, organisation, data)
     set_etag(response, organisation)
-    return OrganisationRead.model_validate(organisation)
+    return _read(viewer, organisation)

@@ -64,6 +64,12 @@ class OrganisationSummary(BaseModel):
     kind: OrganisationKind
 
 
+class OrganisationActions(BaseModel):
+    """What the caller may do with the organisation now."""
+
+    edit: bool
+
+
 class OrganisationRead(OrganisationSummary):
     """An organisation."""
 
@@ -80,3 +86,6 @@ class OrganisationRead(OrganisationSummary):
     created_at: datetime
     updated_at: datetime
     version: int
+    actions: OrganisationActions | None = Field(
+        default=None, description="In a single organisation's read (not in lists)."
+    )

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 from sqlmodel import col
 
 from levier.core.audit.recorder import add_changes
@@ -24,6 +24,7 @@ from levier.organisations.constants import (
 )
 from levier.organisations.models import Organisation, OrganisationTerritory
 from levier.organisations.schemas import OrganisationCreate, OrganisationUpdate
+from levier.organisations.scope import readable
 from levier.territories import service as territories_service
 from levier.territories.schemas import TerritoryRef
 
@@ -31,7 +32,9 @@ from levier.territories.schemas import TerritoryRef
 def _with_territory() -> list[Any]:
     return [
         selectinload(Organisation.territory),  # type: ignore[arg-type]
-        selectinload(Organisation.coordinator),  # type: ignore[arg-type]
+        # Many-to-one in the same statement: a page costs the same whether or not its
+        # organisations name a coordinator.
+        joinedload(Organisation.coordinator),  # type: ignore[arg-type]
     ]
 
 
@@ -57,7 +60,7 @@ async def list_page(
     active: bool | None = None,
 ) -> tuple[list[Organisation], str | None]:
     """Organisations in name order, filtered by text (name or SIRET), kind and active flag."""
-    statement = select(Organisation).options(*_with_territory())
+    statement = readable(select(Organisation).options(*_with_territory()), None)
     if query:
         text = query.strip()
         if text.replace(" ", "").isdigit():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import uuid
 from datetime import date, timedelta
 from typing import Any
 
@@ -10,6 +11,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from levier.auth.permissions import Role
 from levier.clauses import service as clauses_service
 from levier.core import clock
 from levier.core.audit.recorder import record_read
@@ -20,10 +22,12 @@ from levier.participants.constants import (
     SENSITIVE_CRITERIA,
     Criterion,
 )
+from levier.participants.identity import touch
 from levier.participants.models import EligibilityValidation, Participant
 from levier.participants.schemas import EligibilityCreate, EligibilityStatus
-from levier.participants.service import Scope, touch
+from levier.participants.scope import Scope, check_revealable
 from levier.tenders.constants import EligibilityRestriction
+from levier.tenders.models import Operation
 
 
 def add_months(day: date, months: int) -> date:
@@ -76,6 +80,15 @@ def _check(participant: Participant, data: EligibilityCreate, today: date) -> No
         raise FieldInvalid("criterion", "health_consent_required")
 
 
+def check_validatable(scope: Scope, participant: Participant) -> None:
+    """Eligibility is validated by a facilitator of the structure the person is referred to."""
+    if (
+        scope.user.role != Role.facilitator
+        or participant.structure_id != scope.user.organisation_id
+    ):
+        raise NotFound()
+
+
 async def validate(
     session: AsyncSession,
     scope: Scope,
@@ -84,8 +97,7 @@ async def validate(
     today: date | None = None,
 ) -> EligibilityValidation:
     """Record a facilitator's validation for a participant referred to its structure."""
-    if participant.structure_id != scope.user.organisation_id:
-        raise NotFound()
+    check_validatable(scope, participant)
     today = today or clock.today()
     _check(participant, data, today)
     settings = await clauses_service.get_settings(session, scope.user.organisation_id)
@@ -138,33 +150,38 @@ def visible(
     and each reveal writes to the audit log that the sensitive fields were read (not which
     criterion they hold).
     """
-    if reveal and not scope.may_reveal(participant):
-        raise NotFound()
+    if reveal:
+        check_revealable(scope, participant)
     rows: list[dict[str, Any]] = []
     revealed = False
     for validation in participant.eligibility:
         sensitive = validation.criterion in SENSITIVE_CRITERIA
-        masked = sensitive and not reveal
         revealed = revealed or (sensitive and reveal)
-        rows.append(
-            {
-                "id": validation.id,
-                "criterion": None if masked else validation.criterion,
-                "sensitive": sensitive,
-                "masked": masked,
-                "minimum_income_kind": None if masked else validation.minimum_income_kind,
-                "opinion_source": validation.opinion_source,
-                "evidence_type": None if masked else validation.evidence_type,
-                "evidence_date": validation.evidence_date,
-                "validated_on": validation.validated_on,
-                "valid_until": validation.valid_until,
-                "current": validation.validated_on <= on <= validation.valid_until,
-                "validated_by_id": validation.validated_by_id,
-            }
-        )
+        rows.append(row(validation, on, masked=sensitive and not reveal))
     if revealed:
         record_read(session, participant, REVEALED_FIELDS, reason="eligibility_reveal")
     return rows
+
+
+def row(
+    validation: EligibilityValidation, on: date | None = None, masked: bool = False
+) -> dict[str, Any]:
+    """A validation as it is read, its sensitive fields masked when asked."""
+    on = on or clock.today()
+    return {
+        "id": validation.id,
+        "criterion": None if masked else validation.criterion,
+        "sensitive": validation.criterion in SENSITIVE_CRITERIA,
+        "masked": masked,
+        "minimum_income_kind": None if masked else validation.minimum_income_kind,
+        "opinion_source": validation.opinion_source,
+        "evidence_type": None if masked else validation.evidence_type,
+        "evidence_date": validation.evidence_date,
+        "validated_on": validation.validated_on,
+        "valid_until": validation.valid_until,
+        "current": validation.validated_on <= on <= validation.valid_until,
+        "validated_by_id": validation.validated_by_id,
+    }
 
 
 async def queue(
@@ -191,3 +208,19 @@ async def queue(
         [col(Participant.search_name), col(Participant.id)],
         key=lambda p: [p.search_name, p.id],
     )
+
+
+async def restriction_of(
+    session: AsyncSession, operation_id: uuid.UUID | None
+) -> EligibilityRestriction | None:
+    """An operation's eligibility restriction (404 for an unknown operation)."""
+    if operation_id is None:
+        return None
+    value = (
+        await session.execute(
+            select(col(Operation.eligibility_restriction)).where(col(Operation.id) == operation_id)
+        )
+    ).first()
+    if value is None:
+        raise NotFound()
+    return EligibilityRestriction(value[0]) if value[0] else None

@@ -21,8 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from levier.core.errors import DomainError, FieldsInvalid, field_errors
 from levier.core.i18n import Language, translate
-from levier.participants import service
+from levier.participants import identity
 from levier.participants.schemas import ParticipantCreate
+from levier.participants.scope import Scope
 
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
@@ -142,7 +143,7 @@ def _parse(text: str, language: Language) -> tuple[list[tuple[int, dict[str, Any
 
 async def run(
     session: AsyncSession,
-    scope: service.Scope,
+    scope: Scope,
     content: bytes,
     structure_id: uuid.UUID | None,
     apply: bool,
@@ -170,7 +171,7 @@ async def run(
 
 async def _rows(
     session: AsyncSession,
-    scope: service.Scope,
+    scope: Scope,
     rows: list[tuple[int, dict[str, Any]]],
     structure_id: uuid.UUID | None,
     language: Language,
@@ -186,7 +187,7 @@ async def _rows(
             row_report.errors = field_errors(exc.errors(), language)
             report.errors.append(row_report)
             continue
-        key = (service.identity_key(data.last_name, data.first_names), data.birth_date.isoformat())
+        key = (identity.identity_key(data.last_name, data.first_names), data.birth_date.isoformat())
         if key in seen:
             message = translate("import_duplicate_row", language, line=seen[key])
             row_report.errors.append(
@@ -197,7 +198,7 @@ async def _rows(
         seen[key] = line
         try:
             async with session.begin_nested():
-                participant = await service.create(session, scope, data, today)
+                participant = await identity.create(session, scope, data, today)
         except DomainError as exc:
             failures = exc.errors if isinstance(exc, FieldsInvalid) else [exc]
             row_report.errors += [

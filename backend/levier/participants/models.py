@@ -14,6 +14,7 @@ from sqlmodel import Field, Relationship
 
 from levier.core.db import trigram_index
 from levier.core.models import Entity, timestamp_field
+from levier.users.models import User
 
 
 class Participant(Entity, table=True):
@@ -61,12 +62,15 @@ class Participant(Entity, table=True):
     health_consent_by_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
     last_activity_on: date
     # Set by the retention job when it warns the referent (30 days ahead): the day the record
-    # will be anonymised. Any new activity clears it (`service.touch`).
+    # will be anonymised. Any new activity clears it (`identity.touch`).
     retention_due_on: date | None = None
     # Statistical residue kept after anonymisation.
     anonymised_at: datetime | None = timestamp_field(default=None, nullable=True)
     age_band: str | None = Field(default=None, max_length=8)
 
+    referent: User = Relationship(
+        sa_relationship_kwargs={"lazy": "raise", "foreign_keys": "[Participant.referent_id]"}
+    )
     eligibility: list["EligibilityValidation"] = Relationship(
         sa_relationship_kwargs={
             "lazy": "raise",

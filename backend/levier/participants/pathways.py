@@ -15,9 +15,10 @@ from levier.participants.constants import (
     StepKind,
 )
 from levier.participants.eligibility import add_months
+from levier.participants.identity import touch
 from levier.participants.models import Participant, Pathway, PathwayStep
 from levier.participants.schemas import ExitCreate, FollowUpCreate, PathwayCreate, StepCreate
-from levier.participants.service import Scope, touch
+from levier.participants.scope import Scope, check_manageable
 from levier.tenders import positions as tenders_positions
 
 FOLLOW_UP_MONTHS = 6
@@ -35,9 +36,27 @@ def find(participant: Participant, pathway_id: object) -> Pathway:
     raise NotFound()
 
 
-def _managed(scope: Scope, participant: Participant) -> None:
-    if not scope.may_manage(participant):
-        raise NotFound()
+def check_startable(scope: Scope, participant: Participant) -> None:
+    """A pathway opens for a person still followed, with no pathway open."""
+    check_manageable(scope, participant)
+    if participant.anonymised_at is not None:
+        raise Conflict("participant_anonymised")
+    if open_pathway(participant) is not None:
+        raise Conflict("pathway_already_open")
+
+
+def check_open(scope: Scope, participant: Participant, pathway: Pathway) -> None:
+    """Steps and the exit are recorded on an open pathway."""
+    check_manageable(scope, participant)
+    if pathway.exit_date is not None:
+        raise Conflict("pathway_closed")
+
+
+def check_followable(scope: Scope, participant: Participant, pathway: Pathway) -> None:
+    """The follow-up is recorded once the pathway has exited."""
+    check_manageable(scope, participant)
+    if pathway.exit_date is None:
+        raise Conflict("pathway_not_exited")
 
 
 def _not_future(value: date, field: str, today: date) -> None:
@@ -53,12 +72,8 @@ async def start(
     today: date | None = None,
 ) -> Pathway:
     """Open a pathway; a participant has at most one open at a time."""
-    _managed(scope, participant)
+    check_startable(scope, participant)
     today = today or clock.today()
-    if participant.anonymised_at is not None:
-        raise Conflict("participant_anonymised")
-    if open_pathway(participant) is not None:
-        raise Conflict("pathway_already_open")
     _not_future(data.entry_date, "entry_date", today)
     last_exit = max((p.exit_date for p in participant.pathways if p.exit_date), default=None)
     if last_exit is not None and data.entry_date < last_exit:
@@ -126,7 +141,7 @@ async def clause_positions(
 ) -> list[dict[str, object]]:
     """The clause lots the person can be assigned to: those of the structure they are
     referred to (none when they are not referred)."""
-    _managed(scope, participant)
+    check_manageable(scope, participant)
     if participant.structure_id is None:
         return []
     return await tenders_positions.clause_positions(session, participant.structure_id, query)
@@ -141,10 +156,8 @@ async def add_step(
     today: date | None = None,
 ) -> PathwayStep:
     """Append a step: it starts on or after the entry and the previous step."""
-    _managed(scope, participant)
+    check_open(scope, participant, pathway)
     today = today or clock.today()
-    if pathway.exit_date is not None:
-        raise Conflict("pathway_closed")
     _not_future(data.start_date, "start_date", today)
     await _check_step(session, participant, pathway, data)
     step = PathwayStep(
@@ -188,10 +201,8 @@ async def close(
     today: date | None = None,
 ) -> Pathway:
     """Record the exit: date after every step's start, and its classification."""
-    _managed(scope, participant)
+    check_open(scope, participant, pathway)
     today = today or clock.today()
-    if pathway.exit_date is not None:
-        raise Conflict("pathway_closed")
     _not_future(data.exit_date, "exit_date", today)
     latest = max([pathway.entry_date, *(s.start_date for s in pathway.steps)])
     if data.exit_date < latest:
@@ -214,12 +225,12 @@ async def follow_up(
     today: date | None = None,
 ) -> Pathway:
     """Record the outcome six months after the exit (PLIE protocols confirm it then)."""
-    _managed(scope, participant)
+    check_followable(scope, participant, pathway)
+    exit_date = pathway.exit_date
+    assert exit_date is not None  # check_followable refused an open pathway
     today = today or clock.today()
-    if pathway.exit_date is None:
-        raise Conflict("pathway_not_exited")
     _not_future(data.follow_up_date, "follow_up_date", today)
-    due = add_months(pathway.exit_date, FOLLOW_UP_MONTHS)
+    due = add_months(exit_date, FOLLOW_UP_MONTHS)
     if data.follow_up_date < due:
         raise FieldInvalid("follow_up_date", "follow_up_too_early", due=due)
     pathway.follow_up_category = classify(data.situation, data.category, "category")

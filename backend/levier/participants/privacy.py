@@ -24,13 +24,12 @@ from levier.clauses import article
 from levier.core import clock
 from levier.core.audit.models import AuditEvent
 from levier.core.audit.recorder import jsonable, record_read
-from levier.core.errors import NotFound
 from levier.core.models import utcnow
 from levier.organisations.models import Organisation
 from levier.participants.constants import HEALTH_CRITERIA, AgeBand
 from levier.participants.eligibility import add_months, logged_fields
 from levier.participants.models import EligibilityValidation, Participant, Pathway
-from levier.participants.service import Scope, loading_options
+from levier.participants.scope import Scope, check_revealable, with_steps
 from levier.users.models import User
 
 logger = logging.getLogger("levier.retention")
@@ -83,8 +82,7 @@ async def access_log(session: AsyncSession, participant: Participant) -> list[di
 
 async def export(session: AsyncSession, scope: Scope, participant: Participant) -> dict[str, Any]:
     """Everything held on one person (right of access), with the access log; audited."""
-    if not scope.may_reveal(participant):
-        raise NotFound()
+    check_revealable(scope, participant)
     document = {
         "participant": {"id": str(participant.id), **_plain(participant, _IDENTITY)},
         "eligibility": [
@@ -291,7 +289,7 @@ async def retention(
     Each organisation owning a portfolio may set its own period (12–36 months); the others use
     `default_months`. People with an open pathway are kept whatever their last activity.
     Referents are warned 30 days ahead, once per person until new activity resets the clock
-    (`retention_due_on`, cleared by `service.touch`). Idempotent: anonymised residues are never
+    (`retention_due_on`, cleared by `identity.touch`). Idempotent: anonymised residues are never
     selected again, and a dry run changes nothing.
     """
     today = today or clock.today()
@@ -327,7 +325,7 @@ async def retention(
             (
                 await session.execute(
                     candidates.where(col(Participant.last_activity_on) < cutoff)
-                    .options(*loading_options())
+                    .options(*with_steps())
                     .execution_options(populate_existing=True)
                 )
             )

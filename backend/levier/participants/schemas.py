@@ -167,6 +167,27 @@ class ParticipantSummary(BaseModel):
     )
 
 
+class ParticipantActions(BaseModel):
+    """What the caller may do with the participant now (the rules the API applies)."""
+
+    edit: bool
+    transfer: bool
+    reveal: bool
+    read_access_log: bool
+    validate_eligibility: bool
+    start_pathway: bool
+    export: bool
+    anonymise: bool
+
+
+class PathwayActions(BaseModel):
+    """What the caller may do with the pathway now."""
+
+    add_step: bool
+    exit: bool
+    follow_up: bool
+
+
 class ParticipantRead(ParticipantSummary):
     __doc__ = "A participant's identity and situation. " + LEGAL_NOTICE
 
@@ -184,6 +205,7 @@ class ParticipantRead(ParticipantSummary):
     updated_at: datetime
     version: int
     eligibility: EligibilityStatus
+    actions: ParticipantActions
 
 
 class EligibilityCreate(Input):
@@ -299,6 +321,7 @@ class PathwayRead(BaseModel):
     follow_up_situation: ExitSituation | None
     follow_up_category: ExitCategory | None
     steps: list[StepRead]
+    actions: PathwayActions
     version: int
 
 

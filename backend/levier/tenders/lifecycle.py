@@ -5,16 +5,16 @@ refused: services call it before acting, and reads offer the action only when it
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from levier.auth.permissions import Permission, Role, permissions_of
+from levier.auth.permissions import Permission, Role
+from levier.auth.permissions import check_permission as check_role_permission
 from levier.core.actions import allowed
-from levier.core.errors import Conflict, FieldInvalid, Forbidden, NotFound
+from levier.core.errors import Conflict, FieldInvalid, NotFound
 from levier.core.pagination import PageParams, paginate
 from levier.core.text import fold, like_contains
 from levier.organisations import service as organisations_service
@@ -23,7 +23,7 @@ from levier.organisations.models import Organisation
 from levier.tenders.constants import FROZEN_STATUSES, TRANSITIONS, TenderStatus
 from levier.tenders.models import Operation, Tender
 from levier.tenders.schemas import TenderActions, TenderCreate, TenderUpdate
-from levier.tenders.scope import tenders_readable
+from levier.tenders.scope import summary_options, tenders_readable
 from levier.territories import service as territories_service
 from levier.users.models import User
 
@@ -61,7 +61,7 @@ async def list_tenders(
     buyer_id: uuid.UUID | None = None,
 ) -> tuple[list[Tender], str | None]:
     """Tenders in the caller's scope, newest first, filtered."""
-    statement = tenders_readable(select(Tender), user)
+    statement = tenders_readable(select(Tender).options(*summary_options()), user)
     if query:
         statement = statement.where(col(Tender.search_text).like(like_contains(query), escape="\\"))
     if status is not None:
@@ -78,26 +78,6 @@ async def list_tenders(
         key=lambda t: [t.created_at, t.id],
         descending=True,
     )
-
-
-async def names_by_id(
-    session: AsyncSession, organisation_ids: Sequence[uuid.UUID], operation_ids: Sequence[Any]
-) -> tuple[dict[uuid.UUID, Organisation], dict[uuid.UUID, str]]:
-    """The buyers and the operations' names of several tenders (one query each)."""
-    buyers: dict[uuid.UUID, Organisation] = {}
-    if organisation_ids:
-        rows = await session.execute(
-            select(Organisation).where(col(Organisation.id).in_(set(organisation_ids)))
-        )
-        buyers = {row.id: row for row in rows.scalars()}
-    operations: dict[uuid.UUID, str] = {}
-    wanted = {i for i in operation_ids if i is not None}
-    if wanted:
-        named = await session.execute(
-            select(col(Operation.id), col(Operation.name)).where(col(Operation.id).in_(wanted))
-        )
-        operations = {operation_id: name for operation_id, name in named.all()}
-    return buyers, operations
 
 
 async def _buyer(session: AsyncSession, buyer_id: uuid.UUID) -> Organisation:
@@ -120,14 +100,16 @@ async def _structure(session: AsyncSession, structure_id: uuid.UUID) -> Organisa
     return structure
 
 
-async def _check_operation(
+async def _operation(
     session: AsyncSession, structure_id: uuid.UUID, operation_id: uuid.UUID | None
-) -> None:
+) -> Operation | None:
+    """The structure's operation of that id (422 naming `operation_id` otherwise)."""
     if operation_id is None:
-        return
+        return None
     operation = await session.get(Operation, operation_id)
     if operation is None or operation.structure_id != structure_id:
         raise FieldInvalid("operation_id", "operation_not_found")
+    return operation
 
 
 def _check_dates(publication: Any, deadline: Any) -> None:
@@ -159,7 +141,7 @@ async def create_tender(session: AsyncSession, user: User, data: TenderCreate) -
         structure_id = user.organisation_id
     if data.buyer_id is not None and data.buyer_id != buyer.id:
         raise FieldInvalid("buyer_id", "not_a_buyer")
-    await _check_operation(session, structure_id, data.operation_id)
+    operation = await _operation(session, structure_id, data.operation_id)
     _check_dates(data.publication_date, data.deadline_date)
     place = await territories_service.resolve_one(
         session, data.place_of_execution, "place_of_execution"
@@ -185,6 +167,8 @@ async def create_tender(session: AsyncSession, user: User, data: TenderCreate) -
         deadline_date=data.deadline_date,
         status=TenderStatus.draft.value,
         lots=[],
+        buyer=buyer,
+        operation=operation,
     )
     session.add(tender)
     await session.flush()
@@ -192,9 +176,8 @@ async def create_tender(session: AsyncSession, user: User, data: TenderCreate) -
 
 
 def check_permission(user: User, permission: Permission) -> None:
-    """403 for a role without the permission (routes check it first; reads reuse it)."""
-    if permission not in permissions_of(user.role):
-        raise Forbidden()
+    """403 for a caller whose role lacks the permission."""
+    check_role_permission(user.role, permission)
 
 
 def check_not_frozen(tender: Tender) -> None:
@@ -225,7 +208,7 @@ async def update_tender(
         sent.get("deadline_date", tender.deadline_date),
     )
     if "operation_id" in sent:
-        await _check_operation(session, tender.structure_id, data.operation_id)
+        tender.operation = await _operation(session, tender.structure_id, data.operation_id)
         tender.operation_id = data.operation_id
     if data.place_of_execution is not None:
         place = await territories_service.resolve_one(

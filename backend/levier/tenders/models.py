@@ -71,6 +71,10 @@ class Tender(Entity, table=True):
     lots: list["Lot"] = Relationship(
         sa_relationship_kwargs={"lazy": "raise", "order_by": "Lot.number"}
     )
+    buyer: Organisation = Relationship(
+        sa_relationship_kwargs={"lazy": "raise", "foreign_keys": "[Tender.buyer_id]"}
+    )
+    operation: Optional["Operation"] = Relationship(sa_relationship_kwargs={"lazy": "raise"})
 
 
 class Lot(Entity, table=True):

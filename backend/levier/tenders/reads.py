@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from levier.organisations.models import Organisation
 from levier.organisations.schemas import OrganisationSummary
 from levier.tenders.actions import lot_actions
-from levier.tenders.lifecycle import names_by_id, tender_actions
+from levier.tenders.lifecycle import tender_actions
 from levier.tenders.models import Lot, Tender
 from levier.tenders.schemas import LotRead, TenderDetail, TenderRead
 from levier.tenders.scope import visible_lots
@@ -33,16 +30,17 @@ def lot_read(user: User, tender: Tender, lot: Lot) -> LotRead:
     )
 
 
-def tender_read(tender: Tender, buyer: Organisation, operation_name: str | None) -> TenderRead:
-    """A tender in a list (no lots, no actions: those come with its detail)."""
+def tender_read(tender: Tender) -> TenderRead:
+    """A tender in a list (no lots, no actions: those come with its detail); its buyer and
+    operation are loaded with it."""
     return TenderRead(
         **{
             name: getattr(tender, name)
             for name in TenderRead.model_fields
             if name not in _DERIVED_TENDER_FIELDS
         },
-        buyer=OrganisationSummary.model_validate(buyer),
-        operation_name=operation_name,
+        buyer=OrganisationSummary.model_validate(tender.buyer),
+        operation_name=tender.operation.name if tender.operation else None,
         place_of_execution=TerritoryRefRead(
             level=tender.place_level,  # type: ignore[arg-type]
             code=tender.place_code,
@@ -51,24 +49,10 @@ def tender_read(tender: Tender, buyer: Organisation, operation_name: str | None)
     )
 
 
-async def tender_reads(session: AsyncSession, tenders: list[Tender]) -> list[TenderRead]:
-    """A page of tenders with their buyers and operations (two queries for the page)."""
-    buyers, operations = await names_by_id(
-        session, [t.buyer_id for t in tenders], [t.operation_id for t in tenders]
-    )
-    return [
-        tender_read(
-            t, buyers[t.buyer_id], operations.get(t.operation_id) if t.operation_id else None
-        )
-        for t in tenders
-    ]
-
-
-async def tender_detail(session: AsyncSession, user: User, tender: Tender) -> TenderDetail:
+def tender_detail(user: User, tender: Tender) -> TenderDetail:
     """A tender with the lots the caller may see and the actions allowed on each."""
-    [summary] = await tender_reads(session, [tender])
     return TenderDetail(
-        **summary.model_dump(),
+        **tender_read(tender).model_dump(),
         lots=[lot_read(user, tender, lot) for lot in visible_lots(user, tender)],
         actions=tender_actions(user, tender),
     )

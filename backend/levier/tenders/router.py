@@ -15,7 +15,7 @@ from levier.core.pagination import Page, PageParams, page_params
 from levier.tenders import lifecycle, lots_router
 from levier.tenders.constants import TenderStatus
 from levier.tenders.operations_router import router as operations_router
-from levier.tenders.reads import tender_detail, tender_reads
+from levier.tenders.reads import tender_detail, tender_read
 from levier.tenders.schemas import (
     TenderCreate,
     TenderDetail,
@@ -47,7 +47,7 @@ async def list_tenders(
     rows, next_cursor = await lifecycle.list_tenders(
         session, user, page, q, status_filter, operation_id, buyer_id
     )
-    return Page(items=await tender_reads(session, rows), next_cursor=next_cursor)
+    return Page(items=[tender_read(row) for row in rows], next_cursor=next_cursor)
 
 
 @tenders_router.post("", response_model=TenderDetail, status_code=status.HTTP_201_CREATED)
@@ -58,14 +58,14 @@ async def create_tender(
     tender = await lifecycle.create_tender(session, user, data)
     set_etag(response, tender)
     response.headers["Location"] = f"/api/v1/tenders/{tender.id}"
-    return await tender_detail(session, user, tender)
+    return tender_detail(user, tender)
 
 
 @tenders_router.get("/{tender_id}", response_model=TenderDetail)
-async def get_tender(session: SessionDep, target: TenderToRead, response: Response) -> TenderDetail:
+async def get_tender(target: TenderToRead, response: Response) -> TenderDetail:
     """A tender with its lots and their hours, and what the caller may do (with its ETag)."""
     set_etag(response, target.tender)
-    return await tender_detail(session, target.user, target.tender)
+    return tender_detail(target.user, target.tender)
 
 
 @tenders_router.patch("/{tender_id}", response_model=TenderDetail)
@@ -75,7 +75,7 @@ async def update_tender(
     """Change a tender (requires If-Match; buyers only while it is a draft)."""
     tender = await lifecycle.update_tender(session, target.user, target.tender, data)
     set_etag(response, tender)
-    return await tender_detail(session, target.user, tender)
+    return tender_detail(target.user, tender)
 
 
 @tenders_router.post("/{tender_id}/transition", response_model=TenderDetail)
@@ -86,7 +86,7 @@ async def transition_tender(
     awarded once each lot is awarded or closed without an awardee (requires If-Match)."""
     tender = await lifecycle.transition(session, target.tender, data.status)
     set_etag(response, tender)
-    return await tender_detail(session, target.user, tender)
+    return tender_detail(target.user, tender)
 
 
 tenders_router.include_router(lots_router.router)

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 from sqlmodel import col
 
 from levier.auth.dependencies import require
@@ -77,16 +77,26 @@ def _names(award: LotAward, user: User) -> bool:
     return user.organisation_id in enterprises
 
 
-def tender_options() -> list[Any]:
-    """A tender's lots with everything a lot read shows (no lazy load afterwards)."""
-    lots = selectinload(Tender.lots)  # type: ignore[arg-type]
-    award = lots.selectinload(Lot.award)  # type: ignore[arg-type]
+def summary_options() -> list[Any]:
+    """A tender's buyer and operation, in the tender's own statement."""
     return [
-        lots.selectinload(Lot.considerations),  # type: ignore[arg-type]
-        lots.selectinload(Lot.amendments),  # type: ignore[arg-type]
-        lots.selectinload(Lot.override_by),  # type: ignore[arg-type]
-        award.selectinload(LotAward.members).selectinload(AwardMember.enterprise),  # type: ignore[arg-type]
-        award.selectinload(LotAward.subcontractors).selectinload(Subcontractor.enterprise),  # type: ignore[arg-type]
+        joinedload(Tender.buyer),  # type: ignore[arg-type]
+        joinedload(Tender.operation),  # type: ignore[arg-type]
+    ]
+
+
+def tender_options() -> list[Any]:
+    """A tender with its buyer and operation (one statement), then its lots with everything
+    a lot read shows (one more statement for all the lots): two in all, however many lots."""
+    lots = selectinload(Tender.lots)  # type: ignore[arg-type]
+    award = lots.joinedload(Lot.award)  # type: ignore[arg-type]
+    return [
+        *summary_options(),
+        lots.joinedload(Lot.considerations),  # type: ignore[arg-type]
+        lots.joinedload(Lot.amendments),  # type: ignore[arg-type]
+        lots.joinedload(Lot.override_by),  # type: ignore[arg-type]
+        award.joinedload(LotAward.members).joinedload(AwardMember.enterprise),  # type: ignore[arg-type]
+        award.joinedload(LotAward.subcontractors).joinedload(Subcontractor.enterprise),  # type: ignore[arg-type]
     ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request, Response, status
 
@@ -17,9 +17,10 @@ from levier.core.db import SessionDep
 from levier.core.etag import check_if_match, set_etag
 from levier.core.mail import send_mail
 from levier.core.pagination import Page, PageParams, page_params
-from levier.users import service
+from levier.users import scope, service
+from levier.users.constants import ROLE_ORGANISATION_KINDS
 from levier.users.models import User
-from levier.users.schemas import UserCreate, UserRead, UserUpdate
+from levier.users.schemas import RoleOption, UserCreate, UserRead, UserUpdate
 
 router = APIRouter(prefix="/users", tags=["users"])
 Reader = Annotated[User, Depends(require(Permission.users_read))]
@@ -63,31 +64,62 @@ async def create_user(
     return UserRead.model_validate(user)
 
 
+def _user_loader(permission: Permission, *, write: bool = False) -> Any:
+    # A default, not an annotation: annotations are strings here and cannot see `permission`.
+    async def load(
+        session: SessionDep,
+        request: Request,
+        user_id: uuid.UUID,
+        viewer: User = Depends(require(permission)),
+    ) -> tuple[User, User]:
+        user = await scope.get_visible(session, viewer, user_id)
+        if write:
+            check_if_match(request, user)
+        return viewer, user
+
+    return load
+
+
+# (viewer, account) for the account routes: permission (403), scope (404), If-Match.
+UserToRead = Annotated[tuple[User, User], Depends(_user_loader(Permission.users_read))]
+UserToChange = Annotated[
+    tuple[User, User], Depends(_user_loader(Permission.users_manage, write=True))
+]
+
+
+def _read(viewer: User, user: User) -> UserRead:
+    return UserRead.model_validate(user).model_copy(
+        update={"actions": service.user_actions(viewer, user)}
+    )
+
+
+@router.get("/role-options", response_model=list[RoleOption])
+async def role_options(_admin: Manager) -> list[RoleOption]:
+    """Each role and the kinds of organisation its people belong to (the account form offers
+    only those; the API refuses the others)."""
+    return [
+        RoleOption(role=role, organisation_kinds=sorted(kinds))
+        for role, kinds in ROLE_ORGANISATION_KINDS.items()
+    ]
+
+
 @router.get("/{user_id}", response_model=UserRead)
-async def get_user(
-    session: SessionDep, viewer: Reader, user_id: uuid.UUID, response: Response
-) -> UserRead:
-    """One account (with its ETag)."""
-    user = await service.get_visible(session, viewer, user_id)
+async def get_user(target: UserToRead, response: Response) -> UserRead:
+    """One account, with what the caller may do with it (and its ETag)."""
+    viewer, user = target
     set_etag(response, user)
-    return UserRead.model_validate(user)
+    return _read(viewer, user)
 
 
 @router.patch("/{user_id}", response_model=UserRead)
 async def update_user(
-    session: SessionDep,
-    admin: Manager,
-    user_id: uuid.UUID,
-    data: UserUpdate,
-    request: Request,
-    response: Response,
+    session: SessionDep, target: UserToChange, data: UserUpdate, response: Response
 ) -> UserRead:
     """Change an account (requires If-Match); `active: false` deactivates it, ending sessions."""
-    user = await service.get_visible(session, admin, user_id)
-    check_if_match(request, user)
+    admin, user = target
     was_active = user.active
     user = await service.update(session, admin, user, data)
     if was_active and not user.active:
         await auth_sessions.end_all(session, user.id, auth_sessions.EndReason.deactivated)
     set_etag(response, user)
-    return UserRead.model_validate(user)
+    return _read(admin, user)

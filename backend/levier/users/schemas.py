@@ -3,11 +3,12 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from levier.auth.permissions import Role
 from levier.core.i18n import Language
 from levier.core.validation import Email, Input, Name, Password
+from levier.organisations.constants import OrganisationKind
 from levier.organisations.schemas import OrganisationSummary
 
 
@@ -33,6 +34,21 @@ class UserUpdate(Input):
     password: Password | None = None
 
 
+class UserActions(BaseModel):
+    """What the caller may do with the account now."""
+
+    edit: bool
+    deactivate: bool
+    reactivate: bool
+
+
+class RoleOption(BaseModel):
+    """A role and the kinds of organisation its people belong to."""
+
+    role: Role
+    organisation_kinds: list[OrganisationKind]
+
+
 class UserRead(BaseModel):
     """An account."""
 
@@ -49,6 +65,9 @@ class UserRead(BaseModel):
     updated_at: datetime
     last_login_at: datetime | None
     version: int
+    actions: UserActions | None = Field(
+        default=None, description="In a single account's read (not in lists)."
+    )
 
 
 class UserSummary(BaseModel):

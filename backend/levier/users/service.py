@@ -7,10 +7,11 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 from sqlmodel import col
 
-from levier.auth.permissions import Role
+from levier.auth.permissions import Permission, Role, check_permission
+from levier.core.actions import allowed
 from levier.core.errors import Conflict, FieldInvalid, NotFound
 from levier.core.pagination import PageParams, paginate
 from levier.core.security import hash_password, password_is_weak
@@ -19,33 +20,18 @@ from levier.organisations import service as organisations_service
 from levier.organisations.models import Organisation
 from levier.users.constants import ROLE_ORGANISATION_KINDS
 from levier.users.models import User
-from levier.users.schemas import UserCreate, UserUpdate
+from levier.users.schemas import UserActions, UserCreate, UserUpdate
+from levier.users.scope import readable
 
 
 def _with_organisation() -> Any:
-    return selectinload(User.organisation)  # type: ignore[arg-type]
-
-
-def _scoped(statement: Any, viewer: User) -> Any:
-    """Admins see every account; other readers only their own organisation's."""
-    if viewer.role == Role.admin:
-        return statement
-    return statement.where(col(User.organisation_id) == viewer.organisation_id)
+    return joinedload(User.organisation)  # type: ignore[arg-type]
 
 
 async def get_by_email(session: AsyncSession, email: str) -> User | None:
     """The account with this e-mail (case-insensitive), with its organisation."""
     statement = select(User).where(col(User.email) == email.strip().lower())
     return (await session.execute(statement.options(_with_organisation()))).scalar_one_or_none()
-
-
-async def get_visible(session: AsyncSession, viewer: User, user_id: uuid.UUID) -> User:
-    """An account within the viewer's scope, or 404."""
-    statement = _scoped(select(User).where(col(User.id) == user_id), viewer)
-    user = (await session.execute(statement.options(_with_organisation()))).scalar_one_or_none()
-    if user is None:
-        raise NotFound()
-    return user
 
 
 async def list_page(
@@ -58,7 +44,7 @@ async def list_page(
     active: bool | None = None,
 ) -> tuple[list[User], str | None]:
     """Accounts in e-mail order within the viewer's scope, filtered."""
-    statement = _scoped(select(User).options(_with_organisation()), viewer)
+    statement = readable(select(User).options(_with_organisation()), viewer)
     if query:
         pattern = like_contains(query)
         statement = statement.where(
@@ -119,8 +105,32 @@ async def create(session: AsyncSession, data: UserCreate) -> User:
     return user
 
 
+def check_manageable(actor: User, user: User) -> None:
+    """Accounts are changed by an admin (403 otherwise)."""
+    check_permission(actor.role, Permission.users_manage)
+
+
+def check_deactivatable(actor: User, user: User) -> None:
+    """An admin deactivates an active account other than their own."""
+    check_manageable(actor, user)
+    if user.id == actor.id:
+        raise FieldInvalid("active", "cannot_deactivate_self")
+    if not user.active:
+        raise Conflict("user_inactive")
+
+
+def user_actions(actor: User, user: User) -> UserActions:
+    """What the caller may do with the account now."""
+    return UserActions(
+        edit=allowed(check_manageable, actor, user),
+        deactivate=allowed(check_deactivatable, actor, user),
+        reactivate=allowed(check_manageable, actor, user) and not user.active,
+    )
+
+
 async def update(session: AsyncSession, actor: User, user: User, data: UserUpdate) -> User:
-    """Apply the sent fields (the caller checked If-Match); deactivation ends every session."""
+    """Apply the sent fields (the loader checked If-Match); deactivation ends every session."""
+    check_manageable(actor, user)
     sent = data.model_dump(exclude_unset=True)
     if user.id == actor.id and (
         sent.get("active") is False or ("role" in sent and data.role != actor.role)

@@ -1537,6 +1537,18 @@ export type OperationUpdate = {
 export type OpinionSource = 'france_travail' | 'mission_locale' | 'maison_emploi' | 'mdph' | 'cap_emploi' | 'probation_service' | 'social_services';
 
 /**
+ * OrganisationActions
+ *
+ * What the caller may do with the organisation now.
+ */
+export type OrganisationActions = {
+    /**
+     * Edit
+     */
+    edit: boolean;
+};
+
+/**
  * OrganisationCreate
  *
  * A new organisation.
@@ -1592,6 +1604,10 @@ export type OrganisationKind = 'facilitation_structure' | 'buyer' | 'enterprise'
  * An organisation.
  */
 export type OrganisationRead = {
+    /**
+     * In a single organisation's read (not in lists).
+     */
+    actions?: OrganisationActions | null;
     /**
      * Active
      */
@@ -1838,6 +1854,46 @@ export type ParameterRead = {
 export type ParameterSource = 'given' | 'structure_table' | 'structure_default';
 
 /**
+ * ParticipantActions
+ *
+ * What the caller may do with the participant now (the rules the API applies).
+ */
+export type ParticipantActions = {
+    /**
+     * Anonymise
+     */
+    anonymise: boolean;
+    /**
+     * Edit
+     */
+    edit: boolean;
+    /**
+     * Export
+     */
+    export: boolean;
+    /**
+     * Read Access Log
+     */
+    read_access_log: boolean;
+    /**
+     * Reveal
+     */
+    reveal: boolean;
+    /**
+     * Start Pathway
+     */
+    start_pathway: boolean;
+    /**
+     * Transfer
+     */
+    transfer: boolean;
+    /**
+     * Validate Eligibility
+     */
+    validate_eligibility: boolean;
+};
+
+/**
  * ParticipantCreate
  *
  * A person referred to a referent. Purpose: following people far from employment on their pathway and on the insertion clauses of public contracts. Legal basis: a task carried out in the public interest (GDPR art. 6-1-e); fields reported to the European Social Fund, a legal obligation (art. 6-1-c). Health-related criteria need the structure's art. 9 exception (explicit consent by default). No social-security number is ever stored.
@@ -1914,6 +1970,7 @@ export type ParticipantCreate = {
  * A participant's identity and situation. Purpose: following people far from employment on their pathway and on the insertion clauses of public contracts. Legal basis: a task carried out in the public interest (GDPR art. 6-1-e); fields reported to the European Social Fund, a legal obligation (art. 6-1-c). Health-related criteria need the structure's art. 9 exception (explicit consent by default). No social-security number is ever stored.
  */
 export type ParticipantRead = {
+    actions: ParticipantActions;
     /**
      * Address
      */
@@ -2182,6 +2239,26 @@ export type PasswordResetRequest = {
 };
 
 /**
+ * PathwayActions
+ *
+ * What the caller may do with the pathway now.
+ */
+export type PathwayActions = {
+    /**
+     * Add Step
+     */
+    add_step: boolean;
+    /**
+     * Exit
+     */
+    exit: boolean;
+    /**
+     * Follow Up
+     */
+    follow_up: boolean;
+};
+
+/**
  * PathwayCreate
  *
  * Open a pathway (one open at a time).
@@ -2201,6 +2278,7 @@ export type PathwayCreate = {
  * PathwayRead
  */
 export type PathwayRead = {
+    actions: PathwayActions;
     /**
      * Entry Date
      */
@@ -2390,6 +2468,19 @@ export type RefreshRequest = {
  * Role
  */
 export type Role = 'admin' | 'facilitator' | 'buyer' | 'enterprise' | 'referent';
+
+/**
+ * RoleOption
+ *
+ * A role and the kinds of organisation its people belong to.
+ */
+export type RoleOption = {
+    /**
+     * Organisation Kinds
+     */
+    organisation_kinds: Array<OrganisationKind>;
+    role: Role;
+};
 
 /**
  * StepCreate
@@ -2910,6 +3001,26 @@ export type TransitionRequest = {
 };
 
 /**
+ * UserActions
+ *
+ * What the caller may do with the account now.
+ */
+export type UserActions = {
+    /**
+     * Deactivate
+     */
+    deactivate: boolean;
+    /**
+     * Edit
+     */
+    edit: boolean;
+    /**
+     * Reactivate
+     */
+    reactivate: boolean;
+};
+
+/**
  * UserCreate
  *
  * A new account; without a password, an e-mail invites the person to choose one.
@@ -2944,6 +3055,10 @@ export type UserCreate = {
  * An account.
  */
 export type UserRead = {
+    /**
+     * In a single account's read (not in lists).
+     */
+    actions?: UserActions | null;
     /**
      * Active
      */
@@ -6288,13 +6403,13 @@ export type ParticipantsExitPathwayData = {
     body: ExitCreate;
     path: {
         /**
-         * Participant Id
-         */
-        participant_id: string;
-        /**
          * Pathway Id
          */
         pathway_id: string;
+        /**
+         * Participant Id
+         */
+        participant_id: string;
     };
     query?: never;
     url: '/api/v1/participants/{participant_id}/pathways/{pathway_id}/exit';
@@ -6362,13 +6477,13 @@ export type ParticipantsFollowUpPathwayData = {
     body: FollowUpCreate;
     path: {
         /**
-         * Participant Id
-         */
-        participant_id: string;
-        /**
          * Pathway Id
          */
         pathway_id: string;
+        /**
+         * Participant Id
+         */
+        participant_id: string;
     };
     query?: never;
     url: '/api/v1/participants/{participant_id}/pathways/{pathway_id}/follow-up';
@@ -6436,13 +6551,13 @@ export type ParticipantsAddPathwayStepData = {
     body: StepCreate;
     path: {
         /**
-         * Participant Id
-         */
-        participant_id: string;
-        /**
          * Pathway Id
          */
         pathway_id: string;
+        /**
+         * Participant Id
+         */
+        participant_id: string;
     };
     query?: never;
     url: '/api/v1/participants/{participant_id}/pathways/{pathway_id}/steps';
@@ -8320,6 +8435,73 @@ export type UsersCreateUserResponses = {
 };
 
 export type UsersCreateUserResponse = UsersCreateUserResponses[keyof UsersCreateUserResponses];
+
+export type UsersRoleOptionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/users/role-options';
+};
+
+export type UsersRoleOptionsErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type UsersRoleOptionsError = UsersRoleOptionsErrors[keyof UsersRoleOptionsErrors];
+
+export type UsersRoleOptionsResponses = {
+    /**
+     * Response Users-Role Options
+     *
+     * Successful Response
+     */
+    200: Array<RoleOption>;
+};
+
+export type UsersRoleOptionsResponse = UsersRoleOptionsResponses[keyof UsersRoleOptionsResponses];
 
 export type UsersGetUserData = {
     body?: never;

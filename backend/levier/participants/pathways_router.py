@@ -1,0 +1,94 @@
+"""A participant's pathways: opening one, its steps (a clause assignment names an awarded lot
+and its employer), the exit and the follow-up six months later."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from levier.core.db import SessionDep
+from levier.participants import pathways, reads
+from levier.participants.schemas import (
+    ClausePosition,
+    ExitCreate,
+    FollowUpCreate,
+    PathwayCreate,
+    PathwayRead,
+    StepCreate,
+)
+from levier.participants.scope import InScope, ParticipantWithSteps, PathwaysToWrite
+
+router = APIRouter()
+
+
+def _answer(target: InScope, pathway_id: uuid.UUID) -> PathwayRead:
+    pathway = pathways.find(target.participant, pathway_id)
+    return reads.pathway_read(target.scope, target.participant, pathway)
+
+
+@router.get("/{participant_id}/pathways", response_model=list[PathwayRead])
+async def list_pathways(target: ParticipantWithSteps) -> list[PathwayRead]:
+    """The participant's pathways, newest first, with their steps, exits and actions."""
+    return [
+        reads.pathway_read(target.scope, target.participant, p) for p in target.participant.pathways
+    ]
+
+
+@router.post(
+    "/{participant_id}/pathways", response_model=PathwayRead, status_code=status.HTTP_201_CREATED
+)
+async def start_pathway(
+    session: SessionDep, target: PathwaysToWrite, data: PathwayCreate
+) -> PathwayRead:
+    """Open a pathway (409 when one is already open)."""
+    pathway = await pathways.start(session, target.scope, target.participant, data)
+    return _answer(target, pathway.id)
+
+
+@router.get("/{participant_id}/clause-positions", response_model=list[ClausePosition])
+async def list_clause_positions(
+    session: SessionDep,
+    target: PathwaysToWrite,
+    q: Annotated[
+        str | None, Query(max_length=100, description="Tender reference or object.")
+    ] = None,
+) -> list[ClausePosition]:
+    """Awarded clause lots of the person's structure, with who can employ on them (50 at most)."""
+    positions = await pathways.clause_positions(session, target.scope, target.participant, q)
+    return [ClausePosition.model_validate(p) for p in positions]
+
+
+@router.post(
+    "/{participant_id}/pathways/{pathway_id}/steps",
+    response_model=PathwayRead,
+    status_code=status.HTTP_201_CREATED,
+)
+async def add_pathway_step(
+    session: SessionDep, target: PathwaysToWrite, pathway_id: uuid.UUID, data: StepCreate
+) -> PathwayRead:
+    """Add a step after the previous ones."""
+    pathway = pathways.find(target.participant, pathway_id)
+    await pathways.add_step(session, target.scope, target.participant, pathway, data)
+    return _answer(target, pathway_id)
+
+
+@router.post("/{participant_id}/pathways/{pathway_id}/exit", response_model=PathwayRead)
+async def exit_pathway(
+    session: SessionDep, target: PathwaysToWrite, pathway_id: uuid.UUID, data: ExitCreate
+) -> PathwayRead:
+    """Close the pathway with its exit situation and category."""
+    pathway = pathways.find(target.participant, pathway_id)
+    await pathways.close(session, target.scope, target.participant, pathway, data)
+    return _answer(target, pathway_id)
+
+
+@router.post("/{participant_id}/pathways/{pathway_id}/follow-up", response_model=PathwayRead)
+async def follow_up_pathway(
+    session: SessionDep, target: PathwaysToWrite, pathway_id: uuid.UUID, data: FollowUpCreate
+) -> PathwayRead:
+    """Record the situation six months after the exit."""
+    pathway = pathways.find(target.participant, pathway_id)
+    await pathways.follow_up(session, target.scope, target.participant, pathway, data)
+    return _answer(target, pathway_id)

@@ -1,0 +1,142 @@
+"""What the participant routes answer: lists and details with their allowed actions, and the
+names shown beside eligibility rows and access-log entries (one query each)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from levier.core import clock
+from levier.participants import eligibility, portfolio
+from levier.participants.actions import participant_actions, pathway_actions
+from levier.participants.models import Participant, Pathway
+from levier.participants.schemas import (
+    AccessLogEntry,
+    EligibilityRead,
+    ParticipantRead,
+    ParticipantSummary,
+    PathwayRead,
+)
+from levier.participants.scope import Scope
+from levier.users.models import User
+from levier.users.schemas import UserSummary
+
+_DERIVED = frozenset({"eligibility", "referent", "actions"})
+
+
+def _fields(participant: Participant, model: type[ParticipantSummary]) -> dict[str, Any]:
+    return {
+        name: getattr(participant, name)
+        for name in model.model_fields
+        if name not in _DERIVED and name in Participant.model_fields
+    }
+
+
+def _summary(
+    participant: Participant,
+    referent: User,
+    latest: Pathway | None,
+    eligible_until: Any,
+    model: type[ParticipantSummary],
+) -> dict[str, Any]:
+    return {
+        **_fields(participant, model),
+        "referent": UserSummary.model_validate(referent),
+        "pathway_status": portfolio.pathway_status(latest),
+        "exit_category": latest.exit_category if latest else None,
+        "eligible_until": eligible_until,
+        "anonymised": participant.anonymised_at is not None,
+    }
+
+
+async def summaries(session: AsyncSession, rows: list[Participant]) -> list[ParticipantSummary]:
+    """A page of participants with their referents, latest pathways and eligibility (three
+    queries for the page, whatever its size)."""
+    situation = await portfolio.situations(session, rows)
+    return [
+        ParticipantSummary.model_validate(
+            _summary(
+                row,
+                situation.referents[row.referent_id],
+                situation.latest_pathway.get(row.id),
+                situation.eligible_until.get(row.id),
+                ParticipantSummary,
+            )
+        )
+        for row in rows
+    ]
+
+
+def latest_pathway(participant: Participant) -> Pathway | None:
+    """The most recent pathway (the loaded pathways, newest entry first)."""
+    return max(participant.pathways, key=lambda p: (p.entry_date, p.created_at), default=None)
+
+
+def read(scope: Scope, participant: Participant) -> ParticipantRead:
+    """One participant from what its loader loaded (referent, eligibility, pathways): no
+    further query, and what the caller may do with them."""
+    today = clock.today()
+    status = eligibility.status(participant, today)
+    return ParticipantRead.model_validate(
+        {
+            **_summary(
+                participant,
+                participant.referent,
+                latest_pathway(participant),
+                status.valid_until,
+                ParticipantRead,
+            ),
+            "eligibility": status,
+            "actions": participant_actions(scope, participant),
+        }
+    )
+
+
+def pathway_read(scope: Scope, participant: Participant, pathway: Pathway) -> PathwayRead:
+    """A pathway with its steps and what the caller may do with it."""
+    return PathwayRead.model_validate(
+        {
+            **{
+                name: getattr(pathway, name)
+                for name in PathwayRead.model_fields
+                if name not in {"status", "steps", "actions"}
+            },
+            "status": portfolio.pathway_status(pathway),
+            "steps": pathway.steps,
+            "actions": pathway_actions(scope, participant, pathway),
+        }
+    )
+
+
+async def _users(session: AsyncSession, ids: set[uuid.UUID]) -> dict[uuid.UUID, UserSummary]:
+    if not ids:
+        return {}
+    rows = await session.execute(select(User).where(col(User.id).in_(ids)))
+    return {user.id: UserSummary.model_validate(user) for user in rows.scalars()}
+
+
+async def eligibility_rows(
+    session: AsyncSession, rows: list[dict[str, Any]]
+) -> list[EligibilityRead]:
+    """Eligibility rows with the names of who validated them."""
+    names = await _users(session, {r["validated_by_id"] for r in rows} - {None})
+    return [
+        EligibilityRead.model_validate({**row, "validated_by": names.get(row["validated_by_id"])})
+        for row in rows
+    ]
+
+
+async def access_log_entries(
+    session: AsyncSession, entries: list[dict[str, Any]]
+) -> list[AccessLogEntry]:
+    """Access-log entries with the names of their authors."""
+    actors = await _users(session, {uuid.UUID(e["actor_id"]) for e in entries if e["actor_id"]})
+    by_text = {str(key): value for key, value in actors.items()}
+    return [
+        AccessLogEntry.model_validate({**e, "actor": by_text.get(e["actor_id"] or "")})
+        for e in entries
+    ]

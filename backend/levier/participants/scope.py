@@ -1,0 +1,215 @@
+"""Who sees which participants, applied inside the SQL, and the loaders routes use.
+
+A referent sees their own portfolio; a coordinator (a referent of an organisation that other
+organisations name as their coordinator, e.g. a PLIE) sees its network's portfolios; a
+facilitator sees the people referred to its structure. Everyone else sees no one. Loaders
+check the permission first (403), load in scope (404) and check If-Match on writes.
+"""
+
+# No `from __future__ import annotations`: the loaders' parameters name their permission
+# from the enclosing call, and FastAPI must read those annotations as objects, not strings.
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy import exists, false, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload, selectinload
+from sqlmodel import col
+
+from levier.auth.dependencies import require
+from levier.auth.permissions import Permission, Role
+from levier.core.db import SessionDep
+from levier.core.errors import NotFound
+from levier.core.etag import check_if_match
+from levier.organisations.models import Organisation
+from levier.participants.models import Participant, Pathway
+from levier.users.models import User
+
+
+def network_of(organisation_id: uuid.UUID) -> Any:
+    """The organisations of a coordinator's network: itself and those naming it (a subquery)."""
+    return select(col(Organisation.id)).where(
+        or_(
+            col(Organisation.id) == organisation_id,
+            col(Organisation.coordinator_id) == organisation_id,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What part of the participants a user may see, decided once per request."""
+
+    user: User
+    coordinator: bool = False  # a referent whose organisation coordinates a network
+
+    def condition(self) -> Any:
+        """The SQL condition on participants this caller may see."""
+        user = self.user
+        if user.role == Role.referent:
+            if self.coordinator:
+                return col(Participant.organisation_id).in_(network_of(user.organisation_id))
+            return col(Participant.referent_id) == user.id
+        if user.role == Role.facilitator:
+            return col(Participant.structure_id) == user.organisation_id
+        return false()
+
+    def organisations(self, column: Any) -> Any:
+        """A condition on an organisation column: the caller's network, or own organisation."""
+        if self.coordinator:
+            return column.in_(network_of(self.user.organisation_id))
+        return column == self.user.organisation_id
+
+    def may_reveal(self, participant: Participant) -> bool:
+        """Sensitive fields: only the participant's referent and the structure's facilitator."""
+        if self.user.role == Role.referent:
+            return participant.referent_id == self.user.id
+        return (
+            self.user.role == Role.facilitator
+            and participant.structure_id == self.user.organisation_id
+        )
+
+    def may_manage(self, participant: Participant) -> bool:
+        """Identity, pathway and transfer: the referent, or the network's coordinator (a
+        participant loaded through `condition()` is in the coordinator's network)."""
+        if self.user.role != Role.referent:
+            return False
+        return participant.referent_id == self.user.id or self.coordinator
+
+
+def check_manageable(scope: Scope, participant: Participant) -> None:
+    """Identity, pathways, transfer and erasure: the referent, or the network's coordinator
+    (404 for anyone else, who may not know the person is there)."""
+    if not scope.may_manage(participant):
+        raise NotFound()
+
+
+def check_revealable(scope: Scope, participant: Participant) -> None:
+    """Sensitive fields and the access log: the referent and the structure's facilitator."""
+    if not scope.may_reveal(participant):
+        raise NotFound()
+
+
+async def scope_of(session: AsyncSession, user: User, coordinator: bool | None = None) -> Scope:
+    """The caller's scope; whether a referent coordinates a network is read unless known (the
+    principal's statement already says it for requests)."""
+    if user.role != Role.referent:
+        return Scope(user)
+    if coordinator is None:
+        statement = select(exists().where(col(Organisation.coordinator_id) == user.organisation_id))
+        coordinator = bool((await session.execute(statement)).scalar())
+    return Scope(user, coordinator)
+
+
+def request_scope_of(request: Request, user: User) -> Scope:
+    """The scope of the signed-in caller, from what the principal's statement loaded."""
+    coordinator = bool(getattr(request.state, "coordinates_network", False))
+    return Scope(user, coordinator and user.role == Role.referent)
+
+
+def detail_options() -> list[Any]:
+    """What a participant's read shows: referent (same statement), eligibility and pathways
+    (one statement each), not the pathways' steps."""
+    return [
+        joinedload(Participant.referent),  # type: ignore[arg-type]
+        selectinload(Participant.eligibility),  # type: ignore[arg-type]
+        selectinload(Participant.pathways),  # type: ignore[arg-type]
+    ]
+
+
+def with_steps() -> list[Any]:
+    """The detail and the pathways' steps (the pathway routes show and check the steps)."""
+    return [
+        joinedload(Participant.referent),  # type: ignore[arg-type]
+        selectinload(Participant.eligibility),  # type: ignore[arg-type]
+        selectinload(Participant.pathways).selectinload(Pathway.steps),  # type: ignore[arg-type]
+    ]
+
+
+async def get(
+    session: AsyncSession,
+    scope: Scope,
+    participant_id: uuid.UUID,
+    options: list[Any] | None = None,
+) -> Participant:
+    """A participant in the caller's scope, not anonymised, or 404."""
+    statement = (
+        select(Participant)
+        .where(
+            col(Participant.id) == participant_id,
+            col(Participant.anonymised_at).is_(None),
+            scope.condition(),
+        )
+        .options(*(options if options is not None else with_steps()))
+    )
+    participant = (await session.execute(statement)).scalar_one_or_none()
+    if participant is None:
+        raise NotFound()
+    return participant
+
+
+@dataclass(frozen=True)
+class InScope:
+    """What a participant route acts on: the caller's scope and the participant."""
+
+    scope: Scope
+    participant: Participant
+
+
+Loader = Callable[..., Awaitable[InScope]]
+
+
+def participant_loader(
+    permission: Permission, *, write: bool = False, steps: bool = True
+) -> Loader:
+    """A dependency: the path's participant, for a caller with `permission`."""
+
+    async def load(
+        session: SessionDep,
+        request: Request,
+        participant_id: uuid.UUID,
+        user: Annotated[User, Depends(require(permission))],
+    ) -> InScope:
+        scope = request_scope_of(request, user)
+        options = with_steps() if steps else detail_options()
+        participant = await get(session, scope, participant_id, options)
+        if write:
+            check_if_match(request, participant)
+        return InScope(scope, participant)
+
+    return load
+
+
+def caller_scope(permission: Permission) -> Callable[..., Awaitable[Scope]]:
+    """A dependency: the scope of a caller with `permission` (for lists and creations)."""
+
+    async def load(request: Request, user: Annotated[User, Depends(require(permission))]) -> Scope:
+        return request_scope_of(request, user)
+
+    return load
+
+
+# The route parameters: the permission a route needs, and If-Match where it writes.
+ReaderScope = Annotated[Scope, Depends(caller_scope(Permission.participants_read))]
+WriterScope = Annotated[Scope, Depends(caller_scope(Permission.participants_write))]
+ValidatorScope = Annotated[Scope, Depends(caller_scope(Permission.eligibility_validate))]
+ParticipantToRead = Annotated[
+    InScope, Depends(participant_loader(Permission.participants_read, steps=False))
+]
+ParticipantWithSteps = Annotated[InScope, Depends(participant_loader(Permission.participants_read))]
+ParticipantToChange = Annotated[
+    InScope, Depends(participant_loader(Permission.participants_write, write=True, steps=False))
+]
+ParticipantToValidate = Annotated[
+    InScope, Depends(participant_loader(Permission.eligibility_validate, steps=False))
+]
+PathwaysToWrite = Annotated[InScope, Depends(participant_loader(Permission.pathways_write))]
+ParticipantToExport = Annotated[
+    InScope, Depends(participant_loader(Permission.participants_export))
+]
+ParticipantToErase = Annotated[
+    InScope, Depends(participant_loader(Permission.participants_erase))
+]
