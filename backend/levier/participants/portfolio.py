@@ -102,12 +102,28 @@ async def list_page(
     )
 
 
+@dataclass(frozen=True)
+class LatestPathway:
+    """What a list shows of a person's latest pathway."""
+
+    exit_date: date | None
+    exit_category: str | None
+
+
+@dataclass(frozen=True)
+class ReferentName:
+    id: uuid.UUID
+    full_name: str
+    organisation_id: uuid.UUID
+
+
 @dataclass
 class Situation:
-    """What a list shows next to each participant, loaded for a whole page at once."""
+    """What a list shows next to each participant, loaded for a whole page at once (column
+    reads: a page needs no ORM object besides its participants)."""
 
-    referents: dict[uuid.UUID, User]
-    latest_pathway: dict[uuid.UUID, Pathway]
+    referents: dict[uuid.UUID, ReferentName]
+    latest_pathway: dict[uuid.UUID, LatestPathway]
     eligible_until: dict[uuid.UUID, date]
 
 
@@ -120,16 +136,21 @@ async def situations(
         return Situation({}, {}, {})
     on = on or clock.today()
     referents = await session.execute(
-        select(User).where(col(User.id).in_({p.referent_id for p in participants}))
+        select(col(User.id), col(User.full_name), col(User.organisation_id)).where(
+            col(User.id).in_({p.referent_id for p in participants})
+        )
     )
     pathways = await session.execute(
-        select(Pathway)
+        select(
+            col(Pathway.participant_id), col(Pathway.exit_date), col(Pathway.exit_category)
+        )
         .where(col(Pathway.participant_id).in_(ids))
         .order_by(col(Pathway.entry_date), col(Pathway.created_at))
     )
-    latest: dict[uuid.UUID, Pathway] = {}
-    for pathway in pathways.scalars():
-        latest[pathway.participant_id] = pathway
+    latest = {
+        participant_id: LatestPathway(exit_date, exit_category)
+        for participant_id, exit_date, exit_category in pathways.all()
+    }
     eligible = await session.execute(
         select(
             col(EligibilityValidation.participant_id), func.max(EligibilityValidation.valid_until)
@@ -142,13 +163,13 @@ async def situations(
         .group_by(col(EligibilityValidation.participant_id))
     )
     return Situation(
-        {u.id: u for u in referents.scalars()},
+        {row[0]: ReferentName(*row) for row in referents.all()},
         latest,
         {row[0]: row[1] for row in eligible.all()},
     )
 
 
-def pathway_status(pathway: Pathway | None) -> PathwayStatus | None:
+def pathway_status(pathway: Pathway | LatestPathway | None) -> PathwayStatus | None:
     if pathway is None:
         return None
     return PathwayStatus.open if pathway.exit_date is None else PathwayStatus.exited

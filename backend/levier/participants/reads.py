@@ -26,26 +26,31 @@ from levier.users.models import User
 from levier.users.schemas import UserSummary
 
 _DERIVED = frozenset({"eligibility", "referent", "actions"})
+# The columns each read copies from the record, worked out once.
+_COPIED = {
+    model: tuple(
+        name
+        for name in model.model_fields
+        if name not in _DERIVED and name in Participant.model_fields
+    )
+    for model in (ParticipantSummary, ParticipantRead)
+}
 
 
 def _fields(participant: Participant, model: type[ParticipantSummary]) -> dict[str, Any]:
-    return {
-        name: getattr(participant, name)
-        for name in model.model_fields
-        if name not in _DERIVED and name in Participant.model_fields
-    }
+    return {name: getattr(participant, name) for name in _COPIED[model]}
 
 
 def _summary(
     participant: Participant,
-    referent: User,
-    latest: Pathway | None,
+    referent: Any,
+    latest: Pathway | portfolio.LatestPathway | None,
     eligible_until: Any,
     model: type[ParticipantSummary],
 ) -> dict[str, Any]:
     return {
         **_fields(participant, model),
-        "referent": UserSummary.model_validate(referent),
+        "referent": UserSummary.model_validate(referent, from_attributes=True),
         "pathway_status": portfolio.pathway_status(latest),
         "exit_category": latest.exit_category if latest else None,
         "eligible_until": eligible_until,

@@ -111,12 +111,13 @@ def request_scope_of(request: Request, user: User) -> Scope:
 
 
 def detail_options() -> list[Any]:
-    """What a participant's read shows: referent (same statement), eligibility and pathways
-    (one statement each), not the pathways' steps."""
+    """What a participant's read shows, in the participant's own statement: the referent,
+    the eligibility validations and the pathways (a person has a handful of each), not the
+    pathways' steps."""
     return [
         joinedload(Participant.referent),  # type: ignore[arg-type]
-        selectinload(Participant.eligibility),  # type: ignore[arg-type]
-        selectinload(Participant.pathways),  # type: ignore[arg-type]
+        joinedload(Participant.eligibility),  # type: ignore[arg-type]
+        joinedload(Participant.pathways),  # type: ignore[arg-type]
     ]
 
 
@@ -145,7 +146,8 @@ async def get(
         )
         .options(*(options if options is not None else with_steps()))
     )
-    participant = (await session.execute(statement)).scalar_one_or_none()
+    # unique(): joined collections repeat the participant's row once per child.
+    participant = (await session.execute(statement)).unique().scalar_one_or_none()
     if participant is None:
         raise NotFound()
     return participant
