@@ -44,7 +44,7 @@ test('on a phone, the tender and lot pages show whole badges, lots and formulas'
   // The tender says which operation it belongs to.
   await expect(page.getByTestId('tender-operation')).toHaveText('NPNRU Quartiers Nord — Val de Loire');
   const lot = page.getByRole('table').getByRole('row').nth(1);
-  for (const label of ['Heures', 'Attributaire']) expect(await withinWidth(lot.locator(`td[data-label="${label}"]`)), label).toBe(true);
+  for (const label of ['Heures', 'Attributaire ou décision']) expect(await withinWidth(lot.locator(`td[data-label="${label}"]`)), label).toBe(true);
   await page.getByRole('link', { name: /Gros œuvre/ }).first().click();
   const formula = page.getByTestId('estimate-formula');
   await expect(formula).toBeVisible();

@@ -128,7 +128,7 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   // 3. After award: a consortium with an EI subcontractor.
   await page.getByRole('link', { name: 'Retour au marché' }).click();
   await page.getByRole('button', { name: 'Publier' }).click();
-  await expect(page.getByText('Publié', { exact: true })).toBeVisible();
+  await expect(page.getByText('Publiée', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Gros œuvre' }).click();
   await page.getByRole('button', { name: 'Attribuer le lot' }).click();
   await choose(page, "Forme de l'attributaire", '', 'Groupement solidaire');

@@ -6,7 +6,7 @@ import { fieldMap, formPathOf } from '../src/lib/problem';
 import { COMPLETE_CPV, cpvLabel, cpvProblem } from '../src/features/tenders/cpv';
 import { ApiError } from '../src/lib/problem';
 import { decimal, formula, fromPercent, toPercent, typed } from '../src/features/tenders/format';
-import { TRANSITIONS } from '../src/features/tenders/vocabularies';
+import { allowedMoves, LIFECYCLE, lotSituation, outcomeBody, outcomeValues, REOPEN } from '../src/features/tenders/lifecycle';
 
 describe('calculator inputs', () => {
   it('sends percentages as fractions and amounts without separators', () => {
@@ -139,11 +139,64 @@ describe('lot form', () => {
 });
 
 describe('tender lifecycle', () => {
-  it('offers only the allowed moves, none from a final state', () => {
-    expect(TRANSITIONS.draft).toEqual(['published', 'cancelled']);
-    expect(TRANSITIONS.in_execution).toEqual(['closed']);
-    expect(TRANSITIONS.closed).toEqual([]);
-    expect(TRANSITIONS.cancelled).toEqual([]);
+  const none = { edit: false, add_lot: false, publish: false, mark_awarded: false, start_execution: false, close: false, cancel: false };
+
+  it('offers exactly the moves the API allows, in lifecycle order', () => {
+    expect(allowedMoves(none)).toEqual([]);
+    expect(allowedMoves({ ...none, cancel: true, mark_awarded: true }).map((move) => move.target)).toEqual(['awarded', 'cancelled']);
+    // Editing is not a lifecycle move.
+    expect(allowedMoves({ ...none, edit: true, add_lot: true })).toEqual([]);
+  });
+
+  it('asks again before a move that freezes the tender, and only then', () => {
+    expect(LIFECYCLE.filter((move) => move.confirm).map((move) => move.target)).toEqual(['closed', 'cancelled']);
+  });
+
+  it('covers every lifecycle action of the API once', () => {
+    const lifecycleActions = Object.keys(none).filter((action) => action !== 'edit' && action !== 'add_lot');
+    expect(LIFECYCLE.map((move) => move.action).sort()).toEqual(lifecycleActions.sort());
+  });
+});
+
+describe('lot situation and outcome', () => {
+  const member = (name: string) => ({ enterprise: { name } }) as never;
+  const open = { award: null, outcome: null, outcome_on: null, outcome_reason: null };
+
+  it('reads an awarded lot by its awardees, a closed one by its decision, else pending', () => {
+    expect(lotSituation({ ...open, award: { members: [member('Bâtir'), member('Maçonnerie')] } as never })).toEqual({
+      kind: 'awarded',
+      awardees: ['Bâtir', 'Maçonnerie'],
+    });
+    expect(lotSituation({ ...open, outcome: 'unsuccessful', outcome_on: '2027-03-12', outcome_reason: 'Aucune offre' })).toEqual({
+      kind: 'closed',
+      outcome: 'unsuccessful',
+      on: '2027-03-12',
+      reason: 'Aucune offre',
+    });
+    expect(lotSituation(open)).toEqual({ kind: 'pending' });
+  });
+
+  it('fills the form from the current decision, or starts an unsuccessful one', () => {
+    expect(outcomeValues(open)).toEqual({ outcome: 'unsuccessful', decided_on: '', reason: '' });
+    expect(outcomeValues({ outcome: 'abandoned', outcome_on: '2027-05-02', outcome_reason: 'Projet abandonné' })).toEqual({
+      outcome: 'abandoned',
+      decided_on: '2027-05-02',
+      reason: 'Projet abandonné',
+    });
+  });
+
+  it('sends the trimmed reason, and nulls for what was left empty (the API names them)', () => {
+    expect(outcomeBody({ outcome: 'abandoned', decided_on: '2027-05-02', reason: '  Projet abandonné ' })).toEqual({
+      outcome: 'abandoned',
+      decided_on: '2027-05-02',
+      reason: 'Projet abandonné',
+    });
+    expect(outcomeBody({ outcome: 'unsuccessful', decided_on: '', reason: '   ' })).toEqual({
+      outcome: 'unsuccessful',
+      decided_on: null,
+      reason: null,
+    });
+    expect(REOPEN).toEqual({ outcome: null });
   });
 });
 

@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { auditListAuditEvents } from '../client/sdk.gen';
 import type { AuditEventRead } from '../client/types.gen';
 import { useCursorList } from '../hooks/useCursorList';
+import { dayMonthYear } from '../lib/dates';
 import { describeChange, type Formatter, isInternalField, plainValue } from '../lib/audit';
 import { Loading, ProblemAlert } from './Feedback';
 
@@ -14,6 +15,7 @@ const ENUM_PREFIXES: Record<string, string> = {
   language: 'languages',
   enterprise_kind: 'enterpriseKinds',
   calculation_method: 'methods',
+  outcome: 'lotOutcomes',
 };
 
 // Ratios stored as fractions (0.05) and read as percentages (5 %).
@@ -41,6 +43,7 @@ function Event({ event, hiddenFields }: { event: AuditEventRead; hiddenFields: r
         return new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 2 }).format(Number(value));
       if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value))
         return new Date(value).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dayMonthYear(value);
       if (AMOUNT_FIELDS.has(field) && !isBlank(value) && !Number.isNaN(Number(value)))
         return new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'EUR' }).format(Number(value));
       const prefix = ENUM_PREFIXES[field];

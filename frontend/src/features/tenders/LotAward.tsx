@@ -18,6 +18,7 @@ import { day, decimal, euros, typed } from './format';
 import { CONSORTIUM_TYPES } from './vocabularies';
 import { FormActions } from '../../components/FormActions';
 import { useLotRefresh } from './useLotRefresh';
+import { OutcomeForm, OutcomeLine, ReopenButton } from './LotOutcome';
 
 interface Values {
   consortium_type: ConsortiumType;
@@ -37,12 +38,17 @@ const FIELDS = fieldMap(['awarded_amount', 'notification_date', 'consortium_type
   'subcontractors.*.amount': 'subcontractors.*.amount',
 });
 
-/** The awardee (an enterprise or a consortium), amount, notification and subcontractors. */
-export function LotAward({ lot, etag, canAward, onReload }: { lot: LotRead; etag: string; canAward: boolean; onReload?: () => void }) {
+/**
+ * The awardee (an enterprise or a consortium), amount, notification and subcontractors; or the
+ * lot's closing without an awardee (unsuccessful or abandoned). Each form is offered when the
+ * lot's read allows it.
+ */
+export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; onReload?: () => void }) {
   const { t } = useTranslation();
   const rule = useValidator();
   const refresh = useLotRefresh(lot.id, lot.tender_id);
-  const [editing, setEditing] = useState(false);
+  const [mode, setMode] = useState<'award' | 'outcome' | null>(null);
+  const editing = mode === 'award';
   const form = useForm<Values>({
     initialValues: {
       consortium_type: 'none',
@@ -93,7 +99,7 @@ export function LotAward({ lot, etag, canAward, onReload }: { lot: LotRead; etag
       );
       await refresh();
       notifications.show({ color: 'green', message: t('lots.awarded') });
-      setEditing(false);
+      setMode(null);
     }),
   );
   const award = lot.award;
@@ -103,7 +109,21 @@ export function LotAward({ lot, etag, canAward, onReload }: { lot: LotRead; etag
         <Title order={2} size="h4" id="award-title">
           {t('lots.awardTitle')}
         </Title>
-        {canAward && !editing && <Button variant="light" onClick={() => setEditing(true)}>{t('lots.award')}</Button>}
+        {mode === null && (
+          <Group gap="xs">
+            {lot.actions.award && (
+              <Button variant="light" onClick={() => setMode('award')}>
+                {t('lots.award')}
+              </Button>
+            )}
+            {lot.actions.close_without_award && (
+              <Button variant={lot.outcome ? 'light' : 'subtle'} onClick={() => setMode('outcome')}>
+                {lot.outcome ? t('lots.changeOutcome') : t('lots.declare')}
+              </Button>
+            )}
+            {lot.actions.close_without_award && lot.outcome && <ReopenButton lot={lot} etag={etag} onReload={onReload} />}
+          </Group>
+        )}
       </Group>
       {award ? (
         <Stack gap={4} mt="xs" data-testid="award">
@@ -121,11 +141,14 @@ export function LotAward({ lot, etag, canAward, onReload }: { lot: LotRead; etag
             </Text>
           )}
         </Stack>
+      ) : lot.outcome ? (
+        <OutcomeLine lot={lot} />
       ) : (
         <Text c="dimmed" size="sm" mt="xs">
           {t('lots.notAwarded')}
         </Text>
       )}
+      {mode === 'outcome' && <OutcomeForm lot={lot} etag={etag} onDone={() => setMode(null)} onReload={onReload} />}
       {editing && (
         <form onSubmit={submit} noValidate>
           <Stack gap="sm" mt="md">
@@ -208,7 +231,7 @@ export function LotAward({ lot, etag, canAward, onReload }: { lot: LotRead; etag
               </Button>
             </Group>
             <Checkbox label={t('lots.freezeHours')} {...form.getInputProps('freeze_hours', { type: 'checkbox' })} />
-            <FormActions label={t('lots.award')} busy={busy} onCancel={() => setEditing(false)} />
+            <FormActions label={t('lots.award')} busy={busy} onCancel={() => setMode(null)} />
           </Stack>
         </form>
       )}

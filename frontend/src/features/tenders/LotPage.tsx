@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
 import { call, callWithETag } from '../../api/client';
-import { tendersAmendLot, tendersGetLot, tendersGetTender, tendersLotHistory, tendersOverrideLotHours } from '../../client/sdk.gen';
+import { tendersAmendLot, tendersGetLot, tendersLotHistory, tendersOverrideLotHours } from '../../client/sdk.gen';
 import type { LotRead } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { HistoryPanel } from '../../components/HistoryPanel';
@@ -24,7 +24,6 @@ import { day, decimal, euros, formula, integer } from './format';
 import { LotAward } from './LotAward';
 import { LotCalculator } from './LotCalculator';
 import { LotForm } from './LotForm';
-import { tenderEditable } from './TenderPage';
 import { DataTable } from '../../components/DataTable';
 import { FormActions } from '../../components/FormActions';
 import { useLotRefresh } from './useLotRefresh';
@@ -128,7 +127,7 @@ function HoursCard({ lot, etag, canOverride, onReload }: { lot: LotRead; etag: s
             </Text>
           ))}
         </Stack>
-        {canOverride && lot.computed_hours !== null && (
+        {canOverride && (
           <Group>
             <Button variant="light" onClick={() => setOpened(true)}>
               {t('lots.override')}
@@ -292,21 +291,13 @@ export function LotPage() {
     queryKey: ['lot', lotId],
     queryFn: () => callWithETag(tendersGetLot({ path: { tender_id: tenderId, lot_id: lotId } })),
   });
-  // The tender's status decides whether the lot can still be changed (same key as the tender page).
-  const tender = useQuery({
-    queryKey: ['tender', tenderId],
-    queryFn: () => callWithETag(tendersGetTender({ path: { tender_id: tenderId } })),
-    enabled: can('tenders:edit'),
-  });
   const [editing, setEditing] = useState(false);
   if (record.isPending) return <Loading />;
   if (record.error) return <ProblemAlert error={record.error} />;
   const { data: lot, etag } = record.data;
   const reload = () => void record.refetch();
-  const status = tender.data?.data.status;
-  const editable = status !== undefined && tenderEditable(can, status);
-  // What the API refuses is not offered: no award once amended, nothing on a frozen tender.
-  const frozen = status === 'closed' || status === 'cancelled';
+  // Every button below is offered when the lot's read allows its action, and only then.
+  const { actions } = lot;
   return (
     <Stack gap="md">
       <PageHeader
@@ -321,7 +312,7 @@ export function LotPage() {
         }
         actions={
           <Group>
-            {editable && !editing && (
+            {actions.edit && !editing && (
               <Button variant="light" onClick={() => setEditing(true)}>
                 {t('lots.edit')}
               </Button>
@@ -332,10 +323,10 @@ export function LotPage() {
           </Group>
         }
       />
-      {editing && tender.data && (
+      {editing && (
         <LotForm
           key={`edit-${lot.version}`}
-          tender={tender.data.data}
+          tender={{ id: lot.tender_id, cpv_code: lot.cpv_code, lots: [] }}
           lot={lot}
           etag={etag}
           onDone={() => setEditing(false)}
@@ -347,18 +338,13 @@ export function LotPage() {
           {t('lots.penaltyShown', { amount: euros(lot.penalty_per_missing_hour) })}
         </Text>
       )}
-      <HoursCard key={`hours-${lot.version}`} lot={lot} etag={etag} canOverride={can('clauses:override')} onReload={reload} />
-      {can('clauses:estimate') && <LotCalculator key={`calc-${lot.version}`} lot={lot} etag={etag} canSave={can('tenders:edit')} onReload={reload} />}
-      <LotAward
-        key={`award-${lot.version}`}
-        lot={lot}
-        etag={etag}
-        canAward={can('tenders:manage') && !frozen && lot.amendments.length === 0}
-        onReload={reload}
-      />
-      <Amendments lot={lot} etag={etag} canAmend={can('tenders:manage') && !frozen} onReload={reload} />
-      <Article lot={lot} />
-      {can('tenders:edit') && (
+      <HoursCard key={`hours-${lot.version}`} lot={lot} etag={etag} canOverride={actions.override_hours} onReload={reload} />
+      {/* The estimate is a tool of its own (no write): offered to who may estimate. */}
+      {can('clauses:estimate') && <LotCalculator key={`calc-${lot.version}`} lot={lot} etag={etag} canSave={actions.edit} onReload={reload} />}
+      <LotAward key={`award-${lot.version}`} lot={lot} etag={etag} onReload={reload} />
+      <Amendments lot={lot} etag={etag} canAmend={actions.amend} onReload={reload} />
+      {actions.clause_article && <Article lot={lot} />}
+      {actions.read_history && (
         <HistoryPanel
           entityType="lot"
           entityId={lot.id}

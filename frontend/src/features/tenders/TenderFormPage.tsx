@@ -1,9 +1,9 @@
-import { Card, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Card, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 
 import { call, callWithETag } from '../../api/client';
 import {
@@ -246,6 +246,7 @@ export function TenderFormPage() {
 /** /tenders/:id/edit — the same form, filled from the tender, saved with If-Match. */
 export function TenderEditPage() {
   const { id = '' } = useParams();
+  const { t } = useTranslation();
   const record = useQuery({
     queryKey: ['tender', id],
     queryFn: () => callWithETag(tendersGetTender({ path: { tender_id: id } })),
@@ -253,5 +254,21 @@ export function TenderEditPage() {
   if (record.isPending) return <Loading />;
   if (record.error) return <ProblemAlert error={record.error} />;
   const { data, etag } = record.data;
+  // A tender the API no longer lets the caller change is not offered as a form.
+  if (!data.actions.edit) {
+    return (
+      <Stack gap="md">
+        <PageHeader title={`${data.reference} — ${data.object}`} />
+        <Alert color="gray" variant="light">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t('tenders.notEditable')}</Text>
+            <Anchor component={Link} to={`/tenders/${data.id}`}>
+              {t('lots.back')}
+            </Anchor>
+          </Stack>
+        </Alert>
+      </Stack>
+    );
+  }
   return <TenderForm key={etag} tender={data} etag={etag} onReload={() => void record.refetch()} />;
 }

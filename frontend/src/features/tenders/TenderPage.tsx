@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 
 import { call, callWithETag } from '../../api/client';
 import { tendersGetTender, tendersTransitionTender } from '../../client/sdk.gen';
-import type { Permission, TenderStatus } from '../../client/types.gen';
+import type { TenderDetail, TenderStatus } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
 import { useAuth } from '../auth/AuthProvider';
@@ -15,13 +15,66 @@ import { CpvText } from './CpvText';
 import { day, euros, integer } from './format';
 import { LotForm } from './LotForm';
 import { StatusBadge } from './TendersPage';
-import { TRANSITIONS } from './vocabularies';
+import { allowedMoves, type LifecycleMove, type LotSituation, lotSituation } from './lifecycle';
 import { DataTable } from '../../components/DataTable';
 
-/** Who may change a tender and its lots: editors while it is a draft, managers until it is closed or cancelled (as the API). */
-export function tenderEditable(can: (permission: Permission) => boolean, status: TenderStatus): boolean {
-  if (status === 'closed' || status === 'cancelled') return false;
-  return can('tenders:edit') && (status === 'draft' || can('tenders:manage'));
+/** A lot's award or decision as one line of the tender's lots table. */
+export function useSituationText() {
+  const { t } = useTranslation();
+  return (situation: LotSituation): string => {
+    if (situation.kind === 'awarded') return situation.awardees.join(', ');
+    if (situation.kind === 'closed')
+      return t('lots.outcomeLine', { outcome: t(`lotOutcomes.${situation.outcome}`), date: day(situation.on), reason: situation.reason });
+    return '—';
+  };
+}
+
+/** The lifecycle buttons the tender's read allows; a move for good is asked for again first. */
+function LifecycleButtons({ tender, busy, onMove }: { tender: TenderDetail; busy: boolean; onMove: (status: TenderStatus) => void }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState<LifecycleMove | null>(null);
+  const label = (move: LifecycleMove) => t(`transitions.${move.target}`);
+  return (
+    <>
+      {allowedMoves(tender.actions).map((move) => (
+        <Button
+          key={move.action}
+          variant={move.confirm ? 'outline' : 'filled'}
+          color={move.target === 'cancelled' ? 'red.9' : undefined}
+          loading={busy && !move.confirm}
+          onClick={() => (move.confirm ? setConfirming(move) : onMove(move.target))}
+        >
+          {label(move)}
+        </Button>
+      ))}
+      <Modal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={confirming ? t('tenders.confirmTitle', { action: label(confirming) }) : ''}
+      >
+        {confirming && (
+          <Stack>
+            <Text>{t('tenders.confirmFinal')}</Text>
+            <Group>
+              <Button
+                color={confirming.target === 'cancelled' ? 'red.9' : undefined}
+                loading={busy}
+                onClick={() => {
+                  onMove(confirming.target);
+                  setConfirming(null);
+                }}
+              >
+                {label(confirming)}
+              </Button>
+              <Button variant="subtle" onClick={() => setConfirming(null)}>
+                {t('app.goBack')}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </>
+  );
 }
 
 export function TenderPage() {
@@ -31,6 +84,8 @@ export function TenderPage() {
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
   const [moveError, setMoveError] = useState<unknown>(null);
+  const [moving, setMoving] = useState(false);
+  const situationText = useSituationText();
   const record = useQuery({
     queryKey: ['tender', id],
     queryFn: () => callWithETag(tendersGetTender({ path: { tender_id: id } })),
@@ -40,6 +95,7 @@ export function TenderPage() {
   const { data: tender, etag } = record.data;
   const move = async (status: TenderStatus) => {
     setMoveError(null);
+    setMoving(true);
     try {
       await call(
         tendersTransitionTender({ path: { tender_id: id }, headers: { 'If-Match': etag }, body: { status } }),
@@ -49,9 +105,10 @@ export function TenderPage() {
       notifications.show({ color: 'green', message: t('tenders.transitioned') });
     } catch (error) {
       setMoveError(error);
+    } finally {
+      setMoving(false);
     }
   };
-  const editable = tenderEditable(can, tender.status);
   // The operation the tender belongs to, linked for those who can open operations.
   const operation: ReactNode =
     tender.operation_id && tender.operation_name ? (
@@ -84,22 +141,12 @@ export function TenderPage() {
         description={<StatusBadge status={tender.status} />}
         actions={
           <>
-          {editable && (
-            <Button component={Link} to={`/tenders/${tender.id}/edit`} variant="light">
-              {t('tenders.edit')}
-            </Button>
-          )}
-          {can('tenders:manage') &&
-          TRANSITIONS[tender.status].map((status) => (
-            <Button
-              key={status}
-              variant={status === 'cancelled' ? 'outline' : 'filled'}
-              color={status === 'cancelled' ? 'red.9' : undefined}
-              onClick={() => void move(status)}
-            >
-              {t(`transitions.${status}`)}
-            </Button>
-          ))}
+            {tender.actions.edit && (
+              <Button component={Link} to={`/tenders/${tender.id}/edit`} variant="light">
+                {t('tenders.edit')}
+              </Button>
+            )}
+            <LifecycleButtons tender={tender} busy={moving} onMove={(status) => void move(status)} />
           </>
         }
       />
@@ -123,13 +170,13 @@ export function TenderPage() {
         <Title order={2} size="h4">
           {t('tenders.lots')}
         </Title>
-        {editable && !adding && <Button onClick={() => setAdding(true)}>{t('tenders.addLot')}</Button>}
+        {tender.actions.add_lot && !adding && <Button onClick={() => setAdding(true)}>{t('tenders.addLot')}</Button>}
       </Group>
       {adding && <LotForm tender={tender} onDone={() => setAdding(false)} />}
       <Paper withBorder>
         <DataTable
           caption={t('tenders.lots')}
-          columns={[t('lots.number'), t('lots.title'), t('lots.currentAmount'), t('lots.hours'), t('lots.considerations'), t('lots.awardee')]}
+          columns={[t('lots.number'), t('lots.title'), t('lots.currentAmount'), t('lots.hours'), t('lots.considerations'), t('lots.awardOrOutcome')]}
           minWidth={720}
           rows={tender.lots.map((lot) => ({
             key: lot.id,
@@ -148,7 +195,7 @@ export function TenderPage() {
               euros(lot.current_amount ?? lot.estimated_amount),
               lot.required_hours === null ? '—' : `${integer(lot.required_hours)} h`,
               <Text size="sm">{lot.considerations.map((c) => t(`considerations.${c.kind}`)).join(' ; ') || '—'}</Text>,
-              lot.award?.members.map((m) => m.enterprise.name).join(', ') ?? '—',
+              <Text size="sm" data-testid="lot-situation">{situationText(lotSituation(lot))}</Text>,
             ],
           }))}
         />

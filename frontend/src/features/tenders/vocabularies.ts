@@ -31,16 +31,6 @@ export const CONSIDERATIONS: readonly ConsiderationKind[] = [
 ];
 export const CONSORTIUM_TYPES: readonly ConsortiumType[] = ['none', 'joint', 'several'];
 
-/** The lifecycle's allowed moves (the API enforces the same table). */
-export const TRANSITIONS: Record<TenderStatus, readonly TenderStatus[]> = {
-  draft: ['published', 'cancelled'],
-  published: ['awarded', 'cancelled'],
-  awarded: ['in_execution', 'cancelled'],
-  in_execution: ['closed'],
-  closed: [],
-  cancelled: [],
-};
-
 export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (values as readonly string[]).includes(value);
 }
