@@ -84,7 +84,8 @@ function OrganisationForm({ record, onReload }: { record?: Loaded; onReload?: ()
   const rule = useValidator();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const readOnly = !can('organisations:manage');
+  // An organisation's read says whether it may be changed; a new one is offered to managers only.
+  const readOnly = record ? !record.data.actions?.edit : !can('organisations:manage');
   const form = useForm<Values>({
     initialValues: valuesOf(record?.data),
     validate: { name: rule(required), siret: rule(siret) },
@@ -250,7 +251,7 @@ export function OrganisationFormPage() {
   return (
     <Stack gap="md" maw={860}>
       <PageHeader
-        title={can('organisations:manage') ? t('organisations.editTitle') : t('organisations.viewTitle')}
+        title={record.data.data.actions?.edit ? t('organisations.editTitle') : t('organisations.viewTitle')}
         description={record.data.data.name}
       />
       {/* A new version (after saving or reloading) starts the form afresh from the server's values. */}

@@ -15,7 +15,6 @@ import { useValidator } from '../../hooks/useValidator';
 import { todayIso } from '../../lib/dates';
 import { fieldMap } from '../../lib/problem';
 import { isoDay, notAfter, required } from '../../lib/validation';
-import { useAuth } from '../auth/AuthProvider';
 import { day } from '../tenders/format';
 import { CRITERIA, EVIDENCE_TYPES, INCOME_KINDS, OPINION_SOURCES } from './vocabularies';
 import { DataTable } from '../../components/DataTable';
@@ -116,11 +115,7 @@ function ValidationForm({ participant, onDone }: { participant: ParticipantRead;
 /** Eligibility: status for everyone allowed, sensitive criteria masked until an audited reveal. */
 export function EligibilitySection({ participant }: { participant: ParticipantRead }) {
   const { t } = useTranslation();
-  const { can, me } = useAuth();
-  // Only the participant's referent and the structure's facilitator may reveal (the API checks).
-  const mayReveal =
-    (me?.role === 'referent' && me.id === participant.referent.id) ||
-    (me?.role === 'facilitator' && me.organisation.id === participant.structure_id);
+  const { actions } = participant;
   const [reveal, setReveal] = useState(false);
   const [validating, setValidating] = useState(false);
   const history = useQuery({
@@ -133,7 +128,7 @@ export function EligibilitySection({ participant }: { participant: ParticipantRe
     <Card withBorder padding="lg" component="section" aria-labelledby="eligibility-title">
       <Group justify="space-between">
         <Title order={2} size="h4" id="eligibility-title">{t('participants.eligibility')}</Title>
-        {can('eligibility:validate') && !validating && <Button variant="light" onClick={() => setValidating(true)}>{t('participants.validate')}</Button>}
+        {actions.validate_eligibility && !validating && <Button variant="light" onClick={() => setValidating(true)}>{t('participants.validate')}</Button>}
       </Group>
       <Text mt="xs" fw={600} data-testid="eligibility-status">
         {status.eligible && status.valid_until ? t('participants.eligibleYes', { date: day(status.valid_until) }) : t('participants.eligibleNo')}
@@ -165,7 +160,7 @@ export function EligibilitySection({ participant }: { participant: ParticipantRe
           />
         </Paper>
       )}
-      {hasMasked && !reveal && mayReveal && (
+      {hasMasked && !reveal && actions.reveal && (
         <Alert variant="light" color="gray" mt="sm">
           <Group justify="space-between">
             <Text size="sm">{t('participants.revealNote')}</Text>

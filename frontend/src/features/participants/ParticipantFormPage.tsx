@@ -1,4 +1,4 @@
-import { Alert, Anchor, Card, Checkbox, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Card, Checkbox, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -178,8 +178,19 @@ export function ParticipantEditPage() {
     <Stack gap="md" maw={900}>
       <PageHeader title={t('participants.editTitle')} description={`${data.last_name.toUpperCase()} ${data.first_names}`} />
       <LegalNotice />
-      {/* A new version (after a reload) starts the form afresh from the server's values. */}
-      <ParticipantForm key={etag} participant={data} etag={etag} onReload={() => void record.refetch()} />
+      {data.actions.edit ? (
+        // A new version (after a reload) starts the form afresh from the server's values.
+        <ParticipantForm key={etag} participant={data} etag={etag} onReload={() => void record.refetch()} />
+      ) : (
+        <Alert color="gray" variant="light">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t('participants.notEditable')}</Text>
+            <Anchor component={Link} to={`/participants/${data.id}`}>
+              {t('participants.backToRecord')}
+            </Anchor>
+          </Stack>
+        </Alert>
+      )}
     </Stack>
   );
 }

@@ -15,7 +15,7 @@ import {
 import type { ParticipantRead } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
-import { useAuth } from '../auth/AuthProvider';
+import { toApiError } from '../../lib/problem';
 import { download } from '../tenders/files';
 import { day } from '../tenders/format';
 import { EligibilitySection } from './EligibilitySection';
@@ -25,7 +25,7 @@ import { ageOn } from './vocabularies';
 
 function Actions({ participant, etag, onChanged }: { participant: ParticipantRead; etag: string; onChanged: () => void }) {
   const { t } = useTranslation();
-  const { can, me } = useAuth();
+  const { actions } = participant;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [target, setTarget] = useState<string | null>(null);
@@ -34,7 +34,7 @@ function Actions({ participant, etag, onChanged }: { participant: ParticipantRea
   const options = useQuery({
     queryKey: ['participants', 'options'],
     queryFn: () => call(participantsParticipantFormOptions()),
-    enabled: can('participants:write'),
+    enabled: actions.transfer,
   });
   const guard = async (action: () => Promise<void>) => {
     setError(null);
@@ -50,9 +50,14 @@ function Actions({ participant, etag, onChanged }: { participant: ParticipantRea
       await call(participantsTransferParticipant({ path: { participant_id: participant.id }, headers: { 'If-Match': etag }, body: { referent_id: target } }));
       await queryClient.invalidateQueries({ queryKey: ['participants'] });
       notifications.show({ color: 'green', message: t('participants.transferred') });
-      // A referent handing over their own participant no longer sees them.
-      if (me?.id === participant.referent.id) navigate('/participants', { replace: true });
-      else onChanged();
+      // Whoever handed the person over to someone outside their scope no longer reads them.
+      try {
+        await call(participantsGetParticipant({ path: { participant_id: participant.id } }));
+        onChanged();
+      } catch (caught) {
+        if (toApiError(caught).status !== 404) throw caught;
+        navigate('/participants', { replace: true });
+      }
     });
   const anonymise = () =>
     guard(async () => {
@@ -63,24 +68,25 @@ function Actions({ participant, etag, onChanged }: { participant: ParticipantRea
     });
   const base = `/api/v1/participants/${participant.id}/export`;
   const referents = (options.data?.referents ?? []).filter((r) => r.id !== participant.referent.id);
+  if (!actions.transfer && !actions.export && !actions.anonymise) return null;
   return (
     <Card withBorder padding="lg" component="section" aria-label={t('participants.transfer')}>
       <Stack gap="sm">
         <ProblemAlert error={error} onReload={onChanged} />
-        {can('participants:write') && referents.length > 0 && (
+        {actions.transfer && referents.length > 0 && (
           <Group align="end">
             <Select label={t('participants.transferTo')} data={referents.map((r) => ({ value: r.id, label: r.full_name }))} value={target} onChange={setTarget} w={280} />
             <Button variant="light" disabled={!target} onClick={() => void transfer()}>{t('participants.transfer')}</Button>
           </Group>
         )}
         <Group>
-          {can('participants:export') && (
+          {actions.export && (
             <>
               <Button variant="subtle" onClick={() => void guard(() => download(`${base}?format=json`, 'participant.json'))}>{t('participants.export')}</Button>
               <Button variant="subtle" onClick={() => void guard(() => download(`${base}?format=pdf`, 'participant.pdf'))}>{t('participants.exportPdf')}</Button>
             </>
           )}
-          {can('participants:erase') && (
+          {actions.anonymise && (
             <Button variant="outline" color="red.9" onClick={() => setConfirming(true)}>{t('participants.anonymise')}</Button>
           )}
         </Group>
@@ -101,7 +107,6 @@ function Actions({ participant, etag, onChanged }: { participant: ParticipantRea
 export function ParticipantPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { can } = useAuth();
   const record = useQuery({
     queryKey: ['participant', id],
     queryFn: () => callWithETag(participantsGetParticipant({ path: { participant_id: id } })),
@@ -139,7 +144,7 @@ export function ParticipantPage() {
       <Card withBorder padding="lg" component="section" aria-labelledby="identity-title">
         <Group justify="space-between" mb="xs">
           <Title order={2} size="h4" id="identity-title">{t('participants.identity')}</Title>
-          {can('participants:write') && (
+          {p.actions.edit && (
             <Button variant="light" component={Link} to={`/participants/${p.id}/edit`}>
               {t('participants.edit')}
             </Button>

@@ -21,7 +21,6 @@ import { useValidator } from '../../hooks/useValidator';
 import { todayIso } from '../../lib/dates';
 import { fieldMap } from '../../lib/problem';
 import { hours, isoDay, notAfter, required } from '../../lib/validation';
-import { useAuth } from '../auth/AuthProvider';
 import { day } from '../tenders/format';
 import { CONTRACT_KINDS, CONTRACT_STEPS, EXIT_CATEGORIES, EXIT_CATEGORY, EXIT_SITUATIONS, QUALIFICATION_LEVELS, STEP_KINDS } from './vocabularies';
 
@@ -237,19 +236,16 @@ type Editing = { pathway: string; form: 'step' | 'exit' | 'followUp' } | null;
 
 export function PathwaySection({ participant }: { participant: ParticipantRead }) {
   const { t } = useTranslation();
-  const { can } = useAuth();
-  const writable = can('pathways:write');
   const [editing, setEditing] = useState<Editing>(null);
   const pathways = useQuery({
     queryKey: ['participant', participant.id, 'pathways'],
     queryFn: () => call(participantsListPathways({ path: { participant_id: participant.id } })),
   });
-  const hasOpen = (pathways.data ?? []).some((p) => p.status === 'open');
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="pathways-title">
       <Title order={2} size="h4" id="pathways-title">{t('participants.pathways')}</Title>
       <ProblemAlert error={pathways.error} />
-      {writable && !hasOpen && pathways.data && <StartForm participant={participant} />}
+      {participant.actions.start_pathway && <StartForm participant={participant} />}
       {pathways.data?.length === 0 && <Text size="sm" c="dimmed" mt="xs">{t('participants.noPathway')}</Text>}
       {(pathways.data ?? []).map((pathway) => (
         <Stack key={pathway.id} gap="xs" mt="md" data-testid="pathway">
@@ -279,11 +275,11 @@ export function PathwaySection({ participant }: { participant: ParticipantRead }
               {t('participants.followedUp', { date: day(pathway.follow_up_date), situation: t(`exitSituations.${pathway.follow_up_situation}`), category: t(`exitCategories.${pathway.follow_up_category}`) })}
             </Text>
           )}
-          {writable && editing?.pathway !== pathway.id && (
+          {editing?.pathway !== pathway.id && (
             <Group>
-              {pathway.status === 'open' && <Button size="xs" variant="light" onClick={() => setEditing({ pathway: pathway.id, form: 'step' })}>{t('participants.addStep')}</Button>}
-              {pathway.status === 'open' && <Button size="xs" variant="light" onClick={() => setEditing({ pathway: pathway.id, form: 'exit' })}>{t('participants.exit')}</Button>}
-              {pathway.status === 'exited' && !pathway.follow_up_date && <Button size="xs" variant="light" onClick={() => setEditing({ pathway: pathway.id, form: 'followUp' })}>{t('participants.followUp')}</Button>}
+              {pathway.actions.add_step && <Button size="xs" variant="light" onClick={() => setEditing({ pathway: pathway.id, form: 'step' })}>{t('participants.addStep')}</Button>}
+              {pathway.actions.exit && <Button size="xs" variant="light" onClick={() => setEditing({ pathway: pathway.id, form: 'exit' })}>{t('participants.exit')}</Button>}
+              {pathway.actions.follow_up && <Button size="xs" variant="light" onClick={() => setEditing({ pathway: pathway.id, form: 'followUp' })}>{t('participants.followUp')}</Button>}
             </Group>
           )}
           {editing?.pathway === pathway.id && editing.form === 'step' && <StepForm participant={participant} pathway={pathway} onDone={() => setEditing(null)} />}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 
 import { call, callWithETag } from '../../api/client';
-import { usersCreateUser, usersGetUser, usersUpdateUser } from '../../client/sdk.gen';
+import { usersCreateUser, usersGetUser, usersRoleOptions, usersUpdateUser } from '../../client/sdk.gen';
 import type { Role, UserRead, UserUpdate } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { HistoryPanel } from '../../components/HistoryPanel';
@@ -20,7 +20,7 @@ import { isLanguage, type Language } from '../../i18n';
 import { email, optionalPassword, required } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { type OrganisationChoice, OrganisationSelect } from './OrganisationSelect';
-import { isRole, ROLE_ORGANISATION_KINDS, ROLES } from './roles';
+import { isRole } from './roles';
 
 interface Values {
   email: string;
@@ -55,7 +55,16 @@ function UserForm({ record, onReload }: { record?: Loaded; onReload?: () => void
   const rule = useValidator();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const readOnly = !can('users:manage');
+  // An account's read says whether it may be changed; a new one is offered to managers only.
+  const actions = record?.data.actions;
+  const readOnly = record ? !actions?.edit : !can('users:manage');
+  // Each role and the kinds of organisation its people belong to, as the API has them.
+  const roleOptions = useQuery({
+    queryKey: ['users', 'role-options'],
+    queryFn: () => call(usersRoleOptions()),
+    enabled: !readOnly,
+    staleTime: Infinity,
+  });
   const form = useForm<Values>({
     initialValues: valuesOf(record?.data),
     validate: {
@@ -97,16 +106,19 @@ function UserForm({ record, onReload }: { record?: Loaded; onReload?: () => void
   });
 
   const active = record?.data.active ?? true;
+  const roles = readOnly || !roleOptions.data ? [form.values.role] : roleOptions.data.map((option) => option.role);
+  const kinds = roleOptions.data?.find((option) => option.role === form.values.role)?.organisation_kinds ?? [];
   return (
     <Card withBorder padding="lg" component="section" aria-label={t('users.formLabel')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <ProblemAlert {...alert} onReload={onReload} />
+          <ProblemAlert error={roleOptions.error} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label={t('users.email')}
               type="email"
-              required
+              required={!readOnly}
               autoComplete="off"
               readOnly={Boolean(record) || readOnly}
               variant={record || readOnly ? 'filled' : 'default'}
@@ -120,14 +132,14 @@ function UserForm({ record, onReload }: { record?: Loaded; onReload?: () => void
               rightSection={readOnly ? null : undefined}
               variant={readOnly ? 'filled' : 'default'}
               allowDeselect={false}
-              data={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
+              data={roles.map((value) => ({ value, label: t(`roles.${value}`) }))}
               {...form.getInputProps('role')}
               onChange={(value) => isRole(value) && form.setFieldValue('role', value)}
             />
             <OrganisationSelect
               label={t('users.organisation')}
               value={form.values.organisation}
-              kinds={ROLE_ORGANISATION_KINDS[form.values.role]}
+              kinds={kinds}
               error={form.errors.organisation}
               readOnly={readOnly}
               onChange={(organisation) => {
@@ -165,9 +177,14 @@ function UserForm({ record, onReload }: { record?: Loaded; onReload?: () => void
                 {record ? t('app.save') : t('app.create')}
               </Button>
             )}
-            {!readOnly && record && (
-              <Button variant="outline" color={active ? 'red.9' : 'levier'} onClick={() => void update({ active: !active })}>
-                {active ? t('users.deactivate') : t('users.reactivate')}
+            {actions?.deactivate && (
+              <Button variant="outline" color="red.9" onClick={() => void update({ active: false })}>
+                {t('users.deactivate')}
+              </Button>
+            )}
+            {actions?.reactivate && (
+              <Button variant="outline" onClick={() => void update({ active: true })}>
+                {t('users.reactivate')}
               </Button>
             )}
             <Button variant="subtle" onClick={() => navigate('/users')}>
@@ -203,7 +220,7 @@ export function UserFormPage() {
   return (
     <Stack gap="md" maw={860}>
       <PageHeader
-        title={can('users:manage') ? t('users.editTitle') : t('users.viewTitle')}
+        title={user.actions?.edit ? t('users.editTitle') : t('users.viewTitle')}
         description={`${user.full_name} · ${user.email}`}
       />
       <UserForm key={user.version} record={record.data} onReload={() => void record.refetch()} />
