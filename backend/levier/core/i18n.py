@@ -473,6 +473,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This lot carries no insertion clause: it has no hours to override.",
     ),
     # lots closed without an awardee, and the lifecycle's states (labels of enum parameters)
+    "clause_entry_before_notification": (
+        "Une affectation sur la clause commence après la notification du lot ({notified_on}).",
+        "A clause assignment starts after the lot's award notification ({notified_on}).",
+    ),
+    "clause_entry_not_eligible": (
+        "La personne n'a pas d'éligibilité validée le {on} : le facilitateur peut accorder une "
+        "dérogation motivée pour ce lot.",
+        "The person has no validated eligibility on {on}: the facilitator may grant a "
+        "justified exception for this lot.",
+    ),
+    "clause_entry_restriction_not_met": (
+        "La personne ne remplit pas la condition de l'opération (résidence en QPV) le {on} : "
+        "le facilitateur peut accorder une dérogation motivée pour ce lot.",
+        "The person does not meet the operation's condition (living in a QPV) on {on}: the "
+        "facilitator may grant a justified exception for this lot.",
+    ),
     "tender_lots_pending": (
         "Chaque lot doit être attribué, ou déclaré infructueux ou sans suite, avant que la "
         "consultation soit attribuée (lots en attente : {lots}).",

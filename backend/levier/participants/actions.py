@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from levier.auth.permissions import Permission, check_permission
 from levier.core.actions import allowed
-from levier.participants import eligibility, pathways
+from levier.participants import clause_entry, eligibility, pathways
 from levier.participants.models import Participant, Pathway
 from levier.participants.schemas import ParticipantActions, PathwayActions
 from levier.participants.scope import Scope, check_manageable, check_revealable
@@ -26,6 +26,9 @@ def participant_actions(scope: Scope, participant: Participant) -> ParticipantAc
         read_access_log=_may(scope, Permission.participants_read, check_revealable, participant),
         validate_eligibility=_may(
             scope, Permission.eligibility_validate, eligibility.check_validatable, participant
+        ),
+        grant_clause_exception=_may(
+            scope, Permission.eligibility_validate, clause_entry.check_grantable, participant
         ),
         start_pathway=_may(scope, paths, pathways.check_startable, participant),
         export=_may(scope, Permission.participants_export, check_revealable, participant),

@@ -7,7 +7,7 @@ touched, never their values (`__audit_personal__`).
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import ClassVar
+from typing import ClassVar, Optional
 
 from sqlalchemy import JSON, Column, Index, Numeric, text
 from sqlmodel import Field, Relationship
@@ -175,3 +175,28 @@ class PathwayStep(Entity, table=True):
     lot_id: uuid.UUID | None = Field(default=None, foreign_key="lots.id")
     enterprise_id: uuid.UUID | None = Field(default=None, foreign_key="organisations.id")
     notes: str = Field(default="", max_length=2000)
+    # A clause assignment accepted outside the eligibility rules: the facilitator's exception.
+    exception_id: uuid.UUID | None = Field(default=None, foreign_key="clause_exceptions.id")
+
+    exception: Optional["ClauseException"] = Relationship(sa_relationship_kwargs={"lazy": "raise"})
+
+
+class ClauseException(Entity, table=True):
+    """A facilitator's recorded exception: this person may enter this lot's clause although
+    the eligibility rules refuse it (not eligible on the start date, or outside the
+    operation's restriction), with the reason (domain clauses.md §3)."""
+
+    __tablename__ = "clause_exceptions"
+    __entity_type__: ClassVar[str] = "clause_exception"
+    __audit_owner__: ClassVar[str] = "structure_id"
+    __audit_personal__: ClassVar[bool] = True
+    __table_args__ = (Index("ix_clause_exceptions_participant", "participant_id", "lot_id"),)
+
+    participant_id: uuid.UUID = Field(foreign_key="participants.id", ondelete="CASCADE")
+    lot_id: uuid.UUID = Field(foreign_key="lots.id")
+    structure_id: uuid.UUID = Field(foreign_key="organisations.id")
+    reason: str = Field(max_length=2000)
+    granted_by_id: uuid.UUID = Field(foreign_key="users.id")
+    granted_on: date
+
+    granted_by: User = Relationship(sa_relationship_kwargs={"lazy": "raise"})

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from levier.core import clock
 from levier.core.errors import Conflict, FieldInvalid, NotFound
+from levier.participants import clause_entry
 from levier.participants.constants import (
     EXIT_CATEGORY,
     ExitCategory,
@@ -16,7 +17,7 @@ from levier.participants.constants import (
 )
 from levier.participants.eligibility import add_months
 from levier.participants.identity import touch
-from levier.participants.models import Participant, Pathway, PathwayStep
+from levier.participants.models import ClauseException, Participant, Pathway, PathwayStep
 from levier.participants.schemas import ExitCreate, FollowUpCreate, PathwayCreate, StepCreate
 from levier.participants.scope import Scope, check_manageable
 from levier.tenders import positions as tenders_positions
@@ -94,7 +95,9 @@ async def start(
 
 async def _check_step(
     session: AsyncSession, participant: Participant, pathway: Pathway, data: StepCreate
-) -> None:
+) -> ClauseException | None:
+    """The step's rules; a clause assignment also follows the clause's entry rules and
+    returns the facilitator's exception it relies on, if any."""
     if data.start_date < pathway.entry_date:
         raise FieldInvalid("start_date", "step_before_entry", entry_date=pathway.entry_date)
     if pathway.steps and data.start_date < pathway.steps[-1].start_date:
@@ -130,10 +133,11 @@ async def _check_step(
             raise FieldInvalid("enterprise_id", "field_required")
         if data.enterprise_id not in {e["id"] for e in position["enterprises"]}:
             raise FieldInvalid("enterprise_id", "enterprise_not_on_lot")
-    else:
-        for name in ("lot_id", "enterprise_id"):
-            if getattr(data, name) is not None:
-                raise FieldInvalid(name, "field_not_applicable")
+        return await clause_entry.admitted(session, participant, position, data.start_date)
+    for name in ("lot_id", "enterprise_id"):
+        if getattr(data, name) is not None:
+            raise FieldInvalid(name, "field_not_applicable")
+    return None
 
 
 async def clause_positions(
@@ -159,7 +163,7 @@ async def add_step(
     check_open(scope, participant, pathway)
     today = today or clock.today()
     _not_future(data.start_date, "start_date", today)
-    await _check_step(session, participant, pathway, data)
+    exception = await _check_step(session, participant, pathway, data)
     step = PathwayStep(
         pathway_id=pathway.id,
         organisation_id=pathway.organisation_id,
@@ -173,6 +177,8 @@ async def add_step(
         lot_id=data.lot_id,
         enterprise_id=data.enterprise_id,
         notes=data.notes,
+        exception_id=exception.id if exception else None,
+        exception=exception,
     )
     pathway.steps.append(step)
     touch(participant, today)

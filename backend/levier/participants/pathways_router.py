@@ -9,8 +9,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, status
 
 from levier.core.db import SessionDep
-from levier.participants import pathways, reads
+from levier.participants import clause_entry, pathways, reads
 from levier.participants.schemas import (
+    ClauseExceptionCreate,
+    ClauseExceptionRead,
     ClausePosition,
     ExitCreate,
     FollowUpCreate,
@@ -18,7 +20,13 @@ from levier.participants.schemas import (
     PathwayRead,
     StepCreate,
 )
-from levier.participants.scope import InScope, ParticipantWithSteps, PathwaysToWrite
+from levier.participants.scope import (
+    InScope,
+    ParticipantToRead,
+    ParticipantToValidate,
+    ParticipantWithSteps,
+    PathwaysToWrite,
+)
 
 router = APIRouter()
 
@@ -92,3 +100,29 @@ async def follow_up_pathway(
     pathway = pathways.find(target.participant, pathway_id)
     await pathways.follow_up(session, target.scope, target.participant, pathway, data)
     return _answer(target, pathway_id)
+
+
+@router.get("/{participant_id}/clause-exceptions", response_model=list[ClauseExceptionRead])
+async def list_clause_exceptions(
+    session: SessionDep, target: ParticipantToRead
+) -> list[ClauseExceptionRead]:
+    """The facilitator's exceptions letting this person enter a lot's clause, newest first."""
+    exceptions = await clause_entry.exceptions_of(session, target.participant)
+    return [ClauseExceptionRead.model_validate(e) for e in exceptions]
+
+
+@router.post(
+    "/{participant_id}/clause-exceptions",
+    response_model=ClauseExceptionRead,
+    status_code=status.HTTP_201_CREATED,
+)
+async def grant_clause_exception(
+    session: SessionDep, target: ParticipantToValidate, data: ClauseExceptionCreate
+) -> ClauseExceptionRead:
+    """A facilitator lets the person enter one of the structure's clause lots although the
+    eligibility rules refuse it (not eligible on the start date, or outside the operation's
+    restriction), with the reason; recorded and shown on the assignment."""
+    exception = await clause_entry.grant(
+        session, target.scope, target.participant, data.lot_id, data.reason
+    )
+    return ClauseExceptionRead.model_validate(exception)

@@ -141,9 +141,7 @@ async def situations(
         )
     )
     pathways = await session.execute(
-        select(
-            col(Pathway.participant_id), col(Pathway.exit_date), col(Pathway.exit_category)
-        )
+        select(col(Pathway.participant_id), col(Pathway.exit_date), col(Pathway.exit_category))
         .where(col(Pathway.participant_id).in_(ids))
         .order_by(col(Pathway.entry_date), col(Pathway.created_at))
     )

@@ -1,4 +1,5 @@
-"""Data-subject rights and retention: export of everything held, anonymisation, retention job.
+"""Data-subject rights and retention: anonymisation and the retention job (the export of
+everything held is in `access_export`).
 
 Anonymisation (participants.md, Personal data) deletes names, birth date, contact, France
 Travail id, address, free-text notes, evidence and consent records, and keeps a statistical
@@ -20,149 +21,20 @@ from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from levier.clauses import article
 from levier.core import clock
 from levier.core.audit.models import AuditEvent
-from levier.core.audit.recorder import jsonable, record_read
 from levier.core.models import utcnow
 from levier.organisations.models import Organisation
+from levier.participants import access_export
 from levier.participants.constants import HEALTH_CRITERIA, AgeBand
-from levier.participants.eligibility import add_months, logged_fields
-from levier.participants.models import EligibilityValidation, Participant, Pathway
-from levier.participants.scope import Scope, check_revealable, with_steps
+from levier.participants.eligibility import add_months
+from levier.participants.models import ClauseException, EligibilityValidation, Participant, Pathway
+from levier.participants.scope import with_steps
 from levier.users.models import User
 
 logger = logging.getLogger("levier.retention")
 
 HEALTH_FLAG = "health_related"
-_IDENTITY = (
-    "last_name",
-    "first_names",
-    "birth_date",
-    "gender",
-    "commune_code",
-    "commune_name",
-    "department_code",
-    "qpv",
-    "address",
-    "email",
-    "phone",
-    "france_travail_id",
-    "notes",
-    "restricted",
-    "health_consent_on",
-    "last_activity_on",
-    "created_at",
-)
-
-
-def _plain(entity: Any, names: tuple[str, ...] | list[str]) -> dict[str, Any]:
-    return {name: jsonable(getattr(entity, name)) for name in names}
-
-
-async def access_log(session: AsyncSession, participant: Participant) -> list[dict[str, Any]]:
-    """Who touched or read this person's records (names of fields only, never values)."""
-    ids = [participant.id, *(v.id for v in participant.eligibility)]
-    for pathway in participant.pathways:
-        ids += [pathway.id, *(s.id for s in pathway.steps)]
-    rows = await session.execute(
-        select(AuditEvent).where(col(AuditEvent.entity_id).in_(ids)).order_by(col(AuditEvent.at))
-    )
-    return [
-        {
-            "at": jsonable(event.at),
-            "actor_id": jsonable(event.actor_id),
-            "action": event.action,
-            "record": event.entity_type,
-            "fields": logged_fields(event.action, event.changes),
-        }
-        for event in rows.scalars()
-    ]
-
-
-async def export(session: AsyncSession, scope: Scope, participant: Participant) -> dict[str, Any]:
-    """Everything held on one person (right of access), with the access log; audited."""
-    check_revealable(scope, participant)
-    document = {
-        "participant": {"id": str(participant.id), **_plain(participant, _IDENTITY)},
-        "eligibility": [
-            _plain(
-                v,
-                [
-                    "criterion",
-                    "minimum_income_kind",
-                    "opinion_source",
-                    "evidence_type",
-                    "evidence_date",
-                    "validated_on",
-                    "valid_until",
-                ],
-            )
-            for v in participant.eligibility
-        ],
-        "pathways": [
-            {
-                **_plain(
-                    p,
-                    [
-                        "entry_date",
-                        "objective_rome_codes",
-                        "exit_date",
-                        "exit_situation",
-                        "exit_category",
-                        "exit_notes",
-                        "follow_up_date",
-                        "follow_up_situation",
-                        "follow_up_category",
-                    ],
-                ),
-                "steps": [
-                    _plain(
-                        s,
-                        [
-                            "kind",
-                            "start_date",
-                            "end_date",
-                            "qualification_level",
-                            "contract_kind",
-                            "employer",
-                            "hours_per_week",
-                            "lot_id",
-                            "enterprise_id",
-                            "notes",
-                        ],
-                    )
-                    for s in p.steps
-                ],
-            }
-            for p in participant.pathways
-        ],
-        "access_log": await access_log(session, participant),
-        "exported_at": jsonable(utcnow()),
-    }
-    record_read(session, participant, ["*"], reason="export")
-    return document
-
-
-def export_pdf(document: dict[str, Any]) -> bytes:
-    """The export as a readable PDF (the same content as the JSON)."""
-    person = document["participant"]
-    lines = [f"# {person['first_names']} {person['last_name']}", "", "## Identité"]
-    lines += [f"- **{key}** : {value}" for key, value in person.items() if value not in (None, "")]
-    lines += ["", "## Éligibilité"]
-    for item in document["eligibility"] or [{"—": "aucune validation"}]:
-        lines.append("- " + ", ".join(f"{k} : {v}" for k, v in item.items() if v is not None))
-    lines += ["", "## Parcours"]
-    for pathway in document["pathways"]:
-        steps = pathway.pop("steps")
-        lines.append("- " + ", ".join(f"{k} : {v}" for k, v in pathway.items() if v))
-        lines += ["- étape " + ", ".join(f"{k} : {v}" for k, v in s.items() if v) for s in steps]
-    lines += ["", "## Journal des accès"]
-    lines += [
-        f"- {e['at']} {e['action']} {e['record']} {', '.join(e['fields'])}"
-        for e in document["access_log"]
-    ]
-    return article.render_pdf("\n".join(lines), "Données détenues — droit d'accès")
 
 
 def age_band(birth_date: date | None, on: date) -> str | None:
@@ -237,6 +109,12 @@ async def anonymise(session: AsyncSession, participant: Participant) -> uuid.UUI
             .where(col(model.participant_id) == old_id)
             .values(participant_id=residue_id)
         )
+    # An exception stays (the assignment it allowed still counts), its reason goes.
+    await session.execute(
+        update(ClauseException)
+        .where(col(ClauseException.participant_id) == old_id)
+        .values(participant_id=residue_id, reason="")
+    )
     session.add(
         AuditEvent(
             actor_id=session.info.get("actor_id"),
@@ -246,7 +124,7 @@ async def anonymise(session: AsyncSession, participant: Participant) -> uuid.UUI
             action="anonymised",
             entity_type="participant",
             entity_id=old_id,
-            changes={"fields": list(_IDENTITY)},
+            changes={"fields": list(access_export.IDENTITY)},
         )
     )
     await session.flush()

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from levier.core.db import SessionDep
 from levier.core.responses import attachment, download_responses
-from levier.participants import privacy, reads
+from levier.participants import access_export, privacy, reads
 from levier.participants.schemas import AccessLogEntry
 from levier.participants.scope import (
     ParticipantToErase,
@@ -29,7 +29,7 @@ async def participant_access_log(
 ) -> list[AccessLogEntry]:
     """Who accessed this person: writes and sensitive reads (referent and facilitator only)."""
     check_revealable(target.scope, target.participant)
-    entries = await privacy.access_log(session, target.participant)
+    entries = await access_export.access_log(session, target.participant)
     return await reads.access_log_entries(session, entries)
 
 
@@ -47,10 +47,11 @@ async def export_participant(
 ) -> Response:
     """Right of access: everything held on one person, as JSON or PDF (audited)."""
     participant = target.participant
-    document = await privacy.export(session, target.scope, participant)
+    document = await access_export.export(session, target.scope, participant)
     name = f"levier-participant-{participant.id}"
     if format == "pdf":
-        return attachment(privacy.export_pdf(document), "application/pdf", f"{name}.pdf")
+        pdf = await access_export.export_pdf(session, document)
+        return attachment(pdf, "application/pdf", f"{name}.pdf")
     return attachment(
         json.dumps(document, ensure_ascii=False, indent=2).encode(),
         "application/json",

@@ -25,6 +25,7 @@ from levier.participants.constants import (
     QualificationLevel,
     StepKind,
 )
+from levier.tenders.constants import EligibilityRestriction
 from levier.users.schemas import UserSummary
 
 LEGAL_NOTICE = (
@@ -175,6 +176,7 @@ class ParticipantActions(BaseModel):
     reveal: bool
     read_access_log: bool
     validate_eligibility: bool
+    grant_clause_exception: bool
     start_pathway: bool
     export: bool
     anonymise: bool
@@ -289,6 +291,27 @@ class FollowUpCreate(Input):
     category: ExitCategory | None = None
 
 
+class ClauseExceptionCreate(Input):
+    """A facilitator lets a person enter a lot's clause outside the eligibility rules."""
+
+    lot_id: uuid.UUID
+    reason: Annotated[
+        FreeText, StringConstraints(strip_whitespace=True, min_length=10, max_length=2000)
+    ]
+
+
+class ClauseExceptionRead(BaseModel):
+    """A facilitator's recorded exception, shown wherever the assignment is."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    lot_id: uuid.UUID
+    reason: str
+    granted_on: date
+    granted_by: UserSummary
+
+
 class StepRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
@@ -303,6 +326,9 @@ class StepRead(BaseModel):
     lot_id: uuid.UUID | None
     enterprise_id: uuid.UUID | None
     notes: str
+    exception: ClauseExceptionRead | None = Field(
+        default=None, description="The facilitator's exception this assignment relies on."
+    )
 
 
 class PathwayRead(BaseModel):
@@ -399,6 +425,10 @@ class ClausePosition(BaseModel):
     """An awarded lot with insertion hours the person can be assigned to, and its employers."""
 
     lot_id: uuid.UUID
+    notified_on: date = Field(description="The award's notification: assignments start after.")
+    eligibility_restriction: EligibilityRestriction | None = Field(
+        description="The operation's restriction on who may fill the clause (e.g. QPV)."
+    )
     tender_reference: str
     tender_object: str
     lot_number: int

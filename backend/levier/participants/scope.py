@@ -25,7 +25,7 @@ from levier.core.db import SessionDep
 from levier.core.errors import NotFound
 from levier.core.etag import check_if_match
 from levier.organisations.models import Organisation
-from levier.participants.models import Participant, Pathway
+from levier.participants.models import ClauseException, Participant, Pathway, PathwayStep
 from levier.users.models import User
 
 
@@ -126,7 +126,10 @@ def with_steps() -> list[Any]:
     return [
         joinedload(Participant.referent),  # type: ignore[arg-type]
         selectinload(Participant.eligibility),  # type: ignore[arg-type]
-        selectinload(Participant.pathways).selectinload(Pathway.steps),  # type: ignore[arg-type]
+        selectinload(Participant.pathways)  # type: ignore[arg-type]
+        .selectinload(Pathway.steps)  # type: ignore[arg-type]
+        .joinedload(PathwayStep.exception)  # type: ignore[arg-type]
+        .joinedload(ClauseException.granted_by),  # type: ignore[arg-type]
     ]
 
 
@@ -212,6 +215,4 @@ PathwaysToWrite = Annotated[InScope, Depends(participant_loader(Permission.pathw
 ParticipantToExport = Annotated[
     InScope, Depends(participant_loader(Permission.participants_export))
 ]
-ParticipantToErase = Annotated[
-    InScope, Depends(participant_loader(Permission.participants_erase))
-]
+ParticipantToErase = Annotated[InScope, Depends(participant_loader(Permission.participants_erase))]

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 from sqlmodel import col
 
 from levier.core.text import like_contains
@@ -55,6 +55,10 @@ def _position(lot: Lot, tender: Tender) -> dict[str, Any]:
     ]
     return {
         "lot_id": lot.id,
+        "notified_on": award.notification_date,
+        "eligibility_restriction": (
+            tender.operation.eligibility_restriction if tender.operation else None
+        ),
         "tender_reference": tender.reference,
         "tender_object": tender.object,
         "lot_number": lot.number,
@@ -67,6 +71,7 @@ def _position(lot: Lot, tender: Tender) -> dict[str, Any]:
 def _position_options() -> list[Any]:
     award = selectinload(Lot.award)  # type: ignore[arg-type]
     return [
+        joinedload(Tender.operation),  # type: ignore[arg-type]
         award.selectinload(LotAward.members).selectinload(AwardMember.enterprise),  # type: ignore[arg-type]
         award.selectinload(LotAward.subcontractors).selectinload(Subcontractor.enterprise),  # type: ignore[arg-type]
     ]

@@ -11,6 +11,7 @@ ALL = {
     "reveal",
     "read_access_log",
     "validate_eligibility",
+    "grant_clause_exception",
     "start_pathway",
     "export",
     "anonymise",
@@ -30,6 +31,7 @@ class TestParticipantActions:
         # Alice has an open pathway: nobody may start another.
         assert await offered(client, auth, network.nadia, alice) == ALL - {
             "validate_eligibility",
+            "grant_clause_exception",
             "start_pathway",
         }
         # The coordinator manages the network's people but reads no sensitive field.
@@ -42,6 +44,7 @@ class TestParticipantActions:
             "reveal",
             "read_access_log",
             "validate_eligibility",
+            "grant_clause_exception",
             "export",
         }
 

@@ -304,6 +304,8 @@ class TestClauseAssignment:
         assert positions.json() == [
             {
                 "lot_id": str(lot.id),
+                "notified_on": "2025-01-15",
+                "eligibility_restriction": None,
                 "tender_reference": tender.reference,
                 "tender_object": tender.object,
                 "lot_number": 1,
@@ -351,15 +353,25 @@ class TestClauseAssignment:
             assert refused.status_code == 422, refused.text
             error = refused.json()["errors"][0]
             assert (error["field"], error["code"]) == (field, code), extra
-        accepted = await post(
-            client,
-            auth,
-            network.nadia,
-            alice,
-            pathway,
-            "steps",
-            step | {"lot_id": str(lot.id), "enterprise_id": str(insertion.id)},
+        on_lot = step | {"lot_id": str(lot.id), "enterprise_id": str(insertion.id)}
+        # The clause's entry rules: after the notification, with an eligibility valid then.
+        for start, code in (
+            ("2025-01-10", "clause_entry_before_notification"),
+            ("2025-02-03", "clause_entry_not_eligible"),
+        ):
+            refused = await post(
+                client, auth, network.nadia, alice, pathway, "steps", on_lot | {"start_date": start}
+            )
+            assert refused.status_code == 422, refused.text
+            assert refused.json()["errors"][0]["code"] == code
+        validated = await client.post(
+            f"/api/v1/participants/{alice.id}/eligibility",
+            json={"criterion": "long_term_jobseeker", "validated_on": "2025-01-20"},
+            headers=auth(network.facilitator),
         )
+        assert validated.status_code == 201, validated.text
+        accepted = await post(client, auth, network.nadia, alice, pathway, "steps", on_lot)
         assert accepted.status_code == 201, accepted.text
+        assert accepted.json()["steps"][-1]["exception"] is None
         assigned = accepted.json()["steps"][-1]
         assert (assigned["lot_id"], assigned["enterprise_id"]) == (str(lot.id), str(insertion.id))

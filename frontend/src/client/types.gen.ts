@@ -260,11 +260,56 @@ export type CalculationMethod = 'generic' | 'cleaning';
 export type Ccag = 'works' | 'project_management' | 'supplies_services' | 'industrial' | 'intellectual_services' | 'ict' | 'none';
 
 /**
+ * ClauseExceptionCreate
+ *
+ * A facilitator lets a person enter a lot's clause outside the eligibility rules.
+ */
+export type ClauseExceptionCreate = {
+    /**
+     * Lot Id
+     */
+    lot_id: string;
+    /**
+     * Reason
+     */
+    reason: string;
+};
+
+/**
+ * ClauseExceptionRead
+ *
+ * A facilitator's recorded exception, shown wherever the assignment is.
+ */
+export type ClauseExceptionRead = {
+    granted_by: UserSummary;
+    /**
+     * Granted On
+     */
+    granted_on: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Lot Id
+     */
+    lot_id: string;
+    /**
+     * Reason
+     */
+    reason: string;
+};
+
+/**
  * ClausePosition
  *
  * An awarded lot with insertion hours the person can be assigned to, and its employers.
  */
 export type ClausePosition = {
+    /**
+     * The operation's restriction on who may fill the clause (e.g. QPV).
+     */
+    eligibility_restriction: EligibilityRestriction | null;
     /**
      * Enterprises
      */
@@ -281,6 +326,12 @@ export type ClausePosition = {
      * Lot Title
      */
     lot_title: string;
+    /**
+     * Notified On
+     *
+     * The award's notification: assignments start after.
+     */
+    notified_on: string;
     /**
      * Required Hours
      */
@@ -1872,6 +1923,10 @@ export type ParticipantActions = {
      */
     export: boolean;
     /**
+     * Grant Clause Exception
+     */
+    grant_clause_exception: boolean;
+    /**
      * Read Access Log
      */
     read_access_log: boolean;
@@ -2553,6 +2608,10 @@ export type StepRead = {
      * Enterprise Id
      */
     enterprise_id: string | null;
+    /**
+     * The facilitator's exception this assignment relies on.
+     */
+    exception?: ClauseExceptionRead | null;
     /**
      * Hours Per Week
      */
@@ -5876,6 +5935,148 @@ export type ParticipantsAnonymiseParticipantResponses = {
 };
 
 export type ParticipantsAnonymiseParticipantResponse = ParticipantsAnonymiseParticipantResponses[keyof ParticipantsAnonymiseParticipantResponses];
+
+export type ParticipantsListClauseExceptionsData = {
+    body?: never;
+    path: {
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}/clause-exceptions';
+};
+
+export type ParticipantsListClauseExceptionsErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ParticipantsListClauseExceptionsError = ParticipantsListClauseExceptionsErrors[keyof ParticipantsListClauseExceptionsErrors];
+
+export type ParticipantsListClauseExceptionsResponses = {
+    /**
+     * Response Participants-List Clause Exceptions
+     *
+     * Successful Response
+     */
+    200: Array<ClauseExceptionRead>;
+};
+
+export type ParticipantsListClauseExceptionsResponse = ParticipantsListClauseExceptionsResponses[keyof ParticipantsListClauseExceptionsResponses];
+
+export type ParticipantsGrantClauseExceptionData = {
+    body: ClauseExceptionCreate;
+    path: {
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}/clause-exceptions';
+};
+
+export type ParticipantsGrantClauseExceptionErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ParticipantsGrantClauseExceptionError = ParticipantsGrantClauseExceptionErrors[keyof ParticipantsGrantClauseExceptionErrors];
+
+export type ParticipantsGrantClauseExceptionResponses = {
+    /**
+     * Successful Response
+     */
+    201: ClauseExceptionRead;
+};
+
+export type ParticipantsGrantClauseExceptionResponse = ParticipantsGrantClauseExceptionResponses[keyof ParticipantsGrantClauseExceptionResponses];
 
 export type ParticipantsListClausePositionsData = {
     body?: never;
