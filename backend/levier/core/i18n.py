@@ -242,6 +242,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Au plus {limit} lignes par import.",
         "At most {limit} rows per import.",
     ),
+    "import_gender_unknown": (
+        "sexe non reconnu : écrivez F, Femme, H, M ou Homme (vide si non précisé).",
+        "sex not recognised: write F, female, M, H or male (empty when not given).",
+    ),
+    "import_date_unreadable": (
+        "date illisible : écrivez-la JJ/MM/AAAA (par exemple 05/03/1998) ou AAAA-MM-JJ.",
+        "unreadable date: write it DD/MM/YYYY (for example 05/03/1998) or YYYY-MM-DD.",
+    ),
     "import_duplicate_row": (
         "Même personne qu'à la ligne {line}.",
         "Same person as on line {line}.",

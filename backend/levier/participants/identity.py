@@ -35,7 +35,7 @@ def identity_key(last_name: str, first_names: str) -> str:
     return f"{fold(last_name)}|{fold(first_names)}"
 
 
-def _check_birth_date(checks: FieldChecks, birth_date: date, today: date) -> None:
+def check_birth_date(checks: FieldChecks, birth_date: date, today: date) -> None:
     """Not in the future, at least MINIMUM_AGE years old today (exact calendar arithmetic),
     and not implausibly old."""
     if birth_date > today:
@@ -46,7 +46,7 @@ def _check_birth_date(checks: FieldChecks, birth_date: date, today: date) -> Non
         checks.add(FieldInvalid("birth_date", "birth_date_implausible", maximum_age=MAXIMUM_AGE))
 
 
-async def _checked(checks: FieldChecks, check: Awaitable[T]) -> T | None:
+async def checked(checks: FieldChecks, check: Awaitable[T]) -> T | None:
     """The result of a check that may refuse a field; a refusal is collected, not raised."""
     try:
         return await check
@@ -83,7 +83,7 @@ async def _same_network(session: AsyncSession, first: uuid.UUID, second: uuid.UU
     return len(heads) == 2 and heads[0] == heads[1]
 
 
-async def _commune(session: AsyncSession, code: str | None) -> tuple[str | None, str | None]:
+async def commune_of(session: AsyncSession, code: str | None) -> tuple[str | None, str | None]:
     if code is None:
         return None, None
     try:
@@ -135,14 +135,12 @@ async def create(
     # Every field rule is checked before the duplicate search, and all failures are
     # reported together.
     checks = FieldChecks()
-    _check_birth_date(checks, data.birth_date, today)
+    check_birth_date(checks, data.birth_date, today)
     referent: User | None = scope.user
     if data.referent_id is not None and data.referent_id != scope.user.id:
-        referent = await _checked(
-            checks, _referent(session, scope, data.referent_id, "referent_id")
-        )
-    await _checked(checks, _structure(session, data.structure_id))
-    commune = await _checked(checks, _commune(session, data.commune_code))
+        referent = await checked(checks, _referent(session, scope, data.referent_id, "referent_id"))
+    await checked(checks, _structure(session, data.structure_id))
+    commune = await checked(checks, commune_of(session, data.commune_code))
     checks.raise_if_any()
     assert referent is not None and commune is not None  # no failure was collected
     commune_name, department_code = commune
@@ -211,12 +209,12 @@ async def update(
         if name in sent and sent[name] is None:
             checks.add(FieldInvalid(name, "field_required"))
     if sent.get("birth_date") is not None:
-        _check_birth_date(checks, sent["birth_date"], today)
+        check_birth_date(checks, sent["birth_date"], today)
     commune = None
     if "commune_code" in sent:
-        commune = await _checked(checks, _commune(session, data.commune_code))
+        commune = await checked(checks, commune_of(session, data.commune_code))
     if "structure_id" in sent:
-        await _checked(checks, _structure(session, data.structure_id))
+        await checked(checks, _structure(session, data.structure_id))
     checks.raise_if_any()
     if commune is not None:
         participant.commune_name, participant.department_code = commune

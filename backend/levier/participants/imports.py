@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,12 +20,14 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from levier.core.errors import DomainError, FieldsInvalid, field_errors
+from levier.core import clock
+from levier.core.errors import DomainError, FieldChecks, FieldsInvalid, field_errors
 from levier.core.i18n import Language, translate
 from levier.participants import identity
 from levier.participants.schemas import ParticipantCreate
 from levier.participants.scope import Scope
 
+INSEE_CODE = re.compile(r"\d{5}|2[AB]\d{3}")
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
 COLUMNS = {
@@ -50,9 +53,41 @@ COLUMNS = {
     "identifiant_ft": "france_travail_id",
 }
 REQUIRED = ("last_name", "first_names", "birth_date", "gender")
+# How a missing column is named to the person: the French header, then the English one.
+HEADER_NAMES = {
+    "fr": {
+        "last_name": "nom",
+        "first_names": "prenoms",
+        "birth_date": "date_naissance",
+        "gender": "sexe",
+    },
+    "en": {
+        "last_name": "last_name",
+        "first_names": "first_names",
+        "birth_date": "birth_date",
+        "gender": "gender",
+    },
+}
+# Codes whose message, in a file, says what the column accepts (the API's own words speak of
+# its field names and values, which the file does not use).
+FILE_CODES = {
+    ("gender", "enum"): "import_gender_unknown",
+    ("birth_date", "field_type"): "import_date_unreadable",
+    ("birth_date", "field_invalid"): "import_date_unreadable",
+}
 GENDERS = {"f": "female", "femme": "female", "m": "male", "h": "male", "homme": "male"}
 TRUE = {"1", "oui", "yes", "o", "y", "true", "vrai"}
 FALSE = {"", "0", "non", "no", "n", "false", "faux"}
+
+
+@dataclass
+class Row:
+    """A line of the file: its values for the API, and as typed under the file's headers."""
+
+    line: int
+    values: dict[str, Any]
+    typed: dict[str, str]
+    columns: dict[str, str]
 
 
 @dataclass
@@ -104,7 +139,7 @@ def _normalise(raw: dict[str, str]) -> dict[str, Any]:
     return row
 
 
-def parse(content: bytes, language: Language) -> tuple[list[tuple[int, dict[str, Any]]], list[str]]:
+def parse(content: bytes, language: Language) -> tuple[list[Row], list[str]]:
     """The rows with their line numbers, or file-level errors (encoding, header, size, a file
     that is not CSV): a malformed file gets a report, never a server error."""
     try:
@@ -113,7 +148,7 @@ def parse(content: bytes, language: Language) -> tuple[list[tuple[int, dict[str,
         return [], [translate("import_malformed", language, reason=str(exc))]
 
 
-def _parse(text: str, language: Language) -> tuple[list[tuple[int, dict[str, Any]]], list[str]]:
+def _parse(text: str, language: Language) -> tuple[list[Row], list[str]]:
     lines = text.splitlines()
     first_line = lines[0] if lines else ""
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
@@ -125,17 +160,22 @@ def _parse(text: str, language: Language) -> tuple[list[tuple[int, dict[str, Any
     problems = []
     if unknown:
         problems.append(translate("import_unknown_columns", language, columns=", ".join(unknown)))
-    missing = [name for name in REQUIRED if name not in mapped]
+    missing = [HEADER_NAMES[language][name] for name in REQUIRED if name not in mapped]
     if missing:
         problems.append(translate("import_missing_columns", language, columns=", ".join(missing)))
     if problems:
         return [], problems
+    columns = {
+        COLUMNS[(name or "").strip().lower()]: (name or "").strip()
+        for name in reader.fieldnames or []
+        if (name or "").strip().lower() in COLUMNS
+    }
     rows = []
     for raw in reader:
         number = reader.line_num
-        values = {COLUMNS[(k or "").strip().lower()]: v or "" for k, v in raw.items() if k}
-        if any(values.values()):
-            rows.append((number, _normalise(values)))
+        typed = {COLUMNS[(k or "").strip().lower()]: v or "" for k, v in raw.items() if k}
+        if any(typed.values()):
+            rows.append(Row(number, _normalise(typed), typed, columns))
         if len(rows) > MAX_ROWS:
             return [], [translate("import_too_many_rows", language, limit=MAX_ROWS)]
     return rows, []
@@ -169,22 +209,81 @@ async def run(
     return report
 
 
+def _in_file_terms(row: Row, error: dict[str, Any], language: Language) -> dict[str, Any]:
+    """An error told with the file's own column name and the value as typed."""
+    name = error.get("field", "").split(".")[0]
+    column = row.columns.get(name)
+    if column is None:
+        return error
+    code = FILE_CODES.get((name, error["code"]), error["code"])
+    message = error["message"] if code == error["code"] else translate(code, language)
+    typed = row.typed.get(name, "").strip()
+    shown = f"« {column} »" + (f" ({typed})" if typed else "")
+    return {
+        **error,
+        "code": code,
+        "column": column,
+        "value": typed,
+        "message": f"{shown} : {message}",
+    }
+
+
+async def _rule_failures(
+    session: AsyncSession, row: Row, language: Language, today: date | None
+) -> list[dict[str, Any]]:
+    """The birth-date and commune rules on a line whose other fields did not parse."""
+    checks = FieldChecks()
+    try:
+        birth_date = date.fromisoformat(str(row.values.get("birth_date", "")))
+    except ValueError:
+        birth_date = None
+    if birth_date is not None:
+        identity.check_birth_date(checks, birth_date, today or clock.today())
+    commune = str(row.values.get("commune_code", ""))
+    if INSEE_CODE.fullmatch(commune):
+        await identity.checked(checks, identity.commune_of(session, commune))
+    return _failures(FieldsInvalid(checks.errors), language) if checks.errors else []
+
+
+def _failures(error: DomainError, language: Language) -> list[dict[str, Any]]:
+    failures = error.errors if isinstance(error, FieldsInvalid) else [error]
+    return [
+        {
+            "field": failure.field or "",
+            "code": failure.code,
+            "message": translate(failure.code, language, **failure.params),
+        }
+        for failure in failures
+    ]
+
+
 async def _rows(
     session: AsyncSession,
     scope: Scope,
-    rows: list[tuple[int, dict[str, Any]]],
+    rows: list[Row],
     structure_id: uuid.UUID | None,
     language: Language,
     today: date | None,
     report: ImportReport,
 ) -> None:
     seen: dict[tuple[str, str], int] = {}
-    for line, values in rows:
-        row_report = RowReport(line)
+    for row in rows:
+        row_report = RowReport(row.line)
+        errors: list[dict[str, Any]] = []
         try:
-            data = ParticipantCreate.model_validate({**values, "structure_id": structure_id})
+            data = ParticipantCreate.model_validate({**row.values, "structure_id": structure_id})
         except ValidationError as exc:
-            row_report.errors = field_errors(exc.errors(), language)
+            errors = field_errors(exc.errors(), language)
+            # The rules the API checks itself run on the fields that did parse, so that every
+            # error of the line is reported at once.
+            broken = {error["field"] for error in errors}
+            errors += [
+                failure
+                for failure in await _rule_failures(session, row, language, today)
+                if failure["field"] not in broken
+            ]
+        if errors:
+            row_report.errors = [_in_file_terms(row, error, language) for error in errors]
             report.errors.append(row_report)
             continue
         key = (identity.identity_key(data.last_name, data.first_names), data.birth_date.isoformat())
@@ -195,19 +294,13 @@ async def _rows(
             )
             report.errors.append(row_report)
             continue
-        seen[key] = line
+        seen[key] = row.line
         try:
             async with session.begin_nested():
                 participant = await identity.create(session, scope, data, today)
         except DomainError as exc:
-            failures = exc.errors if isinstance(exc, FieldsInvalid) else [exc]
             row_report.errors += [
-                {
-                    "field": failure.field or "",
-                    "code": failure.code,
-                    "message": translate(failure.code, language, **failure.params),
-                }
-                for failure in failures
+                _in_file_terms(row, failure, language) for failure in _failures(exc, language)
             ]
             report.errors.append(row_report)
             continue

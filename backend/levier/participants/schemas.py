@@ -378,6 +378,8 @@ class ImportFieldError(BaseModel):
     field: str
     code: str
     message: str
+    column: str | None = Field(default=None, description="The file's own header of the field.")
+    value: str | None = Field(default=None, description="The value as typed in the file.")
 
 
 class ImportRowErrors(BaseModel):

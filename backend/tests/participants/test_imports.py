@@ -82,7 +82,7 @@ class TestImport:
         assert response.status_code == 200
         errors = response.json()["file_errors"]
         assert any("nir" in e for e in errors)
-        assert any("birth_date" in e for e in errors)
+        assert any("date_naissance" in e for e in errors)  # named as a French file names it
 
     async def test_english_messages(self, client, auth, network):
         content = b"last_name,first_names,birth_date,gender\nDoe,Jane,2090-01-01,female\n"
@@ -92,7 +92,9 @@ class TestImport:
             headers=auth(network.nadia) | {"Accept-Language": "en"},
         )
         [row] = response.json()["errors"]
-        assert row["errors"][0]["message"] == "The birth date cannot be in the future."
+        assert row["errors"][0]["message"] == (
+            "« birth_date » (2090-01-01) : The birth date cannot be in the future."
+        )
 
 
 class TestMalformedFiles:
@@ -131,3 +133,31 @@ class TestMalformedFiles:
             (2, "control_character"),
             (3, "control_character"),
         }
+
+
+class TestReportInTheFilesTerms:
+    async def test_every_error_of_every_row_named_as_the_file_names_it(self, client, auth, network):
+        content = (
+            "nom;prenoms;date_naissance;sexe;code_commune\n"
+            "Durand;Paul;2030-01-01;H;99999\n"  # two rules of the API on one line
+            "Petit;Jeanne;31/02/1990;X;37261\n"  # an unreadable date and an unknown sex
+        ).encode()
+        report = (await upload(client, auth, network.nadia, content)).json()
+        by_line = {row["line"]: row["errors"] for row in report["errors"]}
+        assert {(e["column"], e["code"]) for e in by_line[2]} == {
+            ("date_naissance", "birth_date_future"),
+            ("code_commune", "insee_code_invalid"),
+        }
+        assert {(e["column"], e["code"], e["value"]) for e in by_line[3]} == {
+            ("date_naissance", "import_date_unreadable", "31/02/1990"),
+            ("sexe", "import_gender_unknown", "X"),
+        }
+        messages = " ".join(e["message"] for row in by_line.values() for e in row)
+        assert "« sexe » (X)" in messages and "JJ/MM/AAAA" in messages
+        for internal in ("birth_date", "'female'", "gender", "commune_code"):
+            assert internal not in messages, internal
+
+    async def test_missing_columns_are_named_as_a_file_would_name_them(self, client, auth, network):
+        report = (await upload(client, auth, network.nadia, b"nom;prenoms\nA;B\n")).json()
+        [problem] = report["file_errors"]
+        assert "date_naissance" in problem and "sexe" in problem and "birth_date" not in problem

@@ -934,6 +934,12 @@ export type ImportFieldError = {
      */
     code: string;
     /**
+     * Column
+     *
+     * The file's own header of the field.
+     */
+    column?: string | null;
+    /**
      * Field
      */
     field: string;
@@ -941,6 +947,12 @@ export type ImportFieldError = {
      * Message
      */
     message: string;
+    /**
+     * Value
+     *
+     * The value as typed in the file.
+     */
+    value?: string | null;
 };
 
 /**

@@ -74,7 +74,8 @@ export function ImportPage() {
                 minWidth={520}
                 rows={rows.map((r) => ({
                   key: r.key,
-                  cells: [r.line, t(`importColumns.${r.field}`, { defaultValue: r.field }), r.message],
+                  // The file's own header when the error is about one of its columns (the message says it too).
+                  cells: [r.line, r.column ?? t(`importColumns.${r.field}`, { defaultValue: r.field }), r.message],
                 }))}
               />
             </Paper>
