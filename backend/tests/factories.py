@@ -171,8 +171,8 @@ async def make_participant(
     """A participant in `referent`'s portfolio, referred to `structure`, maybe with a pathway."""
     from datetime import date
 
-    from levier.participants import pathways as pathways_service
     from levier.participants import identity as participants_identity
+    from levier.participants import pathways as pathways_service
     from levier.participants import scope as participants_scope
     from levier.participants.schemas import ParticipantCreate, PathwayCreate
 

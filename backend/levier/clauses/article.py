@@ -7,7 +7,6 @@ variables below but cannot reach the application.
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,10 +15,6 @@ from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.lib.units import cm
-from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
 
 from levier.core.errors import FieldInvalid
 
@@ -27,6 +22,40 @@ DEFAULT_TEMPLATE = (Path(__file__).parent / "templates" / "clause_article.fr.md.
     encoding="utf-8"
 )
 _environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+
+
+# What a template may use, as the settings page lists it for the admin. A facilitator's
+# internal notes (why hours were overridden) are not among them: they stay out of contract text.
+VARIABLES: list[tuple[str, str, str]] = [
+    ("article_number", "Numéro de l'article, choisi par le facilitateur", "Article number"),
+    ("tender.reference", "Référence de la consultation", "Tender reference"),
+    ("tender.object", "Objet de la consultation", "Tender object"),
+    ("lot.number", "Numéro du lot", "Lot number"),
+    ("lot.title", "Intitulé du lot", "Lot title"),
+    ("lot.trade", "Corps d'état du lot", "Lot trade"),
+    ("operation.name", "Nom de l'opération (si le marché en relève)", "Operation name (if any)"),
+    (
+        "operation.eligibility_restriction",
+        "Restriction de l'opération (« qpv_residents » : résidents des QPV)",
+        "The operation's restriction ('qpv_residents')",
+    ),
+    ("hours", "Heures d'insertion à réaliser, écrites à la française", "Insertion hours"),
+    ("duration_months", "Durée du lot en mois (si connue)", "Lot duration in months"),
+    ("calculation.formula", "Formule du calcul des heures", "Formula of the hours"),
+    (
+        "training_cap_percent",
+        "Part maximale des heures en formation (en %)",
+        "Largest share of hours in training (%)",
+    ),
+    ("contact.name", "Facilitateur à contacter", "Facilitator to contact"),
+    ("contact.email", "Son courriel", "Their e-mail"),
+    ("contact.phone", "Son téléphone", "Their phone"),
+    (
+        "penalty_per_missing_hour",
+        "Pénalité par heure manquante en euros (si fixée)",
+        "Penalty per missing hour in euros (if set)",
+    ),
+]
 
 
 @dataclass(frozen=True)
@@ -72,7 +101,6 @@ def samples() -> list[dict[str, Any]]:
             "advice": [],
             "computed_at": "2027-01-15T09:00:00+00:00",
         },
-        "override_reason": "Chantier en site occupé",
         "training_cap_percent": "30",
         "contact": Contact(name="Service clauses", email="clauses@example.org", phone="01"),
         "penalty_per_missing_hour": "45,00",
@@ -81,7 +109,6 @@ def samples() -> list[dict[str, Any]]:
         "operation": None,
         "duration_months": None,
         "calculation": None,
-        "override_reason": None,
         "contact": Contact(name="Service clauses"),
         "penalty_per_missing_hour": None,
     }
@@ -111,65 +138,3 @@ def render_text(source: str, variables: dict[str, Any]) -> str:
     except Exception as exc:  # an admin's template referring to a missing variable
         raise FieldInvalid("article_template", "template_invalid", line=0) from exc
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
-
-
-def _inline(text: str) -> str:
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escaped)
-
-
-def render_pdf(markdown: str, title: str) -> bytes:
-    """A PDF of the article: headings, paragraphs, bullet lists (the Markdown we generate)."""
-    styles = getSampleStyleSheet()
-    story: list[Any] = []
-    bullets: list[str] = []
-    paragraph: list[str] = []
-
-    def flush() -> None:
-        if paragraph:
-            story.append(Paragraph(_inline(" ".join(paragraph)), styles["BodyText"]))
-            paragraph.clear()
-        if bullets:
-            story.append(
-                ListFlowable(
-                    [ListItem(Paragraph(_inline(b), styles["BodyText"])) for b in bullets],
-                    bulletType="bullet",
-                )
-            )
-            bullets.clear()
-
-    for line in markdown.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("# "):
-            flush()
-            story.append(Paragraph(_inline(stripped[2:]), styles["Heading1"]))
-        elif stripped.startswith("## "):
-            flush()
-            story.append(Paragraph(_inline(stripped[3:]), styles["Heading2"]))
-        elif stripped.startswith("- "):
-            if paragraph:
-                flush()
-            bullets.append(stripped[2:])
-        elif not stripped:
-            flush()
-            story.append(Spacer(1, 0.2 * cm))
-        elif bullets and line.startswith("  "):
-            bullets[-1] += " " + stripped
-        else:
-            if bullets:
-                flush()
-            paragraph.append(stripped)
-    flush()
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        title=title,
-        author="Levier",
-        leftMargin=2.2 * cm,
-        rightMargin=2.2 * cm,
-        topMargin=2 * cm,
-        bottomMargin=2 * cm,
-    )
-    document.build(story)
-    return buffer.getvalue()

@@ -11,7 +11,7 @@ from levier.audit import service as audit_service
 from levier.audit.schemas import AuditEventRead
 from levier.auth.dependencies import require
 from levier.auth.permissions import Permission
-from levier.clauses import service
+from levier.clauses import article, service
 from levier.clauses.models import LabourShare
 from levier.clauses.schemas import (
     ClauseSettingsRead,
@@ -22,11 +22,15 @@ from levier.clauses.schemas import (
     LabourShareRead,
     LabourShareUpdate,
     ParameterRead,
+    TemplatePreviewRequest,
+    TemplateVariable,
 )
 from levier.clauses.scope import structure_of
 from levier.core.db import SessionDep
+from levier.core.errors import request_language
 from levier.core.etag import check_if_match, set_etag
 from levier.core.pagination import Page, PageParams, page_params
+from levier.core.schemas import DocumentPreview
 from levier.users.models import User
 
 settings_router = APIRouter(prefix="/clause-settings", tags=["clause-settings"])
@@ -61,6 +65,24 @@ async def update_clause_settings(
     await session.flush()
     set_etag(response, settings)
     return ClauseSettingsRead.model_validate(service.settings_read(settings))
+
+
+@settings_router.get("/article-variables", response_model=list[TemplateVariable])
+async def article_variables(_user: Reader, request: Request) -> list[TemplateVariable]:
+    """What an article template may use, described in the caller's language."""
+    english = request_language(request) == "en"
+    return [
+        TemplateVariable(name=name, description=en if english else fr)
+        for name, fr, en in article.VARIABLES
+    ]
+
+
+@settings_router.post("/article-preview", response_model=DocumentPreview)
+async def article_preview(_user: Manager, data: TemplatePreviewRequest) -> DocumentPreview:
+    """A template rendered for a sample lot, as the settings page previews it while the admin
+    types (422 naming `article_template` when it does not parse or render)."""
+    article.check_template(data.article_template)
+    return DocumentPreview.of(article.render_text(data.article_template, article.samples()[0]))
 
 
 @settings_router.get("/labour-shares", response_model=Page[LabourShareRead])

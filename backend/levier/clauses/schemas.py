@@ -142,3 +142,16 @@ class EstimateRead(BaseModel):
     formula: str
     parameters: list[ParameterRead]
     advice: list[str]
+
+
+class TemplateVariable(BaseModel):
+    """A variable an article template may use."""
+
+    name: str
+    description: str
+
+
+class TemplatePreviewRequest(Input):
+    """A template to preview before saving it."""
+
+    article_template: Annotated[FreeText, StringConstraints(min_length=10, max_length=50_000)]

@@ -15,8 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from levier.clauses import article
-from levier.core import clock
+from levier.core import clock, documents
 from levier.core.audit.models import AuditEvent
 from levier.core.audit.recorder import jsonable, record_read
 from levier.core.models import utcnow
@@ -276,4 +275,4 @@ async def export_pdf(session: AsyncSession, document: dict[str, Any]) -> bytes:
         record = vocab["recordTypes"].get(entry["record"], entry["record"])
         fields = ", ".join(vocab["fields"].get(f, f) for f in entry["fields"] if f not in HIDDEN)
         lines.append(f"- {_shown('at', entry['at'])} — {action} — {record} — {fields}")
-    return article.render_pdf("\n".join(lines), f"Données détenues — {title}")
+    return documents.pdf("\n".join(lines), f"Données détenues — {title}")

@@ -48,7 +48,6 @@ async def article_variables(
             if lot.calculation
             else None
         ),
-        "override_reason": lot.override_reason,
         "training_cap_percent": number(settings.training_cap_share * 100).replace(".", ","),
         "contact": article.Contact(
             name=settings.contact_name or structure.name,
@@ -62,3 +61,9 @@ async def article_variables(
         ),
     }
     return template, variables
+
+
+async def article_text(session: AsyncSession, tender: Tender, lot: Lot, article_number: str) -> str:
+    """The lot's clause article as Markdown, from the structure's template."""
+    template, variables = await article_variables(session, tender, lot, article_number)
+    return article.render_text(template, variables)

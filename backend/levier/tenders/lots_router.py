@@ -8,11 +8,12 @@ from fastapi import APIRouter, Depends, Query, Response, status
 
 from levier.audit import service as audit_service
 from levier.audit.schemas import AuditEventRead
-from levier.clauses import article
+from levier.core import documents
 from levier.core.db import SessionDep
 from levier.core.etag import set_etag
 from levier.core.pagination import Page, PageParams, page_params
 from levier.core.responses import attachment, download_responses
+from levier.core.schemas import DocumentPreview
 from levier.tenders import articles, awards, lots
 from levier.tenders.reads import lot_read
 from levier.tenders.schemas import (
@@ -123,25 +124,56 @@ async def amend_lot(
     return _answer(response, target)
 
 
+ARTICLE_FORMATS = {
+    "md": ("text/markdown; charset=utf-8", "md"),
+    "pdf": ("application/pdf", "pdf"),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+    "odt": ("application/vnd.oasis.opendocument.text", "odt"),
+}
+ArticleNumber = Annotated[
+    str,
+    Query(
+        max_length=10,
+        pattern=r"^[\w.-]+$",
+        description="The article's number in the buyer's CCAP (e.g. 8, 7.2).",
+    ),
+]
+
+
 @router.get(
     "/{lot_id}/clause-article",
     responses=download_responses(
-        "The article, as editable text (Markdown) or PDF.", "text/markdown", "application/pdf"
+        "The article: editable (DOCX, ODT, Markdown) or to read (PDF).",
+        *(media for media, _extension in ARTICLE_FORMATS.values()),
     ),
     response_class=Response,
 )
 async def clause_article(
     session: SessionDep,
     target: LotToRead,
-    format: Annotated[Literal["md", "pdf"], Query()] = "md",
-    article_number: Annotated[str, Query(max_length=10, pattern=r"^[\w.-]+$")] = "X",
+    format: Annotated[Literal["md", "pdf", "docx", "odt"], Query()] = "md",
+    article_number: ArticleNumber = "X",
 ) -> Response:
     """The insertion clause article of a lot for the CCAP, generated from its figures."""
     tender, lot = target.tender, target.the_lot
-    template, variables = await articles.article_variables(session, tender, lot, article_number)
-    text = article.render_text(template, variables)
-    name = f"clause-insertion-{tender.reference}-lot-{lot.number}"
-    if format == "pdf":
-        title = f"Clause d'insertion — {tender.reference} lot {lot.number}"
-        return attachment(article.render_pdf(text, title), "application/pdf", f"{name}.pdf")
-    return attachment(text, "text/markdown; charset=utf-8", f"{name}.md")
+    text = await articles.article_text(session, tender, lot, article_number)
+    title = f"Clause d'insertion — {tender.reference} lot {lot.number}"
+    content = {
+        "md": lambda: text.encode(),
+        "pdf": lambda: documents.pdf(text, title),
+        "docx": lambda: documents.word(text, title),
+        "odt": lambda: documents.open_document(text, title),
+    }[format]()
+    media, extension = ARTICLE_FORMATS[format]
+    name = f"clause-insertion-{tender.reference}-lot-{lot.number}.{extension}"
+    return attachment(content, media, name)
+
+
+@router.get("/{lot_id}/clause-article/preview", response_model=DocumentPreview)
+async def clause_article_preview(
+    session: SessionDep, target: LotToRead, article_number: ArticleNumber = "X"
+) -> DocumentPreview:
+    """The article as the page shows it before download: headings, paragraphs, lists."""
+    tender, lot = target.tender, target.the_lot
+    text = await articles.article_text(session, tender, lot, article_number)
+    return DocumentPreview.of(text)

@@ -52,6 +52,8 @@ MATRIX: dict[tuple[str, str], object] = {
     ("GET", "/api/v1/clause-settings"): {Role.admin, Role.facilitator},
     ("PATCH", "/api/v1/clause-settings"): {Role.admin},
     ("GET", "/api/v1/clause-settings/history"): {Role.admin, Role.facilitator},
+    ("GET", "/api/v1/clause-settings/article-variables"): {Role.admin, Role.facilitator},
+    ("POST", "/api/v1/clause-settings/article-preview"): {Role.admin},
     ("GET", "/api/v1/clause-settings/labour-shares"): {Role.admin, Role.facilitator},
     ("POST", "/api/v1/clause-settings/labour-shares"): {Role.admin},
     ("PATCH", "/api/v1/clause-settings/labour-shares/{share_id}"): {Role.admin},
@@ -99,6 +101,12 @@ MATRIX: dict[tuple[str, str], object] = {
     ("POST", "/api/v1/tenders/{tender_id}/lots/{lot_id}/amendments"): {
         Role.admin,
         Role.facilitator,
+    },
+    ("GET", "/api/v1/tenders/{tender_id}/lots/{lot_id}/clause-article/preview"): {
+        Role.admin,
+        Role.facilitator,
+        Role.buyer,
+        Role.enterprise,
     },
     ("GET", "/api/v1/tenders/{tender_id}/lots/{lot_id}/clause-article"): {
         Role.admin,

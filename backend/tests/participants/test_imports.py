@@ -138,10 +138,10 @@ class TestMalformedFiles:
 class TestReportInTheFilesTerms:
     async def test_every_error_of_every_row_named_as_the_file_names_it(self, client, auth, network):
         content = (
-            "nom;prenoms;date_naissance;sexe;code_commune\n"
-            "Durand;Paul;2030-01-01;H;99999\n"  # two rules of the API on one line
-            "Petit;Jeanne;31/02/1990;X;37261\n"  # an unreadable date and an unknown sex
-        ).encode()
+            b"nom;prenoms;date_naissance;sexe;code_commune\n"
+            b"Durand;Paul;2030-01-01;H;99999\n"  # two rules of the API on one line
+            b"Petit;Jeanne;31/02/1990;X;37261\n"  # an unreadable date and an unknown sex
+        )
         report = (await upload(client, auth, network.nadia, content)).json()
         by_line = {row["line"]: row["errors"] for row in report["errors"]}
         assert {(e["column"], e["code"]) for e in by_line[2]} == {

@@ -582,6 +582,22 @@ export type CpvRead = {
 export type Criterion = 'long_term_jobseeker' | 'minimum_income' | 'disability_income' | 'disabled_worker' | 'young_unqualified' | 'senior_jobseeker' | 'qpv_resident' | 'insertion_employee' | 'facilitator_validated';
 
 /**
+ * DocumentPreview
+ *
+ * A generated document as structured text, for the page to show before download.
+ */
+export type DocumentPreview = {
+    /**
+     * Blocks
+     */
+    blocks: Array<PreviewBlock>;
+    /**
+     * Markdown
+     */
+    markdown: string;
+};
+
+/**
  * EligibilityCreate
  *
  * A facilitator's validation of one criterion, with the evidence seen.
@@ -2465,6 +2481,26 @@ export type PositionEnterprise = {
 };
 
 /**
+ * PreviewBlock
+ *
+ * A heading (level 1 or 2), a paragraph (level 0) or a bullet list (`items`).
+ */
+export type PreviewBlock = {
+    /**
+     * Items
+     */
+    items: Array<Array<TextRun>>;
+    /**
+     * Level
+     */
+    level: number;
+    /**
+     * Runs
+     */
+    runs: Array<TextRun>;
+};
+
+/**
  * PriceForm
  */
 export type PriceForm = 'unit' | 'lump_sum' | 'mixed';
@@ -2691,6 +2727,34 @@ export type SubcontractorRead = {
  * Technique
  */
 export type Technique = 'framework_agreement' | 'design_contest' | 'qualification_system' | 'dynamic_purchasing_system' | 'electronic_catalogue' | 'electronic_auction' | 'none';
+
+/**
+ * TemplatePreviewRequest
+ *
+ * A template to preview before saving it.
+ */
+export type TemplatePreviewRequest = {
+    /**
+     * Article Template
+     */
+    article_template: string;
+};
+
+/**
+ * TemplateVariable
+ *
+ * A variable an article template may use.
+ */
+export type TemplateVariable = {
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Name
+     */
+    name: string;
+};
 
 /**
  * TenderActions
@@ -3016,6 +3080,20 @@ export type TerritoryRefRead = {
      * Name
      */
     name: string;
+};
+
+/**
+ * TextRun
+ */
+export type TextRun = {
+    /**
+     * Bold
+     */
+    bold?: boolean;
+    /**
+     * Text
+     */
+    text: string;
 };
 
 /**
@@ -3998,6 +4076,138 @@ export type ClauseSettingsUpdateClauseSettingsResponses = {
 };
 
 export type ClauseSettingsUpdateClauseSettingsResponse = ClauseSettingsUpdateClauseSettingsResponses[keyof ClauseSettingsUpdateClauseSettingsResponses];
+
+export type ClauseSettingsArticlePreviewData = {
+    body: TemplatePreviewRequest;
+    path?: never;
+    query?: never;
+    url: '/api/v1/clause-settings/article-preview';
+};
+
+export type ClauseSettingsArticlePreviewErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ClauseSettingsArticlePreviewError = ClauseSettingsArticlePreviewErrors[keyof ClauseSettingsArticlePreviewErrors];
+
+export type ClauseSettingsArticlePreviewResponses = {
+    /**
+     * Successful Response
+     */
+    200: DocumentPreview;
+};
+
+export type ClauseSettingsArticlePreviewResponse = ClauseSettingsArticlePreviewResponses[keyof ClauseSettingsArticlePreviewResponses];
+
+export type ClauseSettingsArticleVariablesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/clause-settings/article-variables';
+};
+
+export type ClauseSettingsArticleVariablesErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ClauseSettingsArticleVariablesError = ClauseSettingsArticleVariablesErrors[keyof ClauseSettingsArticleVariablesErrors];
+
+export type ClauseSettingsArticleVariablesResponses = {
+    /**
+     * Response Clause-Settings-Article Variables
+     *
+     * Successful Response
+     */
+    200: Array<TemplateVariable>;
+};
+
+export type ClauseSettingsArticleVariablesResponse = ClauseSettingsArticleVariablesResponses[keyof ClauseSettingsArticleVariablesResponses];
 
 export type ClauseSettingsClauseSettingsHistoryData = {
     body?: never;
@@ -7811,9 +8021,11 @@ export type TendersClauseArticleData = {
         /**
          * Format
          */
-        format?: 'md' | 'pdf';
+        format?: 'md' | 'pdf' | 'docx' | 'odt';
         /**
          * Article Number
+         *
+         * The article's number in the buyer's CCAP (e.g. 8, 7.2).
          */
         article_number?: string;
     };
@@ -7871,12 +8083,93 @@ export type TendersClauseArticleError = TendersClauseArticleErrors[keyof Tenders
 
 export type TendersClauseArticleResponses = {
     /**
-     * The article, as editable text (Markdown) or PDF.
+     * The article: editable (DOCX, ODT, Markdown) or to read (PDF).
      */
     200: Blob | File;
 };
 
 export type TendersClauseArticleResponse = TendersClauseArticleResponses[keyof TendersClauseArticleResponses];
+
+export type TendersClauseArticlePreviewData = {
+    body?: never;
+    path: {
+        /**
+         * Tender Id
+         */
+        tender_id: string;
+        /**
+         * Lot Id
+         */
+        lot_id: string;
+    };
+    query?: {
+        /**
+         * Article Number
+         *
+         * The article's number in the buyer's CCAP (e.g. 8, 7.2).
+         */
+        article_number?: string;
+    };
+    url: '/api/v1/tenders/{tender_id}/lots/{lot_id}/clause-article/preview';
+};
+
+export type TendersClauseArticlePreviewErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type TendersClauseArticlePreviewError = TendersClauseArticlePreviewErrors[keyof TendersClauseArticlePreviewErrors];
+
+export type TendersClauseArticlePreviewResponses = {
+    /**
+     * Successful Response
+     */
+    200: DocumentPreview;
+};
+
+export type TendersClauseArticlePreviewResponse = TendersClauseArticlePreviewResponses[keyof TendersClauseArticlePreviewResponses];
 
 export type TendersLotHistoryData = {
     body?: never;
