@@ -14,10 +14,12 @@ PORT ?= 8000
 E2E_PORT ?= 8765
 CHROMIUM ?= /usr/bin/chromium
 export LEVIER_DATABASE_URL ?= sqlite+aiosqlite:///$(CURDIR)/var/levier.sqlite3
+# Links in e-mails (password reset, invitations) follow HOST and PORT unless set otherwise.
+export LEVIER_BASE_URL ?= http://$(HOST):$(PORT)
 
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 
-.PHONY: help run test lint backend-test frontend-test e2e openapi install chromium bench fuzz clean
+.PHONY: help run reset-demo test lint backend-test frontend-test e2e openapi install chromium bench fuzz clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -44,7 +46,12 @@ run: $(VENV)/.installed frontend/dist/index.html ## Start Levier with demo data 
 	$(BIN)/levier seed-demo
 	@echo ""
 	@echo "Levier: http://$(HOST):$(PORT)/  (API http://$(HOST):$(PORT)/api/v1, docs http://$(HOST):$(PORT)/api/docs)"
+	@echo "Stop it with Ctrl+C; 'make run' again keeps the data, 'make reset-demo' starts afresh."
 	$(BIN)/levier serve --host $(HOST) --port $(PORT)
+
+reset-demo: ## Delete the local demo database (var/levier.sqlite3); the next `make run` loads fresh demo data
+	rm -f var/levier.sqlite3 var/levier.sqlite3-wal var/levier.sqlite3-shm
+	@echo "Demo database deleted: run 'make run' to start again with fresh demo data."
 
 test: ## Lint, then every test (SQLite, PostgreSQL when LEVIER_TEST_POSTGRES_URL is set, browser); prints each stage's time
 	@for stage in lint backend-test frontend-test e2e; do \
@@ -100,7 +107,7 @@ chromium: ## Debian's Chromium for browser tests (installed with apt when root)
 
 e2e: $(VENV)/.installed frontend/dist/index.html chromium ## Browser tests (Playwright + Debian Chromium) against a demo server
 	@tmp=$$(mktemp -d); \
-	export LEVIER_DATABASE_URL="sqlite+aiosqlite:///$$tmp/e2e.sqlite3"; \
+	export LEVIER_DATABASE_URL="sqlite+aiosqlite:///$$tmp/e2e.sqlite3" LEVIER_BASE_URL="http://127.0.0.1:$(E2E_PORT)"; \
 	$(BIN)/levier migrate >/dev/null 2>&1 && $(BIN)/levier seed-demo >/dev/null; \
 	$(BIN)/levier serve --host 127.0.0.1 --port $(E2E_PORT) >$$tmp/server.log 2>&1 & pid=$$!; \
 	trap 'kill $$pid 2>/dev/null; rm -rf $$tmp' EXIT; \
