@@ -57,3 +57,11 @@ class TestNegotiation:
         for code, (french, english) in MESSAGES.items():
             assert french.strip() and english.strip(), code
             assert french != english or code in {"field_unknown"}, code
+
+
+class TestCatalogues:
+    def test_each_code_is_defined_once(self):
+        from levier.core.messages import CATALOGUES
+
+        codes = [code for catalogue in CATALOGUES for code in catalogue]
+        assert len(codes) == len(set(codes)), {c for c in codes if codes.count(c) > 1}

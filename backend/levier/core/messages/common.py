@@ -1,0 +1,106 @@
+"""Messages (code → French, English): HTTP problems, sign-in and the rules of single fields."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # generic HTTP problems
+    "bad_request": ("Requête invalide.", "Bad request."),
+    "not_authenticated": ("Authentification requise.", "Authentication required."),
+    "invalid_token": (
+        "Jeton d'accès invalide ou expiré.",
+        "Invalid or expired access token.",
+    ),
+    "forbidden": (
+        "Vous n'avez pas le droit d'effectuer cette action.",
+        "You are not allowed to perform this action.",
+    ),
+    "not_found": ("Ressource introuvable.", "Resource not found."),
+    "method_not_allowed": ("Méthode non autorisée.", "Method not allowed."),
+    "conflict": ("Conflit avec l'état actuel de la ressource.", "Conflict with the resource."),
+    "precondition_failed": (
+        "Cet enregistrement a été modifié entre-temps par quelqu'un d'autre : "
+        "rechargez-le avant de le modifier.",
+        "This record was changed by someone else in the meantime: reload it before editing.",
+    ),
+    "precondition_required": (
+        "L'en-tête If-Match (ETag de la version lue) est obligatoire pour modifier "
+        "cet enregistrement.",
+        "The If-Match header (the ETag of the version you read) is required to change this record.",
+    ),
+    "validation_failed": (
+        "Certaines données sont invalides.",
+        "Some of the data is invalid.",
+    ),
+    "too_many_requests": ("Trop de requêtes.", "Too many requests."),
+    "internal_error": ("Erreur interne du serveur.", "Internal server error."),
+    "payload_too_large": ("Requête trop volumineuse.", "Request too large."),
+    "service_unavailable": ("Service momentanément indisponible.", "Service unavailable."),
+    # authentication
+    "invalid_credentials": (
+        "Adresse e-mail ou mot de passe incorrect.",
+        "Incorrect email address or password.",
+    ),
+    "login_throttled": (
+        "Trop de tentatives de connexion échouées. Réessayez dans {minutes} minute(s).",
+        "Too many failed sign-in attempts. Try again in {minutes} minute(s).",
+    ),
+    "login_delayed": (
+        "Ce compte a reçu beaucoup de tentatives de connexion échouées : patientez {seconds} "
+        "seconde(s) avant d'essayer à nouveau.",
+        "This account received many failed sign-in attempts: wait {seconds} second(s) before "
+        "trying again.",
+    ),
+    "password_reset_throttled": (
+        "Trop de demandes de réinitialisation. Réessayez dans {minutes} minute(s).",
+        "Too many reset requests. Try again in {minutes} minute(s).",
+    ),
+    "cross_site_refused": (
+        "Requête refusée : elle ne vient pas de l'application Levier.",
+        "Request refused: it does not come from the Levier application.",
+    ),
+    "invalid_refresh_token": (
+        "Session expirée ou révoquée : reconnectez-vous.",
+        "Session expired or revoked: please sign in again.",
+    ),
+    "wrong_password": ("Le mot de passe actuel est incorrect.", "The current password is wrong."),
+    "invalid_reset_token": (
+        "Ce lien de réinitialisation est invalide ou a expiré.",
+        "This reset link is invalid or has expired.",
+    ),
+    "account_inactive": ("Ce compte est désactivé.", "This account is deactivated."),
+    # field rules
+    "field_required": ("Champ obligatoire.", "This field is required."),
+    "field_unknown": ("Champ inconnu : {field}.", "Unknown field: {field}."),
+    "field_invalid": ("Valeur invalide.", "Invalid value."),
+    "field_type": ("Type de valeur invalide.", "Invalid value type."),
+    "control_character": (
+        "Caractère de contrôle ou invisible interdit dans ce champ (un texte libre admet "
+        "seulement tabulations et retours à la ligne).",
+        "Control or invalid character in this field (a free text allows only tabs and line "
+        "breaks).",
+    ),
+    "enum": (
+        "Valeur non autorisée (valeurs possibles : {expected}).",
+        "Value not allowed (expected: {expected}).",
+    ),
+    "too_short": ("Au moins {min_length} caractère(s).", "At least {min_length} character(s)."),
+    "too_long": ("Au plus {max_length} caractère(s).", "At most {max_length} character(s)."),
+    "out_of_range": ("Valeur hors des bornes permises.", "Value out of the allowed range."),
+    "email_invalid": ("Adresse e-mail invalide.", "Invalid email address."),
+    "siret_invalid": (
+        "SIRET invalide : 14 chiffres avec une clé de contrôle correcte.",
+        "Invalid SIRET: 14 digits with a valid check digit.",
+    ),
+    "siret_not_applicable": (
+        "Un SIRET ne s'applique pas à ce type d'organisation.",
+        "A SIRET does not apply to this kind of organisation.",
+    ),
+    "siret_taken": (
+        "Une autre organisation porte déjà ce SIRET.",
+        "Another organisation already has this SIRET.",
+    ),
+    "not_a_coordinator": (
+        "Cette organisation ne peut pas coordonner un réseau (structure d'animation ou réseau "
+        "actif attendu).",
+        "This organisation cannot coordinate a network (an active facilitation structure or "
+        "network is expected).",
+    ),
+}

@@ -1,0 +1,152 @@
+"""Messages (code → French, English): Participants, eligibility, pathways and the CSV import."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # participants
+    "criterion_sensitive_filter": (
+        "Un critère sensible ne peut pas servir de filtre.",
+        "A sensitive criterion cannot be used as a filter.",
+    ),
+    "phone_invalid": (
+        "Numéro de téléphone invalide : 6 à 20 chiffres, espaces, points, tirets ou "
+        "parenthèses, avec + en tête pour l'international (exemple : 06 12 34 56 78).",
+        "Invalid phone number: 6 to 20 digits, spaces, dots, hyphens or brackets, with + "
+        "first for international numbers (example: +33 6 12 34 56 78).",
+    ),
+    "france_travail_id_invalid": (
+        "Identifiant France Travail invalide : 7 à 16 lettres ou chiffres, sans espace.",
+        "Invalid France Travail identifier: 7 to 16 letters or digits, no spaces.",
+    ),
+    "birth_date_future": (
+        "La date de naissance ne peut pas être dans le futur.",
+        "The birth date cannot be in the future.",
+    ),
+    "participant_too_young": (
+        "La personne doit avoir au moins {minimum_age} ans.",
+        "The person must be at least {minimum_age} years old.",
+    ),
+    "birth_date_implausible": (
+        "Date de naissance improbable : la personne aurait plus de {maximum_age} ans. "
+        "Vérifiez l'année.",
+        "Implausible birth date: the person would be over {maximum_age}. Check the year.",
+    ),
+    "participant_duplicate": (
+        "Cette personne (mêmes nom, prénoms et date de naissance) est déjà suivie : ouvrez sa "
+        "fiche existante.",
+        "This person (same names and birth date) is already followed: open the existing record.",
+    ),
+    "participant_followed_elsewhere": (
+        "Cette personne est déjà suivie par une autre structure : demandez-lui un transfert.",
+        "This person is already followed by another organisation: ask it for a transfer.",
+    ),
+    "not_a_referent_in_scope": (
+        "Référent introuvable dans votre structure ou votre réseau.",
+        "No such referent in your organisation or network.",
+    ),
+    "date_in_future": (
+        "La date ne peut pas être dans le futur.",
+        "The date cannot be in the future.",
+    ),
+    "evidence_after_validation": (
+        "Le justificatif ne peut pas être postérieur à la validation.",
+        "The evidence cannot be dated after the validation.",
+    ),
+    "field_not_applicable": (
+        "Ce champ ne s'applique pas ici.",
+        "This field does not apply here.",
+    ),
+    "enterprise_not_on_lot": (
+        "Cette entreprise n'est ni titulaire ni sous-traitante déclarée du lot.",
+        "This enterprise is neither an awardee nor a declared subcontractor of the lot.",
+    ),
+    "criterion_not_enabled": (
+        "Ce critère n'est pas retenu par votre structure (paramètres des clauses).",
+        "Your structure does not use this criterion (clause settings).",
+    ),
+    "health_consent_required": (
+        "Un critère lié à la santé exige le consentement explicite de la personne, enregistré "
+        "sur sa fiche.",
+        "A health-related criterion needs the person's explicit consent, recorded on the record.",
+    ),
+    "participant_anonymised": (
+        "Cette personne a été anonymisée.",
+        "This person has been anonymised.",
+    ),
+    "pathway_already_open": (
+        "Un parcours est déjà ouvert pour cette personne.",
+        "A pathway is already open for this person.",
+    ),
+    "entry_before_previous_exit": (
+        "L'entrée ne peut pas précéder la sortie du parcours précédent ({previous_exit}).",
+        "The entry cannot precede the previous pathway's exit ({previous_exit}).",
+    ),
+    "step_before_entry": (
+        "L'étape ne peut pas commencer avant l'entrée en parcours ({entry_date}).",
+        "The step cannot start before the pathway entry ({entry_date}).",
+    ),
+    "step_out_of_order": (
+        "L'étape ne peut pas commencer avant l'étape précédente ({previous_start}).",
+        "The step cannot start before the previous step ({previous_start}).",
+    ),
+    "end_before_start": (
+        "La fin ne peut pas précéder le début.",
+        "The end cannot precede the start.",
+    ),
+    "lot_not_found": ("Lot introuvable.", "Lot not found."),
+    "pathway_closed": ("Ce parcours est clos.", "This pathway is closed."),
+    "pathway_not_exited": (
+        "Ce parcours n'a pas encore de sortie.",
+        "This pathway has no exit yet.",
+    ),
+    "exit_category_required": (
+        "Indiquez la catégorie de sortie pour une situation « autre ».",
+        "Give the exit category for an `other` situation.",
+    ),
+    "exit_category_mismatch": (
+        "Cette situation correspond à la catégorie {expected}.",
+        "This situation belongs to the category {expected}.",
+    ),
+    "exit_before_last_step": (
+        "La sortie ne peut pas précéder la dernière étape ({last_step}).",
+        "The exit cannot precede the last step ({last_step}).",
+    ),
+    "follow_up_too_early": (
+        "Le suivi se fait au moins six mois après la sortie (à partir du {due}).",
+        "The follow-up comes at least six months after the exit (from {due}).",
+    ),
+    "import_unknown_columns": (
+        "Colonnes inconnues : {columns}.",
+        "Unknown columns: {columns}.",
+    ),
+    "import_missing_columns": (
+        "Colonnes obligatoires absentes : {columns}.",
+        "Required columns missing: {columns}.",
+    ),
+    "import_malformed": (
+        "Le fichier n'est pas un CSV lisible ({reason}).",
+        "The file is not a readable CSV ({reason}).",
+    ),
+    "import_too_many_rows": (
+        "Au plus {limit} lignes par import.",
+        "At most {limit} rows per import.",
+    ),
+    "import_gender_unknown": (
+        "sexe non reconnu : écrivez F, Femme, H, M ou Homme (vide si non précisé).",
+        "sex not recognised: write F, female, M, H or male (empty when not given).",
+    ),
+    "import_date_unreadable": (
+        "date illisible : écrivez-la JJ/MM/AAAA (par exemple 05/03/1998) ou AAAA-MM-JJ.",
+        "unreadable date: write it DD/MM/YYYY (for example 05/03/1998) or YYYY-MM-DD.",
+    ),
+    "import_duplicate_row": (
+        "Même personne qu'à la ligne {line}.",
+        "Same person as on line {line}.",
+    ),
+    "import_too_large": (
+        "Fichier trop volumineux (au plus {limit} octets).",
+        "File too large (at most {limit} bytes).",
+    ),
+    "import_rejected": (
+        "Import refusé : des lignes sont en erreur, rien n'a été enregistré.",
+        "Import rejected: some rows have errors, nothing was saved.",
+    ),
+}
