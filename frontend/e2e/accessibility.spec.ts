@@ -54,6 +54,35 @@ test('a read-only role sees the directory without edit controls', async ({ page 
   await page.getByRole('table').getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 1, name: "Fiche de l'organisation" })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Enregistrer' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Désactiver' })).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  // An account the facilitator may read but not change: no field to type in, no button.
+  await page.goto('/users');
+  await page.getByRole('table').getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: "Fiche de l'utilisateur" })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Enregistrer' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Désactiver le compte' })).toHaveCount(0);
+  await expect(page.getByLabel(/^Nom complet/)).toHaveAttribute('readonly', '');
+  expect(await seriousViolations(page), 'read-only account').toEqual([]);
+});
+
+test("the admin's own account offers no deactivation; another's does, with organisations of its role", async ({ page }) => {
+  await loginAs(page, DEMO.admin);
+  await page.goto('/users');
+  await page.getByRole('table').getByRole('link', { name: DEMO.admin.name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: "Modifier l'utilisateur" })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Enregistrer' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Désactiver le compte' })).toHaveCount(0);
+  await page.goto('/users');
+  await page.getByRole('table').getByRole('link', { name: DEMO.enterprise.name }).click();
+  await expect(page.getByRole('button', { name: 'Désactiver le compte' })).toBeVisible();
+  // The organisation picker offers the kinds the API gives for the role (enterprises here).
+  const organisation = page.getByRole('combobox', { name: 'Organisation', exact: true });
+  await organisation.click();
+  await organisation.fill('');
+  await expect(page.getByRole('option', { name: 'Maçonnerie de Touraine SARL' })).toBeVisible();
+  await expect(page.getByRole('option', { name: /Val de Loire Habitat/ })).toHaveCount(0);
+  await page.keyboard.press('Escape');
   expect(await seriousViolations(page)).toEqual([]);
 });
 

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 
-import { DEMO, field, loginAs, logout, openNav, select, seriousViolations } from './helpers';
+import { DEMO, field, loginAs, logout, openNav, select, seriousViolations, settled } from './helpers';
 
 /** Pick an option of a Mantine combobox (Select / Autocomplete / OrganisationSelect). */
 async function choose(page: Page, label: string, search: string, option: RegExp | string) {
@@ -28,7 +28,7 @@ async function addLot(page: Page, number: number, title: string, amount: string)
 }
 
 test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the browser', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const suffix = Date.now().toString().slice(-6);
   await loginAs(page, DEMO.facilitator);
 
@@ -152,6 +152,56 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   await page.getByRole('button', { name: 'Enregistrer un avenant' }).last().click();
   await expect(page.getByTestId('amendments')).toContainText('Travaux supplémentaires');
 
+  // The tender is not markable as awarded while its second lot is pending.
+  await page.getByRole('link', { name: 'Retour au marché' }).click();
+  await expect(page.getByText('Publiée', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Marquer attribué' })).toHaveCount(0);
+
+  // … so the facilitator declares it unsuccessful (infructueux), with the date and the reason;
+  // what the form cannot take is said next to each field.
+  await page.getByRole('link', { name: 'Peinture' }).click();
+  await page.getByRole('button', { name: 'Déclarer infructueux / sans suite' }).click();
+  const outcome = page.getByRole('form', { name: 'Déclarer le lot infructueux ou sans suite' });
+  await outcome.getByRole('button', { name: 'Déclarer infructueux / sans suite' }).click();
+  await expect(outcome.getByText('Ce champ est obligatoire.')).toHaveCount(2);
+  await outcome.getByLabel(/^Date de la décision/).fill('31/02/2027');
+  await outcome.getByLabel(/^Motif/).fill('abc');
+  await expect(outcome.getByText('« 31/02/2027 » n\'est pas une date', { exact: false })).toBeVisible();
+  await outcome.getByRole('button', { name: 'Déclarer infructueux / sans suite' }).click();
+  await expect(outcome.getByText('Au moins 5 caractères.')).toBeVisible();
+  expect(await seriousViolations(page), 'outcome form').toEqual([]);
+  await outcome.getByLabel(/^Date de la décision/).fill('12/03/2027');
+  await outcome.getByLabel(/^Motif/).fill('Aucune offre reçue dans le délai');
+  await outcome.getByRole('button', { name: 'Déclarer infructueux / sans suite' }).click();
+  await expect(page.getByTestId('lot-outcome')).toHaveText('Infructueux le 12/03/2027 — Aucune offre reçue dans le délai');
+  await expect(page.getByRole('button', { name: 'Attribuer le lot' })).toHaveCount(0);
+  // Reopened (asked again first), then declared abandoned (sans suite) instead.
+  await page.getByRole('button', { name: 'Rouvrir le lot' }).click();
+  const reopen = page.getByRole('dialog', { name: 'Rouvrir le lot ?' });
+  await expect(reopen).toContainText('« Infructueux » du 12/03/2027');
+  await settled(page);
+  expect(await seriousViolations(page), 'reopen dialog').toEqual([]);
+  await reopen.getByRole('button', { name: 'Rouvrir le lot' }).click();
+  await expect(page.getByText('Pas encore attribué.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Attribuer le lot' })).toBeVisible();
+  await page.getByRole('button', { name: 'Déclarer infructueux / sans suite' }).click();
+  await outcome.getByRole('radio', { name: /^Sans suite/ }).check();
+  await outcome.getByLabel(/^Date de la décision/).fill('14/03/2027');
+  await outcome.getByLabel(/^Motif/).fill('Programme de peinture reporté');
+  await outcome.getByRole('button', { name: 'Déclarer infructueux / sans suite' }).click();
+  await expect(page.getByTestId('lot-outcome')).toHaveText('Sans suite le 14/03/2027 — Programme de peinture reporté');
+  expect(await seriousViolations(page), 'lot closed without award').toEqual([]);
+
+  // The tender's lots table shows the decision, and the tender is now markable as awarded.
+  await page.getByRole('link', { name: 'Retour au marché' }).click();
+  await expect(page.getByRole('table').getByRole('row', { name: /Peinture/ })).toContainText('Sans suite le 14/03/2027 — Programme de peinture reporté');
+  await expect(page.getByRole('button', { name: 'Publier' })).toHaveCount(0);
+  expect(await seriousViolations(page), 'tender markable as awarded').toEqual([]);
+  await page.getByRole('button', { name: 'Marquer attribué' }).click();
+  await expect(page.getByText('Attribuée', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Marquer attribué' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Passer en exécution' })).toBeVisible();
+
   // The tender list filtered by operation shows this operation's tender only.
   await openNav(page, 'Marchés');
   await expect(page.getByRole('link', { name: 'VLH-27-REHA' })).toBeVisible();
@@ -167,6 +217,31 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   // The roll-up of the operation against its 5 % target.
   await page.goto(operationUrl);
   await expect(page.getByTestId('operation-summary')).toContainText("l'objectif est 5");
+
+  // The works start, then the tender is closed, once asked again: nothing can change it then.
+  await page.getByRole('link', { name: `RIVES-${suffix}` }).click();
+  await page.getByRole('button', { name: 'Passer en exécution' }).click();
+  await expect(page.getByText('En exécution', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Clore' }).click();
+  const closing = page.getByRole('dialog', { name: 'Clore ?' });
+  await expect(closing).toContainText('Ce choix est définitif');
+  await settled(page);
+  expect(await seriousViolations(page), 'closing dialog').toEqual([]);
+  await closing.getByRole('button', { name: 'Clore' }).click();
+  await expect(page.getByText('Close', { exact: true })).toBeVisible();
+  for (const name of ['Modifier le marché', 'Ajouter un lot', 'Clore', 'Annuler le marché']) {
+    await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+    await expect(page.getByRole('link', { name, exact: true })).toHaveCount(0);
+  }
+  await page.getByRole('link', { name: 'Peinture' }).click();
+  await expect(page.getByTestId('lot-outcome')).toBeVisible();
+  for (const name of ['Modifier le lot', 'Rouvrir le lot', 'Modifier la décision', 'Attribuer le lot']) {
+    await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  }
+  // The list shows the states in words that pass the contrast check.
+  await openNav(page, 'Marchés');
+  await expect(page.getByRole('table').locator('.status-badge').filter({ hasText: 'Close' }).first()).toBeVisible();
+  expect(await seriousViolations(page), 'tenders list').toEqual([]);
 });
 
 test('a buyer drafts a tender and sees only its own', async ({ page }) => {
@@ -183,6 +258,60 @@ test('a buyer drafts a tender and sees only its own', async ({ page }) => {
   await page.getByRole('button', { name: 'Créer' }).click();
   await expect(page.getByText('Brouillon', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Publier' })).toHaveCount(0);
+});
+
+/** No button of the tender or lot pages that changes them (lifecycle, edit, award …). */
+async function expectNoChangeButtons(page: Page) {
+  for (const name of [
+    'Modifier le marché',
+    'Ajouter un lot',
+    'Publier',
+    'Marquer attribué',
+    'Passer en exécution',
+    'Clore',
+    'Annuler le marché',
+    'Modifier le lot',
+    'Modifier les heures',
+    'Revenir au calcul',
+    'Enregistrer ces paramètres sur le lot',
+    'Attribuer le lot',
+    'Déclarer infructueux / sans suite',
+    'Rouvrir le lot',
+    'Enregistrer un avenant',
+  ]) {
+    await expect(page.getByRole('button', { name, exact: true }), name).toHaveCount(0);
+    await expect(page.getByRole('link', { name, exact: true }), name).toHaveCount(0);
+  }
+}
+
+test('an enterprise and a buyer see published and awarded lots without any button changing them', async ({ page }) => {
+  // The enterprise: the lots it was awarded, on published tenders.
+  await loginAs(page, DEMO.enterprise);
+  await openNav(page, 'Marchés');
+  await page.getByRole('link', { name: 'VLH-27-REHA' }).click();
+  await expect(page.getByText('Publiée', { exact: true })).toBeVisible();
+  await expectNoChangeButtons(page);
+  await page.getByRole('link', { name: /Gros œuvre/ }).click();
+  await expect(page.getByTestId('award')).toContainText('Bâtir Ligérien');
+  await expectNoChangeButtons(page);
+  expect(await seriousViolations(page), 'enterprise lot').toEqual([]);
+  await logout(page);
+
+  // The buyer: its published tender, an awarded lot and one not awarded yet.
+  await loginAs(page, DEMO.buyer);
+  await openNav(page, 'Marchés');
+  await page.getByRole('link', { name: 'NPNRU-2027-01' }).click();
+  await expect(page.getByText('Publiée', { exact: true })).toBeVisible();
+  await expectNoChangeButtons(page);
+  expect(await seriousViolations(page), 'buyer tender').toEqual([]);
+  await page.getByRole('link', { name: 'VRD et voirie' }).click();
+  await expect(page.getByTestId('award')).toBeVisible();
+  await expectNoChangeButtons(page);
+  await page.getByRole('link', { name: 'Retour au marché' }).click();
+  await page.getByRole('link', { name: 'Éclairage public' }).click();
+  await expect(page.getByText('Pas encore attribué.')).toBeVisible();
+  await expectNoChangeButtons(page);
+  expect(await seriousViolations(page), 'buyer lot').toEqual([]);
 });
 
 test('the admin sets the structure clause settings; the facilitator reads them with their history', async ({ page }) => {

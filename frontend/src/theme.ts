@@ -46,7 +46,10 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
-    '--mantine-color-green-light-color': 'var(--mantine-color-green-9)',
+    // Mantine's darkest green and teal stay under 4.5:1 on their light backgrounds (the
+    // awarded and in-execution badges): darker shades of the same hues.
+    '--mantine-color-green-light-color': '#237032',
+    '--mantine-color-teal-light-color': '#06664a',
     '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
     '--mantine-color-orange-light-color': 'var(--mantine-color-orange-9)',
   },

@@ -91,7 +91,7 @@ function Actions({ participant, etag, onChanged }: { participant: ParticipantRea
           )}
         </Group>
       </Stack>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('participants.anonymise')}>
+      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={confirming} onClose={() => setConfirming(false)} title={t('participants.anonymise')}>
         <Stack>
           <Text>{t('participants.anonymiseConfirm')}</Text>
           <Group>

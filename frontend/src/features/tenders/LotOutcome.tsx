@@ -106,7 +106,7 @@ export function ReopenButton({ lot, etag, onReload }: { lot: LotRead; etag: stri
       <Button variant="subtle" onClick={() => setConfirming(true)}>
         {t('lots.reopen')}
       </Button>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('lots.reopenTitle')}>
+      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={confirming} onClose={() => setConfirming(false)} title={t('lots.reopenTitle')}>
         <Stack>
           <ProblemAlert error={error} onReload={onReload} />
           <Text>

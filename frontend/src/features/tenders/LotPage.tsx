@@ -54,7 +54,7 @@ function OverrideDialog({ lot, etag, opened, onClose, onReload }: { lot: LotRead
     }),
   );
   return (
-    <Modal opened={opened} onClose={onClose} title={t('lots.overrideTitle')}>
+    <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={opened} onClose={onClose} title={t('lots.overrideTitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <ProblemAlert {...alert} onReload={onReload} />

@@ -48,6 +48,7 @@ function LifecycleButtons({ tender, busy, onMove }: { tender: TenderDetail; busy
         </Button>
       ))}
       <Modal
+        closeButtonProps={{ 'aria-label': t('app.close') }}
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
         title={confirming ? t('tenders.confirmTitle', { action: label(confirming) }) : ''}
@@ -102,6 +103,8 @@ export function TenderPage() {
       );
       await queryClient.invalidateQueries({ queryKey: ['tender', id] });
       await queryClient.invalidateQueries({ queryKey: ['tenders'] });
+      // What may be done with each lot follows the tender's state: their reads are stale too.
+      await queryClient.invalidateQueries({ queryKey: ['lot'] });
       notifications.show({ color: 'green', message: t('tenders.transitioned') });
     } catch (error) {
       setMoveError(error);
