@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { AUDITED_TYPES } from '../src/features/audit/audit';
 import { ROLE_CARDS } from '../src/features/home/cards';
 import { ENTERPRISE_KINDS, ORGANISATION_KINDS } from '../src/features/organisations/kinds';
+import { LIFECYCLE, LOT_OUTCOMES } from '../src/features/tenders/lifecycle';
+import { TENDER_STATUSES } from '../src/features/tenders/vocabularies';
 import { ROLES } from '../src/features/users/roles';
 import en from '../src/i18n/en.json';
 import { NAV_ITEMS } from '../src/lib/navigation';
@@ -38,6 +40,9 @@ describe('translations', () => {
       ...AUDITED_TYPES.map((type) => `audit.types.${type}`),
       ...['created', 'updated', 'deleted', 'read_sensitive', 'anonymised'].map((action) => `history.actions.${action}`),
       ...NAV_ITEMS.map((item) => item.labelKey),
+      ...TENDER_STATUSES.map((status) => `tenderStatus.${status}`),
+      ...LIFECYCLE.map((move) => `transitions.${move.target}`),
+      ...LOT_OUTCOMES.flatMap((outcome) => [`lotOutcomes.${outcome}`, `lotOutcomes.${outcome}Help`, `lots.declared_${outcome}`]),
       'validation.required',
       'validation.email',
       'validation.siret',
@@ -58,5 +63,18 @@ describe('translations', () => {
       referent: 'Référent',
     });
     expect(fr.kinds.facilitation_structure).toBe("Structure d'animation (facilitateur)");
+  });
+
+  it("names a tender's states as the API's messages do (« consultation publiée »)", () => {
+    expect(fr.tenderStatus).toEqual({
+      draft: 'Brouillon',
+      published: 'Publiée',
+      awarded: 'Attribuée',
+      in_execution: 'En exécution',
+      closed: 'Close',
+      cancelled: 'Annulée',
+    });
+    expect(fr.lotOutcomes.unsuccessful).toBe('Infructueux');
+    expect(fr.lotOutcomes.abandoned).toBe('Sans suite');
   });
 });

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 
 import { call } from '../../api/client';
 import { tendersSetLotOutcome } from '../../client/sdk.gen';
-import type { LotOutcome, LotRead } from '../../client/types.gen';
+import type { LotRead } from '../../client/types.gen';
 import { DateField } from '../../components/DateField';
 import { ProblemAlert } from '../../components/Feedback';
 import { FormActions } from '../../components/FormActions';
@@ -15,10 +15,9 @@ import { useValidator } from '../../hooks/useValidator';
 import { fieldMap } from '../../lib/problem';
 import { isoDay, minLength, required } from '../../lib/validation';
 import { day } from './format';
-import { type OutcomeValues, outcomeBody, outcomeValues, REOPEN } from './lifecycle';
+import { LOT_OUTCOMES, type OutcomeValues, outcomeBody, outcomeValues, REOPEN } from './lifecycle';
 import { useLotRefresh } from './useLotRefresh';
 
-const OUTCOMES: readonly LotOutcome[] = ['unsuccessful', 'abandoned'];
 const FIELDS = fieldMap(['outcome', 'decided_on', 'reason']);
 
 /** The lot's decision as one line: « Infructueux le 12/03/2027 — motif ». */
@@ -65,7 +64,7 @@ export function OutcomeForm({ lot, etag, onDone, onReload }: { lot: LotRead; eta
         <ProblemAlert {...alert} onReload={onReload} />
         <Radio.Group label={t('lots.outcome')} required {...form.getInputProps('outcome')}>
           <Stack gap="xs" mt="xs">
-            {OUTCOMES.map((value) => (
+            {LOT_OUTCOMES.map((value) => (
               <Radio key={value} value={value} label={t(`lotOutcomes.${value}`)} description={t(`lotOutcomes.${value}Help`)} />
             ))}
           </Stack>

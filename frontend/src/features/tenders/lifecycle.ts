@@ -35,6 +35,9 @@ export function lotSituation(lot: Pick<LotRead, 'award' | 'outcome' | 'outcome_o
   return { kind: 'pending' };
 }
 
+/** How a lot closes without an awardee, in the order the form offers them. */
+export const LOT_OUTCOMES: readonly NonNullable<LotRead['outcome']>[] = ['unsuccessful', 'abandoned'];
+
 /** The outcome form's values (a date as the ISO day DateField holds, '' when empty). */
 export interface OutcomeValues {
   outcome: NonNullable<LotRead['outcome']>;
