@@ -159,4 +159,8 @@ test('the participants pages have no serious accessibility violation', async ({ 
   await expect(page.getByTestId('eligibility-status')).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(await seriousViolations(page), 'participant').toEqual([]);
+  // The referent may read who accessed the record (the participant's read allows it).
+  await page.getByRole('button', { name: 'Afficher le journal' }).click();
+  await expect(page.getByTestId('access-log').first()).toContainText('Création');
+  expect(await seriousViolations(page), 'access log').toEqual([]);
 });

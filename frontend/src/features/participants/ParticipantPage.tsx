@@ -18,6 +18,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { toApiError } from '../../lib/problem';
 import { download } from '../tenders/files';
 import { day } from '../tenders/format';
+import { AccessLogSection } from './AccessLogSection';
 import { EligibilitySection } from './EligibilitySection';
 import { LegalNotice } from './ParticipantFormPage';
 import { PathwaySection } from './PathwaySection';
@@ -162,6 +163,7 @@ export function ParticipantPage() {
       </Card>
       <EligibilitySection participant={p} />
       <PathwaySection participant={p} />
+      {p.actions.read_access_log && <AccessLogSection participant={p} />}
       <Actions key={p.version} participant={p} etag={etag} onChanged={() => void record.refetch()} />
     </Stack>
   );
