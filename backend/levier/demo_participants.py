@@ -21,14 +21,13 @@ from levier.participants import identity as participants_identity
 from levier.participants import scope as participants_scope
 from levier.participants.constants import ContractKind, ExitSituation, Gender, StepKind
 from levier.participants.models import Participant
-from levier.participants.schemas import (
-    EligibilityCreate,
+from levier.participants.pathway_schemas import (
     ExitCreate,
     FollowUpCreate,
-    ParticipantCreate,
     PathwayCreate,
     StepCreate,
 )
+from levier.participants.schemas import EligibilityCreate, ParticipantCreate
 from levier.tenders.models import AwardMember, Lot, LotAward
 from levier.users.models import User
 

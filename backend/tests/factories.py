@@ -174,7 +174,8 @@ async def make_participant(
     from levier.participants import identity as participants_identity
     from levier.participants import pathways as pathways_service
     from levier.participants import scope as participants_scope
-    from levier.participants.schemas import ParticipantCreate, PathwayCreate
+    from levier.participants.pathway_schemas import PathwayCreate
+    from levier.participants.schemas import ParticipantCreate
 
     number = next(_sequence)
     scope = participants_scope.Scope(referent)

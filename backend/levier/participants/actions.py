@@ -7,7 +7,8 @@ from levier.auth.permissions import Permission, check_permission
 from levier.core.actions import allowed
 from levier.participants import clause_entry, eligibility, pathways
 from levier.participants.models import Participant, Pathway
-from levier.participants.schemas import ParticipantActions, PathwayActions
+from levier.participants.pathway_schemas import PathwayActions
+from levier.participants.schemas import ParticipantActions
 from levier.participants.scope import Scope, check_manageable, check_revealable
 
 

@@ -18,7 +18,12 @@ from levier.participants.constants import (
 from levier.participants.eligibility import add_months
 from levier.participants.identity import touch
 from levier.participants.models import ClauseException, Participant, Pathway, PathwayStep
-from levier.participants.schemas import ExitCreate, FollowUpCreate, PathwayCreate, StepCreate
+from levier.participants.pathway_schemas import (
+    ExitCreate,
+    FollowUpCreate,
+    PathwayCreate,
+    StepCreate,
+)
 from levier.participants.scope import Scope, check_manageable
 from levier.tenders import positions as tenders_positions
 

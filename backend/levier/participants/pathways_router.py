@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, status
 
 from levier.core.db import SessionDep
 from levier.participants import clause_entry, pathways, reads
-from levier.participants.schemas import (
+from levier.participants.pathway_schemas import (
     ClauseExceptionCreate,
     ClauseExceptionRead,
     ClausePosition,

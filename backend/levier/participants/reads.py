@@ -14,12 +14,12 @@ from levier.core import clock
 from levier.participants import eligibility, portfolio
 from levier.participants.actions import participant_actions, pathway_actions
 from levier.participants.models import Participant, Pathway
+from levier.participants.pathway_schemas import PathwayRead
 from levier.participants.schemas import (
     AccessLogEntry,
     EligibilityRead,
     ParticipantRead,
     ParticipantSummary,
-    PathwayRead,
 )
 from levier.participants.scope import Scope
 from levier.users.models import User

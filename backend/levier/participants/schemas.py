@@ -6,26 +6,21 @@ import re
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from levier.core.validation import Email, FreeText, Input, Name
 from levier.participants.constants import (
-    ContractKind,
     Criterion,
     EvidenceType,
     ExitCategory,
-    ExitSituation,
     Gender,
     MinimumIncomeKind,
     OpinionSource,
     PathwayStatus,
-    QualificationLevel,
-    StepKind,
 )
-from levier.tenders.constants import EligibilityRestriction
 from levier.users.schemas import UserSummary
 
 LEGAL_NOTICE = (
@@ -182,14 +177,6 @@ class ParticipantActions(BaseModel):
     anonymise: bool
 
 
-class PathwayActions(BaseModel):
-    """What the caller may do with the pathway now."""
-
-    add_step: bool
-    exit: bool
-    follow_up: bool
-
-
 class ParticipantRead(ParticipantSummary):
     __doc__ = "A participant's identity and situation. " + LEGAL_NOTICE
 
@@ -244,111 +231,6 @@ class EligibilityRead(BaseModel):
     valid_until: date
     current: bool
     validated_by: UserSummary | None
-
-
-class PathwayCreate(Input):
-    """Open a pathway (one open at a time)."""
-
-    entry_date: date
-    objective_rome_codes: list[RomeCode] = Field(default_factory=list, max_length=5)
-
-
-class StepCreate(Input):
-    """A step, after the previous ones. Employment and clause assignments carry a contract."""
-
-    kind: StepKind
-    start_date: date
-    end_date: date | None = None
-    qualification_level: QualificationLevel | None = Field(
-        default=None, description="Training only."
-    )
-    contract_kind: ContractKind | None = Field(
-        default=None, description="Employment and clause assignment."
-    )
-    employer: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
-    hours_per_week: HoursPerWeek | None = None
-    lot_id: uuid.UUID | None = Field(default=None, description="Clause assignment only.")
-    enterprise_id: uuid.UUID | None = Field(default=None, description="Clause assignment only.")
-    notes: Annotated[FreeText, StringConstraints(max_length=2000)] = ""
-
-
-class ExitCreate(Input):
-    """Close a pathway with its exit situation; the category follows from it where it can."""
-
-    exit_date: date
-    situation: ExitSituation
-    category: ExitCategory | None = Field(
-        default=None, description="Required when the situation is `other`; else derived."
-    )
-    notes: Annotated[FreeText, StringConstraints(max_length=2000)] = ""
-
-
-class FollowUpCreate(Input):
-    """The outcome six months after the exit."""
-
-    follow_up_date: date
-    situation: ExitSituation
-    category: ExitCategory | None = None
-
-
-class ClauseExceptionCreate(Input):
-    """A facilitator lets a person enter a lot's clause outside the eligibility rules."""
-
-    lot_id: uuid.UUID
-    reason: Annotated[
-        FreeText, StringConstraints(strip_whitespace=True, min_length=10, max_length=2000)
-    ]
-
-
-class ClauseExceptionRead(BaseModel):
-    """A facilitator's recorded exception, shown wherever the assignment is."""
-
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    lot_id: uuid.UUID
-    reason: str
-    granted_on: date
-    granted_by: UserSummary
-
-
-class StepRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    kind: StepKind
-    start_date: date
-    end_date: date | None
-    qualification_level: QualificationLevel | None
-    contract_kind: ContractKind | None
-    employer: str | None
-    hours_per_week: Decimal | None
-    lot_id: uuid.UUID | None
-    enterprise_id: uuid.UUID | None
-    notes: str
-    exception: ClauseExceptionRead | None = Field(
-        default=None, description="The facilitator's exception this assignment relies on."
-    )
-
-
-class PathwayRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    participant_id: uuid.UUID
-    status: PathwayStatus
-    entry_date: date
-    objective_rome_codes: list[str]
-    exit_date: date | None
-    exit_situation: ExitSituation | None
-    exit_category: ExitCategory | None
-    exit_notes: str
-    follow_up_date: date | None
-    follow_up_situation: ExitSituation | None
-    follow_up_category: ExitCategory | None
-    steps: list[StepRead]
-    actions: PathwayActions
-    version: int
 
 
 class PortfolioCount(BaseModel):
@@ -413,30 +295,6 @@ class StructureOption(BaseModel):
 
     id: uuid.UUID
     name: str
-
-
-class PositionEnterprise(BaseModel):
-    id: uuid.UUID
-    name: str
-    role: Literal["member", "subcontractor"] = Field(
-        description="`member`: an awardee (alone or in a consortium); `subcontractor`: declared."
-    )
-
-
-class ClausePosition(BaseModel):
-    """An awarded lot with insertion hours the person can be assigned to, and its employers."""
-
-    lot_id: uuid.UUID
-    notified_on: date = Field(description="The award's notification: assignments start after.")
-    eligibility_restriction: EligibilityRestriction | None = Field(
-        description="The operation's restriction on who may fill the clause (e.g. QPV)."
-    )
-    tender_reference: str
-    tender_object: str
-    lot_number: int
-    lot_title: str
-    required_hours: int | None
-    enterprises: list[PositionEnterprise]
 
 
 class FormOptions(BaseModel):

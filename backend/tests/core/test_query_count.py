@@ -17,6 +17,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import event, select
+from sqlmodel import col
 
 from levier import demo
 from levier.auth.models import AuthSession
@@ -92,7 +93,9 @@ async def demo_world(session, auth):
     """The demo data, and a bearer header per role."""
     await demo.seed(session)
     await session.commit()
-    users = (await session.execute(select(User).where(User.email.in_(ACCOUNTS.values())))).scalars()
+    users = (
+        await session.execute(select(User).where(col(User.email).in_(ACCOUNTS.values())))
+    ).scalars()
     by_email = {user.email: user for user in users}
     for user in by_email.values():  # an open sign-in session each, as factory users have
         session.add(

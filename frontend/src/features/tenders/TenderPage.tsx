@@ -10,6 +10,7 @@ import { tendersGetTender, tendersTransitionTender } from '../../client/sdk.gen'
 import type { TenderDetail, TenderStatus } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { PageHeader } from '../../components/PageHeader';
+import { toApiError } from '../../lib/problem';
 import { useAuth } from '../auth/AuthProvider';
 import { CpvText } from './CpvText';
 import { day, euros, integer } from './format';
@@ -108,6 +109,11 @@ export function TenderPage() {
       notifications.show({ color: 'green', message: t('tenders.transitioned') });
     } catch (error) {
       setMoveError(error);
+      // Refused for what the tender or its lots became meanwhile: show them as they are now.
+      if (toApiError(error).status === 409) {
+        await queryClient.invalidateQueries({ queryKey: ['tender', id] });
+        await queryClient.invalidateQueries({ queryKey: ['lot'] });
+      }
     } finally {
       setMoving(false);
     }

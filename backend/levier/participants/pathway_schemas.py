@@ -1,0 +1,161 @@
+"""Pathways, their steps, exits and follow-ups, the clause positions a step can name and the
+facilitator's exceptions to the clause entry rules (request and response shapes)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from levier.core.validation import FreeText, Input
+from levier.participants.constants import (
+    ContractKind,
+    ExitCategory,
+    ExitSituation,
+    PathwayStatus,
+    QualificationLevel,
+    StepKind,
+)
+from levier.participants.schemas import HoursPerWeek, RomeCode
+from levier.tenders.constants import EligibilityRestriction
+from levier.users.schemas import UserSummary
+
+
+class PathwayActions(BaseModel):
+    """What the caller may do with the pathway now."""
+
+    add_step: bool
+    exit: bool
+    follow_up: bool
+
+
+class PathwayCreate(Input):
+    """Open a pathway (one open at a time)."""
+
+    entry_date: date
+    objective_rome_codes: list[RomeCode] = Field(default_factory=list, max_length=5)
+
+
+class StepCreate(Input):
+    """A step, after the previous ones. Employment and clause assignments carry a contract."""
+
+    kind: StepKind
+    start_date: date
+    end_date: date | None = None
+    qualification_level: QualificationLevel | None = Field(
+        default=None, description="Training only."
+    )
+    contract_kind: ContractKind | None = Field(
+        default=None, description="Employment and clause assignment."
+    )
+    employer: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    hours_per_week: HoursPerWeek | None = None
+    lot_id: uuid.UUID | None = Field(default=None, description="Clause assignment only.")
+    enterprise_id: uuid.UUID | None = Field(default=None, description="Clause assignment only.")
+    notes: Annotated[FreeText, StringConstraints(max_length=2000)] = ""
+
+
+class ExitCreate(Input):
+    """Close a pathway with its exit situation; the category follows from it where it can."""
+
+    exit_date: date
+    situation: ExitSituation
+    category: ExitCategory | None = Field(
+        default=None, description="Required when the situation is `other`; else derived."
+    )
+    notes: Annotated[FreeText, StringConstraints(max_length=2000)] = ""
+
+
+class FollowUpCreate(Input):
+    """The outcome six months after the exit."""
+
+    follow_up_date: date
+    situation: ExitSituation
+    category: ExitCategory | None = None
+
+
+class ClauseExceptionCreate(Input):
+    """A facilitator lets a person enter a lot's clause outside the eligibility rules."""
+
+    lot_id: uuid.UUID
+    reason: Annotated[
+        FreeText, StringConstraints(strip_whitespace=True, min_length=10, max_length=2000)
+    ]
+
+
+class ClauseExceptionRead(BaseModel):
+    """A facilitator's recorded exception, shown wherever the assignment is."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    lot_id: uuid.UUID
+    reason: str
+    granted_on: date
+    granted_by: UserSummary
+
+
+class StepRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    kind: StepKind
+    start_date: date
+    end_date: date | None
+    qualification_level: QualificationLevel | None
+    contract_kind: ContractKind | None
+    employer: str | None
+    hours_per_week: Decimal | None
+    lot_id: uuid.UUID | None
+    enterprise_id: uuid.UUID | None
+    notes: str
+    exception: ClauseExceptionRead | None = Field(
+        default=None, description="The facilitator's exception this assignment relies on."
+    )
+
+
+class PathwayRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    participant_id: uuid.UUID
+    status: PathwayStatus
+    entry_date: date
+    objective_rome_codes: list[str]
+    exit_date: date | None
+    exit_situation: ExitSituation | None
+    exit_category: ExitCategory | None
+    exit_notes: str
+    follow_up_date: date | None
+    follow_up_situation: ExitSituation | None
+    follow_up_category: ExitCategory | None
+    steps: list[StepRead]
+    actions: PathwayActions
+    version: int
+
+
+class PositionEnterprise(BaseModel):
+    id: uuid.UUID
+    name: str
+    role: Literal["member", "subcontractor"] = Field(
+        description="`member`: an awardee (alone or in a consortium); `subcontractor`: declared."
+    )
+
+
+class ClausePosition(BaseModel):
+    """An awarded lot with insertion hours the person can be assigned to, and its employers."""
+
+    lot_id: uuid.UUID
+    notified_on: date = Field(description="The award's notification: assignments start after.")
+    eligibility_restriction: EligibilityRestriction | None = Field(
+        description="The operation's restriction on who may fill the clause (e.g. QPV)."
+    )
+    tender_reference: str
+    tender_object: str
+    lot_number: int
+    lot_title: str
+    required_hours: int | None
+    enterprises: list[PositionEnterprise]
