@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from levier import demo_participants
+from levier import demo_participants, demo_tenders
 from levier.auth.permissions import Role
 from levier.core.siret import luhn_valid
 from levier.organisations import service as organisations_service
@@ -157,7 +157,7 @@ async def seed(session: AsyncSession) -> None:
             ),
         )
     await seed_clause_contact(session, created["facility"])
-    await seed_scenario_a(session, created, users["facilitateur@levier.demo"])
+    await demo_tenders.seed_scenario_a(session, created, users["facilitateur@levier.demo"])
     await demo_participants.seed_scenario_b(
         session,
         structure=created["facility"],
@@ -165,51 +165,6 @@ async def seed(session: AsyncSession) -> None:
         referents=[users["referent@levier.demo"], users["conseiller@levier.demo"]],
         enterprise=created["builder"],
     )
-
-
-# Scenario A (domain/scenarios.md): an NPNRU operation with a 5 % target, tenders of the
-# agglomeration and of two social landlords, lots of different trades, some awarded (a
-# consortium, an SIAE subcontractor).
-SCENARIO_A_TENDERS = [
-    (
-        "agglo",
-        "NPNRU-2027-01",
-        "Requalification des espaces publics du quartier Rabière",
-        "45233140-2",
-        "37122",
-        [
-            ("VRD et voirie", "45233140-2", "2400000", 18),
-            ("Espaces verts et plantations", "77310000-6", "380000", 12),
-            ("Éclairage public", "45316110-9", "420000", 8),
-        ],
-    ),
-    (
-        "landlord",
-        "VLH-27-REHA",
-        "Réhabilitation de 120 logements, résidence Les Tilleuls",
-        "45453000-7",
-        "37261",
-        [
-            ("Gros œuvre / maçonnerie", "45262500-6", "1800000", 16),
-            ("Plâtrerie / isolation", "45321000-3", "650000", 10),
-            ("Peinture et revêtements", "45442100-8", "320000", 8),
-            ("Électricité", "45310000-3", "540000", 10),
-            ("Plomberie / chauffage", "45330000-9", "610000", 10),
-        ],
-    ),
-    (
-        "landlord_esh",
-        "TL-2027-012",
-        "Construction de 24 logements locatifs sociaux, îlot Sanitas",
-        "45211000-9",
-        "37261",
-        [
-            ("Terrassement et fondations", "45112000-5", "290000", 4),
-            ("Charpente métallique", "45223100-7", "460000", 6),
-            ("Nettoyage de fin de chantier", "90910000-9", "60000", 2),
-        ],
-    ),
-]
 
 
 async def seed_clause_contact(session: AsyncSession, facility: Organisation) -> None:
@@ -220,127 +175,3 @@ async def seed_clause_contact(session: AsyncSession, facility: Organisation) -> 
     settings.contact_name = "Karim Benali, facilitateur des clauses sociales"
     settings.contact_email = "clauses@agglo-valdeloire.example"
     settings.contact_phone = "02 47 00 12 34"
-
-
-async def seed_scenario_a(
-    session: AsyncSession, organisations: dict[str, Organisation], facilitator: object
-) -> None:
-    """The operation, its tenders and lots, published and partly awarded."""
-    from datetime import date
-    from decimal import Decimal
-
-    from levier.tenders import awards, lifecycle, lots, operations
-    from levier.tenders.constants import Ccag, ConsiderationKind, PriceForm, Procedure, TenderStatus
-    from levier.tenders.schemas import (
-        AwardIn,
-        AwardMemberIn,
-        ConsiderationIn,
-        HoursOverride,
-        LotCreate,
-        OperationCreate,
-        SubcontractorIn,
-        TenderCreate,
-    )
-
-    operation = await operations.create_operation(
-        session,
-        facilitator,  # type: ignore[arg-type]
-        OperationCreate(
-            name="NPNRU Quartiers Nord — Val de Loire",
-            description="Projet de renouvellement urbain : 5 % des heures travaillées réservées "
-            "à l'insertion (charte ANRU), publics résidant en QPV prioritaires.",
-            target_kind="hours_share",  # type: ignore[arg-type]
-            target_value=Decimal("0.05"),
-            eligibility_restriction="qpv_residents",
-        ),
-    )
-    created = {}
-    for buyer_key, reference, title, cpv, place, lot_specs in SCENARIO_A_TENDERS:
-        tender = await lifecycle.create_tender(
-            session,
-            facilitator,  # type: ignore[arg-type]
-            TenderCreate(
-                buyer_id=organisations[buyer_key].id,
-                operation_id=operation.id,
-                reference=reference,
-                object=title,
-                procedure=Procedure.open_tender,
-                ccag=Ccag.works,
-                price_form=PriceForm.lump_sum,
-                cpv_code=cpv,
-                place_of_execution=TerritoryRef(level=TerritoryLevel.commune, code=place),
-                publication_date=date(2027, 1, 15),
-                deadline_date=date(2027, 2, 28),
-            ),
-        )
-        for number, (lot_title, lot_cpv, amount, months) in enumerate(lot_specs, start=1):
-            cleaning = lot_cpv.startswith("9091")
-            lot = await lots.create_lot(
-                session,
-                facilitator,  # type: ignore[arg-type]
-                tender,
-                LotCreate(
-                    number=number,
-                    title=lot_title,
-                    trade=lot_title,
-                    cpv_code=lot_cpv,
-                    estimated_amount=Decimal(amount),
-                    duration_months=months,
-                    considerations=[ConsiderationIn(kind=ConsiderationKind.insertion_clause)],
-                    calculation_method="cleaning" if cleaning else "generic",  # type: ignore[arg-type]
-                    taken_over_monthly_hours=Decimal("150") if cleaning else None,
-                    penalty_per_missing_hour=Decimal("45"),
-                ),
-            )
-            created[(reference, number)] = (tender, lot)
-    # The facilitator adjusts one lot by override, with a reason.
-    tender, lot = created[("VLH-27-REHA", 1)]
-    await lots.override_hours(
-        session,
-        facilitator,  # type: ignore[arg-type]
-        tender,
-        lot,
-        HoursOverride(
-            hours=1700,
-            reason="Chantier en site occupé : la charte ANRU du quartier vise 10 % "
-            "sur le gros œuvre.",
-        ),
-    )
-    # Tenders of the landlord and the agglomeration are published; two lots are awarded.
-    for reference in ("NPNRU-2027-01", "VLH-27-REHA"):
-        tender = created[(reference, 1)][0]
-        await lifecycle.transition(session, tender, TenderStatus.published)
-    tender, lot = created[("VLH-27-REHA", 1)]
-    await awards.award_lot(
-        session,
-        facilitator,  # type: ignore[arg-type]
-        tender,
-        lot,
-        AwardIn(
-            awarded_amount=Decimal("1750000"),
-            notification_date=date(2027, 4, 2),
-            consortium_type="several",  # type: ignore[arg-type]
-            members=[
-                AwardMemberIn(enterprise_id=organisations["builder"].id, is_mandatary=True),
-                AwardMemberIn(enterprise_id=organisations["mason"].id),
-            ],
-        ),
-    )
-    tender, lot = created[("NPNRU-2027-01", 1)]
-    await awards.award_lot(
-        session,
-        facilitator,  # type: ignore[arg-type]
-        tender,
-        lot,
-        AwardIn(
-            awarded_amount=Decimal("2280000"),
-            notification_date=date(2027, 4, 10),
-            members=[AwardMemberIn(enterprise_id=organisations["builder"].id)],
-            subcontractors=[
-                SubcontractorIn(
-                    enterprise_id=organisations["insertion_enterprise"].id,
-                    amount=Decimal("180000"),
-                )
-            ],
-        ),
-    )

@@ -16,7 +16,7 @@ from sqlmodel import col
 
 from levier.core import clock
 from levier.organisations.models import Organisation
-from levier.participants import eligibility, pathways
+from levier.participants import clause_entry, eligibility, pathways
 from levier.participants import identity as participants_identity
 from levier.participants import scope as participants_scope
 from levier.participants.constants import ContractKind, ExitSituation, Gender, StepKind
@@ -96,15 +96,18 @@ STORIES = [
 ]
 
 
-async def _awarded_lot(session: AsyncSession, enterprise: Organisation) -> Lot | None:
+async def _awarded_lot(session: AsyncSession, enterprise: Organisation) -> tuple[Lot, date] | None:
+    """The enterprise's longest-running lot and the day its award was notified."""
     statement = (
-        select(Lot)
+        select(Lot, col(LotAward.notification_date))
         .join(LotAward, col(LotAward.lot_id) == Lot.id)
         .join(AwardMember, col(AwardMember.award_id) == LotAward.id)
         .where(col(AwardMember.enterprise_id) == enterprise.id)
+        .order_by(col(LotAward.notification_date), col(Lot.number))
         .limit(1)
     )
-    return (await session.execute(statement)).scalar_one_or_none()
+    row = (await session.execute(statement)).first()
+    return None if row is None else (row[0], row[1])
 
 
 async def seed_scenario_b(
@@ -116,7 +119,7 @@ async def seed_scenario_b(
 ) -> None:
     """Participants, eligibility, pathways and exits for two referents (the caller commits)."""
     today = clock.today()
-    lot = await _awarded_lot(session, enterprise)
+    awarded = await _awarded_lot(session, enterprise)
     facilitator_scope = participants_scope.Scope(facilitator)
     stories = itertools.cycle(STORIES)
     for index, (last_name, first_name, gender) in enumerate(PEOPLE):
@@ -164,8 +167,20 @@ async def seed_scenario_b(
                     evidence_type="mdph_notification",  # type: ignore[arg-type]
                 ),
             )
+        if story == "clause" and awarded is not None and not participant.qpv:
+            # The operation hires QPV residents first; the facilitator lets this person in.
+            await clause_entry.grant(
+                session,
+                facilitator_scope,
+                participant,
+                awarded[0].id,
+                "Habite à la limite du quartier prioritaire ; recrutement validé avec le "
+                "bailleur et l'ANRU.",
+            )
         if story != "new":
-            await _play(session, scope, participant, story, entry, index, lot, enterprise, today)
+            await _play(
+                session, scope, participant, story, entry, index, awarded, enterprise, today
+            )
 
 
 async def _play(
@@ -175,20 +190,23 @@ async def _play(
     story: str,
     entry: date,
     index: int,
-    lot: Lot | None,
+    awarded: tuple[Lot, date] | None,
     enterprise: Organisation,
     today: date,
 ) -> None:
     """One person's pathway according to their story."""
     pathway = await pathways.start(session, scope, participant, PathwayCreate(entry_date=entry))
 
-    async def step(kind: StepKind, offset: int, **details: object) -> None:
+    async def step(
+        kind: StepKind, offset: int, not_before: date | None = None, **details: object
+    ) -> None:
+        start = max(entry + timedelta(days=offset), not_before or entry)
         await pathways.add_step(
             session,
             scope,
             participant,
             pathway,
-            StepCreate(kind=kind, start_date=entry + timedelta(days=offset), **details),  # type: ignore[arg-type]
+            StepCreate(kind=kind, start_date=min(start, today), **details),  # type: ignore[arg-type]
         )
 
     await step(StepKind.diagnosis, 0)
@@ -204,10 +222,12 @@ async def _play(
         )
     if story == "immersion":
         await step(StepKind.immersion, 14, end_date=entry + timedelta(days=24))
-    if story == "clause" and lot is not None:
+    if story == "clause" and awarded is not None:
+        lot, notified_on = awarded
         await step(
             StepKind.clause_assignment,
             36,
+            not_before=notified_on + timedelta(days=14),  # hired once the works have started
             contract_kind=ContractKind.cddi,
             employer=enterprise.name,
             hours_per_week=Decimal("26"),

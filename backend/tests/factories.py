@@ -7,7 +7,9 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from levier.auth.models import AuthSession
 from levier.auth.permissions import Role
@@ -200,3 +202,25 @@ async def make_participant(
         )
     await session.commit()
     return participant
+
+
+async def seeded_demo(session: AsyncSession, auth: Any) -> dict[Role, dict[str, str]]:
+    """Load the demo (dated from the clock's today) and give a bearer header per role: the
+    first demo account of each role, with an open sign-in session as factory users have."""
+    from levier import demo
+
+    await demo.seed(session)
+    await session.commit()
+    accounts = {account.role: account.email for account in reversed(demo.DEMO_ACCOUNTS)}
+    users = (
+        await session.execute(select(User).where(col(User.email).in_(accounts.values())))
+    ).scalars()
+    by_email = {user.email: user for user in users}
+    for user in by_email.values():
+        session.add(
+            AuthSession(
+                id=session_id_of(user), user_id=user.id, expires_at=utcnow() + timedelta(days=1)
+            )
+        )
+    await session.commit()
+    return {role: auth(by_email[email]) for role, email in accounts.items()}

@@ -106,12 +106,12 @@ test('the operation, tender and lot pages have no serious accessibility violatio
   await expect(page.getByRole('region', { name: "Modifier l'opération" })).toBeVisible();
   expect(await seriousViolations(page), 'operation edit').toEqual([]);
   await page.goto('/tenders');
-  await page.getByRole('link', { name: 'VLH-27-REHA' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /VLH-27-REHA/ })).toBeVisible();
+  await page.getByRole('link', { name: 'VLH-REHA-120' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /VLH-REHA-120/ })).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(await seriousViolations(page), 'tender').toEqual([]);
   await page.getByRole('link', { name: 'Modifier le marché' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Modifier le marché VLH-27-REHA' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Modifier le marché VLH-REHA-120' })).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(await seriousViolations(page), 'tender edit').toEqual([]);
   await page.getByRole('button', { name: 'Annuler' }).click();

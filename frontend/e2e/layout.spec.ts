@@ -40,7 +40,7 @@ test('on a phone, the tender and lot pages show whole badges, lots and formulas'
   const draft = page.getByRole('table').locator('.status-badge').filter({ hasText: 'Brouillon' }).first();
   await expect(draft).toBeVisible();
   expect(await wholeText(draft.locator('.mantine-Badge-label'))).toBe(true);
-  await page.getByRole('link', { name: 'VLH-27-REHA' }).click();
+  await page.getByRole('link', { name: 'VLH-REHA-120' }).click();
   // The tender says which operation it belongs to.
   await expect(page.getByTestId('tender-operation')).toHaveText('NPNRU Quartiers Nord — Val de Loire');
   const lot = page.getByRole('table').getByRole('row').nth(1);

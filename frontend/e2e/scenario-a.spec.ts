@@ -204,14 +204,14 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
 
   // The tender list filtered by operation shows this operation's tender only.
   await openNav(page, 'Marchés');
-  await expect(page.getByRole('link', { name: 'VLH-27-REHA' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'VLH-REHA-120' })).toBeVisible();
   await choose(page, 'Opération', '', `NPNRU Les Rives ${suffix}`);
   await expect(page.getByRole('link', { name: `RIVES-${suffix}` })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'VLH-27-REHA' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'VLH-REHA-120' })).toHaveCount(0);
   // … and by buyer.
   await page.reload();
   await choose(page, 'Acheteur', 'Habitat', /Val de Loire Habitat/);
-  await expect(page.getByRole('link', { name: 'VLH-27-REHA' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'VLH-REHA-120' })).toBeVisible();
   await expect(page.getByRole('link', { name: `RIVES-${suffix}` })).toHaveCount(0);
 
   // The roll-up of the operation against its 5 % target.
@@ -248,7 +248,7 @@ test('a buyer drafts a tender and sees only its own', async ({ page }) => {
   const suffix = Date.now().toString().slice(-6);
   await loginAs(page, DEMO.buyer);
   await openNav(page, 'Marchés');
-  await expect(page.getByRole('link', { name: 'VLH-27-REHA' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'VLH-REHA-120' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Nouveau marché' }).click();
   await choose(page, "Structure d'animation des clauses", '', /Service clauses sociales/);
   await field(page, 'Référence interne').fill(`ACH-${suffix}`);
@@ -285,11 +285,11 @@ async function expectNoChangeButtons(page: Page) {
 }
 
 test('an enterprise and a buyer see published and awarded lots without any button changing them', async ({ page }) => {
-  // The enterprise: the lots it was awarded, on published tenders.
+  // The enterprise: the lots it was awarded, on a tender in execution.
   await loginAs(page, DEMO.enterprise);
   await openNav(page, 'Marchés');
-  await page.getByRole('link', { name: 'VLH-27-REHA' }).click();
-  await expect(page.getByText('Publiée', { exact: true })).toBeVisible();
+  await page.getByRole('link', { name: 'VLH-REHA-120' }).click();
+  await expect(page.getByText('En exécution', { exact: true })).toBeVisible();
   await expectNoChangeButtons(page);
   await page.getByRole('link', { name: /Gros œuvre/ }).click();
   await expect(page.getByTestId('award')).toContainText('Bâtir Ligérien');
@@ -300,7 +300,7 @@ test('an enterprise and a buyer see published and awarded lots without any butto
   // The buyer: its published tender, an awarded lot and one not awarded yet.
   await loginAs(page, DEMO.buyer);
   await openNav(page, 'Marchés');
-  await page.getByRole('link', { name: 'NPNRU-2027-01' }).click();
+  await page.getByRole('link', { name: 'NPNRU-RAB-01' }).click();
   await expect(page.getByText('Publiée', { exact: true })).toBeVisible();
   await expectNoChangeButtons(page);
   expect(await seriousViolations(page), 'buyer tender').toEqual([]);

@@ -31,7 +31,7 @@ describe('calculator inputs', () => {
   });
 
   it('sends the hours of staff taken over for the cleaning method, and no labour share', () => {
-    // Demo lot TL-2027-012 lot 3 (60 000 €, 2 months, 150 h/month taken over): without the
+    // Demo lot TL-SANITAS-24 lot 3 (60 000 €, 2 months, 150 h/month taken over): without the
     // taken-over hours the live figure was 120 h while the stored one is 105 h.
     const lot = {
       cpv_code: '90910000-9',

@@ -13,24 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
 
 import pytest
-from sqlalchemy import event, select
-from sqlmodel import col
+from sqlalchemy import event
 
-from levier import demo
-from levier.auth.models import AuthSession
 from levier.auth.permissions import Role
-from levier.core.models import utcnow
-from levier.users.models import User
 from tests.core.test_permission_matrix import MATRIX, PUBLIC, SIGNED_IN
-from tests.factories import session_id_of
+from tests.factories import seeded_demo
 
 DETAIL_BUDGET = 4
 # Who reads what, in the demo: a role the matrix allows and whose scope holds records.
 PREFERRED = (Role.facilitator, Role.referent, Role.admin, Role.buyer, Role.enterprise)
-ACCOUNTS = {account.role: account.email for account in reversed(demo.DEMO_ACCOUNTS)}
 # Where a path parameter's values are listed (the first item the caller sees is used).
 ID_SOURCES = {
     "tender_id": ("/api/v1/tenders", "id"),
@@ -91,20 +84,7 @@ def counting(engine) -> Iterator[list[str]]:
 @pytest.fixture
 async def demo_world(session, auth):
     """The demo data, and a bearer header per role."""
-    await demo.seed(session)
-    await session.commit()
-    users = (
-        await session.execute(select(User).where(col(User.email).in_(ACCOUNTS.values())))
-    ).scalars()
-    by_email = {user.email: user for user in users}
-    for user in by_email.values():  # an open sign-in session each, as factory users have
-        session.add(
-            AuthSession(
-                id=session_id_of(user), user_id=user.id, expires_at=utcnow() + timedelta(days=1)
-            )
-        )
-    await session.commit()
-    return {role: auth(by_email[email]) for role, email in ACCOUNTS.items()}
+    return await seeded_demo(session, auth)
 
 
 async def _resolve(client, headers, path: str) -> str:

@@ -1,0 +1,335 @@
+"""Demo data for scenario A (domain/scenarios.md): an NPNRU operation with a 5 % target,
+tenders of the agglomeration and of two social landlords, lots of different trades, and every
+stage of a tender's life: a draft, a published tender partly awarded, an awarded one, and one
+in execution for months with a consortium, an SIAE, an adapted enterprise and a lot declared
+unsuccessful.
+
+Dates count back from the day the demo is loaded, so every stage exists whatever the day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from levier.core import clock
+from levier.organisations.models import Organisation
+from levier.tenders import awards, lifecycle, lots, operations
+from levier.tenders.constants import (
+    Ccag,
+    ConsiderationKind,
+    LotOutcome,
+    OperationTargetKind,
+    PriceForm,
+    Procedure,
+    TenderStatus,
+)
+from levier.tenders.models import Lot, Tender
+from levier.tenders.schemas import (
+    AwardIn,
+    AwardMemberIn,
+    ConsiderationIn,
+    ConsortiumType,
+    HoursOverride,
+    LotCreate,
+    LotOutcomeIn,
+    OperationCreate,
+    SubcontractorIn,
+    TenderCreate,
+)
+from levier.territories.models import TerritoryLevel
+from levier.territories.schemas import TerritoryRef
+from levier.users.models import User
+
+
+@dataclass(frozen=True)
+class Award:
+    """A lot's award: `members` are organisation keys, the first one the mandatary of a
+    consortium; `days_ago` dates its notification."""
+
+    amount: str
+    days_ago: int
+    members: tuple[str, ...]
+    subcontractors: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Unsuccessful:
+    """A lot closed without an awardee (infructueux), `days_ago` dating the decision."""
+
+    days_ago: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class DemoLot:
+    title: str
+    cpv: str
+    amount: str
+    months: int
+    decision: Award | Unsuccessful | None = None
+
+
+@dataclass(frozen=True)
+class DemoTender:
+    buyer: str
+    reference: str
+    title: str
+    cpv: str
+    place: str
+    status: TenderStatus
+    lots: list[DemoLot] = field(default_factory=list)
+    published_days_ago: int | None = None  # the deadline for offers falls 40 days later
+    in_operation: bool = True
+
+
+SCENARIO_A = [
+    DemoTender(
+        "agglo",
+        "NPNRU-RAB-01",
+        "Requalification des espaces publics du quartier Rabière",
+        "45233140-2",
+        "37122",
+        TenderStatus.published,
+        [
+            DemoLot(
+                "VRD et voirie",
+                "45233140-2",
+                "2400000",
+                18,
+                Award("2280000", 265, ("builder",), (("insertion_enterprise", "180000"),)),
+            ),
+            DemoLot("Espaces verts et plantations", "77310000-6", "380000", 12),
+            DemoLot("Éclairage public", "45316110-9", "420000", 8),
+        ],
+        published_days_ago=330,
+    ),
+    DemoTender(
+        "landlord",
+        "VLH-REHA-120",
+        "Réhabilitation de 120 logements, résidence Les Tilleuls",
+        "45453000-7",
+        "37261",
+        TenderStatus.in_execution,
+        [
+            DemoLot(
+                "Gros œuvre / maçonnerie",
+                "45262500-6",
+                "1800000",
+                16,
+                Award("1750000", 270, ("builder", "mason")),
+            ),
+            DemoLot(
+                "Plâtrerie / isolation",
+                "45321000-3",
+                "650000",
+                10,
+                Award("628000", 268, ("insertion_enterprise",)),
+            ),
+            DemoLot(
+                "Peinture et revêtements",
+                "45442100-8",
+                "320000",
+                8,
+                Unsuccessful(
+                    275,
+                    "Aucune offre reçue dans le délai : le lot sera relancé en procédure adaptée.",
+                ),
+            ),
+            DemoLot("Électricité", "45310000-3", "540000", 10, Award("512000", 268, ("builder",))),
+            DemoLot(
+                "Plomberie / chauffage",
+                "45330000-9",
+                "610000",
+                10,
+                Award("596000", 266, ("builder",), (("adapted_enterprise", "45000"),)),
+            ),
+        ],
+        published_days_ago=330,
+    ),
+    DemoTender(
+        "landlord_esh",
+        "TL-SANITAS-24",
+        "Construction de 24 logements locatifs sociaux, îlot Sanitas",
+        "45211000-9",
+        "37261",
+        TenderStatus.awarded,
+        [
+            DemoLot(
+                "Terrassement et fondations",
+                "45112000-5",
+                "290000",
+                4,
+                Award("281000", 40, ("mason",)),
+            ),
+            DemoLot(
+                "Charpente métallique", "45223100-7", "460000", 6, Award("447000", 38, ("builder",))
+            ),
+            DemoLot(
+                "Nettoyage de fin de chantier",
+                "90910000-9",
+                "60000",
+                2,
+                Award("58000", 38, ("insertion_enterprise",)),
+            ),
+        ],
+        published_days_ago=120,
+    ),
+    DemoTender(
+        "agglo",
+        "CAVL-EV-ENTR",
+        "Entretien des espaces verts communautaires",
+        "77310000-6",
+        "37261",
+        TenderStatus.draft,
+        [DemoLot("Tonte et taille", "77310000-6", "260000", 24)],
+        in_operation=False,
+    ),
+]
+
+PENALTY_PER_MISSING_HOUR = Decimal("45")
+# After its lots are decided, how a tender reaches its demo stage.
+LATER_MOVES = {
+    TenderStatus.awarded: (TenderStatus.awarded,),
+    TenderStatus.in_execution: (TenderStatus.awarded, TenderStatus.in_execution),
+}
+
+
+async def seed_scenario_a(
+    session: AsyncSession, organisations: dict[str, Organisation], facilitator: User
+) -> None:
+    """The operation, its tenders and lots at every stage (the caller commits)."""
+    today = clock.today()
+    operation = await operations.create_operation(
+        session,
+        facilitator,
+        OperationCreate(
+            name="NPNRU Quartiers Nord — Val de Loire",
+            description="Projet de renouvellement urbain : 5 % des heures travaillées réservées "
+            "à l'insertion (charte ANRU), publics résidant en QPV prioritaires.",
+            target_kind=OperationTargetKind.hours_share,
+            target_value=Decimal("0.05"),
+            eligibility_restriction="qpv_residents",
+        ),
+    )
+    for spec in SCENARIO_A:
+        published = (
+            None
+            if spec.published_days_ago is None
+            else today - timedelta(days=spec.published_days_ago)
+        )
+        tender = await lifecycle.create_tender(
+            session,
+            facilitator,
+            TenderCreate(
+                buyer_id=organisations[spec.buyer].id,
+                operation_id=operation.id if spec.in_operation else None,
+                reference=spec.reference,
+                object=spec.title,
+                procedure=Procedure.open_tender,
+                ccag=Ccag.works,
+                price_form=PriceForm.lump_sum,
+                cpv_code=spec.cpv,
+                place_of_execution=TerritoryRef(level=TerritoryLevel.commune, code=spec.place),
+                publication_date=published,
+                deadline_date=None if published is None else published + timedelta(days=40),
+            ),
+        )
+        created = [
+            await _lot(session, facilitator, tender, number, lot)
+            for number, lot in enumerate(spec.lots, start=1)
+        ]
+        if spec.reference == "VLH-REHA-120":
+            # The facilitator adjusts one lot by override, with a reason.
+            await lots.override_hours(
+                session,
+                facilitator,
+                tender,
+                created[0],
+                HoursOverride(
+                    hours=1700,
+                    reason="Chantier en site occupé : la charte ANRU du quartier vise 10 % "
+                    "sur le gros œuvre.",
+                ),
+            )
+        if spec.status == TenderStatus.draft:
+            continue
+        await lifecycle.transition(session, tender, TenderStatus.published)
+        for lot, lot_spec in zip(created, spec.lots, strict=True):
+            await _decide(session, facilitator, tender, lot, lot_spec, organisations, today)
+        for status in LATER_MOVES.get(spec.status, ()):
+            await lifecycle.transition(session, tender, status)
+
+
+async def _lot(
+    session: AsyncSession, facilitator: User, tender: Tender, number: int, spec: DemoLot
+) -> Lot:
+    cleaning = spec.cpv.startswith("9091")
+    return await lots.create_lot(
+        session,
+        facilitator,
+        tender,
+        LotCreate(
+            number=number,
+            title=spec.title,
+            trade=spec.title,
+            cpv_code=spec.cpv,
+            estimated_amount=Decimal(spec.amount),
+            duration_months=spec.months,
+            considerations=[ConsiderationIn(kind=ConsiderationKind.insertion_clause)],
+            calculation_method="cleaning" if cleaning else "generic",  # type: ignore[arg-type]
+            taken_over_monthly_hours=Decimal("150") if cleaning else None,
+            penalty_per_missing_hour=PENALTY_PER_MISSING_HOUR,
+        ),
+    )
+
+
+async def _decide(
+    session: AsyncSession,
+    facilitator: User,
+    tender: Tender,
+    lot: Lot,
+    spec: DemoLot,
+    organisations: dict[str, Organisation],
+    today: date,
+) -> None:
+    """Award the lot or close it as unsuccessful, as its spec says."""
+    decision = spec.decision
+    if isinstance(decision, Unsuccessful):
+        await lots.set_outcome(
+            session,
+            facilitator,
+            tender,
+            lot,
+            LotOutcomeIn(
+                outcome=LotOutcome.unsuccessful,
+                decided_on=today - timedelta(days=decision.days_ago),
+                reason=decision.reason,
+            ),
+        )
+    elif isinstance(decision, Award):
+        consortium = len(decision.members) > 1
+        await awards.award_lot(
+            session,
+            facilitator,
+            tender,
+            lot,
+            AwardIn(
+                awarded_amount=Decimal(decision.amount),
+                notification_date=today - timedelta(days=decision.days_ago),
+                consortium_type=ConsortiumType.several if consortium else ConsortiumType.none,
+                members=[
+                    AwardMemberIn(
+                        enterprise_id=organisations[key].id, is_mandatary=consortium and rank == 0
+                    )
+                    for rank, key in enumerate(decision.members)
+                ],
+                subcontractors=[
+                    SubcontractorIn(enterprise_id=organisations[key].id, amount=Decimal(amount))
+                    for key, amount in decision.subcontractors
+                ],
+            ),
+        )
