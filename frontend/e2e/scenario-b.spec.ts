@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
 import { DEMO, field, loginAs, logout, navLink, openNav, select } from './helpers';
 
@@ -19,6 +19,8 @@ test('scenario B: a referent follows a pathway, the PLIE coordinator oversees an
   await field(page, 'Date de naissance').fill('03/04/1992');
   await select(page, 'Sexe').click();
   await page.getByRole('option', { name: 'Femme' }).click();
+  // The demo's clause lots hire QPV residents first (an NPNRU operation).
+  await page.getByRole('checkbox', { name: 'Réside dans un quartier prioritaire (QPV)' }).check();
   await select(page, "Structure d'animation des clauses").click();
   await page.getByRole('option', { name: /Service clauses sociales/ }).click();
   await page.getByRole('button', { name: 'Créer' }).click();
@@ -34,19 +36,27 @@ test('scenario B: a referent follows a pathway, the PLIE coordinator oversees an
   await page.getByRole('option', { name: 'Formation' }).click();
   await page.getByRole('button', { name: 'Ajouter une étape' }).last().click();
   await expect(page.getByTestId('pathway')).toContainText('Formation');
-  // A job on an awarded clause lot of the structure, with one of the lot's employers.
-  await page.getByRole('button', { name: 'Ajouter une étape' }).click();
-  await select(page, "Type d'étape").click();
-  await page.getByRole('option', { name: 'Mission sur une clause' }).click();
-  await select(page, 'Contrat').click();
-  await page.getByRole('option', { name: 'CDDI' }).click();
-  await field(page, 'Heures par semaine').fill('26');
-  await select(page, 'Lot de la clause').click();
-  await page.getByRole('option').first().click();
-  await select(page, 'Employeur').click();
-  const employer = (await page.getByRole('option').first().innerText()).replace(/ \(.*\)$/, '');
-  await page.getByRole('option').first().click();
-  await page.getByRole('button', { name: 'Ajouter une étape' }).last().click();
+  // A job on an awarded clause lot: refused while nobody validated the person's eligibility,
+  // with the reason next to the date and what the facilitator can do.
+  await addClauseStep(page);
+  await expect(page.getByText(/n'a pas d'éligibilité validée le \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
+  await expect(page.getByText(/accorder une dérogation motivée/)).toBeVisible();
+  await expect(page.getByTestId('pathway')).not.toContainText('Mission sur une clause');
+  await logout(page);
+
+  // The facilitator validates an eligibility from the queue …
+  await loginAs(page, DEMO.facilitator);
+  await openNav(page, 'Éligibilités à valider');
+  await page.getByRole('link', { name: new RegExp(name.toUpperCase()) }).click();
+  await page.getByRole('button', { name: 'Valider un critère' }).click();
+  await page.getByRole('button', { name: 'Valider un critère' }).last().click();
+  await expect(page.getByTestId('eligibility-status')).toContainText('Éligible jusqu');
+  await logout(page);
+
+  // … and the referent's clause step is accepted, with one of the lot's employers.
+  await loginAs(page, DEMO.referent);
+  await page.goto(url);
+  const employer = await addClauseStep(page);
   await expect(page.getByTestId('pathway')).toContainText('Mission sur une clause');
   await expect(page.getByTestId('pathway')).toContainText(employer);
 
@@ -71,19 +81,11 @@ test('scenario B: a referent follows a pathway, the PLIE coordinator oversees an
   await expect(page.getByText('Thomas Girard').first()).toBeVisible();
   await logout(page);
 
-  // Thomas now follows the person; a facilitator validates an eligibility from the queue.
+  // Thomas now follows the person.
   await loginAs(page, THOMAS);
   await openNav(page, 'Participants');
   await page.getByRole('searchbox', { name: 'Rechercher un nom' }).fill(name);
   await expect(page.getByRole('link', { name: new RegExp(name.toUpperCase()) })).toBeVisible();
-  await logout(page);
-
-  await loginAs(page, DEMO.facilitator);
-  await openNav(page, 'Éligibilités à valider');
-  await page.getByRole('link', { name: new RegExp(name.toUpperCase()) }).click();
-  await page.getByRole('button', { name: 'Valider un critère' }).click();
-  await page.getByRole('button', { name: 'Valider un critère' }).last().click();
-  await expect(page.getByTestId('eligibility-status')).toContainText('Éligible jusqu');
 });
 
 test('admins and enterprises have no participants entry and get no data', async ({ page }) => {
@@ -95,3 +97,21 @@ test('admins and enterprises have no participants entry and get no data', async 
     await logout(page);
   }
 });
+
+/** Add a clause step (CDDI, 26 h a week, the first awarded lot and its first employer);
+ * returns the employer's name. */
+async function addClauseStep(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Ajouter une étape' }).click();
+  await select(page, "Type d'étape").click();
+  await page.getByRole('option', { name: 'Mission sur une clause' }).click();
+  await select(page, 'Contrat').click();
+  await page.getByRole('option', { name: 'CDDI' }).click();
+  await field(page, 'Heures par semaine').fill('26');
+  await select(page, 'Lot de la clause').click();
+  await page.getByRole('option').first().click();
+  await select(page, 'Employeur').click();
+  const employer = (await page.getByRole('option').first().innerText()).replace(/ \(.*\)$/, '');
+  await page.getByRole('option').first().click();
+  await page.getByRole('button', { name: 'Ajouter une étape' }).last().click();
+  return employer;
+}
