@@ -89,6 +89,7 @@ test('dates are typed and shown as dd/mm/yyyy in a browser set to English, with 
 });
 
 test('every home card opens a page that exists, for every role', async ({ page }) => {
+  test.setTimeout(90_000); // five sign-ins and every card of each
   const roles = [DEMO.admin, DEMO.facilitator, DEMO.buyer, DEMO.enterprise, DEMO.referent];
   for (const who of roles) {
     await loginAs(page, who);
