@@ -19,6 +19,7 @@ import { toApiError } from '../../lib/problem';
 import { download } from '../tenders/files';
 import { day } from '../tenders/format';
 import { AccessLogSection } from './AccessLogSection';
+import { ClauseExceptionSection } from './ClauseExceptionSection';
 import { EligibilitySection } from './EligibilitySection';
 import { LegalNotice } from './ParticipantFormPage';
 import { PathwaySection } from './PathwaySection';
@@ -163,6 +164,7 @@ export function ParticipantPage() {
       </Card>
       <EligibilitySection participant={p} />
       <PathwaySection participant={p} />
+      {p.actions.grant_clause_exception && <ClauseExceptionSection participant={p} />}
       {p.actions.read_access_log && <AccessLogSection participant={p} />}
       <Actions key={p.version} participant={p} etag={etag} onChanged={() => void record.refetch()} />
     </Stack>

@@ -262,6 +262,11 @@ export function PathwaySection({ participant }: { participant: ParticipantRead }
                   {step.hours_per_week && `, ${t('participants.perWeek', { hours: step.hours_per_week })}`}
                   {step.qualification_level && ` — ${t('participants.level', { level: step.qualification_level })}`}
                 </Text>
+                {step.exception && (
+                  <Text size="sm" c="orange.9" fw={500} mt={2} data-testid="step-exception">
+                    {t('participants.onExceptionLine', { reason: step.exception.reason, name: step.exception.granted_by.full_name, date: day(step.exception.granted_on) })}
+                  </Text>
+                )}
               </Timeline.Item>
             ))}
           </Timeline>
