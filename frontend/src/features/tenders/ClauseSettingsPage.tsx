@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Card, Checkbox, Group, List, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Checkbox, Group, List, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -26,6 +26,7 @@ import { fieldMap, mapProblem, toApiError } from '../../lib/problem';
 import { amount, cpvPrefix, email, minLength, optional, percentage, required, share } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { CRITERIA } from '../participants/vocabularies';
+import { ArticleTemplateEditor } from './ArticleTemplateEditor';
 import { decimal, fromPercent, percent, toPercent, typed } from './format';
 
 const FIELDS = fieldMap([
@@ -154,15 +155,12 @@ function SettingsForm({ settings, etag, readOnly, onReload }: { settings: Clause
             <TextInput label={t('settings.contactEmail')} type="email" readOnly={readOnly} {...form.getInputProps('contact_email')} />
             <TextInput label={t('settings.contactPhone')} readOnly={readOnly} {...form.getInputProps('contact_phone')} />
           </SimpleGrid>
-          <Textarea
-            label={t('settings.template')}
+          <ArticleTemplateEditor
+            value={form.values.article_template}
+            onChange={(value) => form.setFieldValue('article_template', value)}
+            formError={form.errors.article_template}
             description={settings.article_template_is_default ? t('settings.templateDefault') : t('settings.templateCustom')}
             readOnly={readOnly}
-            autosize
-            minRows={6}
-            maxRows={20}
-            className="mono"
-            {...form.getInputProps('article_template')}
           />
           {!readOnly && (
             <Group>

@@ -1,13 +1,14 @@
 import { Anchor, Button, Card, Group, Modal, NumberInput, Paper, ScrollArea, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useQuery } from '@tanstack/react-query';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
 import { call, callWithETag } from '../../api/client';
-import { tendersAmendLot, tendersGetLot, tendersLotHistory, tendersOverrideLotHours } from '../../client/sdk.gen';
+import { tendersAmendLot, tendersClauseArticlePreview, tendersGetLot, tendersLotHistory, tendersOverrideLotHours } from '../../client/sdk.gen';
 import type { LotRead } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { HistoryPanel } from '../../components/HistoryPanel';
@@ -19,7 +20,9 @@ import { fieldMap } from '../../lib/problem';
 import { amount, isoDay, minLength, required } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { CpvText } from './CpvText';
-import { download, fetchText } from './files';
+import { articleNumberValid, articleUrl, type ArticleFormat } from './article';
+import { DocumentBlocks } from './DocumentBlocks';
+import { download } from './files';
 import { day, decimal, euros, formula, integer } from './format';
 import { LotAward } from './LotAward';
 import { LotCalculator } from './LotCalculator';
@@ -240,38 +243,66 @@ function Amendments({ lot, etag, canAmend, onReload }: { lot: LotRead; etag: str
 
 function Article({ lot }: { lot: LotRead }) {
   const { t } = useTranslation();
-  const base = `/api/v1/tenders/${lot.tender_id}/lots/${lot.id}/clause-article`;
   const [error, setError] = useState<unknown>(null);
-  const text = useQuery({ queryKey: ['article', lot.id, lot.version], queryFn: () => fetchText(`${base}?format=md`) });
-  const save = (format: 'pdf' | 'md') =>
-    download(`${base}?format=${format}`, `clause-lot-${lot.number}.${format}`).catch(setError);
+  const [number, setNumber] = useState('');
+  const valid = articleNumberValid(number);
+  const [debounced] = useDebouncedValue(number.trim(), 400);
+  const articleNumber = valid ? debounced : '';
+  const preview = useQuery({
+    queryKey: ['article', lot.id, lot.version, articleNumber],
+    queryFn: () =>
+      call(
+        tendersClauseArticlePreview({
+          path: { tender_id: lot.tender_id, lot_id: lot.id },
+          query: articleNumber ? { article_number: articleNumber } : undefined,
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const save = (format: ArticleFormat) => {
+    setError(null);
+    download(articleUrl(lot.tender_id, lot.id, format, valid ? number : ''), `clause-lot-${lot.number}.${format}`).catch(setError);
+  };
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="article-title">
-      <Group justify="space-between">
-        <Stack gap={2}>
-          <Title order={2} size="h4" id="article-title">
-            {t('lots.articleTitle')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('lots.articleIntro')}
-          </Text>
-        </Stack>
-        <Group>
-          <Button variant="light" onClick={() => void save('pdf')}>
-            {t('lots.downloadPdf')}
+      <Stack gap={2}>
+        <Title order={2} size="h4" id="article-title">
+          {t('lots.articleTitle')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('lots.articleIntro')}
+        </Text>
+      </Stack>
+      <Group align="end" mt="sm" gap="sm">
+        <TextInput
+          label={t('lots.articleNumber')}
+          description={t('lots.articleNumberHelp')}
+          placeholder="X"
+          w={{ base: '100%', sm: 220 }}
+          maxLength={10}
+          value={number}
+          error={valid ? undefined : t('lots.articleNumberInvalid')}
+          onChange={(event) => setNumber(event.currentTarget.value)}
+        />
+        <Group gap="xs" mb={valid ? 0 : 22}>
+          <Button variant="light" disabled={!valid} onClick={() => save('docx')}>
+            {t('lots.downloadDocx')}
           </Button>
-          <Button variant="subtle" onClick={() => void save('md')}>
-            {t('lots.downloadText')}
+          <Button variant="light" disabled={!valid} onClick={() => save('odt')}>
+            {t('lots.downloadOdt')}
+          </Button>
+          <Button variant="subtle" disabled={!valid} onClick={() => save('pdf')}>
+            {t('lots.downloadPdf')}
           </Button>
         </Group>
       </Group>
-      <ProblemAlert error={error ?? text.error} />
-      {text.data && (
+      <ProblemAlert error={error ?? preview.error} />
+      {preview.data && (
         <Paper withBorder p="md" mt="sm" bg="gray.0">
-          <ScrollArea.Autosize mah={420}>
-            <pre className="article-preview" data-testid="article" tabIndex={0} aria-label={t('lots.articleTitle')}>
-              {text.data}
-            </pre>
+          <ScrollArea.Autosize mah={480}>
+            <div data-testid="article" tabIndex={0} role="document" aria-label={t('lots.articleTitle')} aria-busy={preview.isPlaceholderData}>
+              <DocumentBlocks preview={preview.data} />
+            </div>
           </ScrollArea.Autosize>
         </Paper>
       )}
