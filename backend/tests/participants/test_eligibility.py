@@ -63,7 +63,7 @@ class TestValidate:
             alice,
             criterion="long_term_jobseeker",
             evidence_type="france_travail_certificate",
-            evidence_date=date.today().isoformat(),
+            evidence_date=clock.today().isoformat(),
         )
         assert response.status_code == 201, response.text
         body = response.json()
@@ -157,7 +157,7 @@ class TestValidate:
             (
                 {
                     "criterion": "qpv_resident",
-                    "validated_on": (date.today() + timedelta(days=2)).isoformat(),
+                    "validated_on": (clock.today() + timedelta(days=2)).isoformat(),
                 },
                 "validated_on",
                 "date_in_future",
@@ -175,7 +175,7 @@ class TestValidate:
         assert history.json() == []
 
     async def test_lapsed_validation_no_longer_counts(self, client, auth, network, alice):
-        old = date.today() - timedelta(days=800)
+        old = clock.today() - timedelta(days=800)
         await validate(
             client,
             auth,

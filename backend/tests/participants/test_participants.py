@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from levier.core import clock
 from levier.core.audit.models import AuditEvent
 from tests.factories import make_participant
 
@@ -33,7 +34,7 @@ class TestCreate:
         assert body["commune_name"] == "Tours"
         assert body["department_code"] == "37"
         assert body["eligibility"] == {
-            "on": date.today().isoformat(),
+            "on": clock.today().isoformat(),
             "eligible": False,
             "valid_until": None,
             "restriction": None,
@@ -64,12 +65,12 @@ class TestCreate:
     ):
         cases = [
             (
-                {"birth_date": (date.today() + timedelta(days=1)).isoformat()},
+                {"birth_date": (clock.today() + timedelta(days=1)).isoformat()},
                 "birth_date",
                 "birth_date_future",
             ),
             (
-                {"birth_date": date(date.today().year - 15, 1, 1).isoformat()},
+                {"birth_date": date(clock.today().year - 15, 1, 1).isoformat()},
                 "birth_date",
                 "participant_too_young",
             ),
@@ -98,7 +99,7 @@ class TestCreate:
             "/api/v1/participants",
             json=BASE
             | {
-                "birth_date": (date.today() + timedelta(days=1)).isoformat(),
+                "birth_date": (clock.today() + timedelta(days=1)).isoformat(),
                 "commune_code": "99999",
                 "structure_id": str(network.mission_locale.id),
             },

@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from levier.core import clock
 from levier.core.audit.models import AuditEvent
 from levier.participants import privacy
 from levier.participants.models import EligibilityValidation, Participant, Pathway
@@ -191,8 +192,8 @@ class TestRetention:
         await _history(client, auth, network, alice)
         active = await make_participant(session, network.paul, pathway=True)
         # Alice's last activity is today; look 25 months ahead.
-        later = date(date.today().year + 2, date.today().month, 1).replace(
-            month=((date.today().month) % 12) + 1
+        later = date(clock.today().year + 2, clock.today().month, 1).replace(
+            month=((clock.today().month) % 12) + 1
         )
         if later.month == 1:
             later = later.replace(year=later.year + 1)
