@@ -15,7 +15,7 @@ from levier.participants.constants import (
     ExitSituation,
     StepKind,
 )
-from levier.participants.eligibility import add_months
+from levier.participants.eligibility import add_months, check_validatable
 from levier.participants.identity import touch
 from levier.participants.models import ClauseException, Participant, Pathway, PathwayStep
 from levier.participants.pathway_schemas import (
@@ -149,8 +149,10 @@ async def clause_positions(
     session: AsyncSession, scope: Scope, participant: Participant, query: str | None
 ) -> list[dict[str, object]]:
     """The clause lots the person can be assigned to: those of the structure they are
-    referred to (none when they are not referred)."""
-    check_manageable(scope, participant)
+    referred to (none when they are not referred). Their referent lists them to assign the
+    person, the structure's facilitator to grant an exception (404 for anyone else)."""
+    if not scope.may_manage(participant):
+        check_validatable(scope, participant)
     if participant.structure_id is None:
         return []
     return await tenders_positions.clause_positions(session, participant.structure_id, query)

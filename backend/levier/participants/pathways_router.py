@@ -58,12 +58,14 @@ async def start_pathway(
 @router.get("/{participant_id}/clause-positions", response_model=list[ClausePosition])
 async def list_clause_positions(
     session: SessionDep,
-    target: PathwaysToWrite,
+    target: ParticipantToRead,
     q: Annotated[
         str | None, Query(max_length=100, description="Tender reference or object.")
     ] = None,
 ) -> list[ClausePosition]:
-    """Awarded clause lots of the person's structure, with who can employ on them (50 at most)."""
+    """Awarded clause lots of the person's structure, with who can employ on them (50 at most):
+    for whoever may assign the person (their referent) or grant them an exception (the
+    structure's facilitator)."""
     positions = await pathways.clause_positions(session, target.scope, target.participant, q)
     return [ClausePosition.model_validate(p) for p in positions]
 

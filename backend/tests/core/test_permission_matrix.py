@@ -134,7 +134,7 @@ MATRIX: dict[tuple[str, str], object] = {
     ("GET", "/api/v1/participants/{participant_id}/pathways"): FOLLOWERS,
     ("GET", "/api/v1/participants/{participant_id}/access-log"): FOLLOWERS,
     ("POST", "/api/v1/participants/{participant_id}/pathways"): REFERENT,
-    ("GET", "/api/v1/participants/{participant_id}/clause-positions"): REFERENT,
+    ("GET", "/api/v1/participants/{participant_id}/clause-positions"): FOLLOWERS,
     ("GET", "/api/v1/participants/{participant_id}/clause-exceptions"): FOLLOWERS,
     ("POST", "/api/v1/participants/{participant_id}/clause-exceptions"): {Role.facilitator},
     ("POST", "/api/v1/participants/{participant_id}/pathways/{pathway_id}/steps"): REFERENT,

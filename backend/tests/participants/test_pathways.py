@@ -323,7 +323,11 @@ class TestClauseAssignment:
             f"/api/v1/participants/{other.id}/clause-positions", headers=auth(network.nadia)
         )
         assert unreferred.json() == []
-        # Another referent's participant: out of scope.
+        # The structure's facilitator lists them too (to grant an exception); another
+        # referent's participant is out of scope.
+        facilitated = await client.get(url, headers=auth(network.facilitator))
+        assert facilitated.status_code == 200, facilitated.text
+        assert [p["lot_id"] for p in facilitated.json()] == [str(lot.id)]
         hidden = await client.get(url, headers=auth(network.paul))
         assert hidden.status_code == 404
 

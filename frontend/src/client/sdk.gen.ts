@@ -571,7 +571,9 @@ export const participantsGrantClauseException = <ThrowOnError extends boolean = 
 /**
  * List Clause Positions
  *
- * Awarded clause lots of the person's structure, with who can employ on them (50 at most).
+ * Awarded clause lots of the person's structure, with who can employ on them (50 at most):
+ * for whoever may assign the person (their referent) or grant them an exception (the
+ * structure's facilitator).
  */
 export const participantsListClausePositions = <ThrowOnError extends boolean = false>(options: Options<ParticipantsListClausePositionsData, ThrowOnError>) => (options.client ?? client).get<ParticipantsListClausePositionsResponses, ParticipantsListClausePositionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

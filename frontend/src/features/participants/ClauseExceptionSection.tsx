@@ -10,15 +10,13 @@ import {
   participantsGrantClauseException,
   participantsListClauseExceptions,
   participantsListClausePositions,
-  tendersGetTender,
-  tendersListTenders,
 } from '../../client/sdk.gen';
-import type { ConsiderationKind, ParticipantRead, TenderStatus } from '../../client/types.gen';
+import type { ParticipantRead } from '../../client/types.gen';
 import { DataTable } from '../../components/DataTable';
 import { ProblemAlert } from '../../components/Feedback';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
-import { fieldMap, toApiError } from '../../lib/problem';
+import { fieldMap } from '../../lib/problem';
 import { minLength, required } from '../../lib/validation';
 import { day } from '../tenders/format';
 
@@ -35,37 +33,10 @@ interface ClauseLot {
   required_hours: number | null;
 }
 
-// Used only when the clause-positions endpoint refuses the caller (see clauseLots).
-const ACTIVE_STATUSES: TenderStatus[] = ['published', 'awarded', 'in_execution'];
-const HOURS_KINDS: ConsiderationKind[] = ['insertion_clause', 'insertion_purpose'];
-
-/**
- * The structure's awarded clause lots: the list the step form uses (clause-positions). That
- * endpoint asks for `pathways:write`, which a facilitator does not hold although the API lets
- * them grant exceptions; for them the lots come from the structure's tenders in force (awarded,
- * carrying insertion hours). The server stays the judge: a lot it refuses is named on the field.
- */
+/** The structure's awarded clause lots, as the step form lists them (the API serves them to
+ * the person's referent and to the structure's facilitator). */
 async function clauseLots(participantId: string): Promise<ClauseLot[]> {
-  try {
-    return await call(participantsListClausePositions({ path: { participant_id: participantId } }));
-  } catch (caught) {
-    if (toApiError(caught).status !== 403) throw caught;
-  }
-  const pages = await Promise.all(ACTIVE_STATUSES.map((status) => call(tendersListTenders({ query: { status, limit: 200 } }))));
-  const tenders = await Promise.all(
-    pages.flatMap((page) => page.items).map((tender) => call(tendersGetTender({ path: { tender_id: tender.id } }))),
-  );
-  return tenders.flatMap((tender) =>
-    tender.lots
-      .filter((lot) => lot.award && lot.considerations.some((c) => HOURS_KINDS.includes(c.kind)))
-      .map((lot) => ({
-        lot_id: lot.id,
-        tender_reference: tender.reference,
-        lot_number: lot.number,
-        lot_title: lot.title,
-        required_hours: lot.required_hours ?? null,
-      })),
-  );
+  return call(participantsListClausePositions({ path: { participant_id: participantId } }));
 }
 
 function GrantForm({ participant, lots, onDone }: { participant: ParticipantRead; lots: ClauseLot[]; onDone: () => void }) {
