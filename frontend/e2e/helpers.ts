@@ -82,7 +82,8 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 
 /** Once every running transition ended (a dialog fading in is checked at full opacity). */
 export async function settled(page: Page): Promise<void> {
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  // A transition cancelled meanwhile (an element re-rendered) rejects `finished`: it ended too.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
 }
 
 /** A link of the main navigation (home cards may carry the same words). */

@@ -86,7 +86,7 @@ export function ArticleTemplateEditor({
               </Text>
             )}
             <ProblemAlert error={variables.error} />
-            <ScrollArea.Autosize mah={440}>
+            <ScrollArea.Autosize mah={440} viewportProps={{ tabIndex: 0, role: 'region', 'aria-labelledby': 'variables-title' }}>
               <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                 {(variables.data ?? []).map((variable) => (
                   <li key={variable.name}>
@@ -131,7 +131,7 @@ export function ArticleTemplateEditor({
             <ProblemAlert error={preview.error} fields={TEMPLATE_FIELD} />
           )}
           {preview.data && (
-            <ScrollArea.Autosize mah={480}>
+            <ScrollArea.Autosize mah={480} viewportProps={{ tabIndex: 0, role: 'region', 'aria-labelledby': 'preview-title' }}>
               <div data-testid="template-preview" aria-busy={preview.isFetching}>
                 <DocumentBlocks preview={preview.data} headingOrder={4} />
               </div>
