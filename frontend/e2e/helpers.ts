@@ -70,6 +70,7 @@ interface AxeViolation {
  * inline script) stays on during these checks too.
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  await settled(page); // colours are checked once fades are over
   await page.evaluate(AXE_SOURCE);
   const violations = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
@@ -80,10 +81,17 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** Once every running transition ended (a dialog fading in is checked at full opacity). */
+/** Once every running transition ended (a dialog fading in is checked at full opacity), including
+ * those that start meanwhile (a toast appearing); one cancelled and restarted is waited for again. */
 export async function settled(page: Page): Promise<void> {
-  // A transition cancelled meanwhile (an element re-rendered) rejects `finished`: it ended too.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+  await page.evaluate(async () => {
+    for (let round = 0; round < 20; round += 1) {
+      const running = document.getAnimations().filter((animation) => animation.playState === 'running');
+      if (running.length === 0) return;
+      await Promise.all(running.map((animation) => animation.finished.catch(() => undefined)));
+      await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+    }
+  });
 }
 
 /** A link of the main navigation (home cards may carry the same words). */
