@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from pydantic import BaseModel
 from sqlalchemy import text
 
@@ -32,6 +32,13 @@ async def health(session: SessionDep) -> Health:
     """Liveness and database reachability (public)."""
     await session.execute(text("SELECT 1"))
     return Health(status="ok", database="ok")
+
+
+@health_router.head("/health", include_in_schema=False)
+async def health_head(session: SessionDep) -> Response:
+    """The same check for monitors that probe with HEAD: 200 and no body."""
+    await session.execute(text("SELECT 1"))
+    return Response(status_code=200)
 
 
 api_router = APIRouter(prefix="/api/v1", responses=PROBLEM_RESPONSES)

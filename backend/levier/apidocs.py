@@ -52,7 +52,7 @@ _INIT = """window.ui = SwaggerUIBundle({
 """
 
 
-@router.get(DOCS_URL)
+@router.api_route(DOCS_URL, methods=["GET", "HEAD"])
 async def docs_page(request: Request) -> HTMLResponse:
     """Swagger UI for the API."""
     title = escape(f"{request.app.title} — documentation")

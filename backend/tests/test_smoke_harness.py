@@ -12,6 +12,12 @@ class TestHarness:
         assert response.status_code == 200
         assert response.json() == {"status": "ok", "database": "ok"}
 
+    async def test_monitors_may_probe_health_and_docs_with_head(self, client):
+        for path in ("/api/v1/health", "/api/docs"):
+            response = await client.head(path)
+            assert response.status_code == 200, path
+            assert response.content == b"", path
+
     async def test_each_test_starts_from_an_empty_database(self, session):
         await make_user(session)
         count = (await session.execute(select(func.count()).select_from(Organisation))).scalar()

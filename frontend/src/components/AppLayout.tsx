@@ -30,6 +30,9 @@ function UserMenu() {
         <Menu.Item component={Link} to="/account">
           {t('nav.account')}
         </Menu.Item>
+        <Menu.Item component="a" href="/api/docs" target="_blank" rel="noopener">
+          {t('nav.apiDocs')}
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item
           onClick={async () => {
