@@ -94,3 +94,47 @@ test('the app runs under a Content-Security-Policy that refuses injected scripts
   await expect(page.addScriptTag({ content: 'window.injected = true' })).rejects.toThrow(/Content Security Policy/);
   expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
 });
+
+test('signing out in one tab signs the other tabs out and leaves no list on screen', async ({ context }) => {
+  const first = await context.newPage();
+  await loginAs(first, DEMO.referent);
+  const second = await context.newPage();
+  await second.goto('/participants');
+  await expect(second.getByRole('table')).toBeVisible();
+  await logout(first);
+  await expect(second).toHaveURL(/\/login$/);
+  await expect(second.getByRole('table')).toHaveCount(0);
+  await expect(second.getByText('Votre session a été fermée dans un autre onglet')).toBeVisible();
+  // The list's address, typed again, asks for a sign-in (it replaced the page in the history).
+  await second.goto('/participants');
+  await expect(second).toHaveURL(/\/login$/);
+});
+
+test('a session ended elsewhere sends the page to sign-in at its next call, with a message', async ({ page, context }) => {
+  await loginAs(page, DEMO.referent);
+  await page.getByRole('link', { name: 'Participants' }).first().click();
+  await expect(page.getByRole('table')).toBeVisible();
+  // The server ends the session (as after a password change on another device), and no tab
+  // is told: only the next call finds out.
+  const ended = await context.request.post('/api/v1/auth/logout', { headers: { 'X-Levier-Session': 'cookie' } });
+  expect(ended.status()).toBe(204);
+  await page.getByRole('link', { name: 'Tableau de bord' }).first().click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByText('Votre session a expiré : reconnectez-vous.')).toBeVisible();
+  await expect(page.getByText('Jeton d’accès invalide ou expiré')).toHaveCount(0);
+  await expect(page.getByText("Jeton d'accès invalide ou expiré")).toHaveCount(0);
+});
+
+test('two tabs reloading at once both resume their shared session', async ({ context }) => {
+  const first = await context.newPage();
+  await loginAs(first, DEMO.buyer);
+  const second = await context.newPage();
+  await second.goto('/');
+  await expect(second.getByRole('heading', { level: 1, name: `Bonjour ${DEMO.buyer.name}` })).toBeVisible();
+  await Promise.all([first.reload(), second.reload()]);
+  for (const tab of [first, second]) {
+    await expect(tab.getByRole('heading', { level: 1, name: `Bonjour ${DEMO.buyer.name}` })).toBeVisible();
+  }
+  await first.reload();
+  await expect(first.getByRole('heading', { level: 1, name: `Bonjour ${DEMO.buyer.name}` })).toBeVisible();
+});

@@ -124,4 +124,31 @@ describe('Session.fetch', () => {
     expect(seen).toHaveLength(1);
     expect(onExpired).not.toHaveBeenCalled();
   });
+
+  it('ends the session on a 401 after another tab signed out and removed the hint', async () => {
+    const { session, storage, onExpired, seen } = setup(() => json(401, {}));
+    session.store(pair(1));
+    storage.removeItem(SESSION_HINT_KEY);
+    const response = await session.fetch('http://levier.test/api/v1/participants');
+    expect(response.status).toBe(401);
+    expect(seen.map((r) => new URL(r.url).pathname)).toEqual(['/api/v1/participants', '/api/v1/auth/refresh']);
+    expect(onExpired).toHaveBeenCalledOnce();
+    expect(session.isAuthenticated).toBe(false);
+  });
+
+  it('refreshes under a lock shared with the other tabs', async () => {
+    const held: string[] = [];
+    const locks = {
+      request: vi.fn(async (name: string, callback: () => Promise<boolean>) => {
+        held.push(name);
+        return callback();
+      }),
+    } as unknown as Pick<LockManager, 'request'>;
+    const storage = new MemoryStorage();
+    const baseFetch = vi.fn(async () => json(200, pair(2))) as unknown as typeof fetch;
+    const session = new Session({ storage, baseFetch, language: () => 'fr', onExpired: vi.fn(), locks });
+    expect(await session.refresh()).toBe(true);
+    expect(held).toEqual(['levier.refresh']);
+    expect(session.isAuthenticated).toBe(true);
+  });
 });

@@ -11,11 +11,29 @@ export const session = new Session({
   baseFetch: (input, init) => window.fetch(input, init),
   language: currentLanguage,
   onExpired: () => expiredListeners.forEach((listener) => listener()),
+  locks: 'locks' in navigator ? navigator.locks : undefined,
 });
 
 export function onSessionExpired(listener: () => void): () => void {
   expiredListeners.add(listener);
   return () => expiredListeners.delete(listener);
+}
+
+/** What one tab tells the others: someone signed in, or the person signed out. */
+export type SessionChange = 'signed-in' | 'signed-out';
+
+const channel = 'BroadcastChannel' in window ? new BroadcastChannel('levier.session') : null;
+
+/** Tell the other tabs of this browser (they share the session cookie). */
+export function announceSessionChange(change: SessionChange): void {
+  channel?.postMessage(change);
+}
+
+/** Hear the other tabs' sign-ins and sign-outs. */
+export function onSessionChange(listener: (change: SessionChange) => void): () => void {
+  const handle = (event: MessageEvent<SessionChange>) => listener(event.data);
+  channel?.addEventListener('message', handle);
+  return () => channel?.removeEventListener('message', handle);
 }
 
 client.setConfig({ baseUrl: '', fetch: session.fetch, throwOnError: true });

@@ -5,8 +5,11 @@
  * the server keeps it in an HttpOnly, SameSite=Strict cookie scoped to /api/v1/auth, which
  * no script can read (`X-Levier-Session: cookie` asks for that mode). Storage holds only a
  * hint that a session may exist, so a reload knows to try a silent refresh. On a 401 the
- * fetch refreshes once (one refresh at a time for all concurrent calls) and retries; if that
- * fails the session ends.
+ * fetch refreshes once (one refresh at a time for all concurrent calls, and across tabs under a
+ * Web Lock, since the tabs share one rotating cookie and a refresh sent with a cookie another
+ * tab has just spent would revoke the session) and retries; if that fails the session ends.
+ * A 401 to a call that carried a token ends the session even when the hint is gone (another
+ * tab signed out and removed it).
  */
 
 export interface AccessGrant {
@@ -23,7 +26,11 @@ export interface SessionOptions {
   baseFetch: typeof fetch;
   language: () => string;
   onExpired: () => void;
+  /** Serialises refreshes across tabs (navigator.locks where the browser has it). */
+  locks?: Pick<LockManager, 'request'>;
 }
+
+const REFRESH_LOCK = 'levier.refresh';
 
 export class Session {
   private accessToken: string | null = null;
@@ -61,6 +68,11 @@ export class Session {
   }
 
   private async doRefresh(): Promise<boolean> {
+    const { locks } = this.options;
+    return locks ? await locks.request(REFRESH_LOCK, () => this.sendRefresh()) : this.sendRefresh();
+  }
+
+  private async sendRefresh(): Promise<boolean> {
     const response = await this.options.baseFetch(REFRESH_URL, {
       method: 'POST',
       credentials: 'same-origin',
@@ -85,10 +97,11 @@ export class Session {
   readonly fetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     const retry = request.clone();
+    const carriedToken = this.accessToken !== null;
     const response = await this.options.baseFetch(this.withHeaders(request));
     const path = new URL(request.url, 'http://x').pathname;
     const isAuthCall = path.startsWith('/api/v1/auth/token') || path.startsWith(REFRESH_URL);
-    if (response.status !== 401 || isAuthCall || !this.mayResume) return response;
+    if (response.status !== 401 || isAuthCall || !(carriedToken || this.mayResume)) return response;
     if (await this.refresh()) return this.options.baseFetch(this.withHeaders(retry));
     this.options.onExpired();
     return response;

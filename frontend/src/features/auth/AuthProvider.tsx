@@ -2,7 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
 
-import { call, onSessionExpired, session } from '../../api/client';
+import { announceSessionChange, call, onSessionChange, onSessionExpired, session } from '../../api/client';
 import { authLogin, authLogout, authReadMe } from '../../client/sdk.gen';
 import type { Me, Permission } from '../../client/types.gen';
 import i18n, { changeLanguage } from '../../i18n';
@@ -51,6 +51,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
+  // Another tab of this browser signed out, or someone signed in there (the cookie is shared):
+  // nothing loaded for the person seen so far stays on screen.
+  useEffect(
+    () =>
+      onSessionChange((change) => {
+        forgetSession(queryClient);
+        if (change === 'signed-in') {
+          void queryClient.invalidateQueries({ queryKey: ME_KEY });
+        } else {
+          notifications.show({ color: 'orange', message: i18n.t('login.signedOutElsewhere') });
+        }
+      }),
+    [queryClient],
+  );
+
   useEffect(() => {
     if (me?.language) void changeLanguage(me.language);
   }, [me?.language]);
@@ -62,6 +77,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       );
       const current = await call(authReadMe());
       queryClient.setQueryData(ME_KEY, current);
+      announceSessionChange('signed-in');
       return current;
     },
     [queryClient],
@@ -74,6 +90,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // The server may already have revoked it: signing out locally is what matters.
     } finally {
       forgetSession(queryClient);
+      announceSessionChange('signed-out');
     }
   }, [queryClient]);
 
