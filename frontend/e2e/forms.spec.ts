@@ -159,6 +159,15 @@ test('a tender without a place of execution is stopped before sending, with the 
   await expect(field(page, 'Date limite de remise des offres')).toHaveAccessibleDescription(/ne peut pas précéder la publication/);
   expect(posts).toEqual([]);
 
+  // An optional date that is no day of the calendar stays as typed and stops the form (it was
+  // once emptied on leaving the field and the tender saved without it).
+  await field(page, 'Date de publication').fill('31/02/2027');
+  await page.getByRole('button', { name: 'Créer' }).click();
+  await expect(field(page, 'Date de publication')).toHaveValue('31/02/2027');
+  await expect(field(page, 'Date de publication')).toHaveAccessibleDescription(/n'existe pas dans le calendrier/);
+  expect(posts).toEqual([]);
+  await field(page, 'Date de publication').fill('01/03/2027');
+
   await field(page, 'Référence interne').fill(`LIEU-${suffix}`);
   await field(page, 'Date limite de remise des offres').fill('15/04/2027');
   await page.getByRole('textbox', { name: /^Lieu d'exécution/ }).fill('Tours');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { dayMonthYear, isoDate, parseDate, todayIso } from '../src/lib/dates';
+import { dayMonthYear, isIsoDay, isoDate, looksLikeDate, parseDate, todayIso } from '../src/lib/dates';
+import { isoDay } from '../src/lib/validation';
 import { day } from '../src/features/tenders/format';
 
 describe('typed dates', () => {
@@ -20,6 +21,23 @@ describe('typed dates', () => {
     expect(parseDate('1890')).toBeNull();
     expect(parseDate('demain')).toBeNull();
     expect(isoDate(2026, 13, 1)).toBeNull();
+  });
+
+  it('tells a well-formed day that does not exist from text that is no date', () => {
+    expect(looksLikeDate('31/02/2026')).toBe(true);
+    expect(looksLikeDate('2026-02-31')).toBe(true);
+    expect(looksLikeDate('demain')).toBe(false);
+    expect(looksLikeDate('31/02')).toBe(false);
+  });
+
+  it('lets a form send only real ISO days (typed text reaches it as typed)', () => {
+    expect(isIsoDay('2026-02-28')).toBe(true);
+    expect(isIsoDay('2026-02-31')).toBe(false);
+    expect(isIsoDay('31/02/2026')).toBe(false);
+    expect(isoDay('2026-02-31')).toBe('validation.dateFormat');
+    expect(isoDay('31/02/2026')).toBe('validation.dateFormat');
+    expect(isoDay('2024-02-29')).toBeNull();
+    expect(isoDay('')).toBeNull();
   });
 
   it('writes dates as dd/mm/yyyy, in the interface too', () => {

@@ -1,14 +1,15 @@
 import { DateInput } from '@mantine/dates';
-import { type FocusEvent, type ReactNode, useState } from 'react';
+import { type FocusEvent, type ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { parseDate } from '../lib/dates';
+import { isIsoDay, looksLikeDate, parseDate } from '../lib/dates';
 
 /**
  * A date typed as dd/mm/yyyy or picked in a calendar (in the interface's language, weeks
  * starting on Monday), whatever the browser's language. Its value is the ISO date the API
- * takes ('' when empty), so it plugs into `form.getInputProps`. Text that is not a date is
- * said so on leaving the field, instead of vanishing silently.
+ * takes ('' when empty), so it plugs into `form.getInputProps`. Text that is not a date stays
+ * in the field on leaving it, said so, and reaches the form as typed: the form's date check
+ * then refuses to send it (an optional date was once emptied silently and saved as none).
  */
 export function DateField({
   label,
@@ -37,27 +38,31 @@ export function DateField({
   w?: number | string;
 }) {
   const { t } = useTranslation();
-  const [unreadable, setUnreadable] = useState<string | null>(null);
+  // The value is an ISO day, '' or, after leaving the field, the unreadable text as typed.
+  const unreadable = value && !isIsoDay(value) ? value : null;
+  // The calendar keeps the last real date meanwhile: changing it would wipe the typed text.
+  const lastDay = useRef<string | null>(null);
+  if (!unreadable) lastDay.current = value || null;
   const leave = (event: FocusEvent<HTMLInputElement>) => {
     const text = event.currentTarget.value.trim();
-    setUnreadable(text && !parseDate(text) ? text : null);
+    if (text && !parseDate(text)) onChange(text);
     onBlur?.();
   };
+  const unreadableMessage = (text: string) =>
+    looksLikeDate(text) ? t('validation.dateNotInCalendar', { text }) : t('validation.date', { text });
   return (
     <DateInput
       label={label}
       description={description}
       required={required}
       readOnly={readOnly}
-      value={value || null}
-      onChange={(next) => {
-        setUnreadable(null);
-        onChange(next ?? '');
-      }}
+      value={unreadable ? lastDay.current : value || null}
+      onChange={(next) => onChange(next ?? '')}
       onBlur={leave}
       onFocus={onFocus}
-      // Unreadable text is what needs fixing first (the form only sees an empty date).
-      error={unreadable ? t('validation.date', { text: unreadable }) : error}
+      // Unreadable text is what needs fixing first.
+      error={unreadable ? unreadableMessage(unreadable) : error}
+      fixOnBlur={false}
       valueFormat="DD/MM/YYYY"
       dateParser={parseDate}
       placeholder={t('app.datePlaceholder')}

@@ -23,6 +23,16 @@ export function parseDate(text: string): string | null {
   return null;
 }
 
+/** Whether text has the shape of a date (dd/mm/yyyy or ISO), whether or not the day exists. */
+export function looksLikeDate(text: string): boolean {
+  return /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$|^(\d{4})-(\d{1,2})-(\d{1,2})$/.test(text.trim());
+}
+
+/** Whether a value is an ISO day the API takes (yyyy-mm-dd of a day that exists). */
+export function isIsoDay(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && parseDate(value) === value;
+}
+
 /** An ISO date (or timestamp) as dd/mm/yyyy. */
 export function dayMonthYear(value: string): string {
   const [year, month, day] = value.slice(0, 10).split('-');

@@ -4,6 +4,8 @@
  * errors land on the same inputs.
  */
 
+import { isIsoDay } from './dates';
+
 /** An i18n key, or a key with the values its message needs. */
 export type CheckResult = string | { key: string; values: Record<string, string | number> } | null;
 export type Check = (value: string) => CheckResult;
@@ -44,8 +46,8 @@ export const franceTravailId: Check = optional((value) =>
   /^[0-9A-Za-z]{7,16}$/.test(value.trim()) ? null : 'validation.franceTravailId',
 );
 
-/** A date the calendar field could read (it holds '' otherwise). */
-export const isoDay: Check = optional((value) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? null : 'validation.dateFormat'));
+/** A day the calendar field could read (it holds the typed text otherwise). */
+export const isoDay: Check = optional((value) => (isIsoDay(value) ? null : 'validation.dateFormat'));
 
 /** The ages the server accepts for a participant (participants/constants.py). */
 export const MINIMUM_AGE = 16;

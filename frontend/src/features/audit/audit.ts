@@ -1,6 +1,7 @@
 /** The audit log page's logic: filters as the API takes them, what an entry changed, where its record is. */
 import type { AuditEventRead } from '../../client/types.gen';
 import { isInternalField } from '../../lib/audit';
+import { isIsoDay } from '../../lib/dates';
 
 /** The record types the recorder writes (backend `__entity_type__` of each audited model). */
 export const AUDITED_TYPES = [
@@ -33,8 +34,9 @@ export function auditQuery(filters: AuditFilters, actorId: string | null) {
     actor_id: actorId ?? undefined,
     entity_type: filters.entityType ?? undefined,
     entity_id: filters.entityType && filters.entityId ? filters.entityId : undefined,
-    since: filters.since || undefined,
-    until: filters.until || undefined,
+    // A date still being corrected (unreadable text) filters nothing yet.
+    since: isIsoDay(filters.since) ? filters.since : undefined,
+    until: isIsoDay(filters.until) ? filters.until : undefined,
   };
 }
 
