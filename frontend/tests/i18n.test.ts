@@ -61,6 +61,7 @@ describe('translations', () => {
       buyer: 'Acheteur',
       enterprise: 'Entreprise',
       referent: 'Référent',
+      networkCoordinator: 'Coordinateur du réseau de référents',
     });
     expect(fr.kinds.facilitation_structure).toBe("Structure d'animation (facilitateur)");
   });
@@ -76,5 +77,14 @@ describe('translations', () => {
     });
     expect(fr.lotOutcomes.unsuccessful).toBe('Infructueux');
     expect(fr.lotOutcomes.abandoned).toBe('Sans suite');
+  });
+});
+
+describe('the role a person is shown', () => {
+  it('names the coordinator of a network of referents as such', async () => {
+    const { roleKey } = await import('../src/lib/me');
+    expect(roleKey({ role: 'referent', coordinates_network: true })).toBe('roles.networkCoordinator');
+    expect(roleKey({ role: 'referent', coordinates_network: false })).toBe('roles.referent');
+    expect(roleKey({ role: 'admin', coordinates_network: false })).toBe('roles.admin');
   });
 });

@@ -33,7 +33,7 @@ from levier.users.models import User
 router = APIRouter(prefix="/auth", tags=["auth"])
 
 
-def _me(user: User) -> Me:
+def _me(user: User, request: Request) -> Me:
     return Me(
         id=user.id,
         email=user.email,
@@ -42,6 +42,7 @@ def _me(user: User) -> Me:
         language=user.language,  # type: ignore[arg-type]
         organisation=OrganisationSummary.model_validate(user.organisation),
         permissions=sorted(permissions_of(user.role)),
+        coordinates_network=bool(getattr(request.state, "coordinates_network", False)),
     )
 
 
@@ -111,13 +112,13 @@ async def logout(
 
 
 @router.get("/me", response_model=Me)
-async def read_me(user: CurrentUser) -> Me:
+async def read_me(user: CurrentUser, request: Request) -> Me:
     """The signed-in user, organisation and permissions."""
-    return _me(user)
+    return _me(user, request)
 
 
 @router.patch("/me", response_model=Me)
-async def update_me(session: SessionDep, user: CurrentUser, data: MeUpdate) -> Me:
+async def update_me(session: SessionDep, user: CurrentUser, data: MeUpdate, request: Request) -> Me:
     """Change one's own name or language."""
     if data.full_name is not None:
         user.full_name = data.full_name
@@ -125,7 +126,7 @@ async def update_me(session: SessionDep, user: CurrentUser, data: MeUpdate) -> M
     if data.language is not None:
         user.language = data.language
     await session.flush()
-    return _me(user)
+    return _me(user, request)
 
 
 @router.post("/password", status_code=status.HTTP_204_NO_CONTENT, response_class=Response)

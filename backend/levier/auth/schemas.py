@@ -53,6 +53,8 @@ class Me(BaseModel):
     language: Language
     organisation: OrganisationSummary
     permissions: list[Permission]
+    # A referent of the organisation that coordinates a network (a PLIE): sees its portfolios.
+    coordinates_network: bool = False
 
 
 class MeUpdate(Input):

@@ -2,8 +2,10 @@
 
 Sign-in failures are counted three ways, in this order, so that nobody can lock another
 person out of their account:
-1. per account *and* address: a guesser at one address is stopped (429) after a few tries,
-   and only that address is;
+1. per account *and* address: past a few failures each new try from that address must wait
+   a delay that starts at half a minute and doubles with each failure, up to the window (a
+   person who mistyped a few times waits seconds, not a quarter of an hour; a guesser at one
+   address is slowed more at every try), and only that address is;
 2. per address, whatever the account: one address spraying many accounts is stopped;
 3. per account, from every address: past a threshold each new try must wait a delay that
    doubles with each failure, capped (never a lock). Addresses the account signed in from
@@ -25,6 +27,7 @@ from sqlmodel import col
 from levier.auth.models import AuthSession, LoginAttempt, ResetRequest
 from levier.core.config import Settings
 from levier.core.errors import TooManyRequests
+from levier.core.i18n import Duration
 from levier.core.models import utcnow
 from levier.users.models import User
 
@@ -40,13 +43,16 @@ def _retry_after(seconds: float) -> dict[str, str]:
     return {"Retry-After": str(max(1, math.ceil(seconds)))}
 
 
-def _refuse_until(oldest: datetime, window: timedelta) -> TooManyRequests:
-    seconds = (_aware(oldest) + window - utcnow()).total_seconds()
+def _refuse_until(start: datetime, wait: timedelta) -> TooManyRequests:
+    seconds = (_aware(start) + wait - utcnow()).total_seconds()
     return TooManyRequests(
-        "login_throttled",
-        headers=_retry_after(seconds),
-        minutes=max(1, math.ceil(seconds / 60)),
+        "login_throttled", headers=_retry_after(seconds), wait=Duration.of(seconds)
     )
+
+
+def _growing(first_seconds: float, excess: int, cap: timedelta) -> timedelta:
+    """A delay doubling with each failure past the threshold, capped."""
+    return min(timedelta(seconds=first_seconds * 2.0 ** min(excess, 30)), cap)
 
 
 async def check_login(
@@ -62,7 +68,7 @@ async def check_login(
         await session.execute(
             select(
                 func.sum(case((pair, 1), else_=0)),
-                func.min(case((pair, col(LoginAttempt.at)))),
+                func.max(case((pair, col(LoginAttempt.at)))),
                 func.sum(case((same_address, 1), else_=0)),
                 func.min(case((same_address, col(LoginAttempt.at)))),
                 func.sum(case((same_email, 1), else_=0)),
@@ -70,9 +76,12 @@ async def check_login(
             ).where(col(LoginAttempt.at) > since, or_(same_email, same_address))
         )
     ).one()
-    pair_count, pair_oldest, address_count, address_oldest, account_count, account_last = row
-    if address is not None and (pair_count or 0) >= settings.login_max_failures:
-        raise _refuse_until(pair_oldest, window)
+    pair_count, pair_last, address_count, address_oldest, account_count, account_last = row
+    pair_excess = (pair_count or 0) - settings.login_max_failures
+    if address is not None and pair_excess >= 0 and pair_last is not None:
+        delay = _growing(settings.login_pair_first_delay_seconds, pair_excess, window)
+        if _aware(pair_last) + delay > utcnow():
+            raise _refuse_until(pair_last, delay)
     if address is not None and (address_count or 0) >= settings.login_max_failures_per_address:
         raise _refuse_until(address_oldest, window)
     excess = (account_count or 0) - settings.login_account_delay_after
@@ -81,9 +90,7 @@ async def check_login(
     delay = min(2.0**excess, float(settings.login_max_delay_seconds))
     wait = (_aware(account_last) + timedelta(seconds=delay) - utcnow()).total_seconds()
     if wait > 0 and not await _known_address(session, email, address):
-        raise TooManyRequests(
-            "login_delayed", headers=_retry_after(wait), seconds=max(1, math.ceil(wait))
-        )
+        raise TooManyRequests("login_delayed", headers=_retry_after(wait), wait=Duration.of(wait))
 
 
 async def _known_address(session: AsyncSession, email: str, address: str | None) -> bool:
@@ -134,6 +141,6 @@ async def check_reset_request(
             raise TooManyRequests(
                 "password_reset_throttled",
                 headers=_retry_after(seconds),
-                minutes=max(1, math.ceil(seconds / 60)),
+                wait=Duration.of(seconds),
             )
     session.add(ResetRequest(email=email, client_address=address))

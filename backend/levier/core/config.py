@@ -46,9 +46,12 @@ class Settings(BaseSettings):
     access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
     refresh_token_days: int = Field(default=14, ge=1, le=365)
     password_reset_minutes: int = Field(default=60, ge=5, le=7 * 24 * 60)
-    # Sign-in throttling (auth/throttle.py): per account and address, per address, then a
-    # growing delay per account from the `login_account_delay_after`-th failure.
+    # Sign-in throttling (auth/throttle.py): a growing delay per account and address from the
+    # `login_max_failures`-th failure (first `login_pair_first_delay_seconds`, at most the
+    # window), a limit per address, then a growing delay per account from the
+    # `login_account_delay_after`-th failure.
     login_max_failures: int = Field(default=5, ge=1)
+    login_pair_first_delay_seconds: int = Field(default=30, ge=1)
     login_failure_window_minutes: int = Field(default=15, ge=1)
     login_max_failures_per_address: int = Field(default=30, ge=1)
     login_account_delay_after: int = Field(default=10, ge=1)

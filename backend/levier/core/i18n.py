@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import math
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
@@ -13,7 +15,8 @@ LANGUAGES: tuple[Language, ...] = ("fr", "en")
 DEFAULT_LANGUAGE: Language = "fr"
 
 # code → (French, English), merged from the areas' catalogues. Placeholders use str.format
-# names; an enum parameter is shown by its `Class.member` entry.
+# names; an enum parameter is shown by its `Class.member` entry; a count chooses a word by
+# its plural rule with `{n:singular|plural}` ("Au moins {n} {n:caractère|caractères}").
 MESSAGES: dict[str, tuple[str, str]] = {
     code: texts for catalogue in CATALOGUES for code, texts in catalogue.items()
 }
@@ -43,6 +46,45 @@ def negotiate(accept_language: str | None) -> Language:
     return DEFAULT_LANGUAGE
 
 
+class Count(int):
+    """A number in a message, which also picks the singular or plural of a word after it
+    (French: 0 and 1 take the singular; English: only 1)."""
+
+    language: Language
+
+    def __new__(cls, value: int, language: Language) -> Count:
+        count = super().__new__(cls, value)
+        count.language = language
+        return count
+
+    def __format__(self, spec: str) -> str:
+        if "|" not in spec:
+            return format(int(self), spec)
+        singular, plural = spec.split("|", 1)
+        one = abs(int(self)) < 2 if self.language == "fr" else int(self) == 1
+        return singular if one else plural
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A wait shown in words: seconds under a minute, else whole minutes (rounded up)."""
+
+    seconds: int
+
+    @classmethod
+    def of(cls, seconds: float) -> Duration:
+        return cls(max(1, math.ceil(seconds)))
+
+    def words(self, language: Language) -> str:
+        in_minutes = self.seconds >= 60
+        amount = math.ceil(self.seconds / 60) if in_minutes else self.seconds
+        if in_minutes:
+            word = "minute|minutes"
+        else:
+            word = "seconde|secondes" if language == "fr" else "second|seconds"
+        return f"{amount} {Count(amount, language):{word}}"
+
+
 def shown(value: object, language: Language) -> object:
     """A message parameter as people read it: an enum member by its translated label (the
     catalogue's `Class.member` entry), a date as dd/mm/yyyy."""
@@ -51,6 +93,10 @@ def shown(value: object, language: Language) -> object:
         return translate(key, language) if key in MESSAGES else value.value
     if isinstance(value, date) and not isinstance(value, datetime):
         return value.strftime("%d/%m/%Y")
+    if isinstance(value, Duration):
+        return value.words(language)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Count(value, language)
     return value
 
 

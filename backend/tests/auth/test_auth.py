@@ -302,3 +302,22 @@ class TestInactiveOrganisation:
         organisation.active = False
         await session.commit()
         assert (await client.get("/api/v1/auth/me", headers=headers)).status_code == 401
+
+
+class TestMeSaysWhoCoordinates:
+    async def test_a_plie_referent_is_told_apart_from_a_network_member(self, client, session, auth):
+        from levier.auth.permissions import Role
+        from levier.organisations.constants import OrganisationKind
+        from tests.factories import make_organisation
+
+        plie = await make_organisation(session, name="PLIE")
+        local = await make_organisation(
+            session, OrganisationKind.prescriber, name="Mission Locale", coordinator_id=plie.id
+        )
+        coordinator = await make_user(session, Role.referent, organisation=plie)
+        member = await make_user(session, Role.referent, organisation=local)
+        answers = [
+            (await client.get("/api/v1/auth/me", headers=auth(user))).json()
+            for user in (coordinator, member)
+        ]
+        assert [me["coordinates_network"] for me in answers] == [True, False]

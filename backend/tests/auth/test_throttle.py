@@ -73,6 +73,39 @@ class TestNoLockOut:
             await login(behind_proxy, "owner@example.org", **via("192.0.2.10"))
         ).status_code == 200
 
+    async def test_a_person_who_mistyped_waits_seconds_and_each_new_failure_doubles_it(
+        self, client, session, settings
+    ):
+        await make_user(session, email="typo@example.org", password=PASSWORD)
+        for _ in range(settings.login_max_failures):
+            assert (await login(client, "typo@example.org", "wrong-pass-1")).status_code == 401
+        first = await login(client, "typo@example.org")
+        assert first.status_code == 429
+        delay = settings.login_pair_first_delay_seconds
+        assert 0 < int(first.headers["Retry-After"]) <= delay
+        assert f"{delay} secondes" in first.json()["detail"]
+        assert "minute(s)" not in first.json()["detail"]
+        # Once the delay has passed, the right password gets in.
+        await session.execute(
+            update(LoginAttempt).values(at=utcnow() - timedelta(seconds=delay + 1))
+        )
+        await session.commit()
+        assert (await login(client, "typo@example.org")).status_code == 200
+
+    async def test_a_guesser_at_one_address_waits_twice_as_long_after_each_failure(
+        self, client, session, settings
+    ):
+        await make_user(session, email="guessed@example.org", password=PASSWORD)
+        at = utcnow()
+        for _ in range(settings.login_max_failures + 2):
+            session.add(LoginAttempt(email="guessed@example.org", client_address=DIRECT, at=at))
+        await session.commit()
+        waits = await login(client, "guessed@example.org", PASSWORD, **{"Accept-Language": "en"})
+        assert waits.status_code == 429
+        expected = settings.login_pair_first_delay_seconds * 4
+        assert expected - 2 <= int(waits.headers["Retry-After"]) <= expected
+        assert "2 minutes" in waits.json()["detail"]
+
     async def _failures(self, session, count: int, minutes_ago: float) -> None:
         at = utcnow() - timedelta(minutes=minutes_ago)
         for number in range(count):

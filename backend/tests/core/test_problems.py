@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from levier.core.i18n import MESSAGES, negotiate
+from levier.core.i18n import MESSAGES, negotiate, translate
 
 
 class TestProblemDocuments:
@@ -65,3 +65,35 @@ class TestCatalogues:
 
         codes = [code for catalogue in CATALOGUES for code in catalogue]
         assert len(codes) == len(set(codes)), {c for c in codes if codes.count(c) > 1}
+
+    def test_no_message_hedges_a_plural_with_parentheses(self):
+        # "caractère(s)", "minute(s)": a count picks its word ({n:caractère|caractères}).
+        for code, texts in MESSAGES.items():
+            for text in texts:
+                assert "(s)" not in text and "(e)" not in text, code
+
+    @pytest.mark.parametrize(
+        ("language", "count", "expected"),
+        [
+            ("fr", 0, "Au plus 0 caractère."),
+            ("fr", 1, "Au plus 1 caractère."),
+            ("fr", 2, "Au plus 2 caractères."),
+            ("en", 0, "At most 0 characters."),
+            ("en", 1, "At most 1 character."),
+        ],
+    )
+    def test_a_count_picks_singular_or_plural_by_the_language_rule(self, language, count, expected):
+        assert translate("too_long", language, max_length=count) == expected
+
+
+class TestPluralsThroughTheApi:
+    async def test_a_too_long_name_says_its_limit_in_good_french(self, client, session, auth):
+        from tests.factories import make_user
+
+        user = await make_user(session, email="plural@example.org")
+        response = await client.patch(
+            "/api/v1/auth/me", json={"full_name": "x" * 500}, headers=auth(user)
+        )
+        assert response.status_code == 422
+        message = response.json()["errors"][0]["message"]
+        assert message.endswith("caractères.") and "(s)" not in message

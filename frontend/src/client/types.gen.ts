@@ -1429,6 +1429,10 @@ export type LotUpdate = {
  */
 export type Me = {
     /**
+     * Coordinates Network
+     */
+    coordinates_network?: boolean;
+    /**
      * Email
      */
     email: string;

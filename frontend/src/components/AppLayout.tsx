@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 
 import { useAuth } from '../features/auth/AuthProvider';
+import { roleKey } from '../lib/me';
 import { currentItem, visibleNavItems } from '../lib/navigation';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -22,7 +23,7 @@ function UserMenu() {
             {me.full_name}
           </Text>
           <Text size="xs" c="dimmed" lh={1.2} visibleFrom="sm">
-            {t(`roles.${me.role}`)} · {me.organisation.name}
+            {t(roleKey(me))} · {me.organisation.name}
           </Text>
         </UnstyledButton>
       </Menu.Target>

@@ -39,18 +39,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Incorrect email address or password.",
     ),
     "login_throttled": (
-        "Trop de tentatives de connexion échouées. Réessayez dans {minutes} minute(s).",
-        "Too many failed sign-in attempts. Try again in {minutes} minute(s).",
+        "Trop de tentatives de connexion échouées depuis cet appareil. Réessayez dans {wait} "
+        "(chaque nouvel échec allonge l'attente).",
+        "Too many failed sign-in attempts from this device. Try again in {wait} (each new "
+        "failure makes the wait longer).",
     ),
     "login_delayed": (
-        "Ce compte a reçu beaucoup de tentatives de connexion échouées : patientez {seconds} "
-        "seconde(s) avant d'essayer à nouveau.",
-        "This account received many failed sign-in attempts: wait {seconds} second(s) before "
-        "trying again.",
+        "Ce compte a reçu beaucoup de tentatives de connexion échouées : patientez {wait} avant "
+        "d'essayer à nouveau.",
+        "This account received many failed sign-in attempts: wait {wait} before trying again.",
     ),
     "password_reset_throttled": (
-        "Trop de demandes de réinitialisation. Réessayez dans {minutes} minute(s).",
-        "Too many reset requests. Try again in {minutes} minute(s).",
+        "Trop de demandes de réinitialisation. Réessayez dans {wait}.",
+        "Too many reset requests. Try again in {wait}.",
     ),
     "cross_site_refused": (
         "Requête refusée : elle ne vient pas de l'application Levier.",
@@ -81,8 +82,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Valeur non autorisée (valeurs possibles : {expected}).",
         "Value not allowed (expected: {expected}).",
     ),
-    "too_short": ("Au moins {min_length} caractère(s).", "At least {min_length} character(s)."),
-    "too_long": ("Au plus {max_length} caractère(s).", "At most {max_length} character(s)."),
+    "too_short": (
+        "Au moins {min_length} {min_length:caractère|caractères}.",
+        "At least {min_length} {min_length:character|characters}.",
+    ),
+    "too_long": (
+        "Au plus {max_length} {max_length:caractère|caractères}.",
+        "At most {max_length} {max_length:character|characters}.",
+    ),
     "out_of_range": ("Valeur hors des bornes permises.", "Value out of the allowed range."),
     "email_invalid": ("Adresse e-mail invalide.", "Invalid email address."),
     "siret_invalid": (

@@ -59,7 +59,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Le modèle d'article ne peut pas être produit : {reason}",
         "The article template cannot be rendered: {reason}",
     ),
-    "too_few_items": ("Au moins {min_length} élément(s).", "At least {min_length} item(s)."),
+    "too_few_items": (
+        "Au moins {min_length} {min_length:élément|éléments}.",
+        "At least {min_length} {min_length:item|items}.",
+    ),
     "technique_duplicate": (
         "Chaque technique d'achat n'apparaît qu'une fois.",
         "Each purchasing technique appears once.",

@@ -16,6 +16,7 @@ import { useValidator } from '../../hooks/useValidator';
 import { changeLanguage, isLanguage, type Language } from '../../i18n';
 import { password, required } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
+import { roleKey } from '../../lib/me';
 
 function ProfileForm({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -51,7 +52,7 @@ function ProfileForm({ me }: { me: Me }) {
           <ProblemAlert {...alert} />
           <TextInput label={t('account.fullName')} required autoComplete="name" {...form.getInputProps('full_name')} />
           <TextInput label={t('account.email')} value={me.email} readOnly variant="filled" />
-          <TextInput label={t('account.role')} value={t(`roles.${me.role}`)} readOnly variant="filled" />
+          <TextInput label={t('account.role')} value={t(roleKey(me))} readOnly variant="filled" />
           <TextInput label={t('account.organisation')} value={me.organisation.name} readOnly variant="filled" />
           <Select
             label={t('account.language')}

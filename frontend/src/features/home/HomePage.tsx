@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { useAuth } from '../auth/AuthProvider';
 import { cardsFor } from './cards';
+import { roleKey } from '../../lib/me';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -15,7 +16,7 @@ export function HomePage() {
       <PageHeader
         title={t('home.welcome', { name: me.full_name })}
         description={t('home.summary', {
-          role: t(`roles.${me.role}`),
+          role: t(roleKey(me)),
           organisation: me.organisation.name,
         })}
       />
