@@ -87,8 +87,8 @@ async def check_login(
     excess = (account_count or 0) - settings.login_account_delay_after
     if excess < 0 or account_last is None:
         return
-    delay = min(2.0**excess, float(settings.login_max_delay_seconds))
-    wait = (_aware(account_last) + timedelta(seconds=delay) - utcnow()).total_seconds()
+    cap = timedelta(seconds=settings.login_max_delay_seconds)
+    wait = (_aware(account_last) + _growing(1, excess, cap) - utcnow()).total_seconds()
     if wait > 0 and not await _known_address(session, email, address):
         raise TooManyRequests("login_delayed", headers=_retry_after(wait), wait=Duration.of(wait))
 
