@@ -67,3 +67,13 @@ describe('checks before sending', () => {
     expect(notAfter('2026-06-15')('2026-06-16')).toBe('validation.dateInFuture');
   });
 });
+
+describe('tender references', () => {
+  it('take letters, accents, digits and a few signs, and say the length past 16', async () => {
+    const { tenderReference } = await import('../src/lib/validation');
+    expect(tenderReference('MÉD-2026/04(b)')).toBeNull();
+    expect(tenderReference('AB😀C')).toBe('validation.tenderReference');
+    expect(tenderReference('AB C')).toBe('validation.tenderReference');
+    expect(tenderReference('A'.repeat(20))).toEqual({ key: 'validation.tenderReferenceLength', values: { count: 20 } });
+  });
+});

@@ -56,6 +56,8 @@ async def change_password(
     """Change one's password; every other sign-in session ends, with its access tokens."""
     if not verify_password(current_password, user.password_hash):
         raise FieldInvalid("current_password", "wrong_password")
+    if new_password == current_password:
+        raise FieldInvalid("new_password", "password_unchanged")
     if password_is_weak(new_password, user.email):
         raise FieldInvalid("new_password", "password_too_weak")
     user.password_hash = hash_password(new_password)

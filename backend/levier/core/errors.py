@@ -257,7 +257,11 @@ def field_errors(raw_errors: Sequence[Any], language: Language) -> list[dict[str
         params.setdefault("field", str(loc[-1]) if loc else "")
         # Lists say "items" where strings say "characters"; the code stays too_short.
         wording = "too_few_items" if kind == "too_short" else code  # string_too_short: chars
-        if code == "field_invalid" and language == "en":
+        # A value not in its field's shape says which shape, where the catalogue has it.
+        shape = f"format_{loc[-1]}" if loc else ""
+        if kind == "string_pattern_mismatch" and _is_known(shape):
+            wording = shape
+        if wording == "field_invalid" and language == "en":
             message = str(raw.get("msg", "Invalid value."))
         else:
             message = translate(wording, language, **params)

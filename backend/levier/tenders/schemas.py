@@ -41,10 +41,14 @@ def _distinct_techniques(values: list[Technique]) -> list[Technique]:
 
 
 Techniques = Annotated[list[Technique], Field(min_length=1), AfterValidator(_distinct_techniques)]
+# DECP's "Identifiant de marché": 1 to 16 characters, avoiding & " \ < space , ; — and here
+# letters (accented too), digits and a few signs only, so no emoji or invisible character
+# reaches a contract's identifier.
+REFERENCE_PATTERN = r"^[A-Za-z0-9À-ÖØ-öø-ÿ_./()#°:'+-]+$"
 Reference = Annotated[
     str,
     StringConstraints(
-        strip_whitespace=True, min_length=1, max_length=16, pattern=r"^[^&\"\\<,; ]+$"
+        strip_whitespace=True, min_length=1, max_length=16, pattern=REFERENCE_PATTERN
     ),
 ]
 

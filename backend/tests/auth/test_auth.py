@@ -237,6 +237,19 @@ class TestPasswordChange:
         assert response.json()["errors"][0]["field"] == "new_password"
 
 
+    async def test_the_same_password_again_is_refused(self, client, session, auth):
+        user = await make_user(session, password=PASSWORD)
+        response = await client.post(
+            "/api/v1/auth/password",
+            json={"current_password": PASSWORD, "new_password": PASSWORD},
+            headers=auth(user),
+        )
+        assert response.status_code == 422
+        error = response.json()["errors"][0]
+        assert (error["field"], error["code"]) == ("new_password", "password_unchanged")
+        assert "différent" in error["message"]
+
+
 class TestPasswordReset:
     async def test_emailed_token_sets_a_new_password_once(self, client, session, caplog):
         await make_user(session, email="forgot@example.org", password=PASSWORD)

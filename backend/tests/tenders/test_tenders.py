@@ -102,6 +102,37 @@ class TestTenders:
         assert response.json()["errors"][0]["field"] == field
 
     @pytest.mark.parametrize(
+        ("overrides", "field", "says"),
+        [
+            ({"cpv_code": "abc"}, "cpv_code", "8 chiffres"),
+            ({"reference": "AB\U0001f600C"}, "reference", "lettres, chiffres"),
+            ({"reference": "N°1;2"}, "reference", "sans espace"),
+        ],
+    )
+    async def test_a_value_out_of_shape_says_the_shape_expected(
+        self, client, auth, world, overrides, field, says
+    ):
+        _structure, facilitator, buyer_org, _buyer = world
+        response = await client.post(
+            "/api/v1/tenders",
+            json=tender_body(buyer_id=str(buyer_org.id), **overrides),
+            headers=auth(facilitator),
+        )
+        assert response.status_code == 422, response.text
+        [error] = response.json()["errors"]
+        assert error["field"] == field
+        assert says in error["message"]
+
+    async def test_a_reference_with_accents_and_signs_is_taken(self, client, auth, world):
+        _structure, facilitator, buyer_org, _buyer = world
+        response = await client.post(
+            "/api/v1/tenders",
+            json=tender_body(buyer_id=str(buyer_org.id), reference="MÉD-2026/04(b)"),
+            headers=auth(facilitator),
+        )
+        assert response.status_code == 201, response.text
+
+    @pytest.mark.parametrize(
         ("techniques", "code", "message"),
         [
             (["framework_agreement", "framework_agreement"], "technique_duplicate", "une fois"),

@@ -85,9 +85,13 @@ export const hours: Check = optional((value) => {
 });
 
 /** A tender's internal reference (tenders/schemas.py): up to 16 characters, no space nor & " \\ < , ; */
-export const tenderReference: Check = optional((value) =>
-  /^[^&"\\<,; ]{1,16}$/.test(value.trim()) ? null : 'validation.tenderReference',
-);
+/** The server's pattern (tenders/schemas.py REFERENCE_PATTERN): 1 to 16 letters, digits, signs. */
+export const TENDER_REFERENCE_PATTERN = /^[A-Za-z0-9À-ÖØ-öø-ÿ_./()#°:'+-]+$/;
+export const tenderReference: Check = optional((value) => {
+  const reference = value.trim();
+  if (!TENDER_REFERENCE_PATTERN.test(reference)) return 'validation.tenderReference';
+  return reference.length > 16 ? { key: 'validation.tenderReferenceLength', values: { count: reference.length } } : null;
+});
 
 /** An amount in euros more than 0, as people type it (1 000 000,50). */
 export const amount: Check = optional((value) => {

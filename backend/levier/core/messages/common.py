@@ -53,6 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trop de demandes de réinitialisation. Réessayez dans {wait}.",
         "Too many reset requests. Try again in {wait}.",
     ),
+    "password_unchanged": (
+        "Choisissez un mot de passe différent de l'actuel.",
+        "Choose a password different from the current one.",
+    ),
     "cross_site_refused": (
         "Requête refusée : elle ne vient pas de l'application Levier.",
         "Request refused: it does not come from the Levier application.",
@@ -73,10 +77,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field_invalid": ("Valeur invalide.", "Invalid value."),
     "field_type": ("Type de valeur invalide.", "Invalid value type."),
     "control_character": (
-        "Caractère de contrôle ou invisible interdit dans ce champ (un texte libre admet "
-        "seulement tabulations et retours à la ligne).",
-        "Control or invalid character in this field (a free text allows only tabs and line "
-        "breaks).",
+        "Ce champ contient un caractère invisible ou de contrôle (souvent venu d'un "
+        "copier-coller) : retirez-le.",
+        "This field holds an invisible or control character (often from a copy and paste): "
+        "remove it.",
     ),
     "enum": (
         "Valeur non autorisée (valeurs possibles : {expected}).",

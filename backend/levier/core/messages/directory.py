@@ -1,6 +1,12 @@
 """Messages (code → French, English): vocabularies, organisations, accounts, limits."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "format_cpv_code": (
+        "Un code CPV s'écrit avec 8 chiffres, suivis ou non d'un tiret et de la clé "
+        "(45000000-7 ou 45000000).",
+        "A CPV code is 8 digits, optionally followed by a dash and its check digit (45000000-7 "
+        "or 45000000).",
+    ),
     "cpv_unknown": (
         "Code CPV inconnu : {cpv_code} n'est pas dans le vocabulaire CPV 2008.",
         "Unknown CPV code: {cpv_code} is not in the CPV 2008 vocabulary.",

@@ -1,6 +1,12 @@
 """Messages (code → French, English): tenders, lots, awards, articles, clause entry."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "format_reference": (
+        "Référence : lettres, chiffres et _ . / ( ) # ° : ' + - seulement, sans espace "
+        "(16 caractères au plus).",
+        "Reference: letters, digits and _ . / ( ) # ° : ' + - only, no space (16 characters "
+        "at most).",
+    ),
     "enterprise_kind_not_applicable": (
         "Le type d'entreprise ne s'applique qu'aux entreprises.",
         "The enterprise kind applies to enterprises only.",

@@ -80,7 +80,11 @@ function PasswordForm() {
   const rule = useValidator();
   const form = useForm({
     initialValues: { current_password: '', new_password: '' },
-    validate: { current_password: rule(required), new_password: rule(password) },
+    validate: {
+      current_password: rule(required),
+      new_password: (value, values) =>
+        rule(password)(value) ?? (value === values.current_password ? t('validation.passwordUnchanged') : null),
+    },
   });
   const { busy, run, alert } = useApiSubmit(form, fieldMap(['current_password', 'new_password']));
   const submit = form.onSubmit((values) =>

@@ -143,7 +143,6 @@ function OrganisationForm({ record, onReload }: { record?: Loaded; onReload?: ()
               readOnly={readOnly}
               inputMode="numeric"
               autoComplete="off"
-              maxLength={17}
               {...form.getInputProps('siret')}
             />
           </SimpleGrid>

@@ -203,7 +203,7 @@ function TenderForm({ tender, etag, onReload }: { tender?: TenderDetail; etag?: 
               )}
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('tenders.reference')} description={t('tenders.referenceHelp')} required maxLength={16} {...form.getInputProps('reference')} />
+              <TextInput label={t('tenders.reference')} description={t('tenders.referenceHelp')} required {...form.getInputProps('reference')} />
               <CpvInput
                 label={t('tenders.cpv')}
                 required
