@@ -236,7 +236,6 @@ class TestPasswordChange:
         assert response.status_code == 422
         assert response.json()["errors"][0]["field"] == "new_password"
 
-
     async def test_the_same_password_again_is_refused(self, client, session, auth):
         user = await make_user(session, password=PASSWORD)
         response = await client.post(
