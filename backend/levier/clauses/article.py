@@ -43,6 +43,11 @@ VARIABLES: list[tuple[str, str, str]] = [
     ("duration_months", "Durée du lot en mois (si connue)", "Lot duration in months"),
     ("calculation.formula", "Formule du calcul des heures", "Formula of the hours"),
     (
+        "hours_overridden",
+        "Vrai quand le facilitateur a fixé les heures lui-même (la formule ne les donne pas)",
+        "True when the facilitator set the hours (the formula does not give them)",
+    ),
+    (
         "training_cap_percent",
         "Part maximale des heures en formation (en %)",
         "Largest share of hours in training (%)",
@@ -90,6 +95,7 @@ def samples() -> list[dict[str, Any]]:
         "lot": {"number": 1, "title": "Gros œuvre", "trade": "Maçonnerie"},
         "operation": {"name": "NPNRU", "eligibility_restriction": "qpv_residents"},
         "hours": "833",
+        "hours_overridden": False,
         "duration_months": 12,
         "calculation": {
             "method": "generic",
@@ -106,6 +112,8 @@ def samples() -> list[dict[str, Any]]:
         "penalty_per_missing_hour": "45,00",
     }
     empty = full | {
+        "hours": "1 200",
+        "hours_overridden": True,
         "operation": None,
         "duration_months": None,
         "calculation": None,
@@ -135,6 +143,10 @@ def render_text(source: str, variables: dict[str, Any]) -> str:
     """The article as editable text (Markdown)."""
     try:
         text = _environment.from_string(source).render(**variables)
+    except TemplateSyntaxError as exc:
+        raise FieldInvalid("article_template", "template_invalid", line=exc.lineno) from exc
     except Exception as exc:  # an admin's template referring to a missing variable
-        raise FieldInvalid("article_template", "template_invalid", line=0) from exc
+        raise FieldInvalid(
+            "article_template", "template_renders_badly", reason=str(exc)
+        ) from exc
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

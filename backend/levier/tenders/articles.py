@@ -42,6 +42,9 @@ async def article_variables(
             else None
         ),
         "hours": article.french_number(Decimal(hours), 0),
+        # The formula gives other hours than those the facilitator set: texts must not say
+        # the hours result from it.
+        "hours_overridden": lot.override_hours is not None,
         "duration_months": lot.duration_months,
         "calculation": (
             {**lot.calculation, "formula": article.french_formula(lot.calculation["formula"])}

@@ -48,6 +48,27 @@ class TestClauseArticle:
         assert "**45,00 € par heure d'insertion non réalisée**" in text
         assert "L2112-2" in text
 
+    async def test_hours_set_by_the_facilitator_are_not_said_to_come_from_the_formula(
+        self, client, auth, setup
+    ):
+        facilitator, _admin, tender, lot = setup
+        url = f"/api/v1/tenders/{tender.id}/lots/{lot.id}"
+        etag = (await client.get(url, headers=auth(facilitator))).headers["ETag"]
+        override = await client.put(
+            f"{url}/hours-override",
+            json={"hours": 1700, "reason": "Chantier pilote : charte locale d'insertion."},
+            headers=auth(facilitator) | {"If-Match": etag},
+        )
+        assert override.status_code == 200, override.text
+        text = (
+            await client.get(
+                f"{url}/clause-article", params={"article_number": "7"}, headers=auth(facilitator)
+            )
+        ).text
+        assert "**1\u00a0700 heures**" in text
+        assert "résulte du calcul" not in text and "833" not in text
+        assert "Chantier pilote" not in text, "the reason is an internal note"
+
     async def test_pdf_article(self, client, auth, setup):
         facilitator, _admin, tender, lot = setup
         response = await client.get(
