@@ -25,6 +25,7 @@ from levier.participants.models import ClauseException, Participant
 from levier.participants.scope import Scope
 from levier.tenders import positions as tenders_positions
 from levier.tenders.constants import EligibilityRestriction
+from levier.tenders.models import Lot
 
 
 def check_notified(position: dict[str, Any], start_date: date) -> None:
@@ -49,6 +50,14 @@ def refusal(participant: Participant, position: dict[str, Any], start_date: date
     return None
 
 
+def exception_options() -> list[Any]:
+    """What an exception is shown with: who granted it, and the lot with its tender."""
+    return [
+        joinedload(ClauseException.granted_by),  # type: ignore[arg-type]
+        joinedload(ClauseException.lot).joinedload(Lot.tender),  # type: ignore[arg-type]
+    ]
+
+
 async def exception_for(
     session: AsyncSession, participant: Participant, lot_id: uuid.UUID
 ) -> ClauseException | None:
@@ -59,7 +68,7 @@ async def exception_for(
             col(ClauseException.participant_id) == participant.id,
             col(ClauseException.lot_id) == lot_id,
         )
-        .options(joinedload(ClauseException.granted_by))  # type: ignore[arg-type]
+        .options(*exception_options())
         .order_by(col(ClauseException.granted_on).desc())
         .limit(1)
     )
@@ -106,7 +115,13 @@ async def grant(
     )
     session.add(exception)
     await session.flush()
-    return exception
+    loaded = await session.execute(
+        select(ClauseException)
+        .where(col(ClauseException.id) == exception.id)
+        .options(*exception_options())
+        .execution_options(populate_existing=True)
+    )
+    return loaded.scalar_one()
 
 
 async def exceptions_of(session: AsyncSession, participant: Participant) -> list[ClauseException]:
@@ -114,7 +129,7 @@ async def exceptions_of(session: AsyncSession, participant: Participant) -> list
     statement = (
         select(ClauseException)
         .where(col(ClauseException.participant_id) == participant.id)
-        .options(joinedload(ClauseException.granted_by))  # type: ignore[arg-type]
+        .options(*exception_options())
         .order_by(col(ClauseException.granted_on).desc(), col(ClauseException.created_at).desc())
     )
     return list((await session.execute(statement)).scalars())

@@ -14,6 +14,7 @@ from sqlmodel import Field, Relationship
 
 from levier.core.db import trigram_index
 from levier.core.models import Entity, timestamp_field
+from levier.tenders.models import Lot
 from levier.users.models import User
 
 
@@ -200,3 +201,4 @@ class ClauseException(Entity, table=True):
     granted_on: date
 
     granted_by: User = Relationship(sa_relationship_kwargs={"lazy": "raise"})
+    lot: Lot = Relationship(sa_relationship_kwargs={"lazy": "raise"})

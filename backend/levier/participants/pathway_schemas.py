@@ -86,6 +86,25 @@ class ClauseExceptionCreate(Input):
     ]
 
 
+class ExceptionTender(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    reference: str
+    object: str
+
+
+class ExceptionLot(BaseModel):
+    """The lot an exception opens, named as people know it (tender reference, lot number)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    number: int
+    title: str
+    tender: ExceptionTender
+
+
 class ClauseExceptionRead(BaseModel):
     """A facilitator's recorded exception, shown wherever the assignment is."""
 
@@ -93,6 +112,7 @@ class ClauseExceptionRead(BaseModel):
 
     id: uuid.UUID
     lot_id: uuid.UUID
+    lot: ExceptionLot
     reason: str
     granted_on: date
     granted_by: UserSummary

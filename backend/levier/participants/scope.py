@@ -26,6 +26,7 @@ from levier.core.errors import NotFound
 from levier.core.etag import check_if_match
 from levier.organisations.models import Organisation
 from levier.participants.models import ClauseException, Participant, Pathway, PathwayStep
+from levier.tenders.models import Lot
 from levier.users.models import User
 
 
@@ -129,7 +130,10 @@ def with_steps() -> list[Any]:
         selectinload(Participant.pathways)  # type: ignore[arg-type]
         .selectinload(Pathway.steps)  # type: ignore[arg-type]
         .joinedload(PathwayStep.exception)  # type: ignore[arg-type]
-        .joinedload(ClauseException.granted_by),  # type: ignore[arg-type]
+        .options(
+            joinedload(ClauseException.granted_by),  # type: ignore[arg-type]
+            joinedload(ClauseException.lot).joinedload(Lot.tender),  # type: ignore[arg-type]
+        ),
     ]
 
 

@@ -122,6 +122,8 @@ class Lot(Entity, table=True):
         }
     )
     override_by: User | None = Relationship(sa_relationship_kwargs={"lazy": "raise"})
+    # Read-only way back to the tender (its reference names the lot elsewhere: exceptions).
+    tender: "Tender" = Relationship(sa_relationship_kwargs={"lazy": "raise", "viewonly": True})
     award: Optional["LotAward"] = Relationship(
         sa_relationship_kwargs={"lazy": "raise", "uselist": False, "cascade": "all, delete-orphan"}
     )

@@ -74,6 +74,14 @@ class TestClauseEntry:
         assert exception["granted_by"]["full_name"] == network.facilitator.full_name
         listed = await client.get(url, headers=auth(network.nadia))
         assert [e["id"] for e in listed.json()] == [granted.json()["id"]]
+        # Each read names the lot as people know it: the tender's reference, the lot's number.
+        named = {"number": lot.number, "title": lot.title, "reference": tender.reference}
+        for shown in (granted.json(), exception, listed.json()[0]):
+            assert {
+                "number": shown["lot"]["number"],
+                "title": shown["lot"]["title"],
+                "reference": shown["lot"]["tender"]["reference"],
+            } == named
 
     async def test_a_qpv_resident_needs_no_exception(self, client, auth, session, network):
         tender, lot, _builder, insertion = await TestClauseAssignment()._awarded(

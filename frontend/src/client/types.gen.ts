@@ -290,6 +290,7 @@ export type ClauseExceptionRead = {
      * Id
      */
     id: string;
+    lot: ExceptionLot;
     /**
      * Lot Id
      */
@@ -807,6 +808,45 @@ export type EstimateRequest = {
  * The kind of document seen (never the document itself).
  */
 export type EvidenceType = 'france_travail_certificate' | 'caf_certificate' | 'mdph_notification' | 'pension_certificate' | 'identity_document' | 'proof_of_address' | 'diploma_statement' | 'employer_certificate' | 'prescriber_opinion' | 'other';
+
+/**
+ * ExceptionLot
+ *
+ * The lot an exception opens, named as people know it (tender reference, lot number).
+ */
+export type ExceptionLot = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Number
+     */
+    number: number;
+    tender: ExceptionTender;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
+ * ExceptionTender
+ */
+export type ExceptionTender = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Object
+     */
+    object: string;
+    /**
+     * Reference
+     */
+    reference: string;
+};
 
 /**
  * ExitCategory

@@ -116,7 +116,6 @@ export function ClauseExceptionSection({ participant }: { participant: Participa
     queryKey: ['participant', participant.id, 'clause-exception-lots'],
     queryFn: () => clauseLots(participant.id),
   });
-  const byId = new Map((lots.data ?? []).map((lot) => [lot.lot_id, lot]));
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="clause-exceptions-title">
       <Group justify="space-between">
@@ -142,11 +141,11 @@ export function ClauseExceptionSection({ participant }: { participant: Participa
             minWidth={640}
             striped={false}
             rows={exceptions.data.map((exception) => {
-              const lot = byId.get(exception.lot_id);
+              const { lot } = exception;
               return {
                 key: exception.id,
                 cells: [
-                  lot ? lotLabel(t, lot) : t('participants.unknownLot'),
+                  `${lot.tender.reference} · ${t('participants.lotNumber', { number: lot.number })} ${lot.title}`,
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{exception.reason}</Text>,
                   exception.granted_by.full_name,
                   day(exception.granted_on),
