@@ -5,7 +5,7 @@ import { ROLE_CARDS } from '../src/features/home/cards';
 import { ENTERPRISE_KINDS, ORGANISATION_KINDS } from '../src/features/organisations/kinds';
 import { LIFECYCLE, LOT_OUTCOMES } from '../src/features/tenders/lifecycle';
 import { TENDER_STATUSES } from '../src/features/tenders/vocabularies';
-import { ROLES } from '../src/features/users/roles';
+import contract from '../../openapi/openapi.json';
 import en from '../src/i18n/en.json';
 import { NAV_ITEMS } from '../src/lib/navigation';
 import fr from '../src/i18n/fr.json';
@@ -30,7 +30,8 @@ describe('translations', () => {
 
   it('has a message for every key built from data (roles, kinds, cards, navigation)', () => {
     const built = [
-      ...ROLES.map((role) => `roles.${role}`),
+      // Every role of the API contract (the app lists them from /users/role-options).
+      ...contract.components.schemas.Role.enum.map((role) => `roles.${role}`),
       ...ORGANISATION_KINDS.map((kind) => `kinds.${kind}`),
       ...ENTERPRISE_KINDS.map((kind) => `enterpriseKinds.${kind}`),
       ...['commune', 'department', 'region'].map((level) => `levels.${level}`),

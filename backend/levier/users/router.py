@@ -94,9 +94,9 @@ def _read(viewer: User, user: User) -> UserRead:
 
 
 @router.get("/role-options", response_model=list[RoleOption])
-async def role_options(_admin: Manager) -> list[RoleOption]:
+async def role_options(_reader: Reader) -> list[RoleOption]:
     """Each role and the kinds of organisation its people belong to (the account form offers
-    only those; the API refuses the others)."""
+    only those; the API refuses the others; the accounts list filters by them)."""
     return [
         RoleOption(role=role, organisation_kinds=sorted(kinds))
         for role, kinds in ROLE_ORGANISATION_KINDS.items()

@@ -40,7 +40,7 @@ MATRIX: dict[tuple[str, str], object] = {
     ("GET", "/api/v1/users"): {Role.admin, Role.facilitator},
     ("POST", "/api/v1/users"): {Role.admin},
     ("GET", "/api/v1/users/{user_id}"): {Role.admin, Role.facilitator},
-    ("GET", "/api/v1/users/role-options"): {Role.admin},
+    ("GET", "/api/v1/users/role-options"): {Role.admin, Role.facilitator},
     ("PATCH", "/api/v1/users/{user_id}"): {Role.admin},
     ("GET", "/api/v1/territories/regions"): PUBLIC,
     ("GET", "/api/v1/territories/departments"): PUBLIC,

@@ -1003,7 +1003,7 @@ export const usersCreateUser = <ThrowOnError extends boolean = false>(options: O
  * Role Options
  *
  * Each role and the kinds of organisation its people belong to (the account form offers
- * only those; the API refuses the others).
+ * only those; the API refuses the others; the accounts list filters by them).
  */
 export const usersRoleOptions = <ThrowOnError extends boolean = false>(options?: Options<UsersRoleOptionsData, ThrowOnError>) => (options?.client ?? client).get<UsersRoleOptionsResponses, UsersRoleOptionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 
 import { call, callWithETag } from '../../api/client';
-import { usersCreateUser, usersGetUser, usersRoleOptions, usersUpdateUser } from '../../client/sdk.gen';
+import { usersCreateUser, usersGetUser, usersUpdateUser } from '../../client/sdk.gen';
 import type { Role, UserRead, UserUpdate } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { HistoryPanel } from '../../components/HistoryPanel';
@@ -20,7 +20,7 @@ import { isLanguage, type Language } from '../../i18n';
 import { email, optionalPassword, required } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { type OrganisationChoice, OrganisationSelect } from './OrganisationSelect';
-import { isRole } from './roles';
+import { roleIn, useRoleOptions } from './roles';
 
 interface Values {
   email: string;
@@ -58,13 +58,7 @@ function UserForm({ record, onReload }: { record?: Loaded; onReload?: () => void
   // An account's read says whether it may be changed; a new one is offered to managers only.
   const actions = record?.data.actions;
   const readOnly = record ? !actions?.edit : !can('users:manage');
-  // Each role and the kinds of organisation its people belong to, as the API has them.
-  const roleOptions = useQuery({
-    queryKey: ['users', 'role-options'],
-    queryFn: () => call(usersRoleOptions()),
-    enabled: !readOnly,
-    staleTime: Infinity,
-  });
+  const roleOptions = useRoleOptions(!readOnly);
   const form = useForm<Values>({
     initialValues: valuesOf(record?.data),
     validate: {
@@ -134,7 +128,10 @@ function UserForm({ record, onReload }: { record?: Loaded; onReload?: () => void
               allowDeselect={false}
               data={roles.map((value) => ({ value, label: t(`roles.${value}`) }))}
               {...form.getInputProps('role')}
-              onChange={(value) => isRole(value) && form.setFieldValue('role', value)}
+              onChange={(value) => {
+                const chosen = roleIn(roles, value);
+                if (chosen) form.setFieldValue('role', chosen);
+              }}
             />
             <OrganisationSelect
               label={t('users.organisation')}

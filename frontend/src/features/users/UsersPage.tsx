@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusText } from '../../components/StatusText';
 import { useCursorList } from '../../hooks/useCursorList';
 import { useAuth } from '../auth/AuthProvider';
-import { isRole, ROLES } from './roles';
+import { roleIn, useRoleOptions } from './roles';
 
 export function UsersPage() {
   const { t, i18n } = useTranslation();
@@ -20,12 +20,13 @@ export function UsersPage() {
   const [role, setRole] = useState<string | null>(null);
   const [active, setActive] = useState<string | null>(null);
   const [q] = useDebouncedValue(search.trim(), 300);
+  const roles = (useRoleOptions().data ?? []).map((option) => option.role);
   const list = useCursorList(['users', 'list', q, role, active], (cursor) =>
     call(
       usersListUsers({
         query: {
           q: q || undefined,
-          role: isRole(role) ? role : undefined,
+          role: roleIn(roles, role),
           active: active === null ? undefined : active === 'true',
           cursor,
           limit: 50,
@@ -65,7 +66,7 @@ export function UsersPage() {
           placeholder={t('app.all')}
           value={role}
           onChange={setRole}
-          data={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
+          data={roles.map((value) => ({ value, label: t(`roles.${value}`) }))}
           w={{ base: '100%', sm: 200 }}
         />
         <Select
