@@ -1,6 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
-import { DEMO, field, loginAs, logout, openNav, select } from './helpers';
+import { addClauseStep, DEMO, field, loginAs, logout, openNav, select, validateFromQueue } from './helpers';
 
 test('a facilitator grants an exception to the QPV condition and the clause step then relies on it', async ({ page }) => {
   test.setTimeout(90_000);
@@ -31,17 +31,13 @@ test('a facilitator grants an exception to the QPV condition and the clause step
 
   // The facilitator validates an eligibility criterion from the queue.
   await loginAs(page, DEMO.facilitator);
-  await openNav(page, 'Éligibilités à valider');
-  await page.getByRole('link', { name: new RegExp(name.toUpperCase()) }).click();
-  await page.getByRole('button', { name: 'Valider un critère' }).click();
-  await page.getByRole('button', { name: 'Valider un critère' }).last().click();
-  await expect(page.getByTestId('eligibility-status')).toContainText('Éligible jusqu');
+  await validateFromQueue(page, name);
   await logout(page);
 
   // Eligible, but outside the operation's condition: the step is refused, the reason by the date.
   await loginAs(page, DEMO.referent);
   await page.goto(url);
-  const lot = await addClauseStep(page);
+  const { lot } = await addClauseStep(page);
   const startDate = page.getByRole('textbox', { name: /^Début/ });
   await expect(startDate).toHaveAttribute('aria-invalid', 'true');
   await expect(startDate).toHaveAccessibleDescription(/ne remplit pas la condition de l'opération/);
@@ -82,22 +78,3 @@ test('a facilitator grants an exception to the QPV condition and the clause step
   await expect(page.getByRole('button', { name: 'Annuler' })).toHaveCount(0);
   await page.getByTestId('pathway').screenshot({ path: test.info().outputPath('pathway-step-exception.png') });
 });
-
-/** Add a clause step (CDDI, 26 h a week, the given lot or the first one, its first employer);
- * returns the lot's label without its hours. */
-async function addClauseStep(page: Page, lot?: string): Promise<string> {
-  await page.getByRole('button', { name: 'Ajouter une étape' }).click();
-  await select(page, "Type d'étape").click();
-  await page.getByRole('option', { name: 'Mission sur une clause' }).click();
-  await select(page, 'Contrat').click();
-  await page.getByRole('option', { name: 'CDDI' }).click();
-  await field(page, 'Heures par semaine').fill('26');
-  await select(page, 'Lot de la clause').click();
-  const option = lot ? page.getByRole('option', { name: lot }) : page.getByRole('option').first();
-  const label = (await option.innerText()).replace(/ \(\d+ h\)$/, '');
-  await option.click();
-  await select(page, 'Employeur').click();
-  await page.getByRole('option').first().click();
-  await page.getByRole('button', { name: 'Ajouter une étape' }).last().click();
-  return label;
-}

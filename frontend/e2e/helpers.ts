@@ -101,3 +101,33 @@ export const navLink = (page: Page, name: string) =>
 export async function openNav(page: Page, name: string): Promise<void> {
   await navLink(page, name).click();
 }
+
+/** A referent adds a clause-assignment step (CDDI, 26 h a week) on a lot — the first one
+ * offered, or the one named — with the lot's first employer; the lot and employer chosen. */
+export async function addClauseStep(page: Page, lot?: string): Promise<{ lot: string; employer: string }> {
+  await page.getByRole('button', { name: 'Ajouter une étape' }).click();
+  await select(page, "Type d'étape").click();
+  await page.getByRole('option', { name: 'Mission sur une clause' }).click();
+  await select(page, 'Contrat').click();
+  await page.getByRole('option', { name: 'CDDI' }).click();
+  await field(page, 'Heures par semaine').fill('26');
+  await select(page, 'Lot de la clause').click();
+  const lotOption = lot ? page.getByRole('option', { name: lot }) : page.getByRole('option').first();
+  const lotLabel = (await lotOption.innerText()).replace(/ \([\d\s\u00a0\u202f]+ h\)$/, '');
+  await lotOption.click();
+  await select(page, 'Employeur').click();
+  const employerOption = page.getByRole('option').first();
+  const employer = (await employerOption.innerText()).replace(/ \(.*\)$/, '');
+  await employerOption.click();
+  await page.getByRole('button', { name: 'Ajouter une étape' }).last().click();
+  return { lot: lotLabel, employer };
+}
+
+/** The facilitator validates the first criterion offered for a person of the queue. */
+export async function validateFromQueue(page: Page, name: string): Promise<void> {
+  await openNav(page, 'Éligibilités à valider');
+  await page.getByRole('link', { name: new RegExp(name.toUpperCase()) }).click();
+  await page.getByRole('button', { name: 'Valider un critère' }).click();
+  await page.getByRole('button', { name: 'Valider un critère' }).last().click();
+  await expect(page.getByTestId('eligibility-status')).toContainText('Éligible jusqu');
+}

@@ -1,6 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
-import { DEMO, field, loginAs, logout, navLink, openNav, select } from './helpers';
+import { addClauseStep, DEMO, field, loginAs, logout, navLink, openNav, select, validateFromQueue } from './helpers';
 
 const THOMAS = { email: 'conseiller@levier.demo', name: 'Thomas Girard' };
 const COORDINATOR = { email: 'coordination@levier.demo', name: 'Élodie Petit' };
@@ -46,17 +46,13 @@ test('scenario B: a referent follows a pathway, the PLIE coordinator oversees an
 
   // The facilitator validates an eligibility from the queue …
   await loginAs(page, DEMO.facilitator);
-  await openNav(page, 'Éligibilités à valider');
-  await page.getByRole('link', { name: new RegExp(name.toUpperCase()) }).click();
-  await page.getByRole('button', { name: 'Valider un critère' }).click();
-  await page.getByRole('button', { name: 'Valider un critère' }).last().click();
-  await expect(page.getByTestId('eligibility-status')).toContainText('Éligible jusqu');
+  await validateFromQueue(page, name);
   await logout(page);
 
   // … and the referent's clause step is accepted, with one of the lot's employers.
   await loginAs(page, DEMO.referent);
   await page.goto(url);
-  const employer = await addClauseStep(page);
+  const { employer } = await addClauseStep(page);
   await expect(page.getByTestId('pathway')).toContainText('Mission sur une clause');
   await expect(page.getByTestId('pathway')).toContainText(employer);
 
@@ -97,21 +93,3 @@ test('admins and enterprises have no participants entry and get no data', async 
     await logout(page);
   }
 });
-
-/** Add a clause step (CDDI, 26 h a week, the first awarded lot and its first employer);
- * returns the employer's name. */
-async function addClauseStep(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Ajouter une étape' }).click();
-  await select(page, "Type d'étape").click();
-  await page.getByRole('option', { name: 'Mission sur une clause' }).click();
-  await select(page, 'Contrat').click();
-  await page.getByRole('option', { name: 'CDDI' }).click();
-  await field(page, 'Heures par semaine').fill('26');
-  await select(page, 'Lot de la clause').click();
-  await page.getByRole('option').first().click();
-  await select(page, 'Employeur').click();
-  const employer = (await page.getByRole('option').first().innerText()).replace(/ \(.*\)$/, '');
-  await page.getByRole('option').first().click();
-  await page.getByRole('button', { name: 'Ajouter une étape' }).last().click();
-  return employer;
-}
