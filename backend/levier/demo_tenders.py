@@ -71,6 +71,8 @@ class DemoLot:
     amount: str
     months: int
     decision: Award | Unsuccessful | None = None
+    # The facilitator's own hours for the lot, with the reason (an override of the formula).
+    override: HoursOverride | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,11 @@ SCENARIO_A = [
                 "1800000",
                 16,
                 Award("1750000", 270, ("builder", "mason")),
+                HoursOverride(
+                    hours=1700,
+                    reason="Chantier en site occupé : la charte ANRU du quartier vise 10 % "
+                    "sur le gros œuvre.",
+                ),
             ),
             DemoLot(
                 "Plâtrerie / isolation",
@@ -242,19 +249,9 @@ async def seed_scenario_a(
             await _lot(session, facilitator, tender, number, lot)
             for number, lot in enumerate(spec.lots, start=1)
         ]
-        if spec.reference == "VLH-REHA-120":
-            # The facilitator adjusts one lot by override, with a reason.
-            await lots.override_hours(
-                session,
-                facilitator,
-                tender,
-                created[0],
-                HoursOverride(
-                    hours=1700,
-                    reason="Chantier en site occupé : la charte ANRU du quartier vise 10 % "
-                    "sur le gros œuvre.",
-                ),
-            )
+        for lot, lot_spec in zip(created, spec.lots, strict=True):
+            if lot_spec.override is not None:
+                await lots.override_hours(session, facilitator, tender, lot, lot_spec.override)
         if spec.status == TenderStatus.draft:
             continue
         await lifecycle.transition(session, tender, TenderStatus.published)

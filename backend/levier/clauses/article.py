@@ -146,7 +146,5 @@ def render_text(source: str, variables: dict[str, Any]) -> str:
     except TemplateSyntaxError as exc:
         raise FieldInvalid("article_template", "template_invalid", line=exc.lineno) from exc
     except Exception as exc:  # an admin's template referring to a missing variable
-        raise FieldInvalid(
-            "article_template", "template_renders_badly", reason=str(exc)
-        ) from exc
+        raise FieldInvalid("article_template", "template_renders_badly", reason=str(exc)) from exc
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
