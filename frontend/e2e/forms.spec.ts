@@ -128,6 +128,8 @@ test("an exit dated before the pathway's last step is refused next to its date",
   await page.getByRole('button', { name: 'Ajouter une étape' }).last().click();
   await expect(page.getByTestId('pathway')).toContainText('Diagnostic');
   await page.getByRole('button', { name: 'Enregistrer la sortie' }).click();
+  await select(page, 'Situation à la sortie').click();
+  await page.getByRole('option', { name: 'CDI', exact: true }).click();
   await field(page, 'Date de sortie').fill(typed(-5));
   await page.getByRole('button', { name: 'Enregistrer la sortie' }).last().click();
   await expect(field(page, 'Date de sortie')).toHaveAccessibleDescription(/La sortie ne peut pas précéder la dernière étape/);

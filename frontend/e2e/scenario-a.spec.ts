@@ -166,7 +166,7 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   await expect(outcome.getByText('Ce champ est obligatoire.')).toHaveCount(2);
   await outcome.getByLabel(/^Date de la décision/).fill('31/02/2027');
   await outcome.getByLabel(/^Motif/).fill('abc');
-  await expect(outcome.getByText('« 31/02/2027 » n\'est pas une date', { exact: false })).toBeVisible();
+  await expect(outcome.getByText("Le 31/02/2027 n'existe pas dans le calendrier", { exact: false })).toBeVisible();
   await outcome.getByRole('button', { name: 'Déclarer infructueux / sans suite' }).click();
   await expect(outcome.getByText('Au moins 5 caractères.')).toBeVisible();
   expect(await seriousViolations(page), 'outcome form').toEqual([]);

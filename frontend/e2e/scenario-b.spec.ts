@@ -56,8 +56,14 @@ test('scenario B: a referent follows a pathway, the PLIE coordinator oversees an
   await expect(page.getByTestId('pathway')).toContainText('Mission sur une clause');
   await expect(page.getByTestId('pathway')).toContainText(employer);
 
-  // The exit: CDI is lasting employment.
+  // The exit: nothing is chosen for the referent (an exit counts in the results) …
   await page.getByRole('button', { name: 'Enregistrer la sortie' }).click();
+  await page.getByRole('button', { name: 'Enregistrer la sortie' }).last().click();
+  await expect(select(page, 'Situation à la sortie')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('exit')).toHaveCount(0);
+  // … and a CDI is lasting employment.
+  await select(page, 'Situation à la sortie').click();
+  await page.getByRole('option', { name: 'CDI', exact: true }).click();
   await expect(page.getByTestId('derived-category')).toContainText('Emploi durable');
   await page.getByRole('button', { name: 'Enregistrer la sortie' }).last().click();
   await expect(page.getByTestId('exit')).toContainText('Emploi durable');

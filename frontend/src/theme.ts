@@ -27,6 +27,14 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   components: {
     TextInput: { defaultProps: { size: 'sm' } },
+    // A number out of its bounds stays as typed and the form's check says so (clamping changed
+    // 0 months into 6 and -5 hours into 0 silently); decimals are written with a comma in French.
+    NumberInput: {
+      defaultProps: {
+        clampBehavior: 'none',
+        decimalSeparator: typeof navigator !== 'undefined' && currentLanguage() === 'en' ? '.' : ',',
+      },
+    },
     Table: { defaultProps: { verticalSpacing: 'xs', fz: 'sm' } },
     // Toasts' close buttons need a name (axe: button-name); the language is the one at start.
     Notification: {

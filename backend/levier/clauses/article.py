@@ -123,20 +123,39 @@ def samples() -> list[dict[str, Any]]:
     return [full, empty]
 
 
+_UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$")
+_NO_ATTRIBUTE = re.compile(r"has no attribute '(?P<name>[^']+)'$")
+
+
+def _syntax_error(exc: TemplateSyntaxError) -> FieldInvalid:
+    """The line, and what is wrong with it in words (Jinja's own message, in English, is
+    not shown in a French page)."""
+    if "end of template" in (exc.message or ""):
+        return FieldInvalid("article_template", "template_unclosed", line=exc.lineno)
+    return FieldInvalid("article_template", "template_invalid", line=exc.lineno)
+
+
+def _render_error(exc: Exception) -> FieldInvalid:
+    """An unknown variable named; any other failure said with Jinja's reason."""
+    text = str(exc)
+    unknown = _UNDEFINED.search(text) or _NO_ATTRIBUTE.search(text)
+    if unknown:
+        return FieldInvalid("article_template", "template_unknown_variable", name=unknown["name"])
+    return FieldInvalid("article_template", "template_renders_badly", reason=text)
+
+
 def check_template(source: str) -> None:
     """422 naming the field when a template does not parse, or does not render for a lot
     with or without its optional parts (an unknown variable, a missing guard)."""
     try:
         template = _environment.from_string(source)
     except TemplateSyntaxError as exc:
-        raise FieldInvalid("article_template", "template_invalid", line=exc.lineno) from exc
+        raise _syntax_error(exc) from exc
     for variables in samples():
         try:
             template.render(**variables)
         except Exception as exc:  # an admin's template: any failure is theirs to see
-            raise FieldInvalid(
-                "article_template", "template_renders_badly", reason=str(exc)
-            ) from exc
+            raise _render_error(exc) from exc
 
 
 def render_text(source: str, variables: dict[str, Any]) -> str:
@@ -144,7 +163,7 @@ def render_text(source: str, variables: dict[str, Any]) -> str:
     try:
         text = _environment.from_string(source).render(**variables)
     except TemplateSyntaxError as exc:
-        raise FieldInvalid("article_template", "template_invalid", line=exc.lineno) from exc
+        raise _syntax_error(exc) from exc
     except Exception as exc:  # an admin's template referring to a missing variable
-        raise FieldInvalid("article_template", "template_renders_badly", reason=str(exc)) from exc
+        raise _render_error(exc) from exc
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

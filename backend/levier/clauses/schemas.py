@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from levier.clauses.constants import CalculationMethod, ParameterSource
-from levier.core.validation import Email, FreeText, Input
+from levier.core.validation import Email, FreeText, Input, Phone
 from levier.reference.cpv import CpvCode
 from levier.reference.criteria import Criterion
 
@@ -79,7 +79,7 @@ class ClauseSettingsUpdate(Input):
     )
     contact_name: Annotated[str, StringConstraints(max_length=200)] | None = None
     contact_email: Email | None = None
-    contact_phone: Annotated[str, StringConstraints(max_length=40)] | None = None
+    contact_phone: Phone | None = None
     article_template: (
         Annotated[FreeText, StringConstraints(min_length=10, max_length=50_000)] | None
     ) = Field(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import typing
 from collections.abc import Mapping
 from typing import Annotated, Any, ClassVar
@@ -14,6 +15,7 @@ from pydantic import (
     ConfigDict,
     StringConstraints,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -113,3 +115,27 @@ Name = Annotated[
 # A text of several lines (notes, descriptions, reasons): tab and line breaks allowed.
 FreeText = Annotated[str, FREE_TEXT]
 Password = Annotated[str, StringConstraints(min_length=12, max_length=256)]
+
+
+def matching(pattern: str, code: str, message: str) -> Any:
+    """A text checked against `pattern` (kept in the JSON schema), refused with its own error
+    `code`, whose translated message says the expected format (not just "invalid value")."""
+    compiled = re.compile(pattern)
+
+    def check(value: str) -> str:
+        if not compiled.fullmatch(value):
+            raise PydanticCustomError(code, message)
+        return value
+
+    return [AfterValidator(check), WithJsonSchema({"type": "string", "pattern": pattern})]
+
+
+PHONE_PATTERN = r"^\+?[0-9 .()-]{6,20}$"
+Phone = Annotated[
+    str,
+    *matching(
+        PHONE_PATTERN,
+        "phone_invalid",
+        "A phone number is 6 to 20 digits, spaces, dots, hyphens or brackets, + first.",
+    ),
+]

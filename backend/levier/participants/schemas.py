@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from levier.core.validation import Email, FreeText, Input, Name
+from levier.core.validation import Email, FreeText, Input, Name, Phone, matching
 from levier.participants.constants import (
     Criterion,
     EvidenceType,
@@ -32,37 +30,15 @@ LEGAL_NOTICE = (
 )
 
 InseeCommune = Annotated[str, StringConstraints(pattern=r"^(\d{5}|2[AB]\d{3})$")]
-PHONE_PATTERN = r"^\+?[0-9 .()-]{6,20}$"
 FRANCE_TRAVAIL_ID_PATTERN = r"^[0-9A-Za-z]{7,16}$"
-
-
-def _matching(pattern: str, code: str, message: str) -> Any:
-    """A text checked against `pattern` (kept in the JSON schema), refused with its own error
-    `code`, whose translated message says the expected format (not just "invalid value")."""
-    compiled = re.compile(pattern)
-
-    def check(value: str) -> str:
-        if not compiled.fullmatch(value):
-            raise PydanticCustomError(code, message)
-        return value
-
-    return [AfterValidator(check), WithJsonSchema({"type": "string", "pattern": pattern})]
 
 
 FranceTravailId = Annotated[
     str,
-    *_matching(
+    *matching(
         FRANCE_TRAVAIL_ID_PATTERN,
         "france_travail_id_invalid",
         "A France Travail identifier is 7 to 16 letters or digits.",
-    ),
-]
-Phone = Annotated[
-    str,
-    *_matching(
-        PHONE_PATTERN,
-        "phone_invalid",
-        "A phone number is 6 to 20 digits, spaces, dots, hyphens or brackets, + first.",
     ),
 ]
 HoursPerWeek = Annotated[

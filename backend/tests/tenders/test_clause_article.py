@@ -69,6 +69,34 @@ class TestClauseArticle:
         assert "résulte du calcul" not in text and "833" not in text
         assert "Chantier pilote" not in text, "the reason is an internal note"
 
+    async def test_no_training_share_means_no_training_line_and_a_phone_is_checked(
+        self, client, auth, setup
+    ):
+        facilitator, admin, tender, lot = setup
+        settings = await client.get("/api/v1/clause-settings", headers=auth(admin))
+        headers = auth(admin) | {"If-Match": settings.headers["ETag"]}
+        bad_phone = await client.patch(
+            "/api/v1/clause-settings", json={"contact_phone": "abc\U0001f600"}, headers=headers
+        )
+        assert bad_phone.status_code == 422
+        assert bad_phone.json()["errors"][0]["field"] == "contact_phone"
+        saved = await client.patch(
+            "/api/v1/clause-settings",
+            json={"training_cap_share": "0", "contact_phone": "02 47 00 12 34"},
+            headers=headers,
+        )
+        assert saved.status_code == 200, saved.text
+        text = (
+            await client.get(
+                f"/api/v1/tenders/{tender.id}/lots/{lot.id}/clause-article",
+                params={"article_number": "4"},
+                headers=auth(facilitator),
+            )
+        ).text
+        assert "formation" not in text and "0 %" not in text
+        assert "(EA/ESAT)." in text
+        assert "02 47 00 12 34" in text
+
     async def test_pdf_article(self, client, auth, setup):
         facilitator, _admin, tender, lot = setup
         response = await client.get(
@@ -96,7 +124,9 @@ class TestClauseArticle:
             headers=auth(admin) | {"If-Match": settings.headers["ETag"]},
         )
         assert broken.status_code == 422
-        assert broken.json()["errors"][0]["field"] == "article_template"
+        error = broken.json()["errors"][0]
+        assert (error["field"], error["code"]) == ("article_template", "template_unclosed")
+        assert "{% endif %}" in error["message"]
         custom = await client.patch(
             "/api/v1/clause-settings",
             json={"article_template": "Lot {{ lot.number }} : {{ hours }} heures d'insertion."},
@@ -127,15 +157,15 @@ class TestClauseArticle:
         assert response.status_code == 200, "the default template is still in force"
 
     @pytest.mark.parametrize(
-        "template",
+        ("template", "named"),
         [
-            "{{ nope.x }} hello world",  # a variable no lot has
-            "Opération {{ operation.name }}",  # no guard: lots outside an operation would fail
-            "{{ penalty_per_missing_hour | int }} {{ contact.mail }}",  # a misspelt attribute
+            ("{{ nope.x }} hello world", "nope"),  # a variable no lot has
+            ("Opération {{ operation.name }}", "name"),  # no guard: fails outside an operation
+            ("{{ penalty_per_missing_hour | int }} {{ contact.mail }}", "mail"),  # misspelt
         ],
     )
     async def test_template_that_cannot_render_is_refused_before_it_is_saved(
-        self, client, auth, setup, template
+        self, client, auth, setup, template, named
     ):
         facilitator, admin, tender, lot = setup
         settings = await client.get("/api/v1/clause-settings", headers=auth(admin))
@@ -146,7 +176,8 @@ class TestClauseArticle:
         )
         assert response.status_code == 422, response.text
         error = response.json()["errors"][0]
-        assert (error["field"], error["code"]) == ("article_template", "template_renders_badly")
+        assert (error["field"], error["code"]) == ("article_template", "template_unknown_variable")
+        assert f"« {named} »" in error["message"] and "undefined" not in error["message"]
         after = await client.get("/api/v1/clause-settings", headers=auth(admin))
         assert after.json()["article_template_is_default"] is True, "nothing was saved"
         article = await client.get(

@@ -125,3 +125,7 @@ export const percentage: Check = optional((value) => {
   const number = Number(value.trim().replace(',', '.'));
   return Number.isFinite(number) && number >= 0 && number <= 100 ? null : 'validation.percentage';
 });
+
+/** A CPV code as the server reads it: 8 digits, optionally a dash and the check digit (the
+ * server checks the code exists and its digit). */
+export const cpvCode: Check = optional((value) => (/^\d{8}(-\d)?$/.test(value.trim()) ? null : 'validation.cpvCode'));

@@ -61,6 +61,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Aucun lot n'est attribué : la consultation ne peut pas passer à l'état attribué.",
         "No lot is awarded: the tender cannot move to awarded.",
     ),
+    "template_unknown_variable": (
+        "Le modèle d'article emploie « {name} », qui n'est pas une variable disponible : "
+        "choisissez-en une dans la liste des variables, ou vérifiez-la dans un bloc "
+        "{{% if %}}.",
+        "The article template uses “{name}”, which is not an available variable: pick one "
+        "from the list of variables, or check it in an {{% if %}} block.",
+    ),
+    "template_unclosed": (
+        "Modèle d'article invalide (ligne {line}) : un bloc {{% if %}} ou {{% for %}} n'est "
+        "pas fermé par {{% endif %}} ou {{% endfor %}}.",
+        "Invalid article template (line {line}): an {{% if %}} or {{% for %}} block is not "
+        "closed by {{% endif %}} or {{% endfor %}}.",
+    ),
     "template_renders_badly": (
         "Le modèle d'article ne peut pas être produit : {reason}",
         "The article template cannot be rendered: {reason}",
@@ -102,8 +115,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "An amendment cannot precede the notification.",
     ),
     "template_invalid": (
-        "Modèle d'article invalide (ligne {line}).",
-        "Invalid article template (line {line}).",
+        "Modèle d'article invalide (ligne {line}) : vérifiez les accolades {{{{ }}}} et les "
+        "blocs {{% %}} de cette ligne.",
+        "Invalid article template (line {line}): check the {{{{ }}}} braces and {{% %}} "
+        "blocks on that line.",
     ),
     "lot_has_no_clause_article": (
         "Ce lot ne porte pas de clause d'insertion : il n'y a pas d'article à produire.",

@@ -155,13 +155,16 @@ function ExitForm({ participant, pathway, followUp, onDone }: { participant: Par
   const rule = useValidator();
   const today = todayIso();
   const form = useForm({
-    initialValues: { date: today, situation: 'cdi' as ExitSituation, category: null as ExitCategory | null },
+    // No situation is chosen for the person: an exit counts in the structure's results.
+    initialValues: { date: today, situation: null as ExitSituation | null, category: null as ExitCategory | null },
     validate: {
       date: rule(required, isoDay, notAfter(today)),
-      category: (value, values) => (EXIT_CATEGORY[values.situation] === null && !value ? t('validation.required') : null),
+      situation: (value) => (value ? null : t('validation.required')),
+      category: (value, values) =>
+        values.situation && EXIT_CATEGORY[values.situation] === null && !value ? t('validation.required') : null,
     },
   });
-  const derived = EXIT_CATEGORY[form.values.situation];
+  const derived = form.values.situation ? EXIT_CATEGORY[form.values.situation] : undefined;
   // The API names the date after the form (exit or follow-up); the one date input shows it.
   const { busy, run, alert } = useApiSubmit(
     form,
@@ -170,11 +173,12 @@ function ExitForm({ participant, pathway, followUp, onDone }: { participant: Par
   const submit = form.onSubmit((v) =>
     run(async () => {
       const path = { participant_id: participant.id, pathway_id: pathway.id };
+      const situation = v.situation as ExitSituation;
       const category = derived ? null : v.category;
       if (followUp) {
-        await call(participantsFollowUpPathway({ path, body: { follow_up_date: v.date, situation: v.situation, category } }));
+        await call(participantsFollowUpPathway({ path, body: { follow_up_date: v.date, situation, category } }));
       } else {
-        await call(participantsExitPathway({ path, body: { exit_date: v.date, situation: v.situation, category } }));
+        await call(participantsExitPathway({ path, body: { exit_date: v.date, situation, category } }));
       }
       await refresh();
       onDone();
@@ -186,9 +190,9 @@ function ExitForm({ participant, pathway, followUp, onDone }: { participant: Par
         <ProblemAlert {...alert} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <DateField label={followUp ? t('participants.followUpDate') : t('participants.exitDate')} required {...form.getInputProps('date')} />
-          <Select label={t('participants.situation')} allowDeselect={false} data={EXIT_SITUATIONS.map((value) => ({ value, label: t(`exitSituations.${value}`) }))} {...form.getInputProps('situation')} />
-          {derived ? (
-            <Text mt={28} data-testid="derived-category">{t('participants.categoryDerived', { category: t(`exitCategories.${derived}`) })}</Text>
+          <Select label={t('participants.situation')} required placeholder={t('participants.situationPlaceholder')} allowDeselect={false} data={EXIT_SITUATIONS.map((value) => ({ value, label: t(`exitSituations.${value}`) }))} {...form.getInputProps('situation')} />
+          {derived || !form.values.situation ? (
+            derived && <Text mt={28} data-testid="derived-category">{t('participants.categoryDerived', { category: t(`exitCategories.${derived}`) })}</Text>
           ) : (
             <Select label={t('participants.category')} required data={EXIT_CATEGORIES.map((value) => ({ value, label: t(`exitCategories.${value}`) }))} {...form.getInputProps('category')} />
           )}

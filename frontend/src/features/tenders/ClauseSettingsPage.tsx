@@ -23,7 +23,7 @@ import { DataTable } from '../../components/DataTable';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
 import { fieldMap, mapProblem, toApiError } from '../../lib/problem';
-import { amount, cpvPrefix, email, minLength, optional, percentage, required, share } from '../../lib/validation';
+import { amount, cpvPrefix, email, minLength, optional, percentage, phone, required, share } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { CRITERIA } from '../participants/vocabularies';
 import { ArticleTemplateEditor } from './ArticleTemplateEditor';
@@ -73,6 +73,7 @@ function SettingsForm({ settings, etag, readOnly, onReload }: { settings: Clause
       cleaning_min_hours: wholeNumber(0, 100000),
       eligibility_validity_months: wholeNumber(6, 60),
       contact_email: rule(optional(email)),
+      contact_phone: rule(phone),
       enabled_criteria: (value) => (value.length ? null : t('validation.oneCriterion')),
       article_template: rule(required, minLength(10)),
     },

@@ -10,7 +10,7 @@ import { ProblemAlert } from '../../components/Feedback';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
 import { fieldMap } from '../../lib/problem';
-import { amount, optionalAmount, required } from '../../lib/validation';
+import { amount, cpvCode, optionalAmount, required } from '../../lib/validation';
 import { CpvInput } from './CpvInput';
 import { lotCreateBody, lotUpdateBody, lotValues, type LotValues } from './lotForm';
 import { CONSIDERATIONS } from './vocabularies';
@@ -54,7 +54,7 @@ export function LotForm({
       title: rule(required),
       estimated_amount: rule(required, amount),
       duration_months: (value) => (Number(value) >= 1 ? null : t('validation.positiveInteger')),
-      cpv_code: rule(required),
+      cpv_code: rule(required, cpvCode),
       criterion_weight: (value, values) =>
         values.considerations.includes('social_award_criterion') && !(Number(value) >= 1 && Number(value) <= 100)
           ? t('validation.weight')

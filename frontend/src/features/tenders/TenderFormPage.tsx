@@ -20,7 +20,8 @@ import { TerritoryPicker, type TerritoryValue } from '../../components/Territory
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
 import { fieldMap } from '../../lib/problem';
-import { isoDay, required, tenderReference } from '../../lib/validation';
+import { isIsoDay } from '../../lib/dates';
+import { cpvCode, isoDay, required, tenderReference } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { type OrganisationChoice, OrganisationSelect } from '../users/OrganisationSelect';
 import { CpvInput } from './CpvInput';
@@ -98,7 +99,7 @@ function TenderForm({ tender, etag, onReload }: { tender?: TenderDetail; etag?: 
     validate: {
       reference: rule(required, tenderReference),
       object: rule(required),
-      cpv_code: rule(required),
+      cpv_code: rule(required, cpvCode),
       // The place of execution is part of every tender (open data, enterprises' matching).
       place: (value) => (value.length ? null : t('validation.placeRequired')),
       buyer: (value) => (!tender && !isBuyer && !value ? t('validation.required') : null),
@@ -106,7 +107,10 @@ function TenderForm({ tender, etag, onReload }: { tender?: TenderDetail; etag?: 
       publication_date: rule(isoDay),
       deadline_date: (value, values) =>
         rule(isoDay)(value) ??
-        (value && values.publication_date && value < values.publication_date ? t('validation.deadlineBeforePublication') : null),
+        // Compared only once both are real days (an unreadable publication says so itself).
+        (isIsoDay(value) && isIsoDay(values.publication_date) && value < values.publication_date
+          ? t('validation.deadlineBeforePublication')
+          : null),
     },
   });
   const { busy, run, alert } = useApiSubmit(form, FIELDS);
