@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -60,6 +61,14 @@ _PYDANTIC_CODES = {
     "model_attributes_type": "field_type",
     "datetime_parsing": "field_type",
     "date_parsing": "field_type",
+}
+
+
+_BOUNDS = {
+    "greater_than_equal": ("bound_ge", "ge"),
+    "greater_than": ("bound_gt", "gt"),
+    "less_than_equal": ("bound_le", "le"),
+    "less_than": ("bound_lt", "lt"),
 }
 
 
@@ -253,10 +262,18 @@ def field_errors(raw_errors: Sequence[Any], language: Language) -> list[dict[str
         code = _PYDANTIC_CODES.get(kind, kind)
         if code not in _PYDANTIC_CODES.values() and not _is_known(code):
             code = "field_invalid"
-        params = {key: value for key, value in ctx.items() if isinstance(value, str | int | float)}
+        params = {
+            key: value
+            for key, value in ctx.items()
+            if isinstance(value, str | int | float | Decimal) and not isinstance(value, bool)
+        }
         params.setdefault("field", str(loc[-1]) if loc else "")
         # Lists say "items" where strings say "characters"; the code stays too_short.
         wording = "too_few_items" if kind == "too_short" else code  # string_too_short: chars
+        # A number out of bounds says the bound.
+        bound = _BOUNDS.get(kind)
+        if bound and bound[1] in params:
+            wording = bound[0]
         # A value not in its field's shape says which shape, where the catalogue has it.
         shape = f"format_{loc[-1]}" if loc else ""
         if kind == "string_pattern_mismatch" and _is_known(shape):

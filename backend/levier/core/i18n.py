@@ -6,6 +6,7 @@ import enum
 import math
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Literal
 
 from levier.core.messages import CATALOGUES
@@ -85,6 +86,14 @@ class Duration:
         return f"{amount} {Count(amount, language):{word}}"
 
 
+def _decimal_comma(value: float | Decimal) -> str:
+    """0.50 → 0,5; 48.00 → 48 (a bound or a rate in a French sentence)."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
 def shown(value: object, language: Language) -> object:
     """A message parameter as people read it: an enum member by its translated label (the
     catalogue's `Class.member` entry), a date as dd/mm/yyyy."""
@@ -97,6 +106,8 @@ def shown(value: object, language: Language) -> object:
         return value.words(language)
     if isinstance(value, int) and not isinstance(value, bool):
         return Count(value, language)
+    if isinstance(value, float | Decimal) and language == "fr":
+        return _decimal_comma(value)
     return value
 
 

@@ -143,6 +143,18 @@ class TestGenericMethod:
         assert response.status_code == 422
         assert [e["field"] for e in response.json()["errors"]] == [field]
 
+    @pytest.mark.parametrize(
+        ("field", "value", "says"),
+        [("insertion_rate", "1.5", "Au plus 1."), ("amount_excl_tax", "0", "Plus de 0.")],
+    )
+    async def test_a_number_out_of_bounds_says_the_bound(
+        self, client, auth, facilitator, field, value, says
+    ):
+        body = {"amount_excl_tax": "100000", field: value}
+        response = await estimate(client, auth, facilitator, **body)
+        [error] = response.json()["errors"]
+        assert (error["code"], error["message"]) == ("out_of_range", says)
+
 
 class TestCleaningMethod:
     async def test_trade_worked_example_gives_240_hours(self, client, auth, facilitator):

@@ -95,6 +95,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "At most {max_length} {max_length:character|characters}.",
     ),
     "out_of_range": ("Valeur hors des bornes permises.", "Value out of the allowed range."),
+    # Wordings of out_of_range that say the bound (the code stays out_of_range).
+    "bound_ge": ("Au moins {ge}.", "At least {ge}."),
+    "bound_gt": ("Plus de {gt}.", "More than {gt}."),
+    "bound_le": ("Au plus {le}.", "At most {le}."),
+    "bound_lt": ("Moins de {lt}.", "Less than {lt}."),
     "email_invalid": ("Adresse e-mail invalide.", "Invalid email address."),
     "siret_invalid": (
         "SIRET invalide : 14 chiffres avec une clé de contrôle correcte.",

@@ -10,6 +10,8 @@ import { clausesEstimateHours, tendersUpdateLot } from '../../client/sdk.gen';
 import type { LotRead } from '../../client/types.gen';
 import { ProblemAlert } from '../../components/Feedback';
 import { fieldMap, mapProblem, toApiError } from '../../lib/problem';
+import { share } from '../../lib/validation';
+import { useValidator } from '../../hooks/useValidator';
 import { type CalculatorInputs, calculatorInputs, estimateBody, savedParameters } from './calculator';
 import { formula, integer, percent } from './format';
 import { useLotRefresh } from './useLotRefresh';
@@ -44,9 +46,18 @@ export function LotCalculator({ lot, etag, canSave, onReload }: { lot: LotRead; 
     retry: false,
   });
   // The estimate's and the save's field errors go next to the calculator's inputs.
+  // Shares are typed in % (the API takes fractions): their range is said here, in %.
+  const rule = useValidator();
+  const shareErrors = Object.fromEntries(
+    (['labourShare', 'insertionRate'] as const).flatMap((name) => {
+      const problem = rule(share)(inputs[name]);
+      return problem ? [[name, problem]] : [];
+    }),
+  );
   const errors = {
     ...(estimate.error ? mapProblem(toApiError(estimate.error).problem, ESTIMATE_FIELDS).fields : {}),
     ...(saveError ? mapProblem(toApiError(saveError).problem, ESTIMATE_FIELDS).fields : {}),
+    ...shareErrors,
   };
   // Read the value now: React clears `currentTarget` once the event is dispatched, and the
   // updater below may run later.
