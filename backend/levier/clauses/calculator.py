@@ -44,6 +44,12 @@ def number(value: Decimal | int) -> str:
     return text
 
 
+def money(value: Decimal | int) -> str:
+    """An amount in euros: whole euros as they are, else with its two decimals (398500.50)."""
+    amount = Decimal(value)
+    return number(amount) if amount == amount.to_integral_value() else f"{amount:.2f}"
+
+
 def round_hours(value: Decimal) -> int:
     """Whole hours, half up; never negative."""
     return max(0, int(value.quantize(Decimal("1"), rounding=ROUND_HALF_UP)))
@@ -61,8 +67,8 @@ def generic_hours(
         hours=round_hours(exact),
         exact_hours=exact,
         formula=(
-            f"{number(amount.value)} × {number(labour_share.value)} × {number(rate.value)}"
-            f" ÷ {number(hourly_cost.value)}"
+            f"{money(amount.value)} × {number(labour_share.value)} × {number(rate.value)}"
+            f" ÷ {money(hourly_cost.value)}"
             f" = {exact.quantize(Decimal('0.01'))} → {round_hours(exact)} h"
         ),
         parameters=[amount, labour_share, rate, hourly_cost],
@@ -99,9 +105,9 @@ def cleaning_hours(
         hours=hours,
         exact_hours=exact,
         formula=(
-            f"P = 1 − ({number(s)} × {number(c)}) ÷ ({number(a)} ÷ {number(n)})"
+            f"P = 1 − ({number(s)} × {money(c)}) ÷ ({money(a)} ÷ {number(n)})"
             f" = {weight.quantize(Decimal('0.0001'))}; "
-            f"{max(weight, Decimal(0)).quantize(Decimal('0.0001'))} × ({number(a)} ÷ {number(c)})"
+            f"{max(weight, Decimal(0)).quantize(Decimal('0.0001'))} × ({money(a)} ÷ {money(c)})"
             f" × {number(t)}"
             f" = {exact.quantize(Decimal('0.01'))} → {hours} h"
         ),

@@ -334,3 +334,20 @@ async def test_other_structures_defaults_do_not_leak(client, auth, session):
     )
     mine = (await client.get("/api/v1/clause-settings", headers=auth(second))).json()
     assert Decimal(mine["insertion_rate"]) == Decimal("0.05")
+
+
+class TestFormulaAmounts:
+    async def test_an_amount_with_cents_is_written_with_both_decimals(
+        self, client, auth, facilitator
+    ):
+        response = await estimate(
+            client,
+            auth,
+            facilitator,
+            amount_excl_tax="398500.5",
+            labour_share="0.45",
+            insertion_rate="0.05",
+            hourly_cost="30",
+        )
+        assert response.status_code == 200, response.text
+        assert response.json()["formula"].startswith("398500.50 × 0.45 × 0.05 ÷ 30 = ")
