@@ -77,6 +77,22 @@ test('a participant form reports every mistake at once, in words that say what i
   await expect(page.getByRole('link', { name: 'Ouvrir la fiche existante' })).toBeVisible();
 });
 
+test('a new participant with a close name is pointed to the people already followed', async ({ page }) => {
+  const name = `Proche${Date.now().toString().slice(-6)}`;
+  await loginAs(page, DEMO.referent);
+  await newParticipant(page, name);
+  await openNav(page, 'Participants');
+  await page.getByRole('link', { name: 'Nouveau participant' }).click();
+  await field(page, 'Nom').fill(name.toUpperCase());
+  await field(page, 'Prénoms').fill('Ines');
+  const similar = page.getByTestId('similar-people');
+  await expect(similar).toContainText('14/02/1990');
+  await expect(similar.getByRole('link', { name: new RegExp(name.toUpperCase()) })).toBeVisible();
+  // Another first name: nobody close.
+  await field(page, 'Prénoms').fill('Zoé');
+  await expect(similar).toHaveCount(0);
+});
+
 test('a referent corrects an identity after creation, and a stale form is not saved over', async ({ page, browser }) => {
   const name = `Correction${Date.now().toString().slice(-6)}`;
   await loginAs(page, DEMO.referent);

@@ -63,3 +63,15 @@ describe('participant form', () => {
     });
   });
 });
+
+describe('people with a close name', () => {
+  it('are the same last name with first names starting alike, accents and case aside', async () => {
+    const { similarPeople } = await import('../src/features/participants/similar');
+    const person = (last_name: string, first_names: string) =>
+      ({ id: `${last_name}-${first_names}`, last_name, first_names }) as Parameters<typeof similarPeople>[0][number];
+    const people = [person('Testeur', 'Zoé'), person('Testeur-Martin', 'Zoé'), person('Testeur', 'Alice')];
+    expect(similarPeople(people, 'TESTEUR', 'Zoe').map((p) => p.id)).toEqual(['Testeur-Zoé']);
+    expect(similarPeople(people, 'testeur', 'zoé marie').map((p) => p.id)).toEqual(['Testeur-Zoé']);
+    expect(similarPeople(people, 'Dupont', 'Zoé')).toEqual([]);
+  });
+});

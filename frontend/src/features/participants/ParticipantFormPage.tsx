@@ -24,6 +24,7 @@ import { todayIso } from '../../lib/dates';
 import { ApiError, fieldMap } from '../../lib/problem';
 import { birthDate, email, franceTravailId, isoDay, optional, phone, required } from '../../lib/validation';
 import { participantBody, participantChanges, participantValues, type ParticipantValues } from './participantForm';
+import { SimilarPeople } from './SimilarPeople';
 import { GENDERS } from './vocabularies';
 
 /** Where the form shows each field of the API (the commune picker shows `commune_code`). */
@@ -123,6 +124,7 @@ function ParticipantForm({ participant, etag, onReload }: { participant?: Partic
               {...form.getInputProps('gender')}
             />
           </SimpleGrid>
+          {!participant && <SimilarPeople lastName={form.values.last_name} firstNames={form.values.first_names} />}
           <TerritoryPicker
             label={t('participants.communeCode')}
             value={form.values.commune}
