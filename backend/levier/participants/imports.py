@@ -75,6 +75,7 @@ FILE_CODES = {
     ("birth_date", "field_type"): "import_date_unreadable",
     ("birth_date", "field_invalid"): "import_date_unreadable",
 }
+DATE_SHAPE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2}")
 GENDERS = {"f": "female", "femme": "female", "m": "male", "h": "male", "homme": "male"}
 TRUE = {"1", "oui", "yes", "o", "y", "true", "vrai"}
 FALSE = {"", "0", "non", "no", "n", "false", "faux"}
@@ -216,8 +217,10 @@ def _in_file_terms(row: Row, error: dict[str, Any], language: Language) -> dict[
     if column is None:
         return error
     code = FILE_CODES.get((name, error["code"]), error["code"])
-    message = error["message"] if code == error["code"] else translate(code, language)
     typed = row.typed.get(name, "").strip()
+    if code == "import_date_unreadable" and DATE_SHAPE.fullmatch(typed):
+        code = "import_date_not_in_calendar"  # 31/02/1990: the form is right, the day is not
+    message = error["message"] if code == error["code"] else translate(code, language)
     shown = f"« {column} »" + (f" ({typed})" if typed else "")
     return {
         **error,

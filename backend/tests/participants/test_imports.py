@@ -140,7 +140,8 @@ class TestReportInTheFilesTerms:
         content = (
             b"nom;prenoms;date_naissance;sexe;code_commune\n"
             b"Durand;Paul;2030-01-01;H;99999\n"  # two rules of the API on one line
-            b"Petit;Jeanne;31/02/1990;X;37261\n"  # an unreadable date and an unknown sex
+            b"Petit;Jeanne;31/02/1990;X;37261\n"  # a day not in the calendar, an unknown sex
+            b"Roux;Anne;le 3 mai;F;Tours\n"  # no date at all, a commune by its name
         )
         report = (await upload(client, auth, network.nadia, content)).json()
         by_line = {row["line"]: row["errors"] for row in report["errors"]}
@@ -149,11 +150,17 @@ class TestReportInTheFilesTerms:
             ("code_commune", "insee_code_invalid"),
         }
         assert {(e["column"], e["code"], e["value"]) for e in by_line[3]} == {
-            ("date_naissance", "import_date_unreadable", "31/02/1990"),
+            ("date_naissance", "import_date_not_in_calendar", "31/02/1990"),
             ("sexe", "import_gender_unknown", "X"),
+        }
+        assert {(e["column"], e["code"]) for e in by_line[4]} == {
+            ("date_naissance", "import_date_unreadable"),
+            ("code_commune", "field_invalid"),
         }
         messages = " ".join(e["message"] for row in by_line.values() for e in row)
         assert "« sexe » (X)" in messages and "JJ/MM/AAAA" in messages
+        assert "n'existe pas dans le calendrier" in messages
+        assert "« code_commune » (Tours) : Le code INSEE de la commune est attendu" in messages
         for internal in ("birth_date", "'female'", "gender", "commune_code"):
             assert internal not in messages, internal
 

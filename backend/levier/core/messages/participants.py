@@ -133,6 +133,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sexe non reconnu : écrivez F, Femme, H, M ou Homme (vide si non précisé).",
         "sex not recognised: write F, female, M, H or male (empty when not given).",
     ),
+    "import_date_not_in_calendar": (
+        "ce jour n'existe pas dans le calendrier : corrigez le jour ou le mois.",
+        "this day is not in the calendar: correct the day or the month.",
+    ),
+    "format_commune_code": (
+        "Le code INSEE de la commune est attendu (5 chiffres, ou 2A/2B et 3 chiffres en Corse, "
+        "par exemple 37261), pas son nom.",
+        "The commune's INSEE code is expected (5 digits, or 2A/2B and 3 digits in Corsica, for "
+        "example 37261), not its name.",
+    ),
     "import_date_unreadable": (
         "date illisible : écrivez-la JJ/MM/AAAA (par exemple 05/03/1998) ou AAAA-MM-JJ.",
         "unreadable date: write it DD/MM/YYYY (for example 05/03/1998) or YYYY-MM-DD.",

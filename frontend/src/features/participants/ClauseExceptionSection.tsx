@@ -18,7 +18,7 @@ import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
 import { fieldMap } from '../../lib/problem';
 import { minLength, required } from '../../lib/validation';
-import { day } from '../tenders/format';
+import { day, integer } from '../tenders/format';
 
 /** The API's bounds on an exception's reason (ClauseExceptionCreate). */
 export const REASON_MIN_LENGTH = 10;
@@ -99,7 +99,7 @@ function GrantForm({ participant, lots, onDone }: { participant: ParticipantRead
 type Translate = ReturnType<typeof useTranslation>['t'];
 
 function lotLabel(t: Translate, lot: ClauseLot): string {
-  const hours = lot.required_hours != null ? ` (${lot.required_hours} h)` : '';
+  const hours = lot.required_hours != null ? ` (${integer(lot.required_hours)} h)` : '';
   return `${lot.tender_reference} · ${t('participants.lotNumber', { number: lot.lot_number })} ${lot.lot_title}${hours}`;
 }
 

@@ -21,7 +21,7 @@ import { useValidator } from '../../hooks/useValidator';
 import { todayIso } from '../../lib/dates';
 import { fieldMap } from '../../lib/problem';
 import { hours, isoDay, notAfter, required } from '../../lib/validation';
-import { day } from '../tenders/format';
+import { day, integer } from '../tenders/format';
 import { CONTRACT_KINDS, CONTRACT_STEPS, EXIT_CATEGORIES, EXIT_CATEGORY, EXIT_SITUATIONS, QUALIFICATION_LEVELS, STEP_KINDS } from './vocabularies';
 
 const STEP_FIELDS = ['kind', 'start_date', 'end_date', 'qualification_level', 'contract_kind', 'employer', 'hours_per_week', 'lot_id', 'enterprise_id'];
@@ -122,7 +122,7 @@ function StepForm({ participant, pathway, onDone }: { participant: ParticipantRe
               description={positions.data?.length === 0 ? t('participants.noClauseLot') : undefined}
               data={(positions.data ?? []).map((p) => ({
                 value: p.lot_id,
-                label: `${p.tender_reference} · ${t('participants.lotNumber', { number: p.lot_number })} ${p.lot_title}${p.required_hours != null ? ` (${p.required_hours} h)` : ''}`,
+                label: `${p.tender_reference} · ${t('participants.lotNumber', { number: p.lot_number })} ${p.lot_title}${p.required_hours != null ? ` (${integer(p.required_hours)} h)` : ''}`,
               }))}
               {...form.getInputProps('lot_id')}
               onChange={(value) => {
