@@ -79,37 +79,23 @@ class TestTenders:
         assert hidden.status_code == 404
 
     @pytest.mark.parametrize(
-        ("overrides", "field"),
+        ("overrides", "field", "says"),
         [
-            ({"cpv_code": "4523"}, "cpv_code"),
-            ({"procedure": "auction"}, "procedure"),
-            ({"deadline_date": "2026-11-01"}, "deadline_date"),
+            ({"cpv_code": "4523"}, "cpv_code", "8 chiffres"),
+            ({"cpv_code": "abc"}, "cpv_code", "8 chiffres"),
+            ({"procedure": "auction"}, "procedure", None),
+            ({"deadline_date": "2026-11-01"}, "deadline_date", None),
             (
                 {"place_of_execution": {"level": "commune", "code": "00000"}},
                 "place_of_execution.code",
+                None,
             ),
-            ({"reference": "has space"}, "reference"),
-        ],
-    )
-    async def test_bad_input_names_the_field(self, client, auth, world, overrides, field):
-        _structure, facilitator, buyer_org, _buyer = world
-        response = await client.post(
-            "/api/v1/tenders",
-            json=tender_body(buyer_id=str(buyer_org.id), **overrides),
-            headers=auth(facilitator),
-        )
-        assert response.status_code == 422, response.text
-        assert response.json()["errors"][0]["field"] == field
-
-    @pytest.mark.parametrize(
-        ("overrides", "field", "says"),
-        [
-            ({"cpv_code": "abc"}, "cpv_code", "8 chiffres"),
+            ({"reference": "has space"}, "reference", "sans espace"),
             ({"reference": "AB\U0001f600C"}, "reference", "lettres, chiffres"),
             ({"reference": "N°1;2"}, "reference", "sans espace"),
         ],
     )
-    async def test_a_value_out_of_shape_says_the_shape_expected(
+    async def test_bad_input_names_the_field_and_says_what_is_expected(
         self, client, auth, world, overrides, field, says
     ):
         _structure, facilitator, buyer_org, _buyer = world
@@ -119,9 +105,9 @@ class TestTenders:
             headers=auth(facilitator),
         )
         assert response.status_code == 422, response.text
-        [error] = response.json()["errors"]
+        error = response.json()["errors"][0]
         assert error["field"] == field
-        assert says in error["message"]
+        assert says is None or says in error["message"]
 
     async def test_a_reference_with_accents_and_signs_is_taken(self, client, auth, world):
         _structure, facilitator, buyer_org, _buyer = world
