@@ -1,5 +1,5 @@
 import { DateInput } from '@mantine/dates';
-import { type FocusEvent, type ReactNode, useRef } from 'react';
+import { type FocusEvent, type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { isIsoDay, looksLikeDate, parseDate } from '../lib/dates';
@@ -43,6 +43,13 @@ export function DateField({
   // The calendar keeps the last real date meanwhile: changing it would wipe the typed text.
   const lastDay = useRef<string | null>(null);
   if (!unreadable) lastDay.current = value || null;
+  // Readable text is rewritten as dd/mm/yyyy on leaving (3/4/1992 → 03/04/1992); unreadable
+  // text is kept as typed, for the person to correct.
+  const [typedReadable, setTypedReadable] = useState(true);
+  const typing = (event: FormEvent<HTMLInputElement>) => {
+    const text = event.currentTarget.value.trim();
+    setTypedReadable(!text || parseDate(text) !== null);
+  };
   const leave = (event: FocusEvent<HTMLInputElement>) => {
     const text = event.currentTarget.value.trim();
     if (text && !parseDate(text)) onChange(text);
@@ -62,7 +69,8 @@ export function DateField({
       onFocus={onFocus}
       // Unreadable text is what needs fixing first.
       error={unreadable ? unreadableMessage(unreadable) : error}
-      fixOnBlur={false}
+      fixOnBlur={typedReadable}
+      onInput={typing}
       valueFormat="DD/MM/YYYY"
       dateParser={parseDate}
       placeholder={t('app.datePlaceholder')}
