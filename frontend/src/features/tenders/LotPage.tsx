@@ -336,7 +336,11 @@ export function LotPage() {
         description={
           <>
             {lot.trade && `${lot.trade} — `}
-            {euros(lot.current_amount ?? lot.estimated_amount)} — {t('lots.months', { count: lot.duration_months })} — CPV <CpvText code={lot.cpv_code} />
+            {lot.current_amount != null
+              ? t('lots.amountAwardedAndEstimated', { current: euros(lot.current_amount), estimated: euros(lot.estimated_amount) })
+              : t('lots.amountEstimated', { estimated: euros(lot.estimated_amount) })}
+            {' — '}
+            {t('lots.months', { count: lot.duration_months })} — CPV <CpvText code={lot.cpv_code} />
             {' — '}
             {lot.considerations.map((c) => t(`considerations.${c.kind}`)).join(' ; ')}
           </>
