@@ -66,6 +66,7 @@ async def login(
         # The failure must be counted even though the request fails: commit it first.
         await session.commit()
         raise NotAuthenticated("invalid_credentials")
+    session.info["actor_id"] = user.id  # what signing in changes is the person's own doing
     pair = await sessions.start(session, settings, user, address)
     return cookies.deliver(request, response, settings, pair, browser=mode == COOKIE_MODE)
 
