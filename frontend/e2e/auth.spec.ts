@@ -138,3 +138,23 @@ test('two tabs reloading at once both resume their shared session', async ({ con
   await first.reload();
   await expect(first.getByRole('heading', { level: 1, name: `Bonjour ${DEMO.buyer.name}` })).toBeVisible();
 });
+
+test('a throttled sign-in counts the wait down and keeps the button off meanwhile', async ({ page }) => {
+  // An address that does not exist: no demo account is slowed for the tests after this one.
+  const email = `personne-${Date.now()}@levier.demo`;
+  await page.goto('/login');
+  await field(page, 'Adresse e-mail').fill(email);
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await field(page, 'Mot de passe').fill(`mauvais-mot-de-passe-${attempt}`);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByText('Adresse e-mail ou mot de passe incorrect.')).toBeVisible();
+  }
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  const wait = page.getByTestId('login-wait');
+  await expect(wait).toContainText(/Nouvel essai possible dans \d+ secondes?\./);
+  await expect(page.getByRole('button', { name: 'Se connecter' })).toBeDisabled();
+  const first = Number((await wait.innerText()).match(/\d+/)![0]);
+  await expect
+    .poll(async () => Number((await wait.innerText()).match(/\d+/)?.[0] ?? first), { timeout: 5000 })
+    .toBeLessThan(first);
+});

@@ -186,7 +186,16 @@ class PreconditionRequired(DomainError):
 
 
 class TooManyRequests(DomainError):
+    """429; a Retry-After header is also given as `retry_after` (seconds) in the document, for
+    pages that count down."""
+
     status_code = 429
+
+    def __init__(self, code: str = "too_many_requests", **params: Any) -> None:
+        super().__init__(code, **params)
+        retry = (self.headers or {}).get("Retry-After")
+        if retry is not None and retry.isdigit():
+            self.extensions.setdefault("retry_after", int(retry))
 
 
 def readable_size(size: int) -> str:
@@ -377,6 +386,9 @@ class ProblemDocument(BaseModel):
     code: str = Field(description="Stable machine-readable code of the problem.")
     instance: str
     errors: list[FieldProblemDocument] | None = None
+    retry_after: int | None = Field(
+        default=None, description="On a 429: the seconds to wait, as in Retry-After."
+    )
 
 
 def _problem_response(description: str) -> dict[str, Any]:

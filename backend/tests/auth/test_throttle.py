@@ -84,6 +84,7 @@ class TestNoLockOut:
         delay = settings.login_pair_first_delay_seconds
         assert 0 < int(first.headers["Retry-After"]) <= delay
         assert f"{delay} secondes" in first.json()["detail"]
+        assert first.json()["retry_after"] == int(first.headers["Retry-After"])
         assert "minute(s)" not in first.json()["detail"]
         # Once the delay has passed, the right password gets in.
         await session.execute(

@@ -2574,6 +2574,12 @@ export type ProblemDocument = {
      */
     instance: string;
     /**
+     * Retry After
+     *
+     * On a 429: the seconds to wait, as in Retry-After.
+     */
+    retry_after?: number | null;
+    /**
      * Status
      */
     status: number;

@@ -14,6 +14,8 @@ export interface Problem {
   detail: string;
   code: string;
   errors?: FieldProblem[];
+  /** On a 429: the seconds to wait. */
+  retry_after?: number | null;
 }
 
 export class ApiError extends Error {

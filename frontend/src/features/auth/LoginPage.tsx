@@ -1,5 +1,6 @@
-import { Anchor, Button, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 
@@ -24,6 +25,16 @@ export function LoginPage() {
     validate: { email: rule(required, email), password: rule(required) },
   });
   const { busy, run, alert } = useApiSubmit(form, fieldMap(['email', 'password'], { username: 'email' }));
+  // A throttled sign-in counts the wait down and offers the button again when it is over.
+  const [wait, setWait] = useState(0);
+  useEffect(() => {
+    setWait(alert.error?.status === 429 ? (alert.error.problem.retry_after ?? 0) : 0);
+  }, [alert.error]);
+  useEffect(() => {
+    if (wait <= 0) return undefined;
+    const timer = window.setTimeout(() => setWait((seconds) => seconds - 1), 1000);
+    return () => window.clearTimeout(timer);
+  }, [wait]);
 
   const submit = form.onSubmit((values) =>
     run(async () => {
@@ -50,7 +61,12 @@ export function LoginPage() {
             required
             {...form.getInputProps('password')}
           />
-          <Button type="submit" loading={busy} fullWidth mt="xs">
+          {wait > 0 && (
+            <Text size="sm" role="status" data-testid="login-wait">
+              {t('login.wait', { count: wait })}
+            </Text>
+          )}
+          <Button type="submit" loading={busy} disabled={wait > 0} fullWidth mt="xs">
             {t('login.submit')}
           </Button>
           <Anchor component={Link} to="/forgot-password" size="sm">
