@@ -88,6 +88,7 @@ test('a new participant with a close name is pointed to the people already follo
   const similar = page.getByTestId('similar-people');
   await expect(similar).toContainText('14/02/1990');
   await expect(similar.getByRole('link', { name: new RegExp(name.toUpperCase()) })).toBeVisible();
+  expect(await seriousViolations(page), 'the notice is readable (contrast)').toEqual([]);
   // Another first name: nobody close.
   await field(page, 'Prénoms').fill('Zoé');
   await expect(similar).toHaveCount(0);

@@ -59,7 +59,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-green-light-color': '#237032',
     '--mantine-color-teal-light-color': '#06664a',
     '--mantine-color-red-light-color': 'var(--mantine-color-red-9)',
-    '--mantine-color-orange-light-color': 'var(--mantine-color-orange-9)',
+    '--mantine-color-orange-light-color': '#9c3c00',
   },
   dark: {},
 });

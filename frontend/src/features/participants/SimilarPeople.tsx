@@ -22,7 +22,7 @@ export function SimilarPeople({ lastName, firstNames }: { lastName: string; firs
   const close = ready && found.data ? similarPeople(found.data.items, names.lastName, names.firstNames) : [];
   if (close.length === 0) return null;
   return (
-    <Alert variant="light" color="yellow" title={t('participants.similarTitle')} data-testid="similar-people">
+    <Alert variant="light" color="orange" title={t('participants.similarTitle')} data-testid="similar-people">
       {t('participants.similarHelp')}
       <List size="sm" mt="xs">
         {close.map((person) => (
