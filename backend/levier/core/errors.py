@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -15,6 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from levier.core.field_errors import field_error, field_errors
 from levier.core.i18n import Language, negotiate, translate
 
 logger = logging.getLogger("levier.errors")
@@ -36,42 +36,8 @@ _STATUS_CODES = {
     503: "service_unavailable",
 }
 
+
 # pydantic error type → our message code
-_PYDANTIC_CODES = {
-    "missing": "field_required",
-    "extra_forbidden": "field_unknown",
-    "string_too_short": "too_short",
-    "too_short": "too_short",
-    "string_too_long": "too_long",
-    "too_long": "too_long",
-    "enum": "enum",
-    "literal_error": "enum",
-    "greater_than": "out_of_range",
-    "greater_than_equal": "out_of_range",
-    "less_than": "out_of_range",
-    "less_than_equal": "out_of_range",
-    "int_parsing": "field_type",
-    "float_parsing": "field_type",
-    "bool_parsing": "field_type",
-    "uuid_parsing": "field_type",
-    "string_type": "field_type",
-    "string_unicode": "control_character",
-    "list_type": "field_type",
-    "dict_type": "field_type",
-    "model_attributes_type": "field_type",
-    "datetime_parsing": "field_type",
-    "date_parsing": "field_type",
-}
-
-
-_BOUNDS = {
-    "greater_than_equal": ("bound_ge", "ge"),
-    "greater_than": ("bound_gt", "gt"),
-    "less_than_equal": ("bound_le", "le"),
-    "less_than": ("bound_lt", "lt"),
-}
-
-
 class DomainError(Exception):
     """An error the caller can act on: a stable `code`, an HTTP status, maybe a field."""
 
@@ -251,54 +217,8 @@ def problem(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=response_headers)
 
 
-def _field_error(loc: Sequence[Any], code: str, message: str) -> dict[str, Any]:
-    path = [str(part) for part in loc]
-    field_path = path[1:] if path and path[0] in {"body", "query", "path", "header"} else path
-    return {"loc": path, "field": ".".join(field_path), "code": code, "message": message}
-
-
 def _validation_errors(error: RequestValidationError, language: Language) -> list[dict[str, Any]]:
     return field_errors(error.errors(), language)
-
-
-def field_errors(raw_errors: Sequence[Any], language: Language) -> list[dict[str, Any]]:
-    """Pydantic errors as problem `errors[]` items: path, stable code, translated message."""
-    items = []
-    for raw in raw_errors:
-        kind = raw.get("type", "value_error")
-        loc = raw.get("loc", ())
-        ctx = raw.get("ctx") or {}
-        code = _PYDANTIC_CODES.get(kind, kind)
-        if code not in _PYDANTIC_CODES.values() and not _is_known(code):
-            code = "field_invalid"
-        params = {
-            key: value
-            for key, value in ctx.items()
-            if isinstance(value, str | int | float | Decimal) and not isinstance(value, bool)
-        }
-        params.setdefault("field", str(loc[-1]) if loc else "")
-        # Lists say "items" where strings say "characters"; the code stays too_short.
-        wording = "too_few_items" if kind == "too_short" else code  # string_too_short: chars
-        # A number out of bounds says the bound.
-        bound = _BOUNDS.get(kind)
-        if bound and bound[1] in params:
-            wording = bound[0]
-        # A value not in its field's shape says which shape, where the catalogue has it.
-        shape = f"format_{loc[-1]}" if loc else ""
-        if kind == "string_pattern_mismatch" and _is_known(shape):
-            wording = shape
-        if wording == "field_invalid" and language == "en":
-            message = str(raw.get("msg", "Invalid value."))
-        else:
-            message = translate(wording, language, **params)
-        items.append(_field_error(loc, code, message))
-    return items
-
-
-def _is_known(code: str) -> bool:
-    from levier.core.i18n import MESSAGES
-
-    return code in MESSAGES
 
 
 def is_database_busy(exc: OperationalError) -> bool:
@@ -317,7 +237,7 @@ def install_error_handlers(app: FastAPI) -> None:
         failures = exc.errors if isinstance(exc, FieldsInvalid) else [exc] if exc.field else []
         if failures:
             errors = [
-                _field_error(
+                field_error(
                     [failure.location, *(failure.field or "").split(".")],
                     failure.code,
                     translate(failure.code, language, **failure.params),

@@ -11,7 +11,8 @@ from urllib.parse import parse_qsl
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from levier.core.errors import RequestTooLarge, field_errors, problem, request_language
+from levier.core.errors import RequestTooLarge, problem, request_language
+from levier.core.field_errors import field_errors
 from levier.core.text import has_control_characters
 
 # A route whose body may be larger than the default declares it in its OpenAPI extension,

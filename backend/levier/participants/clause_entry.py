@@ -15,17 +15,16 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import joinedload
 from sqlmodel import col
 
 from levier.core import clock
 from levier.core.errors import FieldInvalid
 from levier.participants import eligibility
+from levier.participants import scope as scope_module
 from levier.participants.models import ClauseException, Participant
 from levier.participants.scope import Scope
 from levier.tenders import positions as tenders_positions
 from levier.tenders.constants import EligibilityRestriction
-from levier.tenders.models import Lot
 
 
 def check_notified(position: dict[str, Any], start_date: date) -> None:
@@ -50,14 +49,6 @@ def refusal(participant: Participant, position: dict[str, Any], start_date: date
     return None
 
 
-def exception_options() -> list[Any]:
-    """What an exception is shown with: who granted it, and the lot with its tender."""
-    return [
-        joinedload(ClauseException.granted_by),  # type: ignore[arg-type]
-        joinedload(ClauseException.lot).joinedload(Lot.tender),  # type: ignore[arg-type]
-    ]
-
-
 async def exception_for(
     session: AsyncSession, participant: Participant, lot_id: uuid.UUID
 ) -> ClauseException | None:
@@ -68,7 +59,7 @@ async def exception_for(
             col(ClauseException.participant_id) == participant.id,
             col(ClauseException.lot_id) == lot_id,
         )
-        .options(*exception_options())
+        .options(*scope_module.exception_options())
         .order_by(col(ClauseException.granted_on).desc())
         .limit(1)
     )
@@ -118,7 +109,7 @@ async def grant(
     loaded = await session.execute(
         select(ClauseException)
         .where(col(ClauseException.id) == exception.id)
-        .options(*exception_options())
+        .options(*scope_module.exception_options())
         .execution_options(populate_existing=True)
     )
     return loaded.scalar_one()
@@ -129,7 +120,7 @@ async def exceptions_of(session: AsyncSession, participant: Participant) -> list
     statement = (
         select(ClauseException)
         .where(col(ClauseException.participant_id) == participant.id)
-        .options(*exception_options())
+        .options(*scope_module.exception_options())
         .order_by(col(ClauseException.granted_on).desc(), col(ClauseException.created_at).desc())
     )
     return list((await session.execute(statement)).scalars())

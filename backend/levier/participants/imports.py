@@ -21,7 +21,8 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from levier.core import clock
-from levier.core.errors import DomainError, FieldChecks, FieldsInvalid, field_errors
+from levier.core.errors import DomainError, FieldChecks, FieldsInvalid
+from levier.core.field_errors import field_errors
 from levier.core.i18n import Language, translate
 from levier.participants import identity
 from levier.participants.schemas import ParticipantCreate

@@ -130,10 +130,16 @@ def with_steps() -> list[Any]:
         selectinload(Participant.pathways)  # type: ignore[arg-type]
         .selectinload(Pathway.steps)  # type: ignore[arg-type]
         .joinedload(PathwayStep.exception)  # type: ignore[arg-type]
-        .options(
-            joinedload(ClauseException.granted_by),  # type: ignore[arg-type]
-            joinedload(ClauseException.lot).joinedload(Lot.tender),  # type: ignore[arg-type]
-        ),
+        .options(*exception_options()),
+    ]
+
+
+def exception_options() -> list[Any]:
+    """What a facilitator's exception is shown with: who granted it, and the lot with its
+    tender (steps and the exception routes load the same)."""
+    return [
+        joinedload(ClauseException.granted_by),  # type: ignore[arg-type]
+        joinedload(ClauseException.lot).joinedload(Lot.tender),  # type: ignore[arg-type]
     ]
 
 
