@@ -92,25 +92,44 @@ async def _latencies(call) -> list[float]:
     return samples
 
 
-async def _raw_page(connection: asyncpg.Connection, referent: uuid.UUID) -> None:
-    """The statements the first page of a referent's portfolio runs, through asyncpg."""
-    rows = await connection.fetch(
-        "SELECT * FROM participants WHERE referent_id = $1 AND anonymised_at IS NULL "
-        "ORDER BY search_name, id LIMIT 51",
-        referent,
-    )
-    ids = [row["id"] for row in rows]
-    await connection.fetch("SELECT * FROM users WHERE id = $1", referent)
-    await connection.fetch(
-        "SELECT * FROM pathways WHERE participant_id = ANY($1) ORDER BY entry_date, created_at",
-        ids,
-    )
-    await connection.fetch(
-        "SELECT participant_id, max(valid_until) FROM eligibility_validations "
-        "WHERE participant_id = ANY($1) AND validated_on <= current_date "
-        "AND valid_until >= current_date GROUP BY participant_id",
-        ids,
-    )
+PRINCIPAL_SQL = """
+SELECT users.*, organisations.*, EXISTS (SELECT 1 FROM organisations AS network
+    WHERE network.coordinator_id = users.organisation_id) AS coordinates_network
+FROM users JOIN auth_sessions ON auth_sessions.user_id = users.id
+JOIN organisations ON organisations.id = users.organisation_id
+WHERE users.id = $1 AND auth_sessions.id = $2 AND auth_sessions.ended_at IS NULL
+  AND auth_sessions.expires_at > now()"""
+
+# The statement Levier runs for a page of a referent's portfolio: each row with its referent,
+# its latest pathway and its current eligibility (correlated subqueries).
+PAGE_SQL = """
+SELECT participants.id, participants.last_name, participants.first_names,
+  participants.birth_date, participants.commune_name, participants.qpv,
+  participants.organisation_id, participants.structure_id, participants.restricted,
+  participants.retention_due_on, participants.anonymised_at, participants.referent_id,
+  participants.search_name, users.full_name, users.organisation_id,
+  (SELECT pathways.id FROM pathways WHERE pathways.participant_id = participants.id
+   ORDER BY pathways.entry_date DESC, pathways.created_at DESC LIMIT 1),
+  (SELECT pathways.exit_date FROM pathways WHERE pathways.participant_id = participants.id
+   ORDER BY pathways.entry_date DESC, pathways.created_at DESC LIMIT 1),
+  (SELECT pathways.exit_category FROM pathways WHERE pathways.participant_id = participants.id
+   ORDER BY pathways.entry_date DESC, pathways.created_at DESC LIMIT 1),
+  (SELECT max(valid_until) FROM eligibility_validations
+   WHERE eligibility_validations.participant_id = participants.id
+     AND validated_on <= current_date AND valid_until >= current_date)
+FROM participants JOIN users ON users.id = participants.referent_id
+WHERE participants.referent_id = $1 AND participants.anonymised_at IS NULL
+ORDER BY participants.search_name, participants.id LIMIT 51"""
+
+
+async def _raw_page(
+    connection: asyncpg.Connection, referent: uuid.UUID, session: uuid.UUID
+) -> None:
+    """What Levier runs for the first page of a referent's portfolio, through asyncpg: the
+    principal and the page, in one transaction."""
+    async with connection.transaction():
+        await connection.fetch(PRINCIPAL_SQL, referent, session)
+        await connection.fetch(PAGE_SQL, referent)
 
 
 def _uuid(name: str) -> uuid.UUID:
@@ -210,7 +229,11 @@ async def _lists(levier_url: str, headers: dict[str, str], dsn: str) -> tuple[li
         levier = await _latencies(page)
     connection = await asyncpg.connect(dsn)
     try:
-        raw = await _latencies(lambda: _raw_page(connection, _uuid("ref7")))
+        referent = _uuid("ref7")
+        session = await connection.fetchval(
+            "SELECT id FROM auth_sessions WHERE user_id = $1 AND ended_at IS NULL", referent
+        )
+        raw = await _latencies(lambda: _raw_page(connection, referent, session))
     finally:
         await connection.close()
     return levier, raw

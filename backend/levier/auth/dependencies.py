@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Annotated
+from functools import cache
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
-from sqlalchemy import exists, select
+from sqlalchemy import bindparam, exists, select
 from sqlalchemy.orm import joinedload
 from sqlmodel import col
 
@@ -22,6 +23,31 @@ from levier.organisations.models import Organisation
 from levier.users.models import User
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
+
+
+@cache
+def _principal_statement() -> Any:
+    """The user, their organisation and whether it coordinates a network, if the token's
+    session is still open (built once: building it cost more than running it)."""
+    # Whether the user's organisation coordinates a network (a PLIE): participants' scope
+    # needs it, and asking here saves that domain a statement on every request.
+    coordinates = (
+        exists()
+        .where(col(Organisation.coordinator_id) == col(User.organisation_id))
+        .correlate(User)
+        .label("coordinates_network")
+    )
+    return (
+        select(User, coordinates)
+        .join(AuthSession, col(AuthSession.user_id) == col(User.id))
+        .where(
+            col(User.id) == bindparam("user_id"),
+            col(AuthSession.id) == bindparam("session_id"),
+            col(AuthSession.ended_at).is_(None),
+            col(AuthSession.expires_at) > bindparam("now"),
+        )
+        .options(joinedload(User.organisation))  # type: ignore[arg-type]
+    )
 
 
 async def current_user(
@@ -40,27 +66,8 @@ async def current_user(
     claims = decode_access_token(settings, token)
     if claims is None or claims.session_id is None:
         raise NotAuthenticated("invalid_token")
-    # Whether the user's organisation coordinates a network (a PLIE): participants' scope
-    # needs it, and asking here saves that domain a statement on every request.
-    coordinates = (
-        exists()
-        .where(col(Organisation.coordinator_id) == col(User.organisation_id))
-        .correlate(User)
-        .label("coordinates_network")
-    )
-    row = (
-        await session.execute(
-            select(User, coordinates)
-            .join(AuthSession, col(AuthSession.user_id) == col(User.id))
-            .where(
-                col(User.id) == claims.user_id,
-                col(AuthSession.id) == claims.session_id,
-                col(AuthSession.ended_at).is_(None),
-                col(AuthSession.expires_at) > utcnow(),
-            )
-            .options(joinedload(User.organisation))  # type: ignore[arg-type]
-        )
-    ).one_or_none()
+    parameters = {"user_id": claims.user_id, "session_id": claims.session_id, "now": utcnow()}
+    row = (await session.execute(_principal_statement(), parameters)).one_or_none()
     user = row[0] if row else None
     if user is None or not user.active or user.token_version != claims.token_version:
         raise NotAuthenticated("invalid_token")

@@ -170,8 +170,9 @@ def get_settings() -> Settings:
     return Settings()
 
 
-def app_settings(request: Request) -> Settings:
-    """The settings of the running application (tests inject their own)."""
+async def app_settings(request: Request) -> Settings:
+    """The settings of the running application (tests inject their own; async, so FastAPI
+    calls it in the event loop instead of a worker thread)."""
     return request.app.state.settings  # type: ignore[no-any-return]
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import Index, MetaData, event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -59,11 +60,34 @@ def create_engine(
     """An async engine for SQLite (aiosqlite, WAL mode) or PostgreSQL (asyncpg)."""
     kwargs: dict[str, Any] = {"echo": echo}
     if not database_url.startswith("sqlite"):
-        kwargs.update(pool_pre_ping=True, pool_size=10, max_overflow=10)
+        kwargs.update(pool_size=10, max_overflow=10, pool_recycle=1800)
     engine = create_async_engine(database_url, **kwargs)
     if database_url.startswith("sqlite"):
         _enable_sqlite_transactions(engine, sqlite_busy_timeout_ms)
+    _refuse_closed_connections(engine)
     return engine
+
+
+def _refuse_closed_connections(engine: AsyncEngine) -> None:
+    """A pooled connection the server or the network has closed is replaced when it is
+    checked out, without a round trip. SQLAlchemy's `pool_pre_ping` asks the server instead,
+    and with asyncpg that is three round trips (BEGIN, a ping, ROLLBACK) on every request:
+    more than the statements of a detail read. The driver knows its socket was closed (a
+    server restart, an idle timeout, `pg_terminate_backend`) as soon as the event loop saw it;
+    a connection cut silently in between still fails its first statement, and SQLAlchemy then
+    discards every older pooled connection."""
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _on_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        if _driver_closed(dbapi_connection.driver_connection):
+            raise DisconnectionError("the pooled connection was closed")
+
+
+def _driver_closed(driver: Any) -> bool:
+    is_closed = getattr(driver, "is_closed", None)  # asyncpg
+    if is_closed is not None:
+        return bool(is_closed())
+    return getattr(driver, "_connection", True) is None  # aiosqlite, after close()
 
 
 def create_sessionmaker(bind: Any) -> async_sessionmaker[AsyncSession]:

@@ -34,13 +34,13 @@ class PageParams(BaseModel):
     cursor: str | None
 
 
-def page_params(
+async def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (1–200).")] = 50,
     cursor: Annotated[
         str | None, Query(max_length=512, description="`next_cursor` of the previous page.")
     ] = None,
 ) -> PageParams:
-    """Common pagination query parameters."""
+    """Common pagination query parameters (async: no worker-thread hop per list request)."""
     return PageParams(limit=limit, cursor=cursor)
 
 
@@ -134,17 +134,20 @@ async def paginate(
     order_by: Sequence[Any],
     key: Any,
     descending: bool = False,
+    scalars: bool = True,
 ) -> tuple[list[Any], str | None]:
     """Run `statement` ordered by `order_by` (unique with its last column) after the cursor.
 
-    `key(row)` returns the row's values for `order_by`, which become the next cursor.
+    `key(row)` returns the row's values for `order_by`, which become the next cursor. Rows are
+    the statement's first column (an entity), or (`scalars=False`) whole column rows.
     """
     if params.cursor:
         values = decode_cursor(params.cursor, order_by)
         statement = statement.where(_after(order_by, values, descending))
     ordering = [column.desc() if descending else column.asc() for column in order_by]
     statement = statement.order_by(*ordering).limit(params.limit + 1)
-    rows = list((await session.execute(statement)).scalars().all())
+    result = await session.execute(statement)
+    rows = list(result.scalars().all() if scalars else result.all())
     next_cursor = None
     if len(rows) > params.limit:
         rows = rows[: params.limit]

@@ -11,7 +11,8 @@ import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 from jose import JWTError, jwt
 from pwdlib import PasswordHash
@@ -75,18 +76,34 @@ def create_access_token(
 
 
 def decode_access_token(settings: Settings, token: str) -> AccessClaims | None:
-    """The claims of a valid, unexpired access token, or None."""
+    """The claims of a valid, unexpired access token, or None.
+
+    Checking a signature is the same work for the same token every time, and a token is sent
+    with every request of its lifetime: the verified claims are kept (a bounded cache), and
+    only the expiry is checked again. Whether the token's session is still open is the
+    principal's statement's business, on every request.
+    """
+    claims = _verified_claims(settings.signing_key, token)
+    if claims is None or claims.expires_at <= utcnow():
+        return None
+    return claims
+
+
+@lru_cache(maxsize=4096)
+def _verified_claims(signing_key: str, token: str) -> AccessClaims | None:
     try:
-        claims = jwt.decode(token, settings.signing_key, algorithms=[ALGORITHM])
+        claims = jwt.decode(
+            token, signing_key, algorithms=[ALGORITHM], options={"verify_exp": False}
+        )
         if claims.get("typ") != "access":
             return None
         return AccessClaims(
             user_id=uuid.UUID(claims["sub"]),
             token_version=int(claims.get("tv", 0)),
             session_id=uuid.UUID(claims["sid"]) if claims.get("sid") else None,
-            expires_at=datetime.fromtimestamp(claims["exp"]).astimezone(),
+            expires_at=datetime.fromtimestamp(int(claims["exp"]), UTC),
         )
-    except (JWTError, KeyError, ValueError):
+    except (JWTError, KeyError, ValueError, TypeError):
         return None
 
 

@@ -17,6 +17,7 @@ from levier.core import clock
 from levier.core.audit.recorder import record_read
 from levier.core.errors import FieldInvalid, NotFound
 from levier.core.pagination import PageParams, paginate
+from levier.participants import portfolio
 from levier.participants.constants import (
     HEALTH_CRITERIA,
     SENSITIVE_CRITERIA,
@@ -186,20 +187,22 @@ def row(
 
 async def queue(
     session: AsyncSession, scope: Scope, params: PageParams, on: date | None = None
-) -> tuple[list[Participant], str | None]:
-    """The structure's participants with no validation covering the date, by name."""
+) -> tuple[list[Any], str | None]:
+    """List rows (`portfolio.summary_rows`) of the structure's participants with no
+    validation covering the date, by name."""
     on = on or clock.today()
     covered = exists().where(
         col(EligibilityValidation.participant_id) == Participant.id,
         col(EligibilityValidation.validated_on) <= on,
         col(EligibilityValidation.valid_until) >= on,
     )
-    statement = select(Participant).where(
+    statement = portfolio.summary_rows(
         scope.condition(),
         col(Participant.structure_id) == scope.user.organisation_id,
         col(Participant.anonymised_at).is_(None),
         col(Participant.restricted).is_(False),
         ~covered,
+        on=on,
     )
     return await paginate(
         session,
@@ -207,6 +210,7 @@ async def queue(
         params,
         [col(Participant.search_name), col(Participant.id)],
         key=lambda p: [p.search_name, p.id],
+        scalars=False,
     )
 
 

@@ -4,7 +4,6 @@ shows next to them, dashboard counts, and the choices of the participant form.""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -53,12 +52,11 @@ async def list_page(
     referent_id: uuid.UUID | None = None,
     retention_due: bool = False,
     today: date | None = None,
-) -> tuple[list[Participant], str | None]:
-    """Participants in scope by name, filtered by pathway status, criterion, exit, referent,
-    and those the retention job warned about (anonymised soon unless there is new activity)."""
-    statement = select(Participant).where(
-        scope.condition(), col(Participant.anonymised_at).is_(None)
-    )
+) -> tuple[list[Any], str | None]:
+    """List rows (`summary_rows`) of the participants in scope by name, filtered by pathway
+    status, criterion, exit, referent, and those the retention job warned about (anonymised
+    soon unless there is new activity)."""
+    statement = summary_rows(scope.condition(), col(Participant.anonymised_at).is_(None), on=today)
     if query:
         statement = statement.where(
             col(Participant.search_name).like(like_contains(query), escape="\\")
@@ -99,6 +97,7 @@ async def list_page(
         params,
         [col(Participant.search_name), col(Participant.id)],
         key=lambda p: [p.search_name, p.id],
+        scalars=False,
     )
 
 
@@ -110,60 +109,50 @@ class LatestPathway:
     exit_category: str | None
 
 
-@dataclass(frozen=True)
-class ReferentName:
-    id: uuid.UUID
-    full_name: str
-    organisation_id: uuid.UUID
+# The participant's own columns a list row shows (and its keyset: search_name, id).
+ROW_COLUMNS = (
+    "id", "last_name", "first_names", "birth_date", "commune_name", "qpv", "organisation_id",
+    "structure_id", "restricted", "retention_due_on", "anonymised_at", "referent_id",
+    "search_name",
+)  # fmt: skip
 
 
-@dataclass
-class Situation:
-    """What a list shows next to each participant, loaded for a whole page at once (column
-    reads: a page needs no ORM object besides its participants)."""
-
-    referents: dict[uuid.UUID, ReferentName]
-    latest_pathway: dict[uuid.UUID, LatestPathway]
-    eligible_until: dict[uuid.UUID, date]
-
-
-async def situations(
-    session: AsyncSession, participants: Sequence[Participant], on: date | None = None
-) -> Situation:
-    """Referents, latest pathways and current eligibility of many participants: 3 queries."""
-    ids = [p.id for p in participants]
-    if not ids:
-        return Situation({}, {}, {})
+def summary_rows(*conditions: Any, on: date | None = None) -> Any:
+    """A list row per participant as plain columns, in one statement: the participant's own,
+    its referent's name, its latest pathway's exit and its current eligibility (correlated
+    subqueries, each an index probe). A page costs this one statement whatever its size, and
+    no ORM object is built for it."""
     on = on or clock.today()
-    referents = await session.execute(
-        select(col(User.id), col(User.full_name), col(User.organisation_id)).where(
-            col(User.id).in_({p.referent_id for p in participants})
-        )
+    latest = (
+        select(col(Pathway.id))
+        .where(col(Pathway.participant_id) == Participant.id)
+        .order_by(col(Pathway.entry_date).desc(), col(Pathway.created_at).desc())
+        .limit(1)
+        .correlate(Participant)
     )
-    pathways = await session.execute(
-        select(col(Pathway.participant_id), col(Pathway.exit_date), col(Pathway.exit_category))
-        .where(col(Pathway.participant_id).in_(ids))
-        .order_by(col(Pathway.entry_date), col(Pathway.created_at))
+
+    def of_latest(column: Any, name: str) -> Any:
+        return latest.with_only_columns(column).scalar_subquery().label(name)
+
+    eligible_until = (
+        select(func.max(EligibilityValidation.valid_until))
+        .where(_current_validation(on))
+        .correlate(Participant)
+        .scalar_subquery()
+        .label("eligible_until")
     )
-    latest = {
-        participant_id: LatestPathway(exit_date, exit_category)
-        for participant_id, exit_date, exit_category in pathways.all()
-    }
-    eligible = await session.execute(
+    return (
         select(
-            col(EligibilityValidation.participant_id), func.max(EligibilityValidation.valid_until)
+            *(col(getattr(Participant, name)) for name in ROW_COLUMNS),
+            col(User.full_name).label("referent_full_name"),
+            col(User.organisation_id).label("referent_organisation_id"),
+            of_latest(col(Pathway.id), "latest_pathway_id"),
+            of_latest(col(Pathway.exit_date), "latest_exit_date"),
+            of_latest(col(Pathway.exit_category), "latest_exit_category"),
+            eligible_until,
         )
-        .where(
-            col(EligibilityValidation.participant_id).in_(ids),
-            col(EligibilityValidation.validated_on) <= on,
-            col(EligibilityValidation.valid_until) >= on,
-        )
-        .group_by(col(EligibilityValidation.participant_id))
-    )
-    return Situation(
-        {row[0]: ReferentName(*row) for row in referents.all()},
-        latest,
-        {row[0]: row[1] for row in eligible.all()},
+        .join(User, col(User.id) == col(Participant.referent_id))
+        .where(*conditions)
     )
 
 

@@ -58,22 +58,30 @@ def _summary(
     }
 
 
-async def summaries(session: AsyncSession, rows: list[Participant]) -> list[ParticipantSummary]:
-    """A page of participants with their referents, latest pathways and eligibility (three
-    queries for the page, whatever its size)."""
-    situation = await portfolio.situations(session, rows)
-    return [
-        ParticipantSummary.model_validate(
-            _summary(
-                row,
-                situation.referents[row.referent_id],
-                situation.latest_pathway.get(row.id),
-                situation.eligible_until.get(row.id),
-                ParticipantSummary,
-            )
-        )
-        for row in rows
-    ]
+def summaries(rows: list[Any]) -> list[ParticipantSummary]:
+    """A page of list rows (`portfolio.summary_rows`, which carry the referent, the latest
+    pathway and the current eligibility): no further query."""
+    return [ParticipantSummary.model_validate(_row_summary(row)) for row in rows]
+
+
+def _row_summary(row: Any) -> dict[str, Any]:
+    latest = (
+        portfolio.LatestPathway(row.latest_exit_date, row.latest_exit_category)
+        if row.latest_pathway_id is not None
+        else None
+    )
+    return {
+        **{name: getattr(row, name) for name in _COPIED[ParticipantSummary]},
+        "referent": {
+            "id": row.referent_id,
+            "full_name": row.referent_full_name,
+            "organisation_id": row.referent_organisation_id,
+        },
+        "pathway_status": portfolio.pathway_status(latest),
+        "exit_category": row.latest_exit_category if latest else None,
+        "eligible_until": row.eligible_until,
+        "anonymised": row.anonymised_at is not None,
+    }
 
 
 def latest_pathway(participant: Participant) -> Pathway | None:

@@ -88,7 +88,7 @@ async def list_participants(
         referent_id=referent_id,
         retention_due=retention_due,
     )
-    return Page(items=await reads.summaries(session, rows), next_cursor=next_cursor)
+    return Page(items=reads.summaries(rows), next_cursor=next_cursor)
 
 
 @router.post(
@@ -102,7 +102,7 @@ async def create_participant(
 ) -> ParticipantRead:
     """Add a person to a portfolio (409 with the existing record when already followed)."""
     created = await identity.create(session, caller, data)
-    participant = await scope.get(session, caller, created.id, scope.detail_options())
+    participant = await scope.get(session, caller, created.id, steps=False)
     set_etag(response, participant)
     response.headers["Location"] = f"/api/v1/participants/{participant.id}"
     return reads.read(caller, participant)
@@ -130,7 +130,7 @@ async def eligibility_queue(
 ) -> Page[ParticipantSummary]:
     """People referred to the structure with no current eligibility validation."""
     rows, next_cursor = await eligibility.queue(session, caller, page)
-    return Page(items=await reads.summaries(session, rows), next_cursor=next_cursor)
+    return Page(items=reads.summaries(rows), next_cursor=next_cursor)
 
 
 @router.post(

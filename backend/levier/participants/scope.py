@@ -11,10 +11,11 @@ check the permission first (403), load in scope (404) and check If-Match on writ
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import exists, false, or_, select
+from sqlalchemy import bindparam, exists, false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 from sqlmodel import col
@@ -30,7 +31,7 @@ from levier.tenders.models import Lot
 from levier.users.models import User
 
 
-def network_of(organisation_id: uuid.UUID) -> Any:
+def network_of(organisation_id: Any) -> Any:
     """The organisations of a coordinator's network: itself and those naming it (a subquery)."""
     return select(col(Organisation.id)).where(
         or_(
@@ -40,6 +41,18 @@ def network_of(organisation_id: uuid.UUID) -> Any:
     )
 
 
+def visible(kind: str, user_id: Any, organisation_id: Any) -> Any:
+    """The SQL condition on participants a kind of scope sees: with a caller's ids, or with
+    parameters (`bindparam`) in a statement built once and reused."""
+    if kind == "coordinator":
+        return col(Participant.organisation_id).in_(network_of(organisation_id))
+    if kind == "referent":
+        return col(Participant.referent_id) == user_id
+    if kind == "facilitator":
+        return col(Participant.structure_id) == organisation_id
+    return false()
+
+
 @dataclass(frozen=True)
 class Scope:
     """What part of the participants a user may see, decided once per request."""
@@ -47,16 +60,20 @@ class Scope:
     user: User
     coordinator: bool = False  # a referent whose organisation coordinates a network
 
+    @property
+    def kind(self) -> str:
+        """Which of the scope rules applies: referent, coordinator, facilitator or none."""
+        if self.user.role == Role.referent:
+            return "coordinator" if self.coordinator else "referent"
+        return "facilitator" if self.user.role == Role.facilitator else "none"
+
     def condition(self) -> Any:
         """The SQL condition on participants this caller may see."""
-        user = self.user
-        if user.role == Role.referent:
-            if self.coordinator:
-                return col(Participant.organisation_id).in_(network_of(user.organisation_id))
-            return col(Participant.referent_id) == user.id
-        if user.role == Role.facilitator:
-            return col(Participant.structure_id) == user.organisation_id
-        return false()
+        return visible(self.kind, self.user.id, self.user.organisation_id)
+
+    def parameters(self) -> dict[str, Any]:
+        """The values of `visible()`'s parameters in a statement built once per kind."""
+        return {"scope_user_id": self.user.id, "scope_organisation_id": self.user.organisation_id}
 
     def organisations(self, column: Any) -> Any:
         """A condition on an organisation column: the caller's network, or own organisation."""
@@ -143,24 +160,31 @@ def exception_options() -> list[Any]:
     ]
 
 
-async def get(
-    session: AsyncSession,
-    scope: Scope,
-    participant_id: uuid.UUID,
-    options: list[Any] | None = None,
-) -> Participant:
-    """A participant in the caller's scope, not anonymised, or 404."""
-    statement = (
+@cache
+def _statement(kind: str, steps: bool) -> Any:
+    """A participant by id in one kind of scope (built once: building it was a good part of a
+    detail read's time)."""
+    return (
         select(Participant)
         .where(
-            col(Participant.id) == participant_id,
+            col(Participant.id) == bindparam("participant_id"),
             col(Participant.anonymised_at).is_(None),
-            scope.condition(),
+            visible(kind, bindparam("scope_user_id"), bindparam("scope_organisation_id")),
         )
-        .options(*(options if options is not None else with_steps()))
+        .options(*(with_steps() if steps else detail_options()))
     )
+
+
+async def get(
+    session: AsyncSession, scope: Scope, participant_id: uuid.UUID, steps: bool = True
+) -> Participant:
+    """A participant in the caller's scope, not anonymised, or 404; with its pathways' steps,
+    or (`steps=False`) with what its detail read shows."""
+    statement = _statement(scope.kind, steps)
+    parameters = {"participant_id": participant_id, **scope.parameters()}
     # unique(): joined collections repeat the participant's row once per child.
-    participant = (await session.execute(statement)).unique().scalar_one_or_none()
+    result = await session.execute(statement, parameters)
+    participant = result.unique().scalar_one_or_none()
     if participant is None:
         raise NotFound()
     return participant
@@ -189,8 +213,7 @@ def participant_loader(
         user: Annotated[User, Depends(require(permission))],
     ) -> InScope:
         scope = request_scope_of(request, user)
-        options = with_steps() if steps else detail_options()
-        participant = await get(session, scope, participant_id, options)
+        participant = await get(session, scope, participant_id, steps)
         if write:
             check_if_match(request, participant)
         return InScope(scope, participant)
