@@ -1,13 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
 
-import { DEMO, field, loginAs, openNav, select, seriousViolations } from './helpers';
+import { DEMO, daysFromToday, field, loginAs, openNav, select, seriousViolations } from './helpers';
 
-/** A day `days` from today as people type it (dd/mm/yyyy). */
-function typed(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  return `${String(date.getDate()).padStart(2, '0')}/${String(date.getMonth() + 1).padStart(2, '0')}/${date.getFullYear()}`;
-}
+const typed = daysFromToday;
 
 async function newParticipant(page: Page, name: string) {
   await openNav(page, 'Participants');

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 
-import { DEMO, field, loginAs, logout, openNav, select, seriousViolations, settled } from './helpers';
+import { DEMO, daysFromToday, field, loginAs, logout, openNav, select, seriousViolations, settled } from './helpers';
 
 /** Pick an option of a Mantine combobox (Select / Autocomplete / OrganisationSelect). */
 async function choose(page: Page, label: string, search: string, option: RegExp | string) {
@@ -28,6 +28,9 @@ async function addLot(page: Page, number: number, title: string, amount: string)
 }
 
 test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the browser', async ({ page }) => {
+  // What happens after the award is dated in the past (an award is not notified in the future).
+  const unsuccessfulOn = daysFromToday(-50);
+  const abandonedOn = daysFromToday(-45);
   test.setTimeout(180_000);
   const suffix = Date.now().toString().slice(-6);
   await loginAs(page, DEMO.facilitator);
@@ -133,7 +136,7 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   await page.getByRole('button', { name: 'Attribuer le lot' }).click();
   await choose(page, "Forme de l'attributaire", '', 'Groupement solidaire');
   await page.getByLabel(/^Montant attribué HT/).fill('1200000');
-  await page.getByLabel(/^Date de notification/).fill('01/03/2027');
+  await page.getByLabel(/^Date de notification/).fill(daysFromToday(-60));
   await choose(page, 'Entreprise 1', 'Bâtir', /Bâtir Ligérien/);
   await page.getByRole('button', { name: 'Ajouter une entreprise' }).click();
   await choose(page, 'Entreprise 2', 'Maçonnerie', /Maçonnerie de Touraine/);
@@ -147,7 +150,7 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   // An amendment: the hours follow, and the history keeps before/after.
   await page.getByRole('button', { name: 'Enregistrer un avenant' }).click();
   await page.getByLabel(/^Nouveau montant HT/).fill('1300000');
-  await page.getByLabel(/^Signé le/).fill('15/09/2027');
+  await page.getByLabel(/^Signé le/).fill(daysFromToday(-10));
   await page.getByLabel(/^Motif/).fill('Travaux supplémentaires');
   await page.getByRole('button', { name: 'Enregistrer un avenant' }).last().click();
   await expect(page.getByTestId('amendments')).toContainText('Travaux supplémentaires');
@@ -170,15 +173,15 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   await outcome.getByRole('button', { name: 'Déclarer infructueux / sans suite' }).click();
   await expect(outcome.getByText('Au moins 5 caractères.')).toBeVisible();
   expect(await seriousViolations(page), 'outcome form').toEqual([]);
-  await outcome.getByLabel(/^Date de la décision/).fill('12/03/2027');
+  await outcome.getByLabel(/^Date de la décision/).fill(unsuccessfulOn);
   await outcome.getByLabel(/^Motif/).fill('Aucune offre reçue dans le délai');
   await outcome.getByRole('button', { name: 'Déclarer infructueux / sans suite' }).click();
-  await expect(page.getByTestId('lot-outcome')).toHaveText('Infructueux le 12/03/2027 — Aucune offre reçue dans le délai');
+  await expect(page.getByTestId('lot-outcome')).toHaveText(`Infructueux le ${unsuccessfulOn} — Aucune offre reçue dans le délai`);
   await expect(page.getByRole('button', { name: 'Attribuer le lot' })).toHaveCount(0);
   // Reopened (asked again first), then declared abandoned (sans suite) instead.
   await page.getByRole('button', { name: 'Rouvrir le lot' }).click();
   const reopen = page.getByRole('dialog', { name: 'Rouvrir le lot ?' });
-  await expect(reopen).toContainText('« Infructueux » du 12/03/2027');
+  await expect(reopen).toContainText(`« Infructueux » du ${unsuccessfulOn}`);
   await settled(page);
   expect(await seriousViolations(page), 'reopen dialog').toEqual([]);
   await reopen.getByRole('button', { name: 'Rouvrir le lot' }).click();
@@ -186,15 +189,15 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   await expect(page.getByRole('button', { name: 'Attribuer le lot' })).toBeVisible();
   await page.getByRole('button', { name: 'Déclarer infructueux / sans suite' }).click();
   await outcome.getByRole('radio', { name: /^Sans suite/ }).check();
-  await outcome.getByLabel(/^Date de la décision/).fill('14/03/2027');
+  await outcome.getByLabel(/^Date de la décision/).fill(abandonedOn);
   await outcome.getByLabel(/^Motif/).fill('Programme de peinture reporté');
   await outcome.getByRole('button', { name: 'Déclarer infructueux / sans suite' }).click();
-  await expect(page.getByTestId('lot-outcome')).toHaveText('Sans suite le 14/03/2027 — Programme de peinture reporté');
+  await expect(page.getByTestId('lot-outcome')).toHaveText(`Sans suite le ${abandonedOn} — Programme de peinture reporté`);
   expect(await seriousViolations(page), 'lot closed without award').toEqual([]);
 
   // The tender's lots table shows the decision, and the tender is now markable as awarded.
   await page.getByRole('link', { name: 'Retour au marché' }).click();
-  await expect(page.getByRole('table').getByRole('row', { name: /Peinture/ })).toContainText('Sans suite le 14/03/2027 — Programme de peinture reporté');
+  await expect(page.getByRole('table').getByRole('row', { name: /Peinture/ })).toContainText(`Sans suite le ${abandonedOn} — Programme de peinture reporté`);
   await expect(page.getByRole('button', { name: 'Publier' })).toHaveCount(0);
   expect(await seriousViolations(page), 'tender markable as awarded').toEqual([]);
   await page.getByRole('button', { name: 'Marquer attribué' }).click();

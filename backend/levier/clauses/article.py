@@ -36,8 +36,10 @@ VARIABLES: list[tuple[str, str, str]] = [
     ("operation.name", "Nom de l'opération (si le marché en relève)", "Operation name (if any)"),
     (
         "operation.eligibility_restriction",
-        "Restriction de l'opération (« qpv_residents » : résidents des QPV)",
-        "The operation's restriction ('qpv_residents')",
+        "Restriction de l'opération : vide, ou le code qpv_residents quand seuls les résidents "
+        "des quartiers prioritaires sont éligibles (à comparer dans un bloc si)",
+        "The operation's restriction: empty, or the code qpv_residents when only residents of "
+        "priority neighbourhoods are eligible (to compare in an if block)",
     ),
     ("hours", "Heures d'insertion à réaliser, écrites à la française", "Insertion hours"),
     ("duration_months", "Durée du lot en mois (si connue)", "Lot duration in months"),

@@ -23,6 +23,11 @@ def today() -> date:
     return datetime.now(LOCAL_ZONE).date()
 
 
+def years_after(day: date, years: int) -> date:
+    """The same calendar day `years` later (29 February becomes 28 February)."""
+    return years_before(day, -years)
+
+
 def years_before(day: date, years: int) -> date:
     """The same calendar day `years` earlier; 29 February becomes 28 February in a common
     year (a person born on 28 February has had that birthday by then)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import typing
 from collections.abc import Mapping
+from datetime import date
 from typing import Annotated, Any, ClassVar
 
 from email_validator import EmailNotValidError, validate_email
@@ -20,6 +21,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from levier.core import clock
 from levier.core.siret import is_valid_siret, normalise_siret
 from levier.core.text import has_control_characters, without_format_characters
 
@@ -139,3 +141,30 @@ Phone = Annotated[
         "A phone number is 6 to 20 digits, spaces, dots, hyphens or brackets, + first.",
     ),
 ]
+
+
+# Dates of public procurement: none before 2000 (a typo such as 1890 or 0202 is caught), none
+# more than five years ahead (a plan, not a typo of the year); what has happened (a
+# notification, a signature, a decision) is not in the future.
+EARLIEST_PROCUREMENT_DAY = date(2000, 1, 1)
+PLANNING_YEARS = 5
+
+
+def _procurement_day(value: date) -> date:
+    if value < EARLIEST_PROCUREMENT_DAY:
+        raise PydanticCustomError("date_too_early", "The date cannot be before 01/01/2000.")
+    if value > clock.years_after(clock.today(), PLANNING_YEARS):
+        raise PydanticCustomError(
+            "date_too_far", "The date cannot be more than 5 years from today."
+        )
+    return value
+
+
+def _not_in_future(value: date) -> date:
+    if value > clock.today():
+        raise PydanticCustomError("date_in_future", "The date cannot be in the future.")
+    return value
+
+
+ProcurementDate = Annotated[date, AfterValidator(_procurement_day)]
+EventDate = Annotated[date, AfterValidator(_procurement_day), AfterValidator(_not_in_future)]

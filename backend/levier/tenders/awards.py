@@ -39,12 +39,14 @@ def admits(reservation: str, enterprise: Organisation) -> bool:
     return True
 
 
-def excluded(kinds: Sequence[str], awardees: Sequence[Organisation]) -> tuple[int, str] | None:
+def excluded(
+    kinds: Sequence[str], awardees: Sequence[Organisation]
+) -> tuple[int, ConsiderationKind] | None:
     """The first awardee (its index) a reservation of the lot does not admit, and that kind."""
     for kind in kinds:
         for index, awardee in enumerate(awardees):
             if not admits(kind, awardee):
-                return index, kind
+                return index, ConsiderationKind(kind)  # named in messages by its label
     return None
 
 

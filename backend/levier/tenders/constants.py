@@ -161,3 +161,8 @@ class EligibilityRestriction(StrEnum):
     """An operation's restriction on who may fill its clauses (e.g. NPNRU: QPV residents)."""
 
     qpv_residents = "qpv_residents"
+
+
+# A lot's duration, amendments included: 20 years at most (long works and service contracts
+# run up to about ten; 600 months was a typo the clause article then printed).
+MAX_DURATION_MONTHS = 240

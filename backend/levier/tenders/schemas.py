@@ -11,10 +11,11 @@ from pydantic_core import PydanticCustomError
 
 from levier.clauses.constants import CalculationMethod
 from levier.clauses.schemas import Amount, HourlyCost, Rate, Share
-from levier.core.validation import FreeText, Input, Name
+from levier.core.validation import EventDate, FreeText, Input, Name, ProcurementDate
 from levier.organisations.schemas import OrganisationSummary
 from levier.reference.cpv import CpvCode
 from levier.tenders.constants import (
+    MAX_DURATION_MONTHS,
     Ccag,
     ConsiderationKind,
     EligibilityRestriction,
@@ -115,7 +116,7 @@ class LotFields(Input):
     trade: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
     cpv_code: CpvCode
     estimated_amount: Amount
-    duration_months: int = Field(gt=0, le=600)
+    duration_months: int = Field(gt=0, le=MAX_DURATION_MONTHS)
     considerations: list[ConsiderationIn] = Field(default_factory=list, max_length=7)
     calculation_method: CalculationMethod = CalculationMethod.generic
     labour_share: Share | None = None
@@ -137,7 +138,7 @@ class LotUpdate(Input):
     trade: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
     cpv_code: CpvCode | None = None
     estimated_amount: Amount | None = None
-    duration_months: int | None = Field(default=None, gt=0, le=600)
+    duration_months: int | None = Field(default=None, gt=0, le=MAX_DURATION_MONTHS)
     considerations: list[ConsiderationIn] | None = Field(default=None, max_length=7)
     calculation_method: CalculationMethod | None = None
     labour_share: Share | None = None
@@ -179,7 +180,7 @@ class AwardIn(Input):
     """The award of a lot: one enterprise, or a consortium with exactly one mandatary."""
 
     awarded_amount: Amount
-    notification_date: date
+    notification_date: EventDate
     consortium_type: ConsortiumType = ConsortiumType.none
     members: list[AwardMemberIn] = Field(min_length=1, max_length=30)
     subcontractors: list[SubcontractorIn] = Field(default_factory=list, max_length=100)
@@ -220,12 +221,12 @@ class AwardRead(BaseModel):
 class AmendmentIn(Input):
     """An avenant changing the amount and/or the duration of an awarded lot."""
 
-    signed_on: date
+    signed_on: EventDate
     reason: Annotated[
         FreeText, StringConstraints(strip_whitespace=True, min_length=5, max_length=2000)
     ]
     new_amount: Amount | None = None
-    new_duration_months: int | None = Field(default=None, gt=0, le=600)
+    new_duration_months: int | None = Field(default=None, gt=0, le=MAX_DURATION_MONTHS)
 
 
 class AmendmentRead(BaseModel):
@@ -248,7 +249,7 @@ class LotOutcomeIn(Input):
     """Close a lot without an awardee, or reopen it (`outcome: null`)."""
 
     outcome: LotOutcome | None
-    decided_on: date | None = None
+    decided_on: EventDate | None = None
     reason: (
         Annotated[FreeText, StringConstraints(strip_whitespace=True, min_length=5, max_length=2000)]
         | None
@@ -330,8 +331,8 @@ class TenderFields(Input):
     techniques: Techniques = Field(default_factory=lambda: [Technique.none])
     cpv_code: CpvCode
     place_of_execution: TerritoryRef
-    publication_date: date | None = None
-    deadline_date: date | None = None
+    publication_date: ProcurementDate | None = None
+    deadline_date: ProcurementDate | None = None
     operation_id: uuid.UUID | None = None
 
 
@@ -357,8 +358,8 @@ class TenderUpdate(Input):
     techniques: Techniques | None = None
     cpv_code: CpvCode | None = None
     place_of_execution: TerritoryRef | None = None
-    publication_date: date | None = None
-    deadline_date: date | None = None
+    publication_date: ProcurementDate | None = None
+    deadline_date: ProcurementDate | None = None
     operation_id: uuid.UUID | None = None
 
 

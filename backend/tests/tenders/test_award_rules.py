@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from levier.auth.permissions import Role
 from levier.organisations.constants import EnterpriseKind
 from tests.factories import make_user
@@ -68,6 +70,26 @@ class TestReservationAfterAward:
 
 
 class TestAwardInput:
+    @pytest.mark.parametrize(
+        ("date", "code"),
+        [("2027-12-02", "date_in_future"), ("1899-02-01", "date_too_early")],
+    )
+    async def test_a_notification_is_not_in_the_future_nor_a_century_ago(
+        self, client, auth, session, published, date, code
+    ):
+        """An award records what happened: tomorrow (the tests' today is 01/12/2027) or 1899
+        is a typo, refused with the reason."""
+        facilitator, tender, lot = published
+        builder = await enterprise(session)
+        body = AWARD | {"notification_date": date, "members": [{"enterprise_id": str(builder.id)}]}
+        response = await put_award(client, auth, facilitator, tender, lot, body)
+        assert response.status_code == 422, response.text
+        error = response.json()["errors"][0]
+        assert (error["field"], error["code"]) == ("notification_date", code)
+        assert (await client.get(lot_url(tender, lot), headers=auth(facilitator))).json()[
+            "award"
+        ] is None
+
     async def test_notification_before_the_deadline_is_refused(
         self, client, auth, session, published
     ):

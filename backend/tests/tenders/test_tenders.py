@@ -85,6 +85,8 @@ class TestTenders:
             ({"cpv_code": "abc"}, "cpv_code", "8 chiffres"),
             ({"procedure": "auction"}, "procedure", None),
             ({"deadline_date": "2026-11-01"}, "deadline_date", None),
+            ({"publication_date": "1890-01-01"}, "publication_date", "au plus tôt le 01/01/2000"),
+            ({"deadline_date": "2034-01-01"}, "deadline_date", "cinq ans"),
             (
                 {"place_of_execution": {"level": "commune", "code": "00000"}},
                 "place_of_execution.code",
@@ -260,6 +262,22 @@ class TestLots:
         assert lot["calculation"]["formula"].endswith("→ 1000 h")
         labour = next(p for p in lot["calculation"]["parameters"] if p["name"] == "labour_share")
         assert labour["source"] == "structure_table"
+
+    async def test_a_lot_runs_twenty_years_at_most(self, client, auth, world, session):
+        """600 months was accepted and printed in the clause article: a typo, refused."""
+        structure, facilitator, buyer_org, _buyer = world
+        tender, _lot, _op = await make_tender(session, structure, buyer_org)
+        url = f"/api/v1/tenders/{tender.id}/lots"
+        refused = await client.post(
+            url, json=lot_body(number=2, duration_months=600), headers=auth(facilitator)
+        )
+        assert refused.status_code == 422, refused.text
+        error = refused.json()["errors"][0]
+        assert (error["field"], error["message"]) == ("duration_months", "Au plus 240.")
+        taken = await client.post(
+            url, json=lot_body(number=2, duration_months=240), headers=auth(facilitator)
+        )
+        assert taken.status_code == 201, taken.text
 
     async def test_lot_without_clause_has_no_hours(self, client, auth, world, session):
         structure, facilitator, buyer_org, _buyer = world

@@ -28,12 +28,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A consortium has at least two members and exactly one mandatary.",
     ),
     "awardee_not_admitted": (
-        "Ce lot est réservé ({reservation}) : cette entreprise ne peut pas en être attributaire.",
-        "This lot is reserved ({reservation}): this enterprise cannot be awarded it.",
+        "Ce lot est réservé {reservation} : cette entreprise ne peut pas en être attributaire.",
+        "This lot is reserved {reservation}: this enterprise cannot be awarded it.",
     ),
     "reservation_excludes_awardee": (
-        "L'attributaire de ce lot n'est pas admis par cette réservation ({reservation}).",
-        "This lot's awardee is not admitted by this reservation ({reservation}).",
+        "Cette réservation (lot réservé {reservation}) n'admet pas l'attributaire du lot.",
+        "This reservation (lot reserved {reservation}) does not admit the lot's awardee.",
     ),
     "subcontractor_is_awardee": (
         "Un attributaire du lot ne peut pas en être aussi sous-traitant.",
@@ -144,6 +144,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Opération introuvable dans votre structure.",
         "Operation not found in your structure.",
     ),
+    "date_too_early": (
+        "Date trop ancienne : au plus tôt le 01/01/2000. Vérifiez l'année.",
+        "Date too early: 01/01/2000 at the earliest. Check the year.",
+    ),
+    "date_too_far": (
+        "Date trop lointaine : au plus cinq ans après aujourd'hui. Vérifiez l'année.",
+        "Date too far ahead: five years from today at most. Check the year.",
+    ),
     "dates_out_of_order": (
         "La date limite ne peut pas précéder la date de publication.",
         "The deadline cannot be before the publication date.",
@@ -236,6 +244,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outcome_before_publication": (
         "La décision ne peut pas précéder la publication ({earliest}).",
         "The decision cannot precede the publication ({earliest}).",
+    ),
+    # A reservation as the end of "Ce lot est réservé …" / "This lot is reserved …".
+    "ConsiderationKind.reserved_siae": (
+        "aux structures d'insertion (SIAE)",
+        "to integration enterprises (SIAE)",
+    ),
+    "ConsiderationKind.reserved_disability": (
+        "aux entreprises adaptées et ESAT",
+        "to disability-inclusive enterprises (EA, ESAT)",
+    ),
+    "ConsiderationKind.reserved_both": (
+        "aux SIAE, entreprises adaptées et ESAT",
+        "to SIAE, EA and ESAT",
+    ),
+    "ConsiderationKind.reserved_ess": (
+        "aux entreprises de l'économie sociale et solidaire",
+        "to social and solidarity economy enterprises",
     ),
     "TenderStatus.draft": ("brouillon", "draft"),
     "TenderStatus.published": ("publiée", "published"),

@@ -74,6 +74,24 @@ export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; 
     },
   });
   const { busy, run, alert } = useApiSubmit(form, FIELDS);
+  /** The form, filled with the award in force when there is one (changing it is re-awarding). */
+  const openAward = () => {
+    const current = lot.award;
+    if (current) {
+      form.setValues({
+        consortium_type: current.consortium_type,
+        awarded_amount: typed(current.awarded_amount),
+        notification_date: current.notification_date,
+        members: current.members.map((m) => ({ enterprise: { id: m.enterprise.id, name: m.enterprise.name } })),
+        mandatary: String(Math.max(0, current.members.findIndex((m) => m.is_mandatary))),
+        subcontractors: current.subcontractors.map((s) => ({
+          enterprise: { id: s.enterprise.id, name: s.enterprise.name },
+          amount: typed(s.amount),
+        })),
+      });
+    }
+    setMode('award');
+  };
   const consortium = form.values.consortium_type !== 'none';
   const submit = form.onSubmit((values) =>
     run(async () => {
@@ -112,8 +130,8 @@ export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; 
         {mode === null && (
           <Group gap="xs">
             {lot.actions.award && (
-              <Button variant="light" onClick={() => setMode('award')}>
-                {t('lots.award')}
+              <Button variant="light" onClick={openAward}>
+                {award ? t('lots.changeAward') : t('lots.award')}
               </Button>
             )}
             {lot.actions.close_without_award && (
@@ -129,7 +147,9 @@ export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; 
         <Stack gap={4} mt="xs" data-testid="award">
           <Text>
             {t(`consortium.${award.consortium_type}`)} —{' '}
-            {award.members.map((m) => `${m.enterprise.name}${m.is_mandatary ? ` (${t('lots.mandatary')})` : ''}`).join(', ')}
+            {award.members
+              .map((m) => `${m.enterprise.name}${m.is_mandatary && award.consortium_type !== 'none' ? ` (${t('lots.mandatary')})` : ''}`)
+              .join(', ')}
           </Text>
           <Text size="sm">
             {t('lots.awardedAmount')} : {euros(award.awarded_amount)} — {t('lots.notificationDate')} : {day(award.notification_date)}
@@ -231,7 +251,7 @@ export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; 
               </Button>
             </Group>
             <Checkbox label={t('lots.freezeHours')} {...form.getInputProps('freeze_hours', { type: 'checkbox' })} />
-            <FormActions label={t('lots.award')} busy={busy} onCancel={() => setMode(null)} />
+            <FormActions label={award ? t('lots.saveAward') : t('lots.award')} busy={busy} onCancel={() => setMode(null)} />
           </Stack>
         </form>
       )}
