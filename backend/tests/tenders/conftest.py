@@ -12,7 +12,6 @@ from levier.auth.permissions import Role
 from levier.core import clock
 from tests.factories import make_organisation, make_tender, make_user
 
-
 # The tender tests tell one story: a tender published on 1 December 2026, its deadline in
 # January, its lots notified in February 2027, amended in June. An award or an amendment is
 # not dated in the future, so these tests run on a day after all of it.
