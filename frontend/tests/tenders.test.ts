@@ -5,7 +5,7 @@ import { lotCreateBody, lotUpdateBody, lotValues } from '../src/features/tenders
 import { fieldMap, formPathOf } from '../src/lib/problem';
 import { COMPLETE_CPV, cpvLabel, cpvProblem } from '../src/features/tenders/cpv';
 import { ApiError } from '../src/lib/problem';
-import { decimal, formula, fromPercent, toPercent, typed } from '../src/features/tenders/format';
+import { decimal, formula, fromPercent, number, toPercent, typed } from '../src/features/tenders/format';
 import { allowedMoves, LIFECYCLE, lotSituation, outcomeBody, outcomeValues, REOPEN } from '../src/features/tenders/lifecycle';
 
 describe('calculator inputs', () => {
@@ -78,6 +78,9 @@ describe('calculator inputs', () => {
     expect(typed('1750000.00')).toBe('1750000');
     expect(decimal(typed('45.50'))).toBe('45.5');
     expect(decimal('12 345,60')).toBe('12345.60');
+    // Shown quantities: a decimal comma, no trailing zeros, grouped thousands.
+    expect(number('35.50')).toBe('35,5');
+    expect(number('1500')).toBe('1\u202f500');
   });
 });
 

@@ -180,6 +180,8 @@ class PathwayStep(Entity, table=True):
     exception_id: uuid.UUID | None = Field(default=None, foreign_key="clause_exceptions.id")
 
     exception: Optional["ClauseException"] = Relationship(sa_relationship_kwargs={"lazy": "raise"})
+    # The lot of a clause assignment, named in the pathway (tender reference, lot number).
+    lot: Lot | None = Relationship(sa_relationship_kwargs={"lazy": "raise"})
 
 
 class ClauseException(Entity, table=True):

@@ -86,7 +86,7 @@ class ClauseExceptionCreate(Input):
     ]
 
 
-class ExceptionTender(BaseModel):
+class TenderName(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
@@ -94,15 +94,16 @@ class ExceptionTender(BaseModel):
     object: str
 
 
-class ExceptionLot(BaseModel):
-    """The lot an exception opens, named as people know it (tender reference, lot number)."""
+class LotName(BaseModel):
+    """A lot named as people know it (tender reference, lot number): the lot of a clause
+    assignment, or the one an exception opens."""
 
     model_config = ConfigDict(from_attributes=True)
 
     id: uuid.UUID
     number: int
     title: str
-    tender: ExceptionTender
+    tender: TenderName
 
 
 class ClauseExceptionRead(BaseModel):
@@ -112,7 +113,7 @@ class ClauseExceptionRead(BaseModel):
 
     id: uuid.UUID
     lot_id: uuid.UUID
-    lot: ExceptionLot
+    lot: LotName
     reason: str
     granted_on: date
     granted_by: UserSummary
@@ -130,6 +131,7 @@ class StepRead(BaseModel):
     employer: str | None
     hours_per_week: Decimal | None
     lot_id: uuid.UUID | None
+    lot: LotName | None = Field(default=None, description="The lot of a clause assignment.")
     enterprise_id: uuid.UUID | None
     notes: str
     exception: ClauseExceptionRead | None = Field(

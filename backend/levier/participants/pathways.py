@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload
 
 from levier.core import clock
 from levier.core.errors import Conflict, FieldInvalid, NotFound
@@ -26,6 +28,7 @@ from levier.participants.pathway_schemas import (
 )
 from levier.participants.scope import Scope, check_manageable
 from levier.tenders import positions as tenders_positions
+from levier.tenders.models import Lot
 
 FOLLOW_UP_MONTHS = 6
 CONTRACT_STEPS = frozenset({StepKind.employment, StepKind.clause_assignment})
@@ -158,6 +161,13 @@ async def clause_positions(
     return await tenders_positions.clause_positions(session, participant.structure_id, query)
 
 
+async def _named_lot(session: AsyncSession, lot_id: uuid.UUID | None) -> Lot | None:
+    """A clause assignment's lot with its tender, as the pathway names it."""
+    if lot_id is None:
+        return None
+    return await session.get(Lot, lot_id, options=[joinedload(Lot.tender)])  # type: ignore[arg-type]
+
+
 async def add_step(
     session: AsyncSession,
     scope: Scope,
@@ -186,6 +196,7 @@ async def add_step(
         notes=data.notes,
         exception_id=exception.id if exception else None,
         exception=exception,
+        lot=await _named_lot(session, data.lot_id),
     )
     pathway.steps.append(step)
     touch(participant, today)

@@ -146,8 +146,10 @@ def with_steps() -> list[Any]:
         selectinload(Participant.eligibility),  # type: ignore[arg-type]
         selectinload(Participant.pathways)  # type: ignore[arg-type]
         .selectinload(Pathway.steps)  # type: ignore[arg-type]
-        .joinedload(PathwayStep.exception)  # type: ignore[arg-type]
-        .options(*exception_options()),
+        .options(
+            joinedload(PathwayStep.exception).options(*exception_options()),  # type: ignore[arg-type]
+            joinedload(PathwayStep.lot).joinedload(Lot.tender),  # type: ignore[arg-type]
+        ),
     ]
 
 

@@ -379,3 +379,15 @@ class TestClauseAssignment:
         assert accepted.json()["steps"][-1]["exception"] is None
         assigned = accepted.json()["steps"][-1]
         assert (assigned["lot_id"], assigned["enterprise_id"]) == (str(lot.id), str(insertion.id))
+        # The pathway names the lot as people know it, on the answer and when read again.
+        named = {
+            "id": str(lot.id),
+            "number": 1,
+            "title": "Gros œuvre",
+            "tender": {"id": str(tender.id), "reference": tender.reference, "object": tender.object},
+        }
+        assert assigned["lot"] == named
+        again = await client.get(
+            f"/api/v1/participants/{alice.id}/pathways", headers=auth(network.nadia)
+        )
+        assert again.json()[0]["steps"][-1]["lot"] == named

@@ -290,7 +290,7 @@ export type ClauseExceptionRead = {
      * Id
      */
     id: string;
-    lot: ExceptionLot;
+    lot: LotName;
     /**
      * Lot Id
      */
@@ -810,45 +810,6 @@ export type EstimateRequest = {
 export type EvidenceType = 'france_travail_certificate' | 'caf_certificate' | 'mdph_notification' | 'pension_certificate' | 'identity_document' | 'proof_of_address' | 'diploma_statement' | 'employer_certificate' | 'prescriber_opinion' | 'other';
 
 /**
- * ExceptionLot
- *
- * The lot an exception opens, named as people know it (tender reference, lot number).
- */
-export type ExceptionLot = {
-    /**
-     * Id
-     */
-    id: string;
-    /**
-     * Number
-     */
-    number: number;
-    tender: ExceptionTender;
-    /**
-     * Title
-     */
-    title: string;
-};
-
-/**
- * ExceptionTender
- */
-export type ExceptionTender = {
-    /**
-     * Id
-     */
-    id: string;
-    /**
-     * Object
-     */
-    object: string;
-    /**
-     * Reference
-     */
-    reference: string;
-};
-
-/**
  * ExitCategory
  */
 export type ExitCategory = 'lasting_employment' | 'transitional_employment' | 'positive_exit' | 'other_exit' | 'neutralised';
@@ -1244,6 +1205,28 @@ export type LotCreate = {
      * Trade
      */
     trade?: string;
+};
+
+/**
+ * LotName
+ *
+ * A lot named as people know it (tender reference, lot number): the lot of a clause
+ * assignment, or the one an exception opens.
+ */
+export type LotName = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Number
+     */
+    number: number;
+    tender: TenderName;
+    /**
+     * Title
+     */
+    title: string;
 };
 
 /**
@@ -2720,6 +2703,10 @@ export type StepRead = {
     id: string;
     kind: StepKind;
     /**
+     * The lot of a clause assignment.
+     */
+    lot?: LotName | null;
+    /**
      * Lot Id
      */
     lot_id: string | null;
@@ -2961,6 +2948,24 @@ export type TenderDetail = {
      * Version
      */
     version: number;
+};
+
+/**
+ * TenderName
+ */
+export type TenderName = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Object
+     */
+    object: string;
+    /**
+     * Reference
+     */
+    reference: string;
 };
 
 /**

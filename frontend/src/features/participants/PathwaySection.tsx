@@ -21,7 +21,7 @@ import { useValidator } from '../../hooks/useValidator';
 import { todayIso } from '../../lib/dates';
 import { fieldMap } from '../../lib/problem';
 import { hours, isoDay, notAfter, required } from '../../lib/validation';
-import { day, integer } from '../tenders/format';
+import { day, integer, number } from '../tenders/format';
 import { CONTRACT_KINDS, CONTRACT_STEPS, EXIT_CATEGORIES, EXIT_CATEGORY, EXIT_SITUATIONS, QUALIFICATION_LEVELS, STEP_KINDS } from './vocabularies';
 
 const STEP_FIELDS = ['kind', 'start_date', 'end_date', 'qualification_level', 'contract_kind', 'employer', 'hours_per_week', 'lot_id', 'enterprise_id'];
@@ -263,7 +263,8 @@ export function PathwaySection({ participant }: { participant: ParticipantRead }
                   {day(step.start_date)}{step.end_date ? ` → ${day(step.end_date)}` : ''}
                   {step.contract_kind && ` — ${t(`contractKinds.${step.contract_kind}`)}`}
                   {step.employer && `, ${step.employer}`}
-                  {step.hours_per_week && `, ${t('participants.perWeek', { hours: step.hours_per_week })}`}
+                  {step.hours_per_week && `, ${t('participants.perWeek', { hours: number(step.hours_per_week) })}`}
+                  {step.lot && ` — ${step.lot.tender.reference} · ${t('participants.lotNumber', { number: step.lot.number })} ${step.lot.title}`}
                   {step.qualification_level && ` — ${t('participants.level', { level: step.qualification_level })}`}
                 </Text>
                 {step.exception && (

@@ -16,6 +16,12 @@ export function integer(value: string | number | null | undefined): string {
   return new Intl.NumberFormat(locale(), { maximumFractionDigits: 0 }).format(Number(value));
 }
 
+/** A quantity with its decimals as people read them: "35.50" → "35,5" in French. */
+export function number(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(Number(value));
+}
+
 /** A fraction (0.05) as a percentage ("5 %"), with up to two decimals. */
 export function percent(value: string | number | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
