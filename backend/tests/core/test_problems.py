@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from levier.auth.permissions import Role
 from levier.core.i18n import MESSAGES, negotiate, translate
+from tests.factories import make_user
 
 
 class TestProblemDocuments:
@@ -14,6 +16,21 @@ class TestProblemDocuments:
         assert body["type"] == "urn:levier:problem:not_found"
         assert body["status"] == 404
         assert body["title"] == "Ressource introuvable."
+
+    @pytest.mark.parametrize(
+        ("role", "path"),
+        [
+            (Role.referent, "/api/v1/participants/does-not-exist"),
+            (Role.facilitator, "/api/v1/tenders/12/lots/x"),
+            (Role.admin, "/api/v1/users/1"),
+        ],
+    )
+    async def test_an_id_that_cannot_be_one_is_not_found(self, client, session, auth, role, path):
+        """A malformed id in the path names no resource: 404, as an unknown id (a 422 made
+        the page say "invalid value" where it should say the thing does not exist)."""
+        response = await client.get(path, headers=auth(await make_user(session, role)))
+        assert response.status_code == 404, response.text
+        assert response.json()["code"] == "not_found"
 
     async def test_wrong_method_is_a_problem(self, client):
         response = await client.delete("/api/v1/health")
