@@ -384,7 +384,11 @@ class TestClauseAssignment:
             "id": str(lot.id),
             "number": 1,
             "title": "Gros œuvre",
-            "tender": {"id": str(tender.id), "reference": tender.reference, "object": tender.object},
+            "tender": {
+                "id": str(tender.id),
+                "reference": tender.reference,
+                "object": tender.object,
+            },
         }
         assert assigned["lot"] == named
         again = await client.get(
