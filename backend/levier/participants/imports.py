@@ -75,6 +75,8 @@ FILE_CODES = {
     ("gender", "enum"): "import_gender_unknown",
     ("birth_date", "field_type"): "import_date_unreadable",
     ("birth_date", "field_invalid"): "import_date_unreadable",
+    ("qpv", "field_type"): "import_qpv_unreadable",
+    ("qpv", "field_invalid"): "import_qpv_unreadable",
 }
 DATE_SHAPE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2}")
 GENDERS = {"f": "female", "femme": "female", "m": "male", "h": "male", "homme": "male"}

@@ -75,6 +75,12 @@ class TestImport:
         assert len(applied.json()["report"]["errors"]) == 3
         assert await portfolio(client, auth, network.nadia) == []
 
+    async def test_an_unreadable_qpv_says_what_to_write(self, client, auth, network):
+        content = (GOOD + "Durand;Paul;03/05/1990;H;37261;peut-être;\n").encode()
+        [row] = (await upload(client, auth, network.nadia, content)).json()["errors"]
+        assert row["errors"][0]["field"] == "qpv"
+        assert row["errors"][0]["message"].endswith("écrivez oui ou non (ou 1 / 0).")
+
     async def test_missing_and_unknown_columns(self, client, auth, network):
         response = await upload(
             client, auth, network.nadia, b"nom;prenoms;nir\nA;B;1850575123456\n"

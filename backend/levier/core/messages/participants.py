@@ -143,6 +143,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The commune's INSEE code is expected (5 digits, or 2A/2B and 3 digits in Corsica, for "
         "example 37261), not its name.",
     ),
+    "import_qpv_unreadable": (
+        "écrivez oui ou non (ou 1 / 0).",
+        "write yes or no (or 1 / 0).",
+    ),
     "import_date_unreadable": (
         "date illisible : écrivez-la JJ/MM/AAAA (par exemple 05/03/1998) ou AAAA-MM-JJ.",
         "unreadable date: write it DD/MM/YYYY (for example 05/03/1998) or YYYY-MM-DD.",
