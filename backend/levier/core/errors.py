@@ -257,9 +257,14 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         raw = exc.errors()
-        if raw and all(tuple(error.get("loc", ()))[:1] == ("path",) for error in raw):
+        if raw and all(
+            tuple(error.get("loc", ()))[:1] == ("path",)
+            and str(error.get("type", "")).startswith("uuid")
+            for error in raw
+        ):
             # /participants/does-not-exist names no resource: not found, like any unknown id
-            # (a form field's message "invalid value" meant nothing on such a page).
+            # (a form field's message "invalid value" meant nothing on such a page). A code
+            # looked up by its shape (a CPV code) still says what the shape is (422).
             return problem(request, 404, "not_found")
         errors = _validation_errors(exc, request_language(request))
         return problem(request, 422, "validation_failed", errors=errors)
