@@ -211,8 +211,8 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   await choose(page, 'Opération', '', `NPNRU Les Rives ${suffix}`);
   await expect(page.getByRole('link', { name: `RIVES-${suffix}` })).toBeVisible();
   await expect(page.getByRole('link', { name: 'VLH-REHA-120' })).toHaveCount(0);
-  // … and by buyer.
-  await page.reload();
+  // … and by buyer (the menu opens the list without filters; a reload keeps them).
+  await openNav(page, 'Marchés');
   await choose(page, 'Acheteur', 'Habitat', /Val de Loire Habitat/);
   await expect(page.getByRole('link', { name: 'VLH-REHA-120' })).toBeVisible();
   await expect(page.getByRole('link', { name: `RIVES-${suffix}` })).toHaveCount(0);

@@ -1,17 +1,18 @@
 import { Anchor, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { call } from '../../api/client';
-import { auditListAuditEvents, usersListUsers } from '../../client/sdk.gen';
+import { auditListAuditEvents, usersGetUser, usersListUsers } from '../../client/sdk.gen';
 import type { AuditEventRead } from '../../client/types.gen';
 import { DateField } from '../../components/DateField';
 import { ListFrame } from '../../components/ListFrame';
 import { PageHeader } from '../../components/PageHeader';
 import { useCursorList } from '../../hooks/useCursorList';
+import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { AUDITED_TYPES, auditQuery, changedFields, recordName, recordPath, type AuditFilters } from './audit';
 
 interface Choice {
@@ -52,10 +53,38 @@ function ActorSelect({ value, onChange }: { value: Choice | null; onChange: (val
 /** The admin's audit log: who changed or read what, and when, newest first. */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
-  const [actor, setActor] = useState<Choice | null>(null);
-  const [filters, setFilters] = useState<AuditFilters>({ entityType: null, entityId: null, since: '', until: '' });
-  const set = (changes: Partial<AuditFilters>) => setFilters((current) => ({ ...current, ...changes }));
-  const query = auditQuery(filters, actor?.id ?? null);
+  const queryClient = useQueryClient();
+  const url = useUrlFilters(
+    { actor_id: null, entity_type: null, entity_id: null, since: '', until: '' },
+    { allowed: { entity_type: AUDITED_TYPES } },
+  );
+  const filters: AuditFilters = {
+    entityType: url.filters.entity_type,
+    entityId: url.filters.entity_id,
+    since: url.filters.since,
+    until: url.filters.until,
+  };
+  const set = (changes: Partial<AuditFilters>) =>
+    url.setFilters({
+      entity_type: changes.entityType,
+      entity_id: changes.entityId,
+      since: changes.since,
+      until: changes.until,
+    });
+  // The URL names the author by its id: their name, for the select, comes from the API.
+  const actorId = url.filters.actor_id;
+  const actorName = useQuery({
+    queryKey: ['users', 'name', actorId],
+    queryFn: async () => (await call(usersGetUser({ path: { user_id: actorId ?? '' } }))).full_name,
+    enabled: Boolean(actorId),
+    staleTime: Infinity,
+  });
+  const actor = actorId ? { id: actorId, name: actorName.data ?? '' } : null;
+  const setActor = (choice: Choice | null) => {
+    if (choice) queryClient.setQueryData(['users', 'name', choice.id], choice.name);
+    url.setFilters({ actor_id: choice?.id ?? null });
+  };
+  const query = auditQuery(filters, actorId);
   const list = useCursorList(['audit', 'log', query], (cursor) =>
     call(auditListAuditEvents({ query: { ...query, cursor, limit: 50 } })),
   );

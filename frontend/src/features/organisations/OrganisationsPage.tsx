@@ -1,6 +1,4 @@
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -10,16 +8,20 @@ import { ListFrame } from '../../components/ListFrame';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusText } from '../../components/StatusText';
 import { useCursorList } from '../../hooks/useCursorList';
+import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { useAuth } from '../auth/AuthProvider';
 import { isOrganisationKind, ORGANISATION_KINDS } from './kinds';
+
+const ACTIVE_FILTERS = ['true', 'false'] as const;
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const [search, setSearch] = useState('');
-  const [kind, setKind] = useState<string | null>(null);
-  const [active, setActive] = useState<string | null>(null);
-  const [q] = useDebouncedValue(search.trim(), 300);
+  const { filters, setFilters, textInput } = useUrlFilters(
+    { q: '', kind: null, active: null },
+    { allowed: { kind: ORGANISATION_KINDS, active: ACTIVE_FILTERS } },
+  );
+  const { q, kind, active } = filters;
   const list = useCursorList(['organisations', 'list', q, kind, active], (cursor) =>
     call(
       organisationsListOrganisations({
@@ -51,8 +53,7 @@ export function OrganisationsPage() {
         <TextInput
           label={t('organisations.search')}
           type="search"
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
+          {...textInput('q')}
           w={{ base: '100%', sm: 320 }}
         />
         <Select
@@ -60,7 +61,7 @@ export function OrganisationsPage() {
           clearable
           placeholder={t('app.all')}
           value={kind}
-          onChange={setKind}
+          onChange={(value) => setFilters({ kind: value })}
           data={ORGANISATION_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
           w={{ base: '100%', sm: 280 }}
         />
@@ -69,7 +70,7 @@ export function OrganisationsPage() {
           clearable
           placeholder={t('app.all')}
           value={active}
-          onChange={setActive}
+          onChange={(value) => setFilters({ active: value })}
           data={[
             { value: 'true', label: t('organisations.activeLabel') },
             { value: 'false', label: t('organisations.inactiveLabel') },

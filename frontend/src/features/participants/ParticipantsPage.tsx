@@ -1,40 +1,37 @@
 import { Badge, Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 
 import { call } from '../../api/client';
 import { participantsListParticipants } from '../../client/sdk.gen';
 import { ListFrame } from '../../components/ListFrame';
 import { PageHeader } from '../../components/PageHeader';
 import { useCursorList } from '../../hooks/useCursorList';
+import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { isOneOf } from '../tenders/vocabularies';
 import { day } from '../tenders/format';
 import { useAuth } from '../auth/AuthProvider';
 import { ageOn, CRITERIA, EXIT_CATEGORIES, SENSITIVE_CRITERIA } from './vocabularies';
 
 const PATHWAY_FILTERS = ['open', 'exited', 'none'] as const;
+const OPEN_CRITERIA = CRITERIA.filter((c) => !SENSITIVE_CRITERIA.includes(c));
 
 export function ParticipantsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const [search, setSearch] = useState('');
-  const [pathway, setPathway] = useState<string | null>(null);
-  const [criterion, setCriterion] = useState<string | null>(null);
-  const [exit, setExit] = useState<string | null>(null);
   // The retention warning e-mail links here with ?retention_due=1.
-  const [params] = useSearchParams();
-  const [retentionDue, setRetentionDue] = useState(params.get('retention_due') === '1');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const openCriteria = CRITERIA.filter((c) => !SENSITIVE_CRITERIA.includes(c));
+  const { filters, setFilters, textInput } = useUrlFilters(
+    { q: '', pathway: null, criterion: null, exit_category: null, retention_due: false },
+    { allowed: { pathway: PATHWAY_FILTERS, criterion: OPEN_CRITERIA, exit_category: EXIT_CATEGORIES } },
+  );
+  const { q, pathway, criterion, exit_category: exit, retention_due: retentionDue } = filters;
   const list = useCursorList(['participants', 'list', q, pathway, criterion, exit, retentionDue], (cursor) =>
     call(
       participantsListParticipants({
         query: {
           q: q || undefined,
           pathway: isOneOf(PATHWAY_FILTERS, pathway) ? pathway : undefined,
-          criterion: isOneOf(openCriteria, criterion) ? criterion : undefined,
+          criterion: isOneOf(OPEN_CRITERIA, criterion) ? criterion : undefined,
           exit_category: isOneOf(EXIT_CATEGORIES, exit) ? exit : undefined,
           retention_due: retentionDue || undefined,
           cursor,
@@ -62,14 +59,14 @@ export function ParticipantsPage() {
         }
       />
       <Group align="end" gap="sm" role="search" aria-label={t('app.filters')}>
-        <TextInput label={t('participants.search')} type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={{ base: '100%', sm: 240 }} />
-        <Select label={t('participants.pathway')} clearable placeholder={t('app.all')} value={pathway} onChange={setPathway}
+        <TextInput label={t('participants.search')} type="search" {...textInput('q')} w={{ base: '100%', sm: 240 }} />
+        <Select label={t('participants.pathway')} clearable placeholder={t('app.all')} value={pathway} onChange={(value) => setFilters({ pathway: value })}
           data={PATHWAY_FILTERS.map((value) => ({ value, label: t(`pathwayStatus.${value}`) }))} w={{ base: '100%', sm: 190 }} />
-        <Select label={t('participants.criterion')} clearable placeholder={t('app.all')} value={criterion} onChange={setCriterion}
-          data={openCriteria.map((value) => ({ value, label: t(`criteria.${value}`) }))} w={{ base: '100%', sm: 280 }} />
-        <Select label={t('participants.exitCategory')} clearable placeholder={t('app.all')} value={exit} onChange={setExit}
+        <Select label={t('participants.criterion')} clearable placeholder={t('app.all')} value={criterion} onChange={(value) => setFilters({ criterion: value })}
+          data={OPEN_CRITERIA.map((value) => ({ value, label: t(`criteria.${value}`) }))} w={{ base: '100%', sm: 280 }} />
+        <Select label={t('participants.exitCategory')} clearable placeholder={t('app.all')} value={exit} onChange={(value) => setFilters({ exit_category: value })}
           data={EXIT_CATEGORIES.map((value) => ({ value, label: t(`exitCategories.${value}`) }))} w={{ base: '100%', sm: 220 }} />
-        <Checkbox label={t('participants.retentionDue')} checked={retentionDue} onChange={(e) => setRetentionDue(e.currentTarget.checked)} mb={8} />
+        <Checkbox label={t('participants.retentionDue')} checked={retentionDue} onChange={(e) => setFilters({ retention_due: e.currentTarget.checked })} mb={8} />
       </Group>
       <ListFrame
         caption={t('participants.title')}

@@ -1,6 +1,5 @@
 import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -15,6 +14,7 @@ import { ListFrame } from '../../components/ListFrame';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useCursorList } from '../../hooks/useCursorList';
+import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { useValidator } from '../../hooks/useValidator';
 import { fieldMap } from '../../lib/problem';
 import { required } from '../../lib/validation';
@@ -138,8 +138,8 @@ export function OperationsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const [creating, setCreating] = useState(false);
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
+  const { filters, textInput } = useUrlFilters({ q: '' });
+  const { q } = filters;
   const list = useCursorList(['operations', 'list', q], (cursor) =>
     call(operationsListOperations({ query: { q: q || undefined, cursor, limit: 50 } })),
   );
@@ -158,8 +158,7 @@ export function OperationsPage() {
         <TextInput
           label={t('operations.search')}
           type="search"
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
+          {...textInput('q')}
           w={{ base: '100%', sm: 360 }}
         />
       </Group>

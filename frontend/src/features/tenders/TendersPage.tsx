@@ -1,18 +1,18 @@
 import { Badge, Box, Button, Group, Select, Stack, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import { call } from '../../api/client';
-import { tendersListTenders } from '../../client/sdk.gen';
+import { organisationsGetOrganisation, tendersListTenders } from '../../client/sdk.gen';
 import type { TenderRead, TenderStatus } from '../../client/types.gen';
 import type { DataRow } from '../../components/DataTable';
 import { ListFrame } from '../../components/ListFrame';
 import { PageHeader } from '../../components/PageHeader';
 import { useCursorList } from '../../hooks/useCursorList';
+import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { useAuth } from '../auth/AuthProvider';
-import { type OrganisationChoice, OrganisationSelect } from '../users/OrganisationSelect';
+import { OrganisationSelect } from '../users/OrganisationSelect';
 import { OperationSelect } from './OperationSelect';
 import { day } from './format';
 import { isOneOf, TENDER_STATUSES } from './vocabularies';
@@ -60,19 +60,28 @@ export function TendersPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const columns = useTenderColumns();
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<string | null>(null);
-  const [operationId, setOperationId] = useState<string | null>(null);
-  const [buyer, setBuyer] = useState<OrganisationChoice | null>(null);
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const list = useCursorList(['tenders', 'list', q, status, operationId, buyer?.id ?? null], (cursor) =>
+  const queryClient = useQueryClient();
+  const { filters, setFilters, textInput } = useUrlFilters(
+    { q: '', status: null, operation_id: null, buyer_id: null },
+    { allowed: { status: TENDER_STATUSES } },
+  );
+  const { q, status, operation_id: operationId, buyer_id: buyerId } = filters;
+  // The URL names the buyer by its id: its name, for the select, comes from the API.
+  const buyerName = useQuery({
+    queryKey: ['organisations', 'name', buyerId],
+    queryFn: async () => (await call(organisationsGetOrganisation({ path: { organisation_id: buyerId ?? '' } }))).name,
+    enabled: Boolean(buyerId) && can('organisations:read'),
+    staleTime: Infinity,
+  });
+  const buyer = buyerId ? { id: buyerId, name: buyerName.data ?? '' } : null;
+  const list = useCursorList(['tenders', 'list', q, status, operationId, buyerId], (cursor) =>
     call(
       tendersListTenders({
         query: {
           q: q || undefined,
           status: isOneOf(TENDER_STATUSES, status) ? status : undefined,
           operation_id: operationId ?? undefined,
-          buyer_id: buyer?.id ?? undefined,
+          buyer_id: buyerId ?? undefined,
           cursor,
           limit: 50,
         },
@@ -96,8 +105,7 @@ export function TendersPage() {
         <TextInput
           label={t('tenders.search')}
           type="search"
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
+          {...textInput('q')}
           w={{ base: '100%', sm: 320 }}
         />
         <Select
@@ -105,7 +113,7 @@ export function TendersPage() {
           clearable
           placeholder={t('app.all')}
           value={status}
-          onChange={setStatus}
+          onChange={(value) => setFilters({ status: value })}
           data={TENDER_STATUSES.map((value) => ({ value, label: t(`tenderStatus.${value}`) }))}
           w={{ base: '100%', sm: 220 }}
         />
@@ -114,13 +122,22 @@ export function TendersPage() {
             label={t('tenders.operation')}
             placeholder={t('app.all')}
             value={operationId}
-            onChange={setOperationId}
+            onChange={(value) => setFilters({ operation_id: value })}
             w={{ base: '100%', sm: 280 }}
           />
         )}
         {can('organisations:read') && (
           <Box w={{ base: '100%', sm: 280 }}>
-            <OrganisationSelect label={t('tenders.buyer')} kinds={['buyer']} required={false} value={buyer} onChange={setBuyer} />
+            <OrganisationSelect
+              label={t('tenders.buyer')}
+              kinds={['buyer']}
+              required={false}
+              value={buyer}
+              onChange={(choice) => {
+                if (choice) queryClient.setQueryData(['organisations', 'name', choice.id], choice.name);
+                setFilters({ buyer_id: choice?.id ?? null });
+              }}
+            />
           </Box>
         )}
       </Group>

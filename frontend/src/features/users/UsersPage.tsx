@@ -1,6 +1,4 @@
 import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -10,23 +8,29 @@ import { ListFrame } from '../../components/ListFrame';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusText } from '../../components/StatusText';
 import { useCursorList } from '../../hooks/useCursorList';
+import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { useAuth } from '../auth/AuthProvider';
 import { roleIn, useRoleOptions } from './roles';
+
+const ACTIVE_FILTERS = ['true', 'false'] as const;
 
 export function UsersPage() {
   const { t, i18n } = useTranslation();
   const { can } = useAuth();
-  const [search, setSearch] = useState('');
-  const [role, setRole] = useState<string | null>(null);
-  const [active, setActive] = useState<string | null>(null);
-  const [q] = useDebouncedValue(search.trim(), 300);
+  const { filters, setFilters, textInput } = useUrlFilters(
+    { q: '', role: null, active: null },
+    { allowed: { active: ACTIVE_FILTERS } },
+  );
+  const { q, role, active } = filters;
   const roles = (useRoleOptions().data ?? []).map((option) => option.role);
-  const list = useCursorList(['users', 'list', q, role, active], (cursor) =>
+  // The roles offered come from the API: a role the URL names filters once it is among them.
+  const roleFilter = roleIn(roles, role);
+  const list = useCursorList(['users', 'list', q, roleFilter ?? null, active], (cursor) =>
     call(
       usersListUsers({
         query: {
           q: q || undefined,
-          role: roleIn(roles, role),
+          role: roleFilter,
           active: active === null ? undefined : active === 'true',
           cursor,
           limit: 50,
@@ -56,8 +60,7 @@ export function UsersPage() {
         <TextInput
           label={t('users.search')}
           type="search"
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
+          {...textInput('q')}
           w={{ base: '100%', sm: 320 }}
         />
         <Select
@@ -65,7 +68,7 @@ export function UsersPage() {
           clearable
           placeholder={t('app.all')}
           value={role}
-          onChange={setRole}
+          onChange={(value) => setFilters({ role: value })}
           data={roles.map((value) => ({ value, label: t(`roles.${value}`) }))}
           w={{ base: '100%', sm: 200 }}
         />
@@ -74,7 +77,7 @@ export function UsersPage() {
           clearable
           placeholder={t('app.all')}
           value={active}
-          onChange={setActive}
+          onChange={(value) => setFilters({ active: value })}
           data={[
             { value: 'true', label: t('users.activeLabel') },
             { value: 'false', label: t('users.inactiveLabel') },
