@@ -191,11 +191,7 @@ async def queue(
     """List rows (`portfolio.summary_rows`) of the structure's participants with no
     validation covering the date, by name."""
     on = on or clock.today()
-    covered = exists().where(
-        col(EligibilityValidation.participant_id) == Participant.id,
-        col(EligibilityValidation.validated_on) <= on,
-        col(EligibilityValidation.valid_until) >= on,
-    )
+    covered = exists().where(portfolio.current_validation(on))
     statement = portfolio.summary_rows(
         scope.condition(),
         col(Participant.structure_id) == scope.user.organisation_id,

@@ -32,7 +32,8 @@ from levier.participants.scope import Scope
 from levier.users.models import User
 
 
-def _current_validation(on: date) -> Any:
+def current_validation(on: date) -> Any:
+    """A participant's validation covering the day (correlated with participants)."""
     return and_(
         col(EligibilityValidation.participant_id) == Participant.id,
         col(EligibilityValidation.validated_on) <= on,
@@ -87,7 +88,7 @@ async def list_page(
             raise FieldInvalid("criterion", "criterion_sensitive_filter")
         statement = statement.where(
             exists().where(
-                _current_validation(today or clock.today()),
+                current_validation(today or clock.today()),
                 col(EligibilityValidation.criterion) == criterion.value,
             )
         )
@@ -136,7 +137,7 @@ def summary_rows(*conditions: Any, on: date | None = None) -> Any:
 
     eligible_until = (
         select(func.max(EligibilityValidation.valid_until))
-        .where(_current_validation(on))
+        .where(current_validation(on))
         .correlate(Participant)
         .scalar_subquery()
         .label("eligible_until")

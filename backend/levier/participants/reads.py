@@ -37,12 +37,12 @@ _COPIED = {
 }
 
 
-def _fields(participant: Participant, model: type[ParticipantSummary]) -> dict[str, Any]:
+def _fields(participant: Any, model: type[ParticipantSummary]) -> dict[str, Any]:
     return {name: getattr(participant, name) for name in _COPIED[model]}
 
 
 def _summary(
-    participant: Participant,
+    participant: Any,  # a Participant, or a list row with the same columns
     referent: Any,
     latest: Pathway | portfolio.LatestPathway | None,
     eligible_until: Any,
@@ -70,18 +70,12 @@ def _row_summary(row: Any) -> dict[str, Any]:
         if row.latest_pathway_id is not None
         else None
     )
-    return {
-        **{name: getattr(row, name) for name in _COPIED[ParticipantSummary]},
-        "referent": {
-            "id": row.referent_id,
-            "full_name": row.referent_full_name,
-            "organisation_id": row.referent_organisation_id,
-        },
-        "pathway_status": portfolio.pathway_status(latest),
-        "exit_category": row.latest_exit_category if latest else None,
-        "eligible_until": row.eligible_until,
-        "anonymised": row.anonymised_at is not None,
+    referent = {
+        "id": row.referent_id,
+        "full_name": row.referent_full_name,
+        "organisation_id": row.referent_organisation_id,
     }
+    return _summary(row, referent, latest, row.eligible_until, ParticipantSummary)
 
 
 def latest_pathway(participant: Participant) -> Pathway | None:
