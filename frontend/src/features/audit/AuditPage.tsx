@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,6 +12,7 @@ import { DateField } from '../../components/DateField';
 import { ListFrame } from '../../components/ListFrame';
 import { PageHeader } from '../../components/PageHeader';
 import { useCursorList } from '../../hooks/useCursorList';
+import { useNamedChoice } from '../../hooks/useNamedChoice';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { AUDITED_TYPES, auditQuery, changedFields, recordName, recordPath, type AuditFilters } from './audit';
 
@@ -53,7 +54,6 @@ function ActorSelect({ value, onChange }: { value: Choice | null; onChange: (val
 /** The admin's audit log: who changed or read what, and when, newest first. */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const url = useUrlFilters(
     { actor_id: null, entity_type: null, entity_id: null, since: '', until: '' },
     { allowed: { entity_type: AUDITED_TYPES } },
@@ -73,15 +73,13 @@ export function AuditPage() {
     });
   // The URL names the author by its id: their name, for the select, comes from the API.
   const actorId = url.filters.actor_id;
-  const actorName = useQuery({
-    queryKey: ['users', 'name', actorId],
-    queryFn: async () => (await call(usersGetUser({ path: { user_id: actorId ?? '' } }))).full_name,
-    enabled: Boolean(actorId),
-    staleTime: Infinity,
-  });
-  const actor = actorId ? { id: actorId, name: actorName.data ?? '' } : null;
+  const { choice: actor, remember } = useNamedChoice(
+    'users',
+    actorId,
+    async (id) => (await call(usersGetUser({ path: { user_id: id } }))).full_name,
+  );
   const setActor = (choice: Choice | null) => {
-    if (choice) queryClient.setQueryData(['users', 'name', choice.id], choice.name);
+    remember(choice);
     url.setFilters({ actor_id: choice?.id ?? null });
   };
   const query = auditQuery(filters, actorId);

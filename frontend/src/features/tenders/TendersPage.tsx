@@ -1,5 +1,4 @@
 import { Badge, Box, Button, Group, Select, Stack, TextInput } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -10,6 +9,7 @@ import type { DataRow } from '../../components/DataTable';
 import { ListFrame } from '../../components/ListFrame';
 import { PageHeader } from '../../components/PageHeader';
 import { useCursorList } from '../../hooks/useCursorList';
+import { useNamedChoice } from '../../hooks/useNamedChoice';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { useAuth } from '../auth/AuthProvider';
 import { OrganisationSelect } from '../users/OrganisationSelect';
@@ -60,20 +60,17 @@ export function TendersPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const columns = useTenderColumns();
-  const queryClient = useQueryClient();
   const { filters, setFilters, textInput } = useUrlFilters(
     { q: '', status: null, operation_id: null, buyer_id: null },
     { allowed: { status: TENDER_STATUSES } },
   );
   const { q, status, operation_id: operationId, buyer_id: buyerId } = filters;
-  // The URL names the buyer by its id: its name, for the select, comes from the API.
-  const buyerName = useQuery({
-    queryKey: ['organisations', 'name', buyerId],
-    queryFn: async () => (await call(organisationsGetOrganisation({ path: { organisation_id: buyerId ?? '' } }))).name,
-    enabled: Boolean(buyerId) && can('organisations:read'),
-    staleTime: Infinity,
-  });
-  const buyer = buyerId ? { id: buyerId, name: buyerName.data ?? '' } : null;
+  const { choice: buyer, remember: rememberBuyer } = useNamedChoice(
+    'organisations',
+    buyerId,
+    async (id) => (await call(organisationsGetOrganisation({ path: { organisation_id: id } }))).name,
+    can('organisations:read'),
+  );
   const list = useCursorList(['tenders', 'list', q, status, operationId, buyerId], (cursor) =>
     call(
       tendersListTenders({
@@ -134,7 +131,7 @@ export function TendersPage() {
               required={false}
               value={buyer}
               onChange={(choice) => {
-                if (choice) queryClient.setQueryData(['organisations', 'name', choice.id], choice.name);
+                rememberBuyer(choice);
                 setFilters({ buyer_id: choice?.id ?? null });
               }}
             />
