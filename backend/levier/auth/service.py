@@ -11,6 +11,7 @@ from sqlmodel import col
 
 from levier.auth import sessions, throttle
 from levier.auth.models import LoginAttempt, PasswordResetToken
+from levier.core.audit import recorder
 from levier.core.config import Settings
 from levier.core.errors import FieldInvalid
 from levier.core.models import utcnow
@@ -43,6 +44,7 @@ async def authenticate(
         )
     )
     user.last_login_at = utcnow()
+    recorder.record_access(session, user, "signed_in", {}, actor_id=user.id)
     return user
 
 

@@ -24,6 +24,8 @@ PYDANTIC_CODES = {
     "less_than_equal": "out_of_range",
     "int_parsing": "field_type",
     "float_parsing": "field_type",
+    "decimal_parsing": "field_type",
+    "decimal_type": "field_type",
     "bool_parsing": "field_type",
     "uuid_parsing": "field_type",
     "string_type": "field_type",
@@ -33,6 +35,17 @@ PYDANTIC_CODES = {
     "model_attributes_type": "field_type",
     "datetime_parsing": "field_type",
     "date_parsing": "field_type",
+}
+
+
+# Wordings of field_type that say what was expected (the code stays field_type).
+EXPECTED = {
+    "int_parsing": "number_expected",
+    "float_parsing": "number_expected",
+    "decimal_parsing": "number_expected",
+    "decimal_type": "number_expected",
+    "date_parsing": "date_expected",
+    "datetime_parsing": "datetime_expected",
 }
 
 
@@ -68,6 +81,7 @@ def field_errors(raw_errors: Sequence[Any], language: Language) -> list[dict[str
         params.setdefault("field", str(loc[-1]) if loc else "")
         # Lists say "items" where strings say "characters"; the code stays too_short.
         wording = "too_few_items" if kind == "too_short" else code  # string_too_short: chars
+        wording = EXPECTED.get(kind, wording)
         # A number out of bounds says the bound.
         bound = BOUNDS.get(kind)
         if bound and bound[1] in params:

@@ -48,11 +48,13 @@ class Entity(SQLModel):
     Subclasses with `table=True` are audited: every insert, update and delete
     writes an audit entry and an outbox event in the same transaction
     (see `levier.core.audit.recorder`). `__audit_exclude__` names fields never copied there;
-    `__audit_personal__` records only the names of the fields touched (personal data).
+    `__audit_personal__` records only the names of the fields touched (personal data);
+    `__audit_ignore__` names bookkeeping fields whose change is no change at all.
     """
 
     __audit_exclude__: ClassVar[frozenset[str]] = frozenset()
     __audit_personal__: ClassVar[bool] = False
+    __audit_ignore__: ClassVar[frozenset[str]] = frozenset()
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     created_at: datetime = timestamp_field(default_factory=utcnow, nullable=False)

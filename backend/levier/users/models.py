@@ -19,6 +19,8 @@ class User(Entity, table=True):
     __entity_type__: ClassVar[str] = "user"
     __audit_owner__: ClassVar[str] = "organisation_id"
     __audit_exclude__: ClassVar[frozenset[str]] = frozenset({"password_hash", "token_version"})
+    # A sign-in is its own entry (signed_in), not a change to the account.
+    __audit_ignore__: ClassVar[frozenset[str]] = frozenset({"last_login_at"})
     __table_args__ = (
         Index("ix_users_organisation", "organisation_id", "email"),
         Index("ix_users_role", "role", "email"),

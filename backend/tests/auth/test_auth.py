@@ -35,6 +35,28 @@ class TestLogin:
         assert me.json()["email"] == "buyer@example.org"
         assert me.json()["permissions"] == ["tenders:edit", "tenders:read"]
 
+    async def test_a_sign_in_is_one_audit_entry_by_the_user_not_an_account_change(
+        self, client, session
+    ):
+        from levier.core.audit.models import OutboxEvent
+
+        user = await make_user(session, role=Role.buyer, email="in@example.org", password=PASSWORD)
+        assert (await login(client, "in@example.org")).status_code == 200
+        events = (
+            await session.execute(
+                select(AuditEvent.action, AuditEvent.actor_id).where(
+                    AuditEvent.entity_id == user.id, AuditEvent.action != "created"
+                )
+            )
+        ).all()
+        assert [tuple(event) for event in events] == [("signed_in", user.id)]
+        outbox = await session.execute(
+            select(OutboxEvent.event_type).where(OutboxEvent.entity_id == user.id)
+        )
+        assert "user.updated" not in list(outbox.scalars())
+        await session.refresh(user)
+        assert user.last_login_at is not None
+
     async def test_wrong_password_is_a_translated_problem(self, client, session):
         await make_user(session, email="a@example.org", password=PASSWORD)
         french = await login(client, "a@example.org", "wrong-password-123")

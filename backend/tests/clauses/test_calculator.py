@@ -351,3 +351,24 @@ class TestFormulaAmounts:
         )
         assert response.status_code == 200, response.text
         assert response.json()["formula"].startswith("398500.50 × 0.45 × 0.05 ÷ 30 = ")
+
+
+class TestUnreadableNumbers:
+    @pytest.mark.parametrize(
+        ("language", "expected"),
+        [("fr", "Un nombre est attendu, en chiffres"), ("en", "A number is expected, in digits")],
+    )
+    async def test_letters_for_an_amount_say_a_number_is_expected(
+        self, client, auth, facilitator, language, expected
+    ):
+        response = await client.post(
+            "/api/v1/clauses/estimate",
+            json={"amount_excl_tax": "abc", "hourly_cost": "3O"},
+            headers={**auth(facilitator), "Accept-Language": language},
+        )
+        assert response.status_code == 422
+        errors = {error["field"]: error for error in response.json()["errors"]}
+        assert set(errors) == {"amount_excl_tax", "hourly_cost"}
+        for error in errors.values():
+            assert error["code"] == "field_type"
+            assert error["message"].startswith(expected)

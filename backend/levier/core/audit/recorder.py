@@ -74,7 +74,7 @@ def _updated(entity: Entity) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     for key in _columns(entity):
         history = state.attrs[key].history
-        if not history.has_changes():
+        if not history.has_changes() or key in type(entity).__audit_ignore__:
             continue
         if key in hidden or type(entity).__audit_personal__:
             if key not in _BOOKKEEPING:
@@ -131,16 +131,27 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
 
 def record_read(session: Any, entity: Entity, fields: list[str], reason: str | None = None) -> None:
     """Write a sensitive read (which fields of which record, by whom) to the audit log."""
+    record_access(session, entity, "read_sensitive", {"fields": fields, "reason": reason})
+
+
+def record_access(
+    session: Any,
+    entity: Entity,
+    action: str,
+    changes: dict[str, Any],
+    actor_id: uuid.UUID | None = None,
+) -> None:
+    """An audit entry that changes nothing (a read, a sign-in): the log only, no outbox event."""
     session.add(
         AuditEvent(
-            actor_id=session.info.get("actor_id"),
+            actor_id=actor_id or session.info.get("actor_id"),
             owner_id=owner_of(entity),
             client_address=session.info.get("client_address"),
             request_id=session.info.get("request_id"),
-            action="read_sensitive",
+            action=action,
             entity_type=entity_type_of(entity),
             entity_id=entity.id,
-            changes={"fields": fields, "reason": reason},
+            changes=changes,
         )
     )
 

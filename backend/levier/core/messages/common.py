@@ -76,6 +76,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field_unknown": ("Champ inconnu : {field}.", "Unknown field: {field}."),
     "field_invalid": ("Valeur invalide.", "Invalid value."),
     "field_type": ("Type de valeur invalide.", "Invalid value type."),
+    "number_expected": (
+        "Un nombre est attendu, en chiffres (par exemple 1250000 ou 35,5).",
+        "A number is expected, in digits (for example 1250000 or 35.5).",
+    ),
+    "date_expected": (
+        "Une date est attendue (AAAA-MM-JJ, par exemple 2027-03-31).",
+        "A date is expected (YYYY-MM-DD, for example 2027-03-31).",
+    ),
+    "datetime_expected": (
+        "Une date et une heure sont attendues (ISO 8601, par exemple 2027-03-31T14:30:00Z).",
+        "A date and time are expected (ISO 8601, for example 2027-03-31T14:30:00Z).",
+    ),
     "control_character": (
         "Ce champ contient un caractère invisible ou de contrôle (souvent venu d'un "
         "copier-coller) : retirez-le.",
