@@ -31,7 +31,8 @@ test('a participant form reports every mistake at once, in words that say what i
     if (request.method() === 'POST' && request.url().endsWith('/api/v1/participants')) posts.push(await response.json());
   });
   await field(page, 'Nom').fill(name);
-  await field(page, 'Prénoms').fill('Inès');
+  // A pasted page of text instead of first names.
+  await field(page, 'Prénoms').fill('Inès '.repeat(1200));
   await field(page, 'Date de naissance').fill('01/01/1890');
   await field(page, 'Téléphone').fill('abc');
   await field(page, 'Identifiant France Travail').fill('12');
@@ -41,7 +42,9 @@ test('a participant form reports every mistake at once, in words that say what i
   await expect(select(page, 'Sexe')).toHaveAccessibleDescription(/obligatoire/);
   await expect(field(page, 'Téléphone')).toHaveAccessibleDescription(/06 12 34 56 78/);
   await expect(field(page, 'Identifiant France Travail')).toHaveAccessibleDescription(/7 à 16 lettres ou chiffres/);
+  await expect(field(page, 'Prénoms')).toHaveAccessibleDescription('Au plus 200 caractères.');
   expect(posts).toEqual([]);
+  await field(page, 'Prénoms').fill('Inès');
   // Text that is not a date says so instead of vanishing.
   await field(page, 'Date de naissance').fill('1890');
   await field(page, 'Prénoms').click();

@@ -26,6 +26,8 @@ test('scenario B: a referent follows a pathway, the PLIE coordinator oversees an
   await page.getByRole('button', { name: 'Créer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(name.toUpperCase()) })).toBeVisible();
   const url = page.url();
+  // Alone in her Mission Locale, she is told why there is nobody to hand the person over to.
+  await expect(page.getByTestId('no-transfer-target')).toContainText('aucun autre référent actif');
 
   await page.getByRole('button', { name: 'Ouvrir un parcours' }).click();
   await page.getByRole('button', { name: 'Ajouter une étape' }).click();

@@ -4,6 +4,8 @@ import {
   birthDate,
   email,
   franceTravailId,
+  maxLength,
+  NAME_MAX_LENGTH,
   normaliseSiret,
   notAfter,
   optional,
@@ -19,6 +21,12 @@ describe('checks before sending', () => {
   it('requires a non-blank value', () => {
     expect(required('  ')).toBe('validation.required');
     expect(required('Levier')).toBeNull();
+  });
+
+  it('refuses a name longer than the server takes, saying its limit', () => {
+    expect(maxLength(NAME_MAX_LENGTH)('x'.repeat(200))).toBeNull();
+    expect(maxLength(NAME_MAX_LENGTH)(`  ${'x'.repeat(200)}  `)).toBeNull();
+    expect(maxLength(NAME_MAX_LENGTH)('x'.repeat(6000))).toEqual({ key: 'validation.maxLength', values: { count: 200 } });
   });
 
   it('accepts plausible e-mail addresses only', () => {

@@ -111,6 +111,15 @@ export const minLength =
   (value) =>
     !value.trim() || value.trim().length >= count ? null : { key: 'validation.minLength', values: { count } };
 
+/** The longest name the server takes (core/validation.py `Name`). */
+export const NAME_MAX_LENGTH = 200;
+
+/** At most `count` characters once trimmed (the server's limit for the field). */
+export const maxLength =
+  (count: number): Check =>
+  (value) =>
+    value.trim().length <= count ? null : { key: 'validation.maxLength', values: { count } };
+
 /** A share typed in percent: more than 0, at most 100, comma allowed. */
 export const share: Check = optional((value) => {
   const number = Number(value.trim().replace(',', '.'));

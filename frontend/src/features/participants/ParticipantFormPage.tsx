@@ -22,7 +22,7 @@ import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
 import { todayIso } from '../../lib/dates';
 import { ApiError, fieldMap } from '../../lib/problem';
-import { birthDate, email, franceTravailId, isoDay, optional, phone, required } from '../../lib/validation';
+import { birthDate, email, franceTravailId, isoDay, maxLength, NAME_MAX_LENGTH, optional, phone, required } from '../../lib/validation';
 import { participantBody, participantChanges, participantValues, type ParticipantValues } from './participantForm';
 import { SimilarPeople } from './SimilarPeople';
 import { GENDERS } from './vocabularies';
@@ -55,8 +55,8 @@ function ParticipantForm({ participant, etag, onReload }: { participant?: Partic
   const form = useForm<ParticipantValues>({
     initialValues: initial,
     validate: {
-      last_name: rule(required),
-      first_names: rule(required),
+      last_name: rule(required, maxLength(NAME_MAX_LENGTH)),
+      first_names: rule(required, maxLength(NAME_MAX_LENGTH)),
       birth_date: rule(required, isoDay, birthDate(today)),
       gender: rule(required),
       email: rule(optional(email)),

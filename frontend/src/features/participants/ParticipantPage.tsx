@@ -77,9 +77,14 @@ function Actions({ participant, etag, onChanged }: { participant: ParticipantRea
         <ProblemAlert error={error} onReload={onChanged} />
         {actions.transfer && referents.length > 0 && (
           <Group align="end">
-            <Select label={t('participants.transferTo')} data={referents.map((r) => ({ value: r.id, label: r.full_name }))} value={target} onChange={setTarget} w={280} />
+            <Select label={t('participants.transferTo')} data={referents.map((r) => ({ value: r.id, label: r.full_name }))} value={target} onChange={setTarget} w={{ base: '100%', sm: 280 }} />
             <Button variant="light" disabled={!target} onClick={() => void transfer()}>{t('participants.transfer')}</Button>
           </Group>
+        )}
+        {actions.transfer && options.isSuccess && referents.length === 0 && (
+          <Text size="sm" c="dimmed" data-testid="no-transfer-target">
+            {t('participants.noTransferTarget')}
+          </Text>
         )}
         <Group>
           {actions.export && (

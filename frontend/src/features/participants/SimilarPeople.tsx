@@ -9,10 +9,15 @@ import { participantsListParticipants } from '../../client/sdk.gen';
 import { dayMonthYear } from '../../lib/dates';
 import { foldName, similarPeople } from './similar';
 
+/** The longest search text GET /participants takes (its `q`). */
+const SEARCH_MAX_LENGTH = 100;
+
 export function SimilarPeople({ lastName, firstNames }: { lastName: string; firstNames: string }) {
   const { t } = useTranslation();
   const [names] = useDebouncedValue({ lastName: lastName.trim(), firstNames: firstNames.trim() }, 400);
-  const ready = foldName(names.lastName).length >= 2 && foldName(names.firstNames).length >= 1;
+  // A name longer than any the search takes is the form's to refuse, not a search to send.
+  const ready =
+    foldName(names.lastName).length >= 2 && foldName(names.firstNames).length >= 1 && names.lastName.length <= SEARCH_MAX_LENGTH;
   const found = useQuery({
     queryKey: ['participants', 'similar', names.lastName],
     queryFn: () => call(participantsListParticipants({ query: { q: names.lastName, limit: 50 } })),
