@@ -1,8 +1,8 @@
-"""The /api/v1 router: one include per domain."""
+"""The /api/v1 routes: one router per domain, each included in the app under the prefix."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, FastAPI, Response
 from pydantic import BaseModel
 from sqlalchemy import text
 
@@ -41,8 +41,8 @@ async def health_head(session: SessionDep) -> Response:
     return Response(status_code=200)
 
 
-api_router = APIRouter(prefix="/api/v1", responses=PROBLEM_RESPONSES)
-for router in (
+API_PREFIX = "/api/v1"
+DOMAIN_ROUTERS = (
     health_router,
     auth_router,
     organisations_router,
@@ -55,5 +55,12 @@ for router in (
     operations_router,
     tenders_router,
     participants_router,
-):
-    api_router.include_router(router)
+)
+
+
+def include_api(app: FastAPI) -> None:
+    """Every domain's routes under /api/v1, each router included in the app itself: FastAPI
+    matches a request by walking included routers level by level (twice), so one level less
+    is a measurable share of a small request."""
+    for router in DOMAIN_ROUTERS:
+        app.include_router(router, prefix=API_PREFIX, responses=PROBLEM_RESPONSES)

@@ -22,7 +22,7 @@ from levier import (
     apidocs,
     registry,  # noqa: F401 - complete the mappers
 )
-from levier.api import api_router
+from levier.api import include_api
 from levier.core.audit import recorder
 from levier.core.config import Settings, get_settings
 from levier.core.contract import describe_problems
@@ -108,7 +108,7 @@ def create_app(settings: Settings | None = None, engine: Any = None) -> FastAPI:
     app.state.sessionmaker = create_sessionmaker(app.state.engine)
     recorder.install()
     install_error_handlers(app)
-    app.include_router(api_router)
+    include_api(app)
     apidocs.install(app)
     describe_problems(app)
     if settings.cors_origins:
