@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime, time, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Depends, Query
 from sqlalchemy import select
 from sqlmodel import col
 
@@ -18,9 +18,10 @@ from levier.core import clock
 from levier.core.audit.models import AuditEvent
 from levier.core.db import SessionDep
 from levier.core.pagination import Page, PageParams, page_params
+from levier.core.routing import DomainRouter
 from levier.users.models import User
 
-router = APIRouter(prefix="/audit-events", tags=["audit"])
+router = DomainRouter(prefix="/audit-events", tags=["audit"])
 
 
 def _start_of(day: date) -> datetime:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Form, Request, Response, status
+from fastapi import BackgroundTasks, Form, Request, Response, status
 
 from levier.auth import cookies, service, sessions, throttle
 from levier.auth.cookies import COOKIE_MODE, RefreshCookie, SessionMode
@@ -25,12 +25,13 @@ from levier.core.config import SettingsDep
 from levier.core.db import SessionDep
 from levier.core.errors import NotAuthenticated
 from levier.core.mail import send_mail
+from levier.core.routing import DomainRouter
 from levier.core.text import fold
 from levier.organisations.schemas import OrganisationSummary
 from levier.users import service as users_service
 from levier.users.models import User
 
-router = APIRouter(prefix="/auth", tags=["auth"])
+router = DomainRouter(prefix="/auth", tags=["auth"])
 
 
 def _me(user: User, request: Request) -> Me:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi import Depends, Request, Response, status
 
 from levier.audit import service as audit_service
 from levier.audit.schemas import AuditEventRead
@@ -30,11 +30,12 @@ from levier.core.db import SessionDep
 from levier.core.errors import request_language
 from levier.core.etag import check_if_match, set_etag
 from levier.core.pagination import Page, PageParams, page_params
+from levier.core.routing import DomainRouter
 from levier.core.schemas import DocumentPreview
 from levier.users.models import User
 
-settings_router = APIRouter(prefix="/clause-settings", tags=["clause-settings"])
-clauses_router = APIRouter(prefix="/clauses", tags=["clauses"])
+settings_router = DomainRouter(prefix="/clause-settings", tags=["clause-settings"])
+clauses_router = DomainRouter(prefix="/clauses", tags=["clauses"])
 Reader = Annotated[User, Depends(require(Permission.clause_settings_read))]
 Manager = Annotated[User, Depends(require(Permission.clause_settings_manage))]
 Estimator = Annotated[User, Depends(require(Permission.clauses_estimate))]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import Depends, Query, Request, Response, status
 
 from levier.auth.dependencies import current_user, require
 from levier.auth.permissions import Permission, check_permission
@@ -13,6 +13,7 @@ from levier.core.actions import allowed
 from levier.core.db import SessionDep
 from levier.core.etag import check_if_match, set_etag
 from levier.core.pagination import Page, PageParams, page_params
+from levier.core.routing import DomainRouter
 from levier.organisations import service
 from levier.organisations.constants import OrganisationKind
 from levier.organisations.models import Organisation
@@ -25,7 +26,7 @@ from levier.organisations.schemas import (
 )
 from levier.users.models import User
 
-router = APIRouter(prefix="/organisations", tags=["organisations"])
+router = DomainRouter(prefix="/organisations", tags=["organisations"])
 Reader = Annotated[User, Depends(require(Permission.organisations_read))]
 Manager = Annotated[User, Depends(require(Permission.organisations_manage))]
 SignedIn = Annotated[User, Depends(current_user)]

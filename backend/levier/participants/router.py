@@ -8,13 +8,14 @@ import uuid
 from dataclasses import asdict
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Form, Query, Request, Response, UploadFile, status
+from fastapi import Depends, File, Form, Query, Request, Response, UploadFile, status
 
 from levier.core.db import SessionDep
 from levier.core.errors import DomainError, request_language
 from levier.core.etag import set_etag
 from levier.core.guards import BODY_LIMIT_KEY
 from levier.core.pagination import Page, PageParams, page_params
+from levier.core.routing import DomainRouter
 from levier.participants import (
     eligibility,
     eligibility_router,
@@ -49,7 +50,7 @@ from levier.participants.scope import (
 )
 from levier.users.schemas import UserSummary
 
-router = APIRouter(prefix="/participants", tags=["participants"])
+router = DomainRouter(prefix="/participants", tags=["participants"])
 
 
 @router.get("", response_model=Page[ParticipantSummary], description=LEGAL_NOTICE)

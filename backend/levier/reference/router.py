@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import Path, Query, Request
 from pydantic_core import PydanticCustomError
 
 from levier.core.errors import FieldInvalid, NotFound
 from levier.core.i18n import negotiate
+from levier.core.routing import DomainRouter
 from levier.reference import cpv, cpv_search
 from levier.reference.schemas import CpvCodeRead, CpvRead
 
-router = APIRouter(prefix="/reference", tags=["reference"])
+router = DomainRouter(prefix="/reference", tags=["reference"])
 
 
 def _read(entry: cpv.CpvEntry, language: str) -> CpvRead:

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import Depends, Query, Response, status
 
 from levier.auth.dependencies import require
 from levier.auth.permissions import Permission
 from levier.core.db import SessionDep
 from levier.core.etag import set_etag
 from levier.core.pagination import Page, PageParams, page_params
+from levier.core.routing import DomainRouter
 from levier.tenders import operations
 from levier.tenders.schemas import OperationCreate, OperationRead, OperationSummary, OperationUpdate
 from levier.tenders.scope import OperationToChange, OperationToRead
 from levier.users.models import User
 
-router = APIRouter(prefix="/operations", tags=["operations"])
+router = DomainRouter(prefix="/operations", tags=["operations"])
 OperationReader = Annotated[User, Depends(require(Permission.operations_read))]
 OperationManager = Annotated[User, Depends(require(Permission.operations_manage))]
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import Depends, Query, Response, status
 
 from levier.auth.dependencies import require
 from levier.auth.permissions import Permission
 from levier.core.db import SessionDep
 from levier.core.etag import set_etag
 from levier.core.pagination import Page, PageParams, page_params
+from levier.core.routing import DomainRouter
 from levier.tenders import lifecycle, lots_router
 from levier.tenders.constants import TenderStatus
 from levier.tenders.operations_router import router as operations_router
@@ -28,7 +29,7 @@ from levier.users.models import User
 
 __all__ = ["operations_router", "tenders_router"]
 
-tenders_router = APIRouter(prefix="/tenders", tags=["tenders"])
+tenders_router = DomainRouter(prefix="/tenders", tags=["tenders"])
 TenderReader = Annotated[User, Depends(require(Permission.tenders_read))]
 TenderEditor = Annotated[User, Depends(require(Permission.tenders_edit))]
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Depends, Query
 
 from levier.core.db import SessionDep
 from levier.core.pagination import Page, PageParams, page_params
+from levier.core.routing import DomainRouter
 from levier.territories import service
 from levier.territories.models import TerritoryLevel
 from levier.territories.schemas import TerritoryRead
 
-router = APIRouter(prefix="/territories", tags=["territories"])
+router = DomainRouter(prefix="/territories", tags=["territories"])
 
 
 @router.get("/regions", response_model=list[TerritoryRead])

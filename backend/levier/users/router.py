@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request, Response, status
+from fastapi import BackgroundTasks, Depends, Query, Request, Response, status
 
 from levier.auth import service as auth_service
 from levier.auth import sessions as auth_sessions
@@ -17,12 +17,13 @@ from levier.core.db import SessionDep
 from levier.core.etag import check_if_match, set_etag
 from levier.core.mail import send_mail
 from levier.core.pagination import Page, PageParams, page_params
+from levier.core.routing import DomainRouter
 from levier.users import scope, service
 from levier.users.constants import ROLE_ORGANISATION_KINDS
 from levier.users.models import User
 from levier.users.schemas import RoleOption, UserCreate, UserRead, UserUpdate
 
-router = APIRouter(prefix="/users", tags=["users"])
+router = DomainRouter(prefix="/users", tags=["users"])
 Reader = Annotated[User, Depends(require(Permission.users_read))]
 Manager = Annotated[User, Depends(require(Permission.users_manage))]
 
