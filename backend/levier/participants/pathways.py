@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
 from levier.core import clock
-from levier.core.errors import Conflict, FieldInvalid, NotFound
+from levier.core.errors import Conflict, FieldInvalid
 from levier.participants import clause_entry
 from levier.participants.constants import (
     EXIT_CATEGORY,
@@ -36,13 +36,6 @@ CONTRACT_STEPS = frozenset({StepKind.employment, StepKind.clause_assignment})
 
 def open_pathway(participant: Participant) -> Pathway | None:
     return next((p for p in participant.pathways if p.exit_date is None), None)
-
-
-def find(participant: Participant, pathway_id: object) -> Pathway:
-    for pathway in participant.pathways:
-        if pathway.id == pathway_id:
-            return pathway
-    raise NotFound()
 
 
 def check_startable(scope: Scope, participant: Participant) -> None:

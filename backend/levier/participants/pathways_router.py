@@ -3,13 +3,13 @@ and its employer), the exit and the follow-up six months later."""
 
 from __future__ import annotations
 
-import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
 from levier.core.db import SessionDep
 from levier.participants import clause_entry, pathways, reads
+from levier.participants.models import Pathway
 from levier.participants.pathway_schemas import (
     ClauseExceptionCreate,
     ClauseExceptionRead,
@@ -26,13 +26,13 @@ from levier.participants.scope import (
     ParticipantToValidate,
     ParticipantWithSteps,
     PathwaysToWrite,
+    PathwayToWrite,
 )
 
 router = APIRouter()
 
 
-def _answer(target: InScope, pathway_id: uuid.UUID) -> PathwayRead:
-    pathway = pathways.find(target.participant, pathway_id)
+def _answer(target: InScope, pathway: Pathway) -> PathwayRead:
     return reads.pathway_read(target.scope, target.participant, pathway)
 
 
@@ -52,7 +52,7 @@ async def start_pathway(
 ) -> PathwayRead:
     """Open a pathway (409 when one is already open)."""
     pathway = await pathways.start(session, target.scope, target.participant, data)
-    return _answer(target, pathway.id)
+    return _answer(target, pathway)
 
 
 @router.get("/{participant_id}/clause-positions", response_model=list[ClausePosition])
@@ -76,32 +76,29 @@ async def list_clause_positions(
     status_code=status.HTTP_201_CREATED,
 )
 async def add_pathway_step(
-    session: SessionDep, target: PathwaysToWrite, pathway_id: uuid.UUID, data: StepCreate
+    session: SessionDep, target: PathwayToWrite, data: StepCreate
 ) -> PathwayRead:
     """Add a step after the previous ones."""
-    pathway = pathways.find(target.participant, pathway_id)
-    await pathways.add_step(session, target.scope, target.participant, pathway, data)
-    return _answer(target, pathway_id)
+    await pathways.add_step(session, target.scope, target.participant, target.pathway, data)
+    return _answer(target, target.pathway)
 
 
 @router.post("/{participant_id}/pathways/{pathway_id}/exit", response_model=PathwayRead)
 async def exit_pathway(
-    session: SessionDep, target: PathwaysToWrite, pathway_id: uuid.UUID, data: ExitCreate
+    session: SessionDep, target: PathwayToWrite, data: ExitCreate
 ) -> PathwayRead:
     """Close the pathway with its exit situation and category."""
-    pathway = pathways.find(target.participant, pathway_id)
-    await pathways.close(session, target.scope, target.participant, pathway, data)
-    return _answer(target, pathway_id)
+    await pathways.close(session, target.scope, target.participant, target.pathway, data)
+    return _answer(target, target.pathway)
 
 
 @router.post("/{participant_id}/pathways/{pathway_id}/follow-up", response_model=PathwayRead)
 async def follow_up_pathway(
-    session: SessionDep, target: PathwaysToWrite, pathway_id: uuid.UUID, data: FollowUpCreate
+    session: SessionDep, target: PathwayToWrite, data: FollowUpCreate
 ) -> PathwayRead:
     """Record the situation six months after the exit."""
-    pathway = pathways.find(target.participant, pathway_id)
-    await pathways.follow_up(session, target.scope, target.participant, pathway, data)
-    return _answer(target, pathway_id)
+    await pathways.follow_up(session, target.scope, target.participant, target.pathway, data)
+    return _answer(target, target.pathway)
 
 
 @router.get("/{participant_id}/clause-exceptions", response_model=list[ClauseExceptionRead])

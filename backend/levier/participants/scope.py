@@ -247,6 +247,24 @@ ParticipantToValidate = Annotated[
     InScope, Depends(participant_loader(Permission.eligibility_validate, steps=False))
 ]
 PathwaysToWrite = Annotated[InScope, Depends(participant_loader(Permission.pathways_write))]
+
+
+@dataclass(frozen=True)
+class PathwayInScope(InScope):
+    """What a pathway route acts on: the caller's scope, the participant and one pathway."""
+
+    pathway: Pathway
+
+
+async def _pathway_to_write(target: PathwaysToWrite, pathway_id: uuid.UUID) -> PathwayInScope:
+    """The path's pathway among the participant's (404 when it is not one of theirs)."""
+    for pathway in target.participant.pathways:
+        if pathway.id == pathway_id:
+            return PathwayInScope(target.scope, target.participant, pathway)
+    raise NotFound()
+
+
+PathwayToWrite = Annotated[PathwayInScope, Depends(_pathway_to_write)]
 ParticipantToExport = Annotated[
     InScope, Depends(participant_loader(Permission.participants_export))
 ]
