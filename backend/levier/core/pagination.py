@@ -135,18 +135,20 @@ async def paginate(
     key: Any,
     descending: bool = False,
     scalars: bool = True,
+    parameters: dict[str, Any] | None = None,
 ) -> tuple[list[Any], str | None]:
     """Run `statement` ordered by `order_by` (unique with its last column) after the cursor.
 
     `key(row)` returns the row's values for `order_by`, which become the next cursor. Rows are
     the statement's first column (an entity), or (`scalars=False`) whole column rows.
+    `parameters` gives the values of a prebuilt statement's bindparams.
     """
     if params.cursor:
         values = decode_cursor(params.cursor, order_by)
         statement = statement.where(_after(order_by, values, descending))
     ordering = [column.desc() if descending else column.asc() for column in order_by]
     statement = statement.order_by(*ordering).limit(params.limit + 1)
-    result = await session.execute(statement)
+    result = await session.execute(statement, parameters)
     rows = list(result.scalars().all() if scalars else result.all())
     next_cursor = None
     if len(rows) > params.limit:

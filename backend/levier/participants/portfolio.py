@@ -7,9 +7,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import Date, and_, bindparam, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -28,11 +29,11 @@ from levier.participants.constants import (
     PathwayStatus,
 )
 from levier.participants.models import EligibilityValidation, Participant, Pathway
-from levier.participants.scope import Scope
+from levier.participants.scope import Scope, visible
 from levier.users.models import User
 
 
-def current_validation(on: date) -> Any:
+def current_validation(on: Any) -> Any:
     """A participant's validation covering the day (correlated with participants)."""
     return and_(
         col(EligibilityValidation.participant_id) == Participant.id,
@@ -57,7 +58,7 @@ async def list_page(
     """List rows (`summary_rows`) of the participants in scope by name, filtered by pathway
     status, criterion, exit, referent, and those the retention job warned about (anonymised
     soon unless there is new activity)."""
-    statement = summary_rows(scope.condition(), col(Participant.anonymised_at).is_(None), on=today)
+    statement = _portfolio_rows(scope.kind)
     if query:
         statement = statement.where(
             col(Participant.search_name).like(like_contains(query), escape="\\")
@@ -88,7 +89,7 @@ async def list_page(
             raise FieldInvalid("criterion", "criterion_sensitive_filter")
         statement = statement.where(
             exists().where(
-                current_validation(today or clock.today()),
+                current_validation(bindparam("on", type_=Date)),
                 col(EligibilityValidation.criterion) == criterion.value,
             )
         )
@@ -99,6 +100,18 @@ async def list_page(
         [col(Participant.search_name), col(Participant.id)],
         key=lambda p: [p.search_name, p.id],
         scalars=False,
+        parameters={**scope.parameters(), "on": today or clock.today()},
+    )
+
+
+@cache
+def _portfolio_rows(kind: str) -> Any:
+    """The list rows of one kind of scope, not anonymised, its values as parameters (built
+    once: building it was a good part of a page's time)."""
+    return summary_rows(
+        visible(kind, bindparam("scope_user_id"), bindparam("scope_organisation_id")),
+        col(Participant.anonymised_at).is_(None),
+        on=bindparam("on", type_=Date),
     )
 
 
@@ -118,12 +131,13 @@ ROW_COLUMNS = (
 )  # fmt: skip
 
 
-def summary_rows(*conditions: Any, on: date | None = None) -> Any:
+def summary_rows(*conditions: Any, on: Any = None) -> Any:
     """A list row per participant as plain columns, in one statement: the participant's own,
     its referent's name, its latest pathway's exit and its current eligibility (correlated
     subqueries, each an index probe). A page costs this one statement whatever its size, and
-    no ORM object is built for it."""
-    on = on or clock.today()
+    no ORM object is built for it. `on` (the day eligibility is read for) is a date or a
+    parameter."""
+    on = on if on is not None else clock.today()
     latest = (
         select(col(Pathway.id))
         .where(col(Pathway.participant_id) == Participant.id)
