@@ -37,3 +37,18 @@ test('the language chosen in the header is kept in the profile', async ({ page, 
   await expect(other.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
   await elsewhere.close();
 });
+
+test.describe('in a browser set to English', () => {
+  test.use({ locale: 'en-US' });
+
+  test('the sign-in page follows the browser until a language is chosen', async ({ page }) => {
+    await page.goto('/login');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByText('FR', { exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
+    // The choice is kept in this browser over its own language.
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
+  });
+});

@@ -73,6 +73,9 @@ test('read-only settings read as values, not as fields waiting to be typed in', 
 test('dates are typed and shown as dd/mm/yyyy in a browser set to English, with a French calendar', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'en-US', baseURL: test.info().project.use.baseURL });
   const page = await context.newPage();
+  // The sign-in page opens in the browser's English: the person chooses French there.
+  await page.goto('/login');
+  await page.getByText('FR', { exact: true }).click();
   await loginAs(page, DEMO.referent);
   await openNav(page, 'Participants');
   await page.getByRole('link', { name: 'Nouveau participant' }).click();

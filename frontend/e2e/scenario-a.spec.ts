@@ -131,7 +131,7 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   // 3. After award: a consortium with an EI subcontractor.
   await page.getByRole('link', { name: 'Retour au marché' }).click();
   await page.getByRole('button', { name: 'Publier' }).click();
-  await expect(page.getByText('Publiée', { exact: true })).toBeVisible();
+  await expect(page.getByText('Publié', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Gros œuvre' }).click();
   await page.getByRole('button', { name: 'Attribuer le lot' }).click();
   await choose(page, "Forme de l'attributaire", '', 'Groupement solidaire');
@@ -157,7 +157,7 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
 
   // The tender is not markable as awarded while its second lot is pending.
   await page.getByRole('link', { name: 'Retour au marché' }).click();
-  await expect(page.getByText('Publiée', { exact: true })).toBeVisible();
+  await expect(page.getByText('Publié', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Marquer attribué' })).toHaveCount(0);
 
   // … so the facilitator declares it unsuccessful (infructueux), with the date and the reason;
@@ -201,7 +201,7 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   await expect(page.getByRole('button', { name: 'Publier' })).toHaveCount(0);
   expect(await seriousViolations(page), 'tender markable as awarded').toEqual([]);
   await page.getByRole('button', { name: 'Marquer attribué' }).click();
-  await expect(page.getByText('Attribuée', { exact: true })).toBeVisible();
+  await expect(page.getByText('Attribué', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Marquer attribué' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Passer en exécution' })).toBeVisible();
 
@@ -231,7 +231,7 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   await settled(page);
   expect(await seriousViolations(page), 'closing dialog').toEqual([]);
   await closing.getByRole('button', { name: 'Clore' }).click();
-  await expect(page.getByText('Close', { exact: true })).toBeVisible();
+  await expect(page.getByText('Clos', { exact: true })).toBeVisible();
   for (const name of ['Modifier le marché', 'Ajouter un lot', 'Clore', 'Annuler le marché']) {
     await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
     await expect(page.getByRole('link', { name, exact: true })).toHaveCount(0);
@@ -243,7 +243,7 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   }
   // The list shows the states in words that pass the contrast check.
   await openNav(page, 'Marchés');
-  await expect(page.getByRole('table').locator('.status-badge').filter({ hasText: 'Close' }).first()).toBeVisible();
+  await expect(page.getByRole('table').locator('.status-badge').filter({ hasText: 'Clos' }).first()).toBeVisible();
   expect(await seriousViolations(page), 'tenders list').toEqual([]);
 });
 
@@ -304,7 +304,7 @@ test('an enterprise and a buyer see published and awarded lots without any butto
   await loginAs(page, DEMO.buyer);
   await openNav(page, 'Marchés');
   await page.getByRole('link', { name: 'NPNRU-RAB-01' }).click();
-  await expect(page.getByText('Publiée', { exact: true })).toBeVisible();
+  await expect(page.getByText('Publié', { exact: true })).toBeVisible();
   await expectNoChangeButtons(page);
   expect(await seriousViolations(page), 'buyer tender').toEqual([]);
   await page.getByRole('link', { name: 'VRD et voirie' }).click();

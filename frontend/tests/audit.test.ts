@@ -2,28 +2,82 @@ import { describe, expect, it } from 'vitest';
 
 import { auditQuery, changedFields, recordName, recordPath } from '../src/features/audit/audit';
 
-import { describeChange, isInternalField } from '../src/lib/audit';
+import i18n from '../src/i18n';
+import { describeChange, formatValue, isBlankValue, isInternalField } from '../src/lib/audit';
+
+// Intl writes French groups and units with narrow/no-break spaces: compare with plain ones.
+const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+const reading = (language: 'fr' | 'en') => ({ t: i18n.getFixedT(language), language });
+const fr = (field: string, value: unknown) => spaced(formatValue(field, value, reading('fr')));
+const en = (field: string, value: unknown) => spaced(formatValue(field, value, reading('en')));
 
 describe('history lines', () => {
-  it('reads an [old, new] pair as a change', () => {
-    expect(describeChange(['Régie', 'Régie de quartier'])).toBe('Régie → Régie de quartier');
-    expect(describeChange([null, '12345678900012'])).toBe('∅ → 12345678900012');
+  it('reads an [old, new] pair as a change, each side formatted', () => {
+    expect(describeChange(['Régie', 'Régie de quartier'], String)).toBe('Régie → Régie de quartier');
+    expect(describeChange([1500, 1458], (value) => fr('computed_hours', value))).toBe('1 500 h → 1 458 h');
+    expect(describeChange([null, '12345678900012'], (value) => fr('siret', value))).toBe('(vide) → 12345678900012');
   });
 
-  it('shows a created value as itself, objects as JSON', () => {
-    expect(describeChange(true)).toBe('true');
-    expect(describeChange([{ level: 'commune', code: '37122' }])).toBe('[{"level":"commune","code":"37122"}]');
+  it('shows hours with thousands grouped and "h", amounts in euros, shares as percentages', () => {
+    expect(fr('computed_hours', 1458)).toBe('1 458 h');
+    expect(fr('override_hours', 12000)).toBe('12 000 h');
+    expect(fr('taken_over_monthly_hours', '150.00')).toBe('150 h');
+    expect(en('computed_hours', 1458)).toBe('1,458 h');
+    expect(fr('estimated_amount', '290000.00')).toBe('290 000,00 €');
+    expect(fr('penalty_per_missing_hour', '45.00')).toBe('45,00 €');
+    expect(en('current_amount', '281000.00')).toBe('€281,000.00');
+    expect(fr('insertion_rate', '0.0500')).toBe('5 %');
+    expect(fr('labour_share', '0.2750')).toBe('27,5 %');
+  });
+
+  it('shows days as dd/mm/yyyy and moments with their time, in both languages', () => {
+    expect(fr('notification_date', '2026-10-23')).toBe('23/10/2026');
+    expect(en('outcome_on', '2026-10-23')).toBe('23/10/2026');
+    expect(fr('override_at', '2026-12-02T14:30:00+00:00')).toMatch(/^02\/12\/2026 \d{2}:\d{2}$/);
+    expect(en('override_at', '2026-12-02T14:30:00+00:00')).toMatch(/^02\/12\/2026, \d{2}:\d{2}$/);
+  });
+
+  it('shows booleans as Oui/Non and codes with the labels the pages use', () => {
+    expect(fr('hours_frozen', false)).toBe('Non');
+    expect(fr('active', true)).toBe('Oui');
+    expect(en('ess', true)).toBe('Yes');
+    expect(fr('calculation_method', 'cleaning')).toBe(i18n.getFixedT('fr')('methods.cleaning'));
+    expect(fr('role', 'buyer')).toBe('Acheteur');
+    expect(fr('kind', 'network')).toBe('Réseau');
+    expect(fr('outcome', 'unsuccessful')).toBe('Infructueux');
+    expect(fr('consortium_type', 'joint')).toBe('Groupement conjoint');
+    expect(en('language', 'fr')).toBe('Français');
+    expect(fr('role', 'retired_role')).toBe('retired_role');
+    expect(fr('enabled_criteria', ['minimum_income', 'unknown'])).toBe(
+      `${i18n.getFixedT('fr')('criteria.minimum_income')}, unknown`,
+    );
+    expect(fr('territory', ['commune:37261', 'department:37'])).toBe('Commune 37261, Département 37');
+  });
+
+  it('names an empty value, and what the server masks, in words', () => {
+    for (const empty of [null, undefined, '', []]) {
+      expect(fr('override_reason', empty)).toBe('(vide)');
+      expect(en('override_reason', empty)).toBe('(empty)');
+      expect(isBlankValue(empty)).toBe(true);
+    }
+    expect(isBlankValue(0)).toBe(false);
+    expect(isBlankValue(false)).toBe(false);
+    expect(fr('password_hash', '[changed]')).toBe('(modifié)');
+    expect(en('last_name', '[set]')).toBe('(set)');
+  });
+
+  it('keeps text and codes as typed, numbers grouped, objects as JSON', () => {
+    expect(fr('cpv_code', '45112000-5')).toBe('45112000-5');
+    expect(fr('title', 'Lot 2021-2024')).toBe('Lot 2021-2024');
+    expect(fr('duration_months', 4)).toBe('4');
+    expect(fr('retention_months', 1200)).toBe('1 200');
+    expect(fr('calculation', { method: 'generic' })).toBe('{"method":"generic"}');
   });
 
   it('hides identifiers and search keys', () => {
     expect(isInternalField('id')).toBe(true);
     expect(isInternalField('search_name')).toBe(true);
     expect(isInternalField('name')).toBe(false);
-  });
-
-  it('formats both sides of a change with the given formatter', () => {
-    const label = (value: unknown) => (value === 'buyer' ? 'Acheteur' : String(value));
-    expect(describeChange(['buyer', 'admin'], label)).toBe('Acheteur → admin');
   });
 });
 

@@ -62,22 +62,49 @@ describe('translations', () => {
       buyer: 'Acheteur',
       enterprise: 'Entreprise',
       referent: 'Référent',
-      networkCoordinator: 'Coordinateur du réseau de référents',
+      networkCoordinator: 'Coordination du réseau de référents',
     });
     expect(fr.kinds.facilitation_structure).toBe("Structure d'animation (facilitateur)");
   });
 
-  it("names a tender's states as the API's messages do (« consultation publiée »)", () => {
+  it("names a tender's states in agreement with the noun the pages show (« un marché publié »)", () => {
+    expect(fr.nav.tenders).toBe('Marchés');
+    expect(fr.tenders.new).toBe('Nouveau marché');
     expect(fr.tenderStatus).toEqual({
       draft: 'Brouillon',
-      published: 'Publiée',
-      awarded: 'Attribuée',
+      published: 'Publié',
+      awarded: 'Attribué',
       in_execution: 'En exécution',
-      closed: 'Close',
-      cancelled: 'Annulée',
+      closed: 'Clos',
+      cancelled: 'Annulé',
     });
     expect(fr.lotOutcomes.unsuccessful).toBe('Infructueux');
     expect(fr.lotOutcomes.abandoned).toBe('Sans suite');
+  });
+});
+
+describe('typography', () => {
+  it('writes no French space before a colon, semicolon, ? or ! in English', () => {
+    const values = (tree: object): string[] =>
+      Object.values(tree).flatMap((v) => (typeof v === 'object' ? values(v) : [String(v)]));
+    // A space then the sign, the sign followed by a space or the end (not "_ . / : ' +" lists).
+    expect(values(en).filter((v) => /[ \u00a0\u202f][:;?!](\s|$)/.test(v) && !/[_/#°] : '/.test(v))).toEqual([]);
+    expect(en.app.labelled).toBe('{{label}}:');
+    expect(fr.app.labelled).toBe('{{label}} :');
+  });
+});
+
+describe('the first language', () => {
+  it("follows the browser until the person chooses, French when it is neither", async () => {
+    const { initialLanguage } = await import('../src/i18n');
+    expect(initialLanguage(null, ['en-US', 'en'])).toBe('en');
+    expect(initialLanguage(null, ['de-DE', 'fr-CH'])).toBe('fr');
+    expect(initialLanguage(null, ['EN-gb'])).toBe('en');
+    expect(initialLanguage(null, ['de-DE'])).toBe('fr');
+    expect(initialLanguage(null, [])).toBe('fr');
+    expect(initialLanguage('fr', ['en-US'])).toBe('fr');
+    expect(initialLanguage('en', ['fr-FR'])).toBe('en');
+    expect(initialLanguage('xx', ['en-US'])).toBe('en');
   });
 });
 

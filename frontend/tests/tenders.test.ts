@@ -246,3 +246,30 @@ describe('formula', () => {
     expect(shown).toBe('1 000 000 × 0,5 × 0,05 ÷ 30 = 833,33 → 833 h');
   });
 });
+
+describe("a lot's trade", () => {
+  const computed = (detail: string | null, source = 'structure_table') => ({
+    method: 'generic',
+    parameters: [
+      { name: 'amount_excl_tax', value: '281000.00', source: 'given', detail: null },
+      { name: 'labour_share', value: '0.2500', source, detail },
+    ],
+  });
+
+  it('shows the trade typed on the lot, not the title again', async () => {
+    const { lotTrade } = await import('../src/features/tenders/trade');
+    expect(lotTrade({ title: 'Bâtiment A', trade: 'Gros œuvre', calculation: null })).toBe('Gros œuvre');
+    expect(lotTrade({ title: 'Terrassement et fondations', trade: 'terrassement  et fondations ', calculation: null })).toBeNull();
+    expect(lotTrade({ title: 'Nettoyage', trade: '', calculation: null })).toBeNull();
+  });
+
+  it("else the labour-share row's trade the hours were computed with", async () => {
+    const { lotTrade } = await import('../src/features/tenders/trade');
+    const lot = { title: 'Terrassement et fondations', trade: 'Terrassement et fondations' };
+    expect(lotTrade({ ...lot, calculation: computed('45112 — VRD / terrassement') })).toBe('VRD / terrassement');
+    expect(lotTrade({ ...lot, trade: '', calculation: computed('45223 — Charpente — couverture') })).toBe('Charpente — couverture');
+    // A share typed on the lot, or the structure's default, names no trade.
+    expect(lotTrade({ ...lot, calculation: computed(null, 'given') })).toBeNull();
+    expect(lotTrade({ ...lot, calculation: { method: 'cleaning', parameters: 'x' } })).toBeNull();
+  });
+});

@@ -61,6 +61,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
       header={{ height: 64 }}
       navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="lg"
+      className="app-shell"
+      data-nav-open={opened || undefined}
     >
       <a className="skip-link" href="#main">
         {t('app.skip')}

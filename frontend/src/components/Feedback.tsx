@@ -49,7 +49,7 @@ export function ProblemAlert({
     error instanceof ApiError && error.status !== 0
       ? mapProblem(error.problem, fields).others.map(({ field, message }) => {
           const label = field ? t(`history.fields.${fieldName(field)}`, { defaultValue: '' }) : '';
-          return label ? `${label} : ${message}` : message;
+          return label ? `${t('app.labelled', { label })} ${message}` : message;
         })
       : [t('app.error')];
   if (messages.length === 0) return null;

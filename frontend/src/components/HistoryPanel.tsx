@@ -5,55 +5,24 @@ import { call } from '../api/client';
 import { auditListAuditEvents } from '../client/sdk.gen';
 import type { AuditEventRead } from '../client/types.gen';
 import { useCursorList } from '../hooks/useCursorList';
-import { dayMonthYear } from '../lib/dates';
-import { describeChange, type Formatter, isInternalField, plainValue } from '../lib/audit';
+import { describeChange, formatMoment, formatValue, type Formatter, isBlankValue, isInternalField } from '../lib/audit';
 import { Loading, ProblemAlert } from './Feedback';
-
-const ENUM_PREFIXES: Record<string, string> = {
-  role: 'roles',
-  kind: 'kinds',
-  language: 'languages',
-  enterprise_kind: 'enterpriseKinds',
-  calculation_method: 'methods',
-  outcome: 'lotOutcomes',
-};
-
-// Ratios stored as fractions (0.05) and read as percentages (5 %).
-const RATIO_FIELDS = new Set(['insertion_rate', 'default_labour_share', 'training_cap_share', 'share', 'labour_share']);
-// Amounts in euros, read as people write them (1 000 000,00 €).
-const AMOUNT_FIELDS = new Set(['estimated_amount', 'current_amount', 'penalty_per_missing_hour', 'awarded_amount']);
-
-const isBlank = (value: unknown) => value === null || value === undefined || value === '';
 
 function Event({ event, hiddenFields }: { event: AuditEventRead; hiddenFields: readonly string[] }) {
   const { t, i18n } = useTranslation();
   // A creation lists what was set, not every empty column.
   const changes = Object.entries(event.changes ?? {}).filter(
     ([field, value]) =>
-      !isInternalField(field) && !hiddenFields.includes(field) && !(event.action === 'created' && isBlank(value)),
+      !isInternalField(field) && !hiddenFields.includes(field) && !(event.action === 'created' && isBlankValue(value)),
   );
-  // Enumerated values read with the labels people see in the forms.
   const formatter =
     (field: string): Formatter =>
-    (value) => {
-      if (typeof value === 'boolean') return value ? t('app.yes') : t('app.no');
-      if (field === 'enabled_criteria' && Array.isArray(value))
-        return value.map((code) => t(`criteria.${String(code)}`, { defaultValue: String(code) })).join(', ');
-      if (RATIO_FIELDS.has(field) && !isBlank(value) && !Number.isNaN(Number(value)))
-        return new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 2 }).format(Number(value));
-      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value))
-        return new Date(value).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
-      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dayMonthYear(value);
-      if (AMOUNT_FIELDS.has(field) && !isBlank(value) && !Number.isNaN(Number(value)))
-        return new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'EUR' }).format(Number(value));
-      const prefix = ENUM_PREFIXES[field];
-      if (prefix && typeof value === 'string') return t(`${prefix}.${value}`, { defaultValue: value });
-      return plainValue(value);
-    };
+    (value) =>
+      formatValue(field, value, { t, language: i18n.language });
   return (
     <List.Item>
       <Text size="sm">
-        <strong>{new Date(event.at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}</strong>
+        <strong>{formatMoment(event.at, i18n.language)}</strong>
         {' · '}
         {t(`history.actions.${event.action}`, { defaultValue: event.action })}
         {' · '}

@@ -12,14 +12,26 @@ export function isLanguage(value: unknown): value is Language {
   return value === 'fr' || value === 'en';
 }
 
-function initialLanguage(): Language {
-  const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
-  return isLanguage(stored) ? stored : 'fr';
+/** The language to open in: the one chosen in this browser, else the browser's own (its first
+ * preference that is French or English, "en-US" → en), else French. */
+export function initialLanguage(stored: string | null, browserLanguages: readonly string[]): Language {
+  if (isLanguage(stored)) return stored;
+  for (const tag of browserLanguages) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (isLanguage(primary)) return primary;
+  }
+  return 'fr';
+}
+
+function browserLanguages(): readonly string[] {
+  // Outside a browser (Node has a navigator too, in en-US) there is nobody's preference to follow.
+  if (typeof window === 'undefined' || typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language].filter(Boolean);
 }
 
 void i18n.use(initReactI18next).init({
   resources: { fr: { translation: fr }, en: { translation: en } },
-  lng: initialLanguage(),
+  lng: initialLanguage(typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null, browserLanguages()),
   fallbackLng: 'fr',
   interpolation: { escapeValue: false },
 });

@@ -254,7 +254,7 @@ export function PathwaySection({ participant }: { participant: ParticipantRead }
       {(pathways.data ?? []).map((pathway) => (
         <Stack key={pathway.id} gap="xs" mt="md" data-testid="pathway">
           <Text fw={600}>
-            {t('participants.entryDate')} : {day(pathway.entry_date)} — {t(`pathwayStatus.${pathway.status}`)}
+            {t('app.labelled', { label: t('participants.entryDate') })} {day(pathway.entry_date)} — {t(`pathwayStatus.${pathway.status}`)}
           </Text>
           <Timeline bulletSize={14} lineWidth={2} active={pathway.steps.length}>
             {pathway.steps.map((step) => (

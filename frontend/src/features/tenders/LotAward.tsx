@@ -152,11 +152,12 @@ export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; 
               .join(', ')}
           </Text>
           <Text size="sm">
-            {t('lots.awardedAmount')} : {euros(award.awarded_amount)} — {t('lots.notificationDate')} : {day(award.notification_date)}
+            {t('app.labelled', { label: t('lots.awardedAmount') })} {euros(award.awarded_amount)} —{' '}
+            {t('app.labelled', { label: t('lots.notificationDate') })} {day(award.notification_date)}
           </Text>
           {award.subcontractors.length > 0 && (
             <Text size="sm">
-              {t('lots.subcontractors')} :{' '}
+              {t('app.labelled', { label: t('lots.subcontractors') })}{' '}
               {award.subcontractors.map((s) => `${s.enterprise.name} (${euros(s.amount)})`).join(', ')}
             </Text>
           )}

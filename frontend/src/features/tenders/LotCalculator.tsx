@@ -118,7 +118,7 @@ export function LotCalculator({ lot, etag, canSave, onReload }: { lot: LotRead; 
             {t('lots.result', { hours: integer(result.hours) })}
           </Text>
           <Text size="sm">
-            {t('lots.formula')} : <span className="formula" data-testid="estimate-formula">{formula(result.formula)}</span>
+            {t('app.labelled', { label: t('lots.formula') })} <span className="formula" data-testid="estimate-formula">{formula(result.formula)}</span>
           </Text>
           <Table className="data-table" withTableBorder>
             <caption className="visually-hidden">{t('lots.calculatorTitle')}</caption>

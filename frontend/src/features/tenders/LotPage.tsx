@@ -27,6 +27,7 @@ import { day, decimal, euros, formula, integer } from './format';
 import { LotAward } from './LotAward';
 import { LotCalculator } from './LotCalculator';
 import { LotForm } from './LotForm';
+import { lotTrade } from './trade';
 import { DataTable } from '../../components/DataTable';
 import { FormActions } from '../../components/FormActions';
 import { useLotRefresh } from './useLotRefresh';
@@ -329,13 +330,14 @@ export function LotPage() {
   const reload = () => void record.refetch();
   // Every button below is offered when the lot's read allows its action, and only then.
   const { actions } = lot;
+  const trade = lotTrade(lot);
   return (
     <Stack gap="md">
       <PageHeader
         title={`${t('lots.lot', { number: lot.number })} — ${lot.title}`}
         description={
           <>
-            {lot.trade && `${lot.trade} — `}
+            {trade && `${trade} — `}
             {lot.current_amount != null
               ? t('lots.amountAwardedAndEstimated', { current: euros(lot.current_amount), estimated: euros(lot.estimated_amount) })
               : t('lots.amountEstimated', { estimated: euros(lot.estimated_amount) })}

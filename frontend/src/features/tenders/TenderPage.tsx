@@ -16,6 +16,7 @@ import { CpvText } from './CpvText';
 import { day, euros, integer } from './format';
 import { LotForm } from './LotForm';
 import { StatusBadge } from './TendersPage';
+import { lotTrade } from './trade';
 import { allowedMoves, type LifecycleMove, type LotSituation, lotSituation } from './lifecycle';
 import { DataTable } from '../../components/DataTable';
 
@@ -185,22 +186,24 @@ export function TenderPage() {
       <Paper withBorder>
         <DataTable
           caption={t('tenders.lots')}
-          columns={[t('lots.number'), t('lots.title'), t('lots.currentAmount'), t('lots.hours'), t('lots.considerations'), t('lots.awardOrOutcome')]}
-          minWidth={720}
+          columns={[
+            t('lots.number'),
+            t('lots.title'),
+            t('lots.trade'),
+            t('lots.currentAmount'),
+            t('lots.hours'),
+            t('lots.considerations'),
+            t('lots.awardOrOutcome'),
+          ]}
+          minWidth={820}
           rows={tender.lots.map((lot) => ({
             key: lot.id,
             cells: [
               <span className="mono">{t('lots.lot', { number: lot.number })}</span>,
-              <>
-                <Link to={`/tenders/${tender.id}/lots/${lot.id}`} className="row-link">
-                  {lot.title}
-                </Link>
-                {lot.trade && (
-                  <Text size="xs" c="dimmed">
-                    {lot.trade}
-                  </Text>
-                )}
-              </>,
+              <Link to={`/tenders/${tender.id}/lots/${lot.id}`} className="row-link">
+                {lot.title}
+              </Link>,
+              <Text size="sm">{lotTrade(lot) ?? '—'}</Text>,
               euros(lot.current_amount ?? lot.estimated_amount),
               lot.required_hours === null ? '—' : `${integer(lot.required_hours)} h`,
               <Text size="sm">{lot.considerations.map((c) => t(`considerations.${c.kind}`)).join(' ; ') || '—'}</Text>,
