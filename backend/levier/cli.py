@@ -92,8 +92,8 @@ def seed_demo() -> None:
     created = asyncio.run(_with_session(settings, work))
     typer.echo("Demo data loaded." if created else "Database already has data: demo not loaded.")
     typer.echo(f"\nDemo accounts (password: {demo.DEMO_PASSWORD})")
-    for account in demo.DEMO_ACCOUNTS:
-        typer.echo(f"  {account.role.value:<12} {account.email}")
+    for line in demo.account_lines():
+        typer.echo(line)
 
 
 @app.command()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from levier import demo_participants, demo_tenders
+from levier import demo_participants, demo_story, demo_tenders
 from levier.auth.permissions import Role
+from levier.core import clock
 from levier.core.siret import luhn_valid
 from levier.organisations import service as organisations_service
 from levier.organisations.constants import EnterpriseKind, OrganisationKind
@@ -17,10 +19,13 @@ from levier.organisations.schemas import OrganisationCreate
 from levier.territories.models import TerritoryLevel
 from levier.territories.schemas import TerritoryRef
 from levier.users import service as users_service
+from levier.users.models import User
 from levier.users.schemas import UserCreate
 
 DEMO_PASSWORD = "levier-demo-2026"  # noqa: S105 - published demo accounts
 AGGLO_COMMUNES = ["37261", "37122", "37195", "37214", "37233"]
+# The day Levier was installed, before the story's first step (a pathway entered 459 days ago).
+INSTALLED_DAYS_AGO = 480
 
 
 @dataclass(frozen=True)
@@ -132,38 +137,111 @@ DEMO_ORGANISATIONS: dict[str, OrganisationCreate] = {
 }
 
 
+# The PLIE coordinates its network's referents: both prescribers' portfolios.
+COORDINATED_BY = {"france_travail": "plie", "mission_locale": "plie"}
+
+
+# The roles as the app names them (frontend/src/i18n/fr.json, `roles`): a referent whose
+# organisation coordinates a network is shown as that network's coordination.
+ROLE_LABELS = {
+    Role.admin: "Administrateur",
+    Role.facilitator: "Facilitateur",
+    Role.buyer: "Acheteur",
+    Role.enterprise: "Entreprise",
+    Role.referent: "Référent",
+}
+NETWORK_COORDINATION_LABEL = "Coordination du réseau de référents"
+
+
+def coordinated(account: DemoAccount) -> list[str]:
+    """The organisations whose referents the account's organisation coordinates (its network)."""
+    if account.role != Role.referent:
+        return []
+    return [
+        DEMO_ORGANISATIONS[key].name
+        for key, coordinator in COORDINATED_BY.items()
+        if coordinator == account.organisation
+    ]
+
+
+def account_lines() -> list[str]:
+    """The demo accounts as `levier seed-demo` prints them, in aligned columns: the role as the
+    app shows it, the e-mail to sign in with, the person and their organisation; under a
+    network's coordinator, the organisations whose referents she coordinates."""
+    rows = []
+    for account in DEMO_ACCOUNTS:
+        organisation = DEMO_ORGANISATIONS[account.organisation].name
+        network = coordinated(account)
+        role = NETWORK_COORDINATION_LABEL if network else ROLE_LABELS[account.role]
+        person = f"{account.full_name} ({organisation})"
+        more = [f"coordinates the {organisation} network: {', '.join(network)}"] if network else []
+        rows.append((role, account.email, [person, *more]))
+    role_width = max(len(role) for role, _, _ in rows)
+    email_width = max(len(email) for _, email, _ in rows)
+    lines = []
+    for role, email, (person, *more) in rows:
+        lines.append(f"  {role:<{role_width}}  {email:<{email_width}}  {person}")
+        lines += [f"  {'':<{role_width}}  {'':<{email_width}}  {line}" for line in more]
+    return lines
+
+
 async def is_empty(session: AsyncSession) -> bool:
     """Whether the database holds no organisation yet."""
     return (await session.execute(select(func.count()).select_from(Organisation))).scalar_one() == 0
 
 
 async def seed(session: AsyncSession) -> None:
-    """Create the demo organisations, accounts and scenario A (the caller commits)."""
-    created: dict[str, Organisation] = {}
-    for key, data in DEMO_ORGANISATIONS.items():
-        created[key] = await organisations_service.create(session, data)
-    for key in ("mission_locale", "france_travail"):
-        created[key].coordinator = created["plie"]
-    users = {}
-    for account in DEMO_ACCOUNTS:
-        users[account.email] = await users_service.create(
-            session,
-            UserCreate(
-                email=account.email,
-                full_name=account.full_name,
-                role=account.role,
-                organisation_id=created[account.organisation].id,
-                password=DEMO_PASSWORD,
-            ),
-        )
-    await seed_clause_contact(session, created["facility"])
-    await demo_tenders.seed_scenario_a(session, created, users["facilitateur@levier.demo"])
+    """Create the demo organisations, accounts and scenarios A and B, each step by the account
+    that would have taken it on the story's day (the caller commits)."""
+    story = demo_story.Story(session)
+    installed = clock.today() - timedelta(days=INSTALLED_DAYS_AGO)
+    admin_account, *accounts = DEMO_ACCOUNTS
+    # As `levier create-admin` installs Levier: the structure running it and its administrator.
+    async with story.step(installed, None):
+        facility = await organisations_service.create(session, DEMO_ORGANISATIONS["facility"])
+        created = {"facility": facility}
+        admin = await _create_account(session, admin_account, created)
+    async with story.step(installed, admin):
+        for key, data in DEMO_ORGANISATIONS.items():
+            if key in created:
+                continue
+            coordinator = created[COORDINATED_BY[key]].id if key in COORDINATED_BY else None
+            created[key] = await organisations_service.create(
+                session, data.model_copy(update={"coordinator_id": coordinator})
+            )
+    users = {admin.email: admin}
+    async with story.step(installed, admin):
+        for account in accounts:
+            users[account.email] = await _create_account(session, account, created)
+    async with story.step(installed, admin):
+        await seed_clause_contact(session, facility)
+    await demo_tenders.seed_scenario_a(
+        story,
+        created,
+        facilitator=users["facilitateur@levier.demo"],
+        buyers={"agglo": users["acheteur@levier.demo"]},
+    )
     await demo_participants.seed_scenario_b(
-        session,
-        structure=created["facility"],
+        story,
+        structure=facility,
         facilitator=users["facilitateur@levier.demo"],
         referents=[users["referent@levier.demo"], users["conseiller@levier.demo"]],
         enterprise=created["builder"],
+    )
+
+
+async def _create_account(
+    session: AsyncSession, account: DemoAccount, organisations: dict[str, Organisation]
+) -> User:
+    return await users_service.create(
+        session,
+        UserCreate(
+            email=account.email,
+            full_name=account.full_name,
+            role=account.role,
+            organisation_id=organisations[account.organisation].id,
+            password=DEMO_PASSWORD,
+        ),
     )
 
 

@@ -4,7 +4,8 @@ stage of a tender's life: a draft, a published tender partly awarded, an awarded
 in execution for months with a consortium, an SIAE, an adapted enterprise and a lot declared
 unsuccessful.
 
-Dates count back from the day the demo is loaded, so every stage exists whatever the day.
+Dates count back from the day the demo is loaded, so every stage exists whatever the day; each
+step is recorded on its day by the account that took it (`demo_story`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from levier.auth.permissions import Role
 from levier.core import clock
+from levier.demo_story import Step, Story
 from levier.organisations.models import Organisation
 from levier.tenders import awards, lifecycle, lots, operations
 from levier.tenders.constants import (
@@ -85,6 +88,7 @@ class DemoTender:
     status: TenderStatus
     lots: list[DemoLot] = field(default_factory=list)
     published_days_ago: int | None = None  # the deadline for offers falls 40 days later
+    drafted_days_ago: int = field(kw_only=True)  # by its buyer, or the facilitator for it
     in_operation: bool = True
 
 
@@ -108,6 +112,7 @@ SCENARIO_A = [
             DemoLot("Éclairage public", "45316110-9", "420000", 8),
         ],
         published_days_ago=330,
+        drafted_days_ago=360,
     ),
     DemoTender(
         "landlord",
@@ -156,6 +161,7 @@ SCENARIO_A = [
             ),
         ],
         published_days_ago=330,
+        drafted_days_ago=355,
     ),
     DemoTender(
         "landlord_esh",
@@ -184,6 +190,7 @@ SCENARIO_A = [
             ),
         ],
         published_days_ago=120,
+        drafted_days_ago=150,
     ),
     DemoTender(
         "agglo",
@@ -194,6 +201,7 @@ SCENARIO_A = [
         TenderStatus.draft,
         [DemoLot("Tonte et taille", "77310000-6", "260000", 24)],
         in_operation=False,
+        drafted_days_ago=12,
     ),
 ]
 
@@ -203,62 +211,96 @@ LATER_MOVES = {
     TenderStatus.awarded: (TenderStatus.awarded,),
     TenderStatus.in_execution: (TenderStatus.awarded, TenderStatus.in_execution),
 }
+# The facilitator writes the clause (and overrides its hours) a week after the tender is drafted,
+# and the works start two weeks after the last lot is settled.
+CLAUSE_WRITTEN_AFTER = timedelta(days=7)
+WORKS_START_AFTER = timedelta(days=14)
 
 
 async def seed_scenario_a(
-    session: AsyncSession, organisations: dict[str, Organisation], facilitator: User
+    story: Story,
+    organisations: dict[str, Organisation],
+    facilitator: User,
+    buyers: dict[str, User],
 ) -> None:
-    """The operation, its tenders and lots at every stage (the caller commits)."""
+    """The operation, its tenders and lots at every stage: a buyer with an account drafts its
+    own tenders, the facilitator the others, and publishes, writes the clauses and records the
+    decisions (the caller commits)."""
+    session = story.session
     today = clock.today()
-    operation = await operations.create_operation(
-        session,
-        facilitator,
-        OperationCreate(
-            name="NPNRU Quartiers Nord — Val de Loire",
-            description="Projet de renouvellement urbain : 5 % des heures travaillées réservées "
-            "à l'insertion (charte ANRU), publics résidant en QPV prioritaires.",
-            target_kind=OperationTargetKind.hours_share,
-            target_value=Decimal("0.05"),
-            eligibility_restriction="qpv_residents",
-        ),
-    )
+    first_drafted = today - timedelta(days=max(spec.drafted_days_ago for spec in SCENARIO_A))
+    async with story.step(first_drafted - timedelta(days=20), facilitator):
+        operation = await operations.create_operation(
+            session,
+            facilitator,
+            OperationCreate(
+                name="NPNRU Quartiers Nord — Val de Loire",
+                description="Projet de renouvellement urbain : 5 % des heures travaillées "
+                "réservées à l'insertion (charte ANRU), publics résidant en QPV prioritaires.",
+                target_kind=OperationTargetKind.hours_share,
+                target_value=Decimal("0.05"),
+                eligibility_restriction="qpv_residents",
+            ),
+        )
     for spec in SCENARIO_A:
+        drafted = today - timedelta(days=spec.drafted_days_ago)
         published = (
             None
             if spec.published_days_ago is None
             else today - timedelta(days=spec.published_days_ago)
         )
-        tender = await lifecycle.create_tender(
-            session,
-            facilitator,
-            TenderCreate(
-                buyer_id=organisations[spec.buyer].id,
-                operation_id=operation.id if spec.in_operation else None,
-                reference=spec.reference,
-                object=spec.title,
-                procedure=Procedure.open_tender,
-                ccag=Ccag.works,
-                price_form=PriceForm.lump_sum,
-                cpv_code=spec.cpv,
-                place_of_execution=TerritoryRef(level=TerritoryLevel.commune, code=spec.place),
-                publication_date=published,
-                deadline_date=None if published is None else published + timedelta(days=40),
-            ),
-        )
-        created = [
-            await _lot(session, facilitator, tender, number, lot)
-            for number, lot in enumerate(spec.lots, start=1)
-        ]
+        author = buyers.get(spec.buyer, facilitator)
+        async with story.step(drafted, author):
+            tender = await lifecycle.create_tender(
+                session,
+                author,
+                TenderCreate(
+                    buyer_id=organisations[spec.buyer].id,
+                    structure_id=facilitator.organisation_id if author.role == Role.buyer else None,
+                    operation_id=operation.id if spec.in_operation else None,
+                    reference=spec.reference,
+                    object=spec.title,
+                    procedure=Procedure.open_tender,
+                    ccag=Ccag.works,
+                    price_form=PriceForm.lump_sum,
+                    cpv_code=spec.cpv,
+                    place_of_execution=TerritoryRef(level=TerritoryLevel.commune, code=spec.place),
+                    publication_date=published,
+                    deadline_date=None if published is None else published + timedelta(days=40),
+                ),
+            )
+        created = []
+        for number, lot_spec in enumerate(spec.lots, start=1):
+            async with story.step(drafted, author) as step:
+                created.append(await _lot(session, author, tender, number, lot_spec))
+                await _date_calculation(step, created[-1])
         for lot, lot_spec in zip(created, spec.lots, strict=True):
             if lot_spec.override is not None:
-                await lots.override_hours(session, facilitator, tender, lot, lot_spec.override)
-        if spec.status == TenderStatus.draft:
+                async with story.step(drafted + CLAUSE_WRITTEN_AFTER, facilitator) as step:
+                    await lots.override_hours(session, facilitator, tender, lot, lot_spec.override)
+                    await step.restamp(lot, override_at=step.moment)
+        if published is None:
             continue
-        await lifecycle.transition(session, tender, TenderStatus.published)
-        for lot, lot_spec in zip(created, spec.lots, strict=True):
-            await _decide(session, facilitator, tender, lot, lot_spec, organisations, today)
+        async with story.step(published, facilitator):
+            await lifecycle.transition(session, tender, TenderStatus.published)
+        decided = [
+            await _decide(story, facilitator, tender, lot, lot_spec, organisations, today)
+            for lot, lot_spec in zip(created, spec.lots, strict=True)
+        ]
+        settled = max((day for day in decided if day is not None), default=published)
         for status in LATER_MOVES.get(spec.status, ()):
-            await lifecycle.transition(session, tender, status)
+            moved_on = (
+                settled + WORKS_START_AFTER if status == TenderStatus.in_execution else settled
+            )
+            async with story.step(moved_on, facilitator):
+                await lifecycle.transition(session, tender, status)
+
+
+async def _date_calculation(step: Step, lot: Lot) -> None:
+    """Hours are computed when the step is taken: the calculation says so."""
+    if lot.calculation is not None:
+        computed_at = step.moment.isoformat()
+        await step.restamp(lot, calculation={**lot.calculation, "computed_at": computed_at})
 
 
 async def _lot(
@@ -285,38 +327,40 @@ async def _lot(
 
 
 async def _decide(
-    session: AsyncSession,
+    story: Story,
     facilitator: User,
     tender: Tender,
     lot: Lot,
     spec: DemoLot,
     organisations: dict[str, Organisation],
     today: date,
-) -> None:
-    """Award the lot or close it as unsuccessful, as its spec says."""
+) -> date | None:
+    """Award the lot or close it as unsuccessful, as its spec says, on the day decided."""
     decision = spec.decision
-    if isinstance(decision, Unsuccessful):
-        await lots.set_outcome(
-            session,
-            facilitator,
-            tender,
-            lot,
-            LotOutcomeIn(
-                outcome=LotOutcome.unsuccessful,
-                decided_on=today - timedelta(days=decision.days_ago),
-                reason=decision.reason,
-            ),
-        )
-    elif isinstance(decision, Award):
+    if decision is None:
+        return None
+    decided_on = today - timedelta(days=decision.days_ago)
+    async with story.step(decided_on, facilitator) as step:
+        if isinstance(decision, Unsuccessful):
+            await lots.set_outcome(
+                story.session,
+                facilitator,
+                tender,
+                lot,
+                LotOutcomeIn(
+                    outcome=LotOutcome.unsuccessful, decided_on=decided_on, reason=decision.reason
+                ),
+            )
+            return decided_on
         consortium = len(decision.members) > 1
         await awards.award_lot(
-            session,
+            story.session,
             facilitator,
             tender,
             lot,
             AwardIn(
                 awarded_amount=Decimal(decision.amount),
-                notification_date=today - timedelta(days=decision.days_ago),
+                notification_date=decided_on,
                 consortium_type=ConsortiumType.several if consortium else ConsortiumType.none,
                 members=[
                     AwardMemberIn(
@@ -330,3 +374,5 @@ async def _decide(
                 ],
             ),
         )
+        await _date_calculation(step, lot)  # the hours follow the awarded amount
+    return decided_on
