@@ -224,3 +224,17 @@ async def seeded_demo(session: AsyncSession, auth: Any) -> dict[Role, dict[str, 
         )
     await session.commit()
     return {role: auth(by_email[email]) for role, email in accounts.items()}
+
+
+async def every_item(client: Any, path: str, headers: dict[str, str], **params: str) -> list[dict]:
+    """Every item of a keyset-paginated list, following `next_cursor` page after page."""
+    items: list[dict] = []
+    cursor = None
+    while True:
+        query = {"limit": 100, **params} | ({"cursor": cursor} if cursor else {})
+        page = await client.get(path, params=query, headers=headers)
+        assert page.status_code == 200, page.text
+        items += page.json()["items"]
+        cursor = page.json().get("next_cursor")
+        if not cursor:
+            return items

@@ -20,7 +20,7 @@ from levier.core import clock
 from levier.organisations.models import Organisation
 from levier.participants.models import ClauseException, Participant
 from levier.territories.models import Territory, TerritoryLevel
-from tests.factories import seeded_demo
+from tests.factories import every_item, seeded_demo
 
 FRENCH = Path(__file__).resolve().parents[2] / "frontend" / "src" / "i18n" / "fr.json"
 
@@ -32,25 +32,13 @@ def _noon_in_paris(day: date) -> datetime:
     return datetime.combine(day, time(12), tzinfo=clock.LOCAL_ZONE)
 
 
-async def _all(client, path: str, headers: dict[str, str]) -> list[dict]:
-    items, cursor = [], None
-    while True:
-        params = {"limit": 100} | ({"cursor": cursor} if cursor else {})
-        page = await client.get(path, params=params, headers=headers)
-        assert page.status_code == 200, page.text
-        items += page.json()["items"]
-        cursor = page.json().get("next_cursor")
-        if not cursor:
-            return items
-
-
 @pytest.mark.parametrize("day", DAYS, ids=str)
 async def test_the_demo_is_current_whatever_the_day(session, client, auth, day):
     with time_machine.travel(_noon_in_paris(day), tick=False):
         headers = await seeded_demo(session, auth)
         facilitator = headers[Role.facilitator]
 
-        tenders = await _all(client, "/api/v1/tenders", facilitator)
+        tenders = await every_item(client, "/api/v1/tenders", facilitator)
         statuses = {tender["reference"]: tender["status"] for tender in tenders}
         assert sorted(statuses.values()) == ["awarded", "draft", "in_execution", "published"]
         for tender in tenders:
@@ -72,7 +60,7 @@ async def test_the_demo_is_current_whatever_the_day(session, client, auth, day):
         assert (day - notified).days > 180
 
         # Clause assignments start after the notification, one on the facilitator's exception.
-        participants = await _all(client, "/api/v1/participants", facilitator)
+        participants = await every_item(client, "/api/v1/participants", facilitator)
         assert len(participants) == 40
         assignments = []
         for participant in participants:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from levier.auth.permissions import Role
 from levier.core import clock
 from levier.users.models import User
-from tests.factories import seeded_demo
+from tests.factories import every_item, seeded_demo
 
 # Early in the morning in Paris: the steps the story dates today must not be dated later.
 LOADED_AT = datetime.combine(date(2026, 12, 1), time(7, 30), tzinfo=clock.LOCAL_ZONE)
@@ -23,25 +23,13 @@ def _day(moment: str) -> date:
     return datetime.fromisoformat(moment).astimezone(clock.LOCAL_ZONE).date()
 
 
-async def _pages(client, path: str, headers: dict[str, str], **params: str) -> list[dict]:
-    items, cursor = [], None
-    while True:
-        query = {"limit": 100, **params} | ({"cursor": cursor} if cursor else {})
-        page = await client.get(path, params=query, headers=headers)
-        assert page.status_code == 200, page.text
-        items += page.json()["items"]
-        cursor = page.json().get("next_cursor")
-        if not cursor:
-            return items
-
-
 class TestDemoHistory:
     async def test_each_step_is_dated_and_signed_as_the_story_tells(self, session, client, auth):
         with time_machine.travel(LOADED_AT, tick=False):
             headers = await seeded_demo(session, auth)
             admin, facilitator = headers[Role.admin], headers[Role.facilitator]
             users = {u.id: u for u in (await session.execute(select(User))).scalars()}
-            trail = await _pages(client, "/api/v1/audit-events", admin)
+            trail = await every_item(client, "/api/v1/audit-events", admin)
 
             def history(entity_id: str) -> list[dict]:
                 return [e for e in trail if e["entity_id"] == entity_id]
@@ -59,7 +47,7 @@ class TestDemoHistory:
             assert sorted(e["entity_type"] for e in by_nobody) == ["organisation", "user"]
             assert {_day(e["at"]) for e in by_nobody} == {days[0]}
 
-            tenders = await _pages(client, "/api/v1/tenders", facilitator)
+            tenders = await every_item(client, "/api/v1/tenders", facilitator)
             for tender in tenders:
                 entries = history(tender["id"])
                 created = next(e for e in entries if e["action"] == "created")
@@ -89,7 +77,7 @@ class TestDemoHistory:
         for summary in detail.json()["lots"]:
             path = f"/api/v1/tenders/{tender['id']}/lots/{summary['id']}"
             lot = (await client.get(path, headers=facilitator)).json()
-            entries = await _pages(client, f"{path}/history", facilitator)
+            entries = await every_item(client, f"{path}/history", facilitator)
             if lot["award"]:
                 notified_on = date.fromisoformat(lot["award"]["notification_date"])
                 awarded = next(e for e in entries if "current_amount" in e["changes"])
@@ -108,7 +96,7 @@ class TestDemoHistory:
     async def _check_pathways(self, client, facilitator, trail, author) -> None:
         """Each person is registered by their referent, before entering; the facilitator
         validates their eligibility; each step is recorded by the referent on its day."""
-        participants = await _pages(client, "/api/v1/participants", facilitator)
+        participants = await every_item(client, "/api/v1/participants", facilitator)
         steps = 0
         for participant in participants:
             registered = next(
