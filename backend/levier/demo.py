@@ -174,7 +174,7 @@ def account_lines() -> list[str]:
         network = coordinated(account)
         role = NETWORK_COORDINATION_LABEL if network else ROLE_LABELS[account.role]
         person = f"{account.full_name} ({organisation})"
-        more = [f"coordinates the {organisation} network: {', '.join(network)}"] if network else []
+        more = [f"coordonne le réseau {organisation} : {', '.join(network)}"] if network else []
         rows.append((role, account.email, [person, *more]))
     role_width = max(len(role) for role, _, _ in rows)
     email_width = max(len(email) for _, email, _ in rows)

@@ -69,7 +69,10 @@ class Unsuccessful:
 
 @dataclass(frozen=True)
 class DemoLot:
+    """A lot: its title in the tender documents, and its trade (corps d'état) apart."""
+
     title: str
+    trade: str
     cpv: str
     amount: str
     months: int
@@ -103,13 +106,14 @@ SCENARIO_A = [
         [
             DemoLot(
                 "VRD et voirie",
+                "VRD / voirie",
                 "45233140-2",
                 "2400000",
                 18,
                 Award("2280000", 265, ("builder",), (("insertion_enterprise", "180000"),)),
             ),
-            DemoLot("Espaces verts et plantations", "77310000-6", "380000", 12),
-            DemoLot("Éclairage public", "45316110-9", "420000", 8),
+            DemoLot("Espaces verts et plantations", "Espaces verts", "77310000-6", "380000", 12),
+            DemoLot("Éclairage public", "Électricité", "45316110-9", "420000", 8),
         ],
         published_days_ago=330,
         drafted_days_ago=360,
@@ -123,6 +127,7 @@ SCENARIO_A = [
         TenderStatus.in_execution,
         [
             DemoLot(
+                "Gros œuvre, démolitions et reprises de structure",
                 "Gros œuvre / maçonnerie",
                 "45262500-6",
                 "1800000",
@@ -135,6 +140,7 @@ SCENARIO_A = [
                 ),
             ),
             DemoLot(
+                "Doublages, cloisons et isolation thermique",
                 "Plâtrerie / isolation",
                 "45321000-3",
                 "650000",
@@ -142,7 +148,8 @@ SCENARIO_A = [
                 Award("628000", 268, ("insertion_enterprise",)),
             ),
             DemoLot(
-                "Peinture et revêtements",
+                "Peinture et revêtements muraux",
+                "Peinture",
                 "45442100-8",
                 "320000",
                 8,
@@ -151,9 +158,17 @@ SCENARIO_A = [
                     "Aucune offre reçue dans le délai : le lot sera relancé en procédure adaptée.",
                 ),
             ),
-            DemoLot("Électricité", "45310000-3", "540000", 10, Award("512000", 268, ("builder",))),
             DemoLot(
-                "Plomberie / chauffage",
+                "Courants forts et faibles des logements",
+                "Électricité",
+                "45310000-3",
+                "540000",
+                10,
+                Award("512000", 268, ("builder",)),
+            ),
+            DemoLot(
+                "Plomberie sanitaire, chauffage et ventilation",
+                "Plomberie / CVC",
                 "45330000-9",
                 "610000",
                 10,
@@ -173,16 +188,23 @@ SCENARIO_A = [
         [
             DemoLot(
                 "Terrassement et fondations",
+                "VRD / terrassement",
                 "45112000-5",
                 "290000",
                 4,
                 Award("281000", 40, ("mason",)),
             ),
             DemoLot(
-                "Charpente métallique", "45223100-7", "460000", 6, Award("447000", 38, ("builder",))
+                "Ossature et charpente des coursives",
+                "Charpente métallique",
+                "45223100-7",
+                "460000",
+                6,
+                Award("447000", 38, ("builder",)),
             ),
             DemoLot(
                 "Nettoyage de fin de chantier",
+                "Nettoyage",
                 "90910000-9",
                 "60000",
                 2,
@@ -199,7 +221,7 @@ SCENARIO_A = [
         "77310000-6",
         "37261",
         TenderStatus.draft,
-        [DemoLot("Tonte et taille", "77310000-6", "260000", 24)],
+        [DemoLot("Tonte et taille", "Espaces verts", "77310000-6", "260000", 24)],
         in_operation=False,
         drafted_days_ago=12,
     ),
@@ -314,7 +336,7 @@ async def _lot(
         LotCreate(
             number=number,
             title=spec.title,
-            trade=spec.title,
+            trade=spec.trade,
             cpv_code=spec.cpv,
             estimated_amount=Decimal(spec.amount),
             duration_months=spec.months,

@@ -147,7 +147,7 @@ class TestAccountsPrintout:
                     )
                 ).scalars()
                 network = lines[lines.index(line) + 1]
-                assert network.strip().startswith("coordinates the")
+                assert network.strip().startswith("coordonne le réseau")
                 assert all(name in network for name in coordinated)
         assert [labels["networkCoordinator"] in line for line in lines].count(True) == 1
         # Columns line up: every e-mail starts at the same place.

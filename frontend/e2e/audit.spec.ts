@@ -54,3 +54,35 @@ test('the audit log is the admin\'s only', async ({ page }) => {
   await page.goto('/audit');
   await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
 });
+
+test('the audit log filters by action, names who signed in, and says which date is wrong', async ({ page }) => {
+  await loginAs(page, DEMO.facilitator);
+  await logout(page);
+  await loginAs(page, DEMO.admin);
+  await openNav(page, "Journal d'audit");
+  const log = page.getByRole('table', { name: "Journal d'audit" });
+  await select(page, 'Action').click();
+  await page.getByRole('option', { name: 'Connexion', exact: true }).click();
+  await expect(page).toHaveURL(/action=signed_in/);
+  const first = log.getByRole('row').nth(1);
+  await expect(first).toContainText('Connexion');
+  // A sign-in names the account, not only its type.
+  await expect(log.getByRole('link', { name: `Utilisateur · ${DEMO.facilitator.name}` }).first()).toBeVisible();
+  for (const row of (await log.getByRole('row').all()).slice(1)) {
+    await expect(row.locator('td[data-label="Action"]')).toHaveText('Connexion');
+  }
+
+  // Text that is no date says so; with it, the end of the period is not said to precede it.
+  await page.getByLabel('Du', { exact: true }).fill('abc');
+  await page.getByLabel('Au', { exact: true }).fill('31/12/2090');
+  await page.getByLabel('Au', { exact: true }).press('Tab');
+  await expect(page.getByLabel('Du', { exact: true })).toHaveAccessibleDescription(/« abc » n'est pas une date/);
+  await expect(page.getByLabel('Au', { exact: true })).not.toHaveAccessibleDescription(/précède/);
+  await expect(first).toContainText('Connexion');
+  await page.getByRole('search').screenshot({ path: 'test-results/audit-filters.png' });
+  // A start after today: nothing can be logged from then yet.
+  await page.getByLabel('Du', { exact: true }).fill('01/01/2090');
+  await page.getByLabel('Du', { exact: true }).press('Tab');
+  await expect(page.getByLabel('Du', { exact: true })).toHaveAccessibleDescription(/après aujourd'hui/);
+  await expect(first).toContainText('Connexion');
+});

@@ -136,6 +136,9 @@ export async function validateFromQueue(page: Page, name: string): Promise<void>
   await openNav(page, 'Éligibilités à valider');
   await page.getByRole('link', { name: new RegExp(name.toUpperCase()) }).click();
   await page.getByRole('button', { name: 'Valider un critère' }).click();
+  // No criterion is preselected: the facilitator chooses it.
+  await select(page, 'Critère en cours').click();
+  await page.getByRole('option', { name: "Demandeur d'emploi de longue durée (12 mois ou plus)" }).click();
   await page.getByRole('button', { name: 'Valider un critère' }).last().click();
   await expect(page.getByTestId('eligibility-status')).toContainText('Éligible jusqu');
 }

@@ -117,7 +117,7 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   await lotForm.getByLabel(/^Pénalité par heure manquante/).fill('45');
   await lotForm.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(lotForm).toHaveCount(0);
-  await expect(page.getByTestId('penalty')).toContainText('45,00');
+  await expect(page.getByTestId('penalty')).toContainText('45 €');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByText("Critère d'attribution social").first()).toBeVisible();
   await expect(page.getByTestId('article')).toContainText("45,00 € par heure d'insertion non réalisée");
@@ -131,6 +131,9 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   // 3. After award: a consortium with an EI subcontractor.
   await page.getByRole('link', { name: 'Retour au marché' }).click();
   await page.getByRole('button', { name: 'Publier' }).click();
+  const publishing = page.getByRole('dialog', { name: 'Publier ?' });
+  await expect(publishing).toContainText('Le marché sera publié');
+  await publishing.getByRole('button', { name: 'Publier' }).click();
   await expect(page.getByText('Publié', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Gros œuvre' }).click();
   await page.getByRole('button', { name: 'Attribuer le lot' }).click();
@@ -201,6 +204,9 @@ test('scenario A, steps 1–3: a facilitator sets up an NPNRU operation in the b
   await expect(page.getByRole('button', { name: 'Publier' })).toHaveCount(0);
   expect(await seriousViolations(page), 'tender markable as awarded').toEqual([]);
   await page.getByRole('button', { name: 'Marquer attribué' }).click();
+  const awarding = page.getByRole('dialog', { name: 'Marquer attribué ?' });
+  await expect(awarding).toContainText('chaque lot est attribué, ou déclaré infructueux ou sans suite');
+  await awarding.getByRole('button', { name: 'Marquer attribué' }).click();
   await expect(page.getByText('Attribué', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Marquer attribué' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Passer en exécution' })).toBeVisible();

@@ -1,11 +1,10 @@
-import { Stack, Text, Title } from '@mantine/core';
 import { type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 
 import type { Permission } from './client/types.gen';
 import { AppLayout } from './components/AppLayout';
 import { Loading } from './components/Feedback';
+import { NotFound } from './components/NotFound';
 import { AccountPage } from './features/account/AccountPage';
 import { AuditPage } from './features/audit/AuditPage';
 import { useAuth } from './features/auth/AuthProvider';
@@ -44,18 +43,6 @@ function PublicOnly({ children }: { children: ReactNode }) {
   const { me, loading } = useAuth();
   if (loading) return <Loading />;
   return me ? <Navigate to="/" replace /> : children;
-}
-
-function NotFound() {
-  const { t } = useTranslation();
-  return (
-    <Stack>
-      <Title order={1} size="h2">
-        {t('app.notFoundTitle')}
-      </Title>
-      <Text>{t('app.notFound')}</Text>
-    </Stack>
-  );
 }
 
 const page = (element: ReactNode, permission?: Permission) => (

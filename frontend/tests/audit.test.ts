@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { auditQuery, changedFields, recordName, recordPath } from '../src/features/audit/audit';
+import { AUDIT_ACTIONS, auditQuery, changedFields, periodProblems, recordName, recordPath } from '../src/features/audit/audit';
 
 import i18n from '../src/i18n';
 import { describeChange, formatValue, isBlankValue, isInternalField } from '../src/lib/audit';
@@ -23,9 +23,10 @@ describe('history lines', () => {
     expect(fr('override_hours', 12000)).toBe('12 000 h');
     expect(fr('taken_over_monthly_hours', '150.00')).toBe('150 h');
     expect(en('computed_hours', 1458)).toBe('1,458 h');
-    expect(fr('estimated_amount', '290000.00')).toBe('290 000,00 €');
-    expect(fr('penalty_per_missing_hour', '45.00')).toBe('45,00 €');
-    expect(en('current_amount', '281000.00')).toBe('€281,000.00');
+    expect(fr('estimated_amount', '290000.00')).toBe('290 000 €');
+    expect(fr('penalty_per_missing_hour', '45.00')).toBe('45 €');
+    expect(fr('penalty_per_missing_hour', '45.50')).toBe('45,50 €');
+    expect(en('current_amount', '281000.00')).toBe('€281,000');
     expect(fr('insertion_rate', '0.0500')).toBe('5 %');
     expect(fr('labour_share', '0.2750')).toBe('27,5 %');
   });
@@ -114,5 +115,54 @@ describe('audit record names', () => {
     expect(recordName({ entity_type: 'tender', changes: { reference: ['A-1', 'A-2'] } })).toBe('A-2');
     expect(recordName({ entity_type: 'user', changes: { last_login_at: ['x', 'y'] } })).toBeNull();
     expect(recordName({ entity_type: 'participant', changes: { last_name: '[set]', name: 'x' } })).toBeNull();
+  });
+});
+
+describe('the audit log period', () => {
+  const today = '2026-12-03';
+  it('says nothing of a date still unreadable: its own field says it is not a date', () => {
+    expect(periodProblems({ since: 'abc', until: '2090-01-01' }, today)).toEqual({ since: undefined, until: undefined });
+    expect(periodProblems({ since: '2026-06-01', until: '31/02' }, today)).toEqual({ since: undefined, until: undefined });
+  });
+
+  it('says an end before the start only when both are days', () => {
+    expect(periodProblems({ since: '2026-06-02', until: '2026-06-01' }, today).until).toBe('audit.periodInverted');
+    expect(periodProblems({ since: '2026-06-01', until: '2026-06-01' }, today).until).toBeUndefined();
+  });
+
+  it('says a start after today holds nothing yet, and sends neither it nor unreadable text', () => {
+    expect(periodProblems({ since: '2090-01-01', until: '' }, today).since).toBe('audit.sinceInFuture');
+    const query = auditQuery(
+      { entityType: null, entityId: null, since: '2090-01-01', until: '2090-12-31', action: 'signed_in' },
+      null,
+      today,
+    );
+    expect(query).toMatchObject({ since: undefined, until: '2090-12-31', action: 'signed_in' });
+    expect(auditQuery({ entityType: null, entityId: null, since: 'abc', until: '', action: 'exploded' }, null, today)).toMatchObject({
+      since: undefined,
+      until: undefined,
+      action: undefined,
+    });
+  });
+
+  it('offers every action the API records, each with its label', () => {
+    for (const action of AUDIT_ACTIONS) {
+      expect(i18n.getFixedT('fr')(`history.actions.${action}`)).not.toBe(`history.actions.${action}`);
+      expect(i18n.getFixedT('en')(`history.actions.${action}`)).not.toBe(`history.actions.${action}`);
+    }
+  });
+});
+
+describe('names instead of ids', () => {
+  it('names a sign-in by its account, from the API', () => {
+    expect(recordName({ entity_type: 'user', changes: {}, entity_name: 'Inès Martin' })).toBe('Inès Martin');
+    expect(recordName({ entity_type: 'participant', changes: {}, entity_name: 'Secret' })).toBeNull();
+  });
+
+  it('reads an id as the name of the organisation or account it points to', () => {
+    const names = { '8c20a3bc-fb05-40eb-8b78-68dba7e4cc66': 'PLIE de Touraine' };
+    const format = (value: unknown) => formatValue('coordinator_id', value, { ...reading('fr'), names });
+    expect(describeChange([null, '8c20a3bc-fb05-40eb-8b78-68dba7e4cc66'], format)).toBe('(vide) → PLIE de Touraine');
+    expect(format('0b5c1d2e-0000-4000-8000-000000000000')).toBe('0b5c1d2e-0000-4000-8000-000000000000');
   });
 });

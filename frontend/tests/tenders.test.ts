@@ -6,7 +6,12 @@ import { fieldMap, formPathOf } from '../src/lib/problem';
 import { COMPLETE_CPV, cpvLabel, cpvProblem } from '../src/features/tenders/cpv';
 import { ApiError } from '../src/lib/problem';
 import { decimal, formula, fromPercent, number, toPercent, typed } from '../src/features/tenders/format';
-import { allowedMoves, LIFECYCLE, lotSituation, outcomeBody, outcomeValues, REOPEN } from '../src/features/tenders/lifecycle';
+import { allowedMoves, confirmation, LIFECYCLE, lotSituation, outcomeBody, outcomeValues, REOPEN } from '../src/features/tenders/lifecycle';
+import { amendmentNotice } from '../src/features/tenders/amendments';
+import { AMOUNT_MAX, DURATION_MONTHS, subcontractedTotal } from '../src/features/tenders/checks';
+import { atMost, wholeNumber } from '../src/lib/validation';
+import { organisationDetail } from '../src/features/users/organisationLabel';
+import { formatEuros } from '../src/lib/numbers';
 
 describe('calculator inputs', () => {
   it('sends percentages as fractions and amounts without separators', () => {
@@ -151,8 +156,21 @@ describe('tender lifecycle', () => {
     expect(allowedMoves({ ...none, edit: true, add_lot: true })).toEqual([]);
   });
 
-  it('asks again before a move that freezes the tender, and only then', () => {
-    expect(LIFECYCLE.filter((move) => move.confirm).map((move) => move.target)).toEqual(['closed', 'cancelled']);
+  it('asks again before publishing, marking awarded and moves for good, not before the works start', () => {
+    expect(LIFECYCLE.filter((move) => move.confirm).map((move) => move.target)).toEqual(['published', 'awarded', 'closed', 'cancelled']);
+    expect(LIFECYCLE.filter((move) => move.confirm === 'final').map((move) => move.target)).toEqual(['closed', 'cancelled']);
+  });
+
+  it('says the day a later publication goes out, and what each move does', () => {
+    const [publish, award, , close] = LIFECYCLE;
+    expect(confirmation(publish, { publication_date: '2027-03-01' }, '2027-02-10')).toEqual({
+      key: 'tenders.confirmPublishOn',
+      values: { date: '01/03/2027' },
+    });
+    expect(confirmation(publish, { publication_date: '2027-02-10' }, '2027-02-10')).toEqual({ key: 'tenders.confirmPublish' });
+    expect(confirmation(publish, { publication_date: null }, '2027-02-10')).toEqual({ key: 'tenders.confirmPublish' });
+    expect(confirmation(award, { publication_date: null }, '2027-02-10')).toEqual({ key: 'tenders.confirmAwarded' });
+    expect(confirmation(close, { publication_date: null }, '2027-02-10')).toEqual({ key: 'tenders.confirmFinal' });
   });
 
   it('covers every lifecycle action of the API once', () => {
@@ -271,5 +289,65 @@ describe("a lot's trade", () => {
     // A share typed on the lot, or the structure's default, names no trade.
     expect(lotTrade({ ...lot, calculation: computed(null, 'given') })).toBeNull();
     expect(lotTrade({ ...lot, calculation: { method: 'cleaning', parameters: 'x' } })).toBeNull();
+  });
+});
+
+describe('amendment notice', () => {
+  const amendment = (before: number | null, after: number | null) => ({ hours_before: before, hours_after: after }) as never;
+  const lot = { override_hours: null, hours_frozen: false, required_hours: 1250, amendments: [amendment(1000, 1250)] };
+  const hours = (value: number | null) => String(value);
+
+  it('says the hours were recomputed only when the formula recomputed them', () => {
+    expect(amendmentNotice(lot, hours)).toEqual({ key: 'lots.amendedHours', values: { before: '1000', after: '1250' } });
+    expect(amendmentNotice({ ...lot, amendments: [amendment(1000, 1000)], required_hours: 1000 }, hours)).toEqual({
+      key: 'lots.amendedSameHours',
+      values: { hours: '1000' },
+    });
+  });
+
+  it('says hours set by hand or frozen stay as they are, and says nothing of hours a lot has not', () => {
+    expect(amendmentNotice({ ...lot, override_hours: 900, required_hours: 900, amendments: [amendment(900, 900)] }, hours)).toEqual({
+      key: 'lots.amendedOverride',
+      values: { hours: '900' },
+    });
+    expect(amendmentNotice({ ...lot, hours_frozen: true, required_hours: 833 }, hours)).toEqual({ key: 'lots.amendedFrozen', values: { hours: '833' } });
+    expect(amendmentNotice({ ...lot, required_hours: null, amendments: [amendment(null, null)] }, hours)).toEqual({ key: 'lots.amendedNoHours' });
+  });
+});
+
+describe('form bounds of the tender forms', () => {
+  it('says the range of a whole number out of it', () => {
+    const months = wholeNumber(DURATION_MONTHS.min, DURATION_MONTHS.max);
+    expect(months('600')).toEqual({ key: 'validation.wholeRange', values: { min: 1, max: 240 } });
+    expect(months('0')).toEqual({ key: 'validation.wholeRange', values: { min: 1, max: 240 } });
+    expect(months('2,5')).not.toBeNull();
+    expect(months('240')).toBeNull();
+    expect(months('')).toBeNull();
+  });
+
+  it('caps amounts at what the server stores, and adds up the subcontracted amounts', () => {
+    expect(atMost(AMOUNT_MAX, 'max')('1 000 000 000 000')).toEqual({ key: 'validation.amountMax', values: { max: 'max' } });
+    expect(atMost(AMOUNT_MAX, 'max')('999 999 999 999,99')).toBeNull();
+    expect(subcontractedTotal(['90 000', '10000,50', ''])).toBe(100000.5);
+  });
+});
+
+describe('organisations told apart in pickers', () => {
+  it('shows the SIRET spaced and the commune', () => {
+    const tours = { level: 'commune', code: '37261', name: 'Tours' } as never;
+    const region = { level: 'region', code: '24', name: 'Centre-Val de Loire' } as never;
+    expect(organisationDetail({ siret: '12345678900012', territory: [region, tours] })).toBe('SIRET 123 456 789 00012 · Tours');
+    expect(organisationDetail({ siret: null, territory: [region] })).toBe('Centre-Val de Loire');
+    expect(organisationDetail({ siret: null, territory: [] })).toBeNull();
+  });
+});
+
+describe('amounts in euros', () => {
+  it('writes whole euros without decimals, cents when there are, in each language', () => {
+    const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+    expect(plain(formatEuros(1250000, 'fr'))).toBe('1 250 000 €');
+    expect(formatEuros(1250000, 'en')).toBe('€1,250,000');
+    expect(plain(formatEuros(45.5, 'fr'))).toBe('45,50 €');
+    expect(formatEuros(45.5, 'en')).toBe('€45.50');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  atMost,
   birthDate,
   email,
   franceTravailId,
@@ -14,6 +15,8 @@ import {
   phone,
   required,
   siret,
+  wholeNumber,
+  withoutInvisible,
   yearsBetween,
 } from '../src/lib/validation';
 
@@ -83,5 +86,37 @@ describe('tender references', () => {
     expect(tenderReference('AB😀C')).toBe('validation.tenderReference');
     expect(tenderReference('AB C')).toBe('validation.tenderReference');
     expect(tenderReference('A'.repeat(20))).toEqual({ key: 'validation.tenderReferenceLength', values: { count: 20 } });
+  });
+});
+
+describe('the server bounds, checked before sending', () => {
+  it('takes a whole number within its bounds, as typed (spaces, a number input)', () => {
+    const months = wholeNumber(12, 36);
+    expect(months('24')).toBeNull();
+    expect(months('')).toBeNull();
+    expect(months('40')).toEqual({ key: 'validation.wholeRange', values: { min: 12, max: 36 } });
+    expect(months('12,5')).toEqual({ key: 'validation.wholeRange', values: { min: 12, max: 36 } });
+    expect(months('abc')).toEqual({ key: 'validation.wholeRange', values: { min: 12, max: 36 } });
+    expect(wholeNumber(1, 99_999_999)('1 500')).toBeNull();
+  });
+
+  it('says the most a column holds', () => {
+    const cost = atMost(99_999_999.99, '99 999 999,99 €');
+    expect(cost('35,50')).toBeNull();
+    expect(cost('123456789')).toEqual({ key: 'validation.amountMax', values: { max: '99 999 999,99 €' } });
+  });
+});
+
+describe('invisible characters, as the server removes them', () => {
+  it('finds a text of zero-width spaces and bidi marks empty', () => {
+    expect(withoutInvisible('Gros\u200b œuvre\u200e\u00ad')).toBe('Gros œuvre');
+    expect(required('\u200b\u200b')).toBe('validation.required');
+    expect(required(' \u2060\ufeff ')).toBe('validation.required');
+    expect(required('a\u200b')).toBeNull();
+  });
+
+  it('counts only what the server keeps', () => {
+    expect(maxLength(3)('abc\u200b\u200b')).toBeNull();
+    expect(maxLength(3)('abcd')).toEqual({ key: 'validation.maxLength', values: { count: 3 } });
   });
 });

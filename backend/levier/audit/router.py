@@ -15,13 +15,14 @@ from levier.audit.service import audit_page
 from levier.auth.dependencies import require
 from levier.auth.permissions import Permission
 from levier.core import clock
-from levier.core.audit.models import AuditEvent
+from levier.core.audit.models import AuditAction, AuditEvent
 from levier.core.db import SessionDep
 from levier.core.pagination import Page, PageParams, page_params
 from levier.core.routing import DomainRouter
 from levier.users.models import User
 
 router = DomainRouter(prefix="/audit-events", tags=["audit"])
+EARLIEST_ENTRY_DAY = date(2000, 1, 1)
 
 
 def _start_of(day: date) -> datetime:
@@ -37,6 +38,7 @@ async def list_audit_events(
     entity_type: Annotated[str | None, Query(max_length=64)] = None,
     entity_id: uuid.UUID | None = None,
     actor_id: uuid.UUID | None = None,
+    action: Annotated[AuditAction | None, Query(description="Entries of this kind only.")] = None,
     since: Annotated[
         date | None, Query(description="Entries from this day on (in France), inclusive.")
     ] = None,
@@ -44,11 +46,13 @@ async def list_audit_events(
         date | None, Query(description="Entries up to this day (in France), inclusive.")
     ] = None,
 ) -> Page[AuditEventRead]:
-    """Audit entries, newest first, filtered by record, author or days."""
+    """Audit entries, newest first, filtered by record, author, action or days."""
     statement = select(AuditEvent)
-    if since:
+    # No entry predates the application nor follows today: a bound beyond (a typo, the
+    # calendar's first or last day) filters nothing, and must not overflow either.
+    if since and since >= EARLIEST_ENTRY_DAY:
         statement = statement.where(col(AuditEvent.at) >= _start_of(since))
-    if until:
+    if until and until < date.max - timedelta(days=1):
         statement = statement.where(col(AuditEvent.at) < _start_of(until + timedelta(days=1)))
     if entity_type:
         statement = statement.where(col(AuditEvent.entity_type) == entity_type)
@@ -56,4 +60,6 @@ async def list_audit_events(
         statement = statement.where(col(AuditEvent.entity_id) == entity_id)
     if actor_id:
         statement = statement.where(col(AuditEvent.actor_id) == actor_id)
+    if action:
+        statement = statement.where(col(AuditEvent.action) == action.value)
     return await audit_page(session, statement, page)

@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class Actor(BaseModel):
@@ -21,4 +21,12 @@ class AuditEventRead(BaseModel):
     action: str
     entity_type: str
     entity_id: uuid.UUID
+    entity_name: str | None = Field(
+        default=None, description="The record's name, for an account or an organisation."
+    )
     changes: dict[str, Any]
+    names: dict[str, str] = Field(
+        default_factory=dict,
+        description="The names of the accounts and organisations that `changes` refers to by "
+        "id (organisation_id, coordinator_id…): id → name.",
+    )

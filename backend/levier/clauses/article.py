@@ -17,6 +17,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from levier.core.errors import FieldInvalid
+from levier.core.numbers import french_number
 
 DEFAULT_TEMPLATE = (Path(__file__).parent / "templates" / "clause_article.fr.md.j2").read_text(
     encoding="utf-8"
@@ -72,11 +73,6 @@ class Contact:
     phone: str | None = None
 
 
-def french_number(value: Decimal, places: int = 2) -> str:
-    """A number as French texts write it: 2 280 000,00 (no-break space, decimal comma)."""
-    return f"{value:,.{places}f}".replace(",", "\u00a0").replace(".", ",")
-
-
 def french_formula(formula: str) -> str:
     """A calculation's formula with its numbers written the French way (0.25 → 0,25)."""
 
@@ -102,9 +98,14 @@ def samples() -> list[dict[str, Any]]:
         "calculation": {
             "method": "generic",
             "formula": "1 000 000 × 0,5 × 0,05 ÷ 30 = 833,33 → 833 h",
-            "exact_hours": "833.33",
+            "exact_hours": "833,33",
             "parameters": [
-                {"name": "amount", "value": "1000000", "source": "given", "detail": None}
+                {
+                    "name": "amount",
+                    "value": "1\u00a0000\u00a0000",
+                    "source": "given",
+                    "detail": None,
+                }
             ],
             "advice": [],
             "computed_at": "2027-01-15T09:00:00+00:00",

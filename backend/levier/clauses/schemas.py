@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from levier.clauses.constants import CalculationMethod, ParameterSource
-from levier.core.validation import Email, FreeText, Input, Phone
+from levier.core.validation import Email, FreeText, Input, Label, Phone
 from levier.reference.cpv import CpvCode
 from levier.reference.criteria import Criterion
 
@@ -77,7 +77,7 @@ class ClauseSettingsUpdate(Input):
         description="The eligibility criteria the structure validates against (codes of "
         "participants.md); validations already recorded keep their criterion.",
     )
-    contact_name: Annotated[str, StringConstraints(max_length=200)] | None = None
+    contact_name: Annotated[Label, StringConstraints(max_length=200)] | None = None
     contact_email: Email | None = None
     contact_phone: Phone | None = None
     article_template: (
@@ -101,13 +101,13 @@ class LabourShareRead(BaseModel):
 
 class LabourShareCreate(Input):
     cpv_prefix: CpvPrefix
-    trade: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    trade: Annotated[Label, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
     share: Share
 
 
 class LabourShareUpdate(Input):
     trade: (
-        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+        Annotated[Label, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
         | None
     ) = None
     share: Share | None = None

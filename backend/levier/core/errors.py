@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from levier.core.field_errors import field_error, field_errors
+from levier.core.field_errors import bound_wording, field_error, field_errors
 from levier.core.i18n import Language, negotiate, translate
 
 logger = logging.getLogger("levier.errors")
@@ -240,7 +240,9 @@ def install_error_handlers(app: FastAPI) -> None:
                 field_error(
                     [failure.location, *(failure.field or "").split(".")],
                     failure.code,
-                    translate(failure.code, language, **failure.params),
+                    translate(
+                        bound_wording(failure.code, failure.params), language, **failure.params
+                    ),
                 )
                 for failure in failures
             ]
@@ -248,6 +250,7 @@ def install_error_handlers(app: FastAPI) -> None:
             request,
             exc.status_code,
             exc.code,
+            detail=translate(bound_wording(exc.code, exc.params), language, **exc.params),
             errors=errors,
             headers=exc.headers,
             params=exc.params,

@@ -3,7 +3,7 @@ path, a stable code and a message in the caller's language that says what is exp
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -35,6 +35,9 @@ PYDANTIC_CODES = {
     "model_attributes_type": "field_type",
     "datetime_parsing": "field_type",
     "date_parsing": "field_type",
+    "decimal_max_digits": "out_of_range",
+    "decimal_whole_digits": "out_of_range",
+    "decimal_max_places": "decimal_places",
 }
 
 
@@ -54,7 +57,43 @@ BOUNDS = {
     "greater_than": ("bound_gt", "gt"),
     "less_than_equal": ("bound_le", "le"),
     "less_than": ("bound_lt", "lt"),
+    "decimal_max_digits": ("bound_digits", "max_digits"),
+    "decimal_whole_digits": ("bound_whole_digits", "whole_digits"),
 }
+# A range said in one sentence, by the bounds a rule gives (a service's out_of_range).
+RANGES = {
+    ("ge", "le"): "bound_ge_le",
+    ("gt", "le"): "bound_gt_le",
+    ("ge", "lt"): "bound_ge_lt",
+    ("gt", "lt"): "bound_gt_lt",
+    ("ge",): "bound_ge",
+    ("gt",): "bound_gt",
+    ("le",): "bound_le",
+    ("lt",): "bound_lt",
+}
+
+
+def bound_wording(code: str, params: Mapping[str, Any]) -> str:
+    """The wording of an out_of_range that says its bounds (the code itself otherwise)."""
+    if code != "out_of_range":
+        return code
+    given = tuple(name for name in ("ge", "gt", "le", "lt") if params.get(name) is not None)
+    return RANGES.get(given, code)
+
+
+def _length_wording(kind: str, raw: Mapping[str, Any], params: Mapping[str, Any]) -> str | None:
+    """A length rule in the words of its value: characters of a text, items of a list; a text
+    empty once trimmed and cleaned of invisible characters is a missing value."""
+    if kind not in {"too_short", "too_long", "string_too_short"}:
+        return None
+    text = isinstance(raw.get("input"), str)
+    if kind != "too_long" and text and params.get("min_length") == 1:
+        return "field_required"
+    if kind == "string_too_short":
+        return None
+    if kind == "too_short":
+        return "too_short" if text else "too_few_items"
+    return "too_long" if text else "too_many_items"
 
 
 def field_error(loc: Sequence[Any], code: str, message: str) -> dict[str, Any]:
@@ -80,8 +119,10 @@ def field_errors(raw_errors: Sequence[Any], language: Language) -> list[dict[str
         }
         params.setdefault("field", str(loc[-1]) if loc else "")
         # Lists say "items" where strings say "characters"; the code stays too_short.
-        wording = "too_few_items" if kind == "too_short" else code  # string_too_short: chars
+        wording = _length_wording(kind, raw, params) or code
         wording = EXPECTED.get(kind, wording)
+        if wording == "field_required":
+            code = "field_required"
         # A number out of bounds says the bound.
         bound = BOUNDS.get(kind)
         if bound and bound[1] in params:

@@ -6,8 +6,8 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import DateTime, TypeDecorator
-from sqlalchemy.orm import declared_attr
+from sqlalchemy import DateTime, TypeDecorator, inspect
+from sqlalchemy.orm import MANYTOONE, declared_attr
 from sqlmodel import Field, SQLModel
 
 from levier.core import clock
@@ -49,7 +49,9 @@ class Entity(SQLModel):
     writes an audit entry and an outbox event in the same transaction
     (see `levier.core.audit.recorder`). `__audit_exclude__` names fields never copied there;
     `__audit_personal__` records only the names of the fields touched (personal data);
-    `__audit_ignore__` names bookkeeping fields whose change is no change at all.
+    `__audit_ignore__` names bookkeeping fields whose change is no change at all: neither
+    audited nor a new version (a sign-in's `last_login_at` leaves open forms of the record
+    valid).
     """
 
     __audit_exclude__: ClassVar[frozenset[str]] = frozenset()
@@ -64,4 +66,21 @@ class Entity(SQLModel):
     @declared_attr  # type: ignore[arg-type]
     def __mapper_args__(cls) -> dict[str, Any]:
         # Optimistic locking in the database too: an UPDATE that finds another version fails.
-        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+        # The version is ours to raise (`bump_version`, on every flush), so that a change of
+        # bookkeeping fields only keeps it.
+        return {
+            "version_id_col": cls.__table__.c.version,  # type: ignore[attr-defined]
+            "version_id_generator": False,
+        }
+
+
+def bump_version(entity: Entity) -> None:
+    """A new version for a record whose columns changed (its foreign keys set through their
+    relationship included), unless only bookkeeping fields did."""
+    state = inspect(entity)
+    ignored = type(entity).__audit_ignore__ | {"version"}
+    pointers = [r for r in state.mapper.relationships if r.direction is MANYTOONE]
+    for attribute in (*state.mapper.column_attrs, *pointers):
+        if attribute.key not in ignored and state.attrs[attribute.key].history.has_changes():
+            entity.version = (entity.version or 0) + 1
+            return

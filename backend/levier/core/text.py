@@ -22,7 +22,26 @@ def without_format_characters(text: str) -> str:
     """The text in Unicode NFKC with invisible format characters (zero-width space, soft
     hyphen, word joiner, bidi marks…: category Cf) removed, so look-alike names compare equal."""
     normalised = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in normalised if unicodedata.category(ch) != "Cf")
+    return without_invisible_characters(normalised)
+
+
+# Characters that show nothing though they are not format characters: the combining grapheme
+# joiner, Hangul and Khmer fillers (used to fake an empty name).
+_INVISIBLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0")
+_SEPARATORS = frozenset("\u2028\u2029")
+
+
+def without_invisible_characters(text: str, *, multiline: bool = False) -> str:
+    """The text in Unicode NFC without the characters that show nothing (zero-width spaces,
+    soft hyphens, bidi marks and isolates, byte-order marks, fillers), so none reaches a
+    document; Unicode line and paragraph separators become line breaks (spaces on one line)."""
+    kept = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ch in _SEPARATORS:
+            kept.append("\n" if multiline else " ")
+        elif ch not in _INVISIBLE and unicodedata.category(ch) != "Cf":
+            kept.append(ch)
+    return "".join(kept)
 
 
 def fold(text: str) -> str:

@@ -23,7 +23,11 @@ from pydantic_core import PydanticCustomError
 
 from levier.core import clock
 from levier.core.siret import is_valid_siret, normalise_siret
-from levier.core.text import has_control_characters, without_format_characters
+from levier.core.text import (
+    has_control_characters,
+    without_format_characters,
+    without_invisible_characters,
+)
 
 # Request bodies reject unknown fields.
 STRICT_INPUT = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -107,15 +111,38 @@ def _strip(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
 
+def _clean_line(value: object) -> object:
+    return without_invisible_characters(value) if isinstance(value, str) else value
+
+
+def _clean_lines(value: object) -> object:
+    return without_invisible_characters(value, multiline=True) if isinstance(value, str) else value
+
+
+def _clean_name(value: object) -> object:
+    return without_format_characters(value) if isinstance(value, str) else value
+
+
+# The validators that clean a text of its invisible characters: a test fails on a text field of
+# a request body that has none of them (or no shape of its own, such as a pattern).
+CLEANERS = frozenset({_clean_line, _clean_lines, _clean_name})
+
 Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]
 Siret = Annotated[str, BeforeValidator(_strip), AfterValidator(_siret)]
+# A text on one line (a title, a tender's object, an address, a trade): what shows nothing
+# (zero-width spaces, bidi marks…) is removed, so it never reaches a contract's documents;
+# control characters are refused (`Input`). Lengths are added where used:
+# `Annotated[Label, StringConstraints(min_length=1, max_length=300)]`.
+Label = Annotated[str, BeforeValidator(_clean_line)]
+# A person's or an organisation's name: also in NFKC, so look-alike names compare equal.
 Name = Annotated[
     str,
-    BeforeValidator(lambda v: without_format_characters(v) if isinstance(v, str) else v),
+    BeforeValidator(_clean_name),
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
 ]
-# A text of several lines (notes, descriptions, reasons): tab and line breaks allowed.
-FreeText = Annotated[str, FREE_TEXT]
+# A text of several lines (notes, descriptions, reasons): tab and line breaks allowed, what
+# shows nothing removed as in `Label`.
+FreeText = Annotated[str, FREE_TEXT, BeforeValidator(_clean_lines)]
 Password = Annotated[str, StringConstraints(min_length=12, max_length=256)]
 
 

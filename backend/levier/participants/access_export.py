@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import date, datetime
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from levier.core import clock, documents
 from levier.core.audit.models import AuditEvent
 from levier.core.audit.recorder import jsonable, record_read
 from levier.core.models import utcnow
+from levier.core.numbers import french_quantity
 from levier.organisations.models import Organisation
 from levier.participants import clause_entry
 from levier.participants.eligibility import logged_fields
@@ -89,6 +91,8 @@ async def export(session: AsyncSession, scope: Scope, participant: Participant) 
                     "evidence_date",
                     "validated_on",
                     "valid_until",
+                    "withdrawn_on",
+                    "withdrawal_reason",
                 ],
             )
             for v in participant.eligibility
@@ -175,6 +179,10 @@ HIDDEN = frozenset(
 )
 
 
+# The numbers of the document (written as text by the JSON form), shown the French way.
+QUANTITIES = frozenset({"hours_per_week"})
+
+
 def _shown(name: str, value: Any) -> str:
     vocabulary = VALUE_VOCABULARIES.get(name)
     if vocabulary and isinstance(value, str):
@@ -191,6 +199,8 @@ def _shown(name: str, value: Any) -> str:
             return value
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
+    if name in QUANTITIES and value is not None:
+        return french_quantity(Decimal(str(value)))  # 35 h, 17,5 h (stored as "35.00")
     return str(value)
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from levier.auth.permissions import Permission, check_permission
 from levier.core.actions import allowed
 from levier.participants import clause_entry, eligibility, pathways
-from levier.participants.models import Participant, Pathway
+from levier.participants.models import EligibilityValidation, Participant, Pathway
 from levier.participants.pathway_schemas import PathwayActions
-from levier.participants.schemas import ParticipantActions
+from levier.participants.schemas import EligibilityActions, ParticipantActions
 from levier.participants.scope import Scope, check_manageable, check_revealable
 
 
@@ -41,7 +41,23 @@ def pathway_actions(scope: Scope, participant: Participant, pathway: Pathway) ->
     """The pathway's allowed actions for the caller."""
     paths = Permission.pathways_write
     return PathwayActions(
+        edit=_may(scope, paths, pathways.check_open, participant, pathway),
         add_step=_may(scope, paths, pathways.check_open, participant, pathway),
         exit=_may(scope, paths, pathways.check_open, participant, pathway),
         follow_up=_may(scope, paths, pathways.check_followable, participant, pathway),
+    )
+
+
+def eligibility_actions(
+    scope: Scope, participant: Participant, validation: EligibilityValidation
+) -> EligibilityActions:
+    """A validation's allowed actions for the caller."""
+    return EligibilityActions(
+        withdraw=_may(
+            scope,
+            Permission.eligibility_validate,
+            eligibility.check_withdrawable,
+            participant,
+            validation,
+        )
     )

@@ -15,7 +15,7 @@ from levier.auth.permissions import Role
 from levier.clauses import service as clauses_service
 from levier.core import clock
 from levier.core.audit.recorder import record_read
-from levier.core.errors import FieldInvalid, NotFound
+from levier.core.errors import Conflict, FieldChecks, FieldInvalid, NotFound
 from levier.core.pagination import PageParams, paginate
 from levier.participants import portfolio
 from levier.participants.constants import (
@@ -38,9 +38,16 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def covers(validation: EligibilityValidation, on: date) -> bool:
+    """Whether a validation counts on the date: not lapsed, not withdrawn."""
+    return (
+        validation.withdrawn_on is None and validation.validated_on <= on <= validation.valid_until
+    )
+
+
 def current(participant: Participant, on: date) -> list[EligibilityValidation]:
-    """Validations covering the date (a lapsed validation no longer counts)."""
-    return [v for v in participant.eligibility if v.validated_on <= on <= v.valid_until]
+    """Validations covering the date (a lapsed or withdrawn validation no longer counts)."""
+    return [v for v in participant.eligibility if covers(v, on)]
 
 
 def status(
@@ -62,23 +69,29 @@ def status(
     )
 
 
-def _check(participant: Participant, data: EligibilityCreate, today: date) -> None:
+def _check(participant: Participant, data: EligibilityCreate, today: date) -> FieldChecks:
+    """The validation's field rules, every failure reported at once."""
+    checks = FieldChecks()
     if data.validated_on > today:
-        raise FieldInvalid("validated_on", "date_in_future")
+        checks.add(FieldInvalid("validated_on", "date_in_future"))
+    birth_date = participant.birth_date
+    if birth_date is not None and data.validated_on < birth_date:
+        checks.add(FieldInvalid("validated_on", "date_before_birth", birth_date=birth_date))
     if data.evidence_date is not None and data.evidence_date > data.validated_on:
-        raise FieldInvalid("evidence_date", "evidence_after_validation")
+        checks.add(FieldInvalid("evidence_date", "evidence_after_validation"))
     is_income = data.criterion == Criterion.minimum_income
     if is_income and data.minimum_income_kind is None:
-        raise FieldInvalid("minimum_income_kind", "field_required")
+        checks.add(FieldInvalid("minimum_income_kind", "field_required"))
     if not is_income and data.minimum_income_kind is not None:
-        raise FieldInvalid("minimum_income_kind", "field_not_applicable")
+        checks.add(FieldInvalid("minimum_income_kind", "field_not_applicable"))
     is_opinion = data.criterion == Criterion.facilitator_validated
     if is_opinion and data.opinion_source is None:
-        raise FieldInvalid("opinion_source", "field_required")
+        checks.add(FieldInvalid("opinion_source", "field_required"))
     if not is_opinion and data.opinion_source is not None:
-        raise FieldInvalid("opinion_source", "field_not_applicable")
+        checks.add(FieldInvalid("opinion_source", "field_not_applicable"))
     if data.criterion in HEALTH_CRITERIA and participant.health_consent_on is None:
-        raise FieldInvalid("criterion", "health_consent_required")
+        checks.add(FieldInvalid("criterion", "health_consent_required"))
+    return checks
 
 
 def check_validatable(scope: Scope, participant: Participant) -> None:
@@ -100,10 +113,11 @@ async def validate(
     """Record a facilitator's validation for a participant referred to its structure."""
     check_validatable(scope, participant)
     today = today or clock.today()
-    _check(participant, data, today)
+    checks = _check(participant, data, today)
     settings = await clauses_service.get_settings(session, scope.user.organisation_id)
     if data.criterion not in settings.enabled_criteria:
-        raise FieldInvalid("criterion", "criterion_not_enabled")
+        checks.add(FieldInvalid("criterion", "criterion_not_enabled"))
+    checks.raise_if_any()
     months = data.validity_months or settings.eligibility_validity_months
     validation = EligibilityValidation(
         participant_id=participant.id,
@@ -119,6 +133,44 @@ async def validate(
     )
     participant.eligibility.append(validation)
     touch(participant, today)
+    await session.flush()
+    return validation
+
+
+def check_withdrawable(
+    scope: Scope, participant: Participant, validation: EligibilityValidation
+) -> None:
+    """A validation is withdrawn by a facilitator of the structure that made it (who may
+    validate the person), once."""
+    check_validatable(scope, participant)
+    if validation.structure_id != scope.user.organisation_id:
+        raise NotFound()
+    if validation.withdrawn_on is not None:
+        raise Conflict("validation_withdrawn")
+
+
+def validation_of(participant: Participant, validation_id: uuid.UUID) -> EligibilityValidation:
+    """One of the participant's validations (404 when it is not theirs)."""
+    for validation in participant.eligibility:
+        if validation.id == validation_id:
+            return validation
+    raise NotFound()
+
+
+async def withdraw(
+    session: AsyncSession,
+    scope: Scope,
+    participant: Participant,
+    validation: EligibilityValidation,
+    reason: str,
+    today: date | None = None,
+) -> EligibilityValidation:
+    """Withdraw a validation made in error (or on evidence found false): it stays in the
+    history with when, by whom and why, and counts for no day (audited as every write)."""
+    check_withdrawable(scope, participant, validation)
+    validation.withdrawn_on = today or clock.today()
+    validation.withdrawn_by_id = scope.user.id
+    validation.withdrawal_reason = reason
     await session.flush()
     return validation
 
@@ -180,8 +232,12 @@ def row(
         "evidence_date": validation.evidence_date,
         "validated_on": validation.validated_on,
         "valid_until": validation.valid_until,
-        "current": validation.validated_on <= on <= validation.valid_until,
+        "current": covers(validation, on),
         "validated_by_id": validation.validated_by_id,
+        "withdrawn_on": validation.withdrawn_on,
+        "withdrawn_by_id": validation.withdrawn_by_id,
+        # The reason may say what the masked criterion was: masked with it.
+        "withdrawal_reason": None if masked else validation.withdrawal_reason,
     }
 
 

@@ -8,12 +8,19 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from levier.core import clock
 from levier.core.db import SessionDep
 from levier.participants import eligibility, reads
-from levier.participants.schemas import EligibilityCreate, EligibilityRead, EligibilityStatus
-from levier.participants.scope import ParticipantToRead, ParticipantToValidate
+from levier.participants.models import EligibilityValidation
+from levier.participants.schemas import (
+    EligibilityCreate,
+    EligibilityRead,
+    EligibilityStatus,
+    EligibilityWithdrawal,
+)
+from levier.participants.scope import InScope, ParticipantToRead, ParticipantToValidate
 
 router = APIRouter()
 
@@ -41,7 +48,7 @@ async def list_eligibility(
 ) -> list[EligibilityRead]:
     """The eligibility history; sensitive criteria are masked unless revealed."""
     rows = eligibility.visible(session, target.scope, target.participant, reveal, clock.today())
-    return await reads.eligibility_rows(session, rows)
+    return await reads.eligibility_rows(session, target.scope, target.participant, rows)
 
 
 @router.post(
@@ -54,4 +61,27 @@ async def validate_eligibility(
 ) -> EligibilityRead:
     """Record a facilitator's validation of one criterion with the evidence seen."""
     validation = await eligibility.validate(session, target.scope, target.participant, data)
-    return (await reads.eligibility_rows(session, [eligibility.row(validation)]))[0]
+    return await _answer(session, target, validation)
+
+
+@router.post(
+    "/{participant_id}/eligibility/{validation_id}/withdraw", response_model=EligibilityRead
+)
+async def withdraw_eligibility(
+    session: SessionDep,
+    target: ParticipantToValidate,
+    validation_id: uuid.UUID,
+    data: EligibilityWithdrawal,
+) -> EligibilityRead:
+    """Withdraw a validation made in error, with the reason: it stays in the history and
+    counts for no day (the structure's facilitator; 409 when already withdrawn)."""
+    validation = eligibility.validation_of(target.participant, validation_id)
+    await eligibility.withdraw(session, target.scope, target.participant, validation, data.reason)
+    return await _answer(session, target, validation)
+
+
+async def _answer(
+    session: AsyncSession, target: InScope, validation: EligibilityValidation
+) -> EligibilityRead:
+    rows = [eligibility.row(validation)]
+    return (await reads.eligibility_rows(session, target.scope, target.participant, rows))[0]

@@ -210,6 +210,10 @@ async def update(
             checks.add(FieldInvalid(name, "field_required"))
     if sent.get("birth_date") is not None:
         check_birth_date(checks, sent["birth_date"], today)
+        # A pathway cannot have begun before the person was born.
+        first_entry = min((p.entry_date for p in participant.pathways), default=None)
+        if first_entry is not None and sent["birth_date"] > first_entry:
+            checks.add(FieldInvalid("birth_date", "birth_after_entry", entry_date=first_entry))
     commune = None
     if "commune_code" in sent:
         commune = await checked(checks, commune_of(session, data.commune_code))

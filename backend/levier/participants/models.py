@@ -110,6 +110,10 @@ class EligibilityValidation(Entity, table=True):
     validated_on: date
     valid_until: date
     validated_by_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
+    # Withdrawn (made in error, evidence found false): kept in the history, counts for no day.
+    withdrawn_on: date | None = None
+    withdrawn_by_id: uuid.UUID | None = Field(default=None, foreign_key="users.id")
+    withdrawal_reason: str | None = Field(default=None, max_length=2000)
 
 
 class Pathway(Entity, table=True):

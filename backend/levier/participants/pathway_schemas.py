@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from levier.core.validation import FreeText, Input
+from levier.core.validation import EventDate, FreeText, Input, Label, ProcurementDate
 from levier.participants.constants import (
     ContractKind,
     ExitCategory,
@@ -27,31 +27,39 @@ from levier.users.schemas import UserSummary
 class PathwayActions(BaseModel):
     """What the caller may do with the pathway now."""
 
+    edit: bool = Field(description="Correct the entry date or objective (open pathway).")
     add_step: bool
     exit: bool
-    follow_up: bool
+    follow_up: bool = Field(description="Record the follow-up: once six months have passed.")
 
 
 class PathwayCreate(Input):
     """Open a pathway (one open at a time)."""
 
-    entry_date: date
+    entry_date: EventDate = Field(description="Not before the person's birth date.")
     objective_rome_codes: list[RomeCode] = Field(default_factory=list, max_length=5)
+
+
+class PathwayUpdate(Input):
+    """Correct an open pathway (only the fields sent): its entry date stays before its steps."""
+
+    entry_date: EventDate | None = None
+    objective_rome_codes: list[RomeCode] | None = Field(default=None, max_length=5)
 
 
 class StepCreate(Input):
     """A step, after the previous ones. Employment and clause assignments carry a contract."""
 
     kind: StepKind
-    start_date: date
-    end_date: date | None = None
+    start_date: EventDate
+    end_date: ProcurementDate | None = Field(default=None, description="May be planned ahead.")
     qualification_level: QualificationLevel | None = Field(
         default=None, description="Training only."
     )
     contract_kind: ContractKind | None = Field(
         default=None, description="Employment and clause assignment."
     )
-    employer: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    employer: Annotated[Label, StringConstraints(min_length=1, max_length=200)] | None = None
     hours_per_week: HoursPerWeek | None = None
     lot_id: uuid.UUID | None = Field(default=None, description="Clause assignment only.")
     enterprise_id: uuid.UUID | None = Field(default=None, description="Clause assignment only.")
@@ -61,7 +69,7 @@ class StepCreate(Input):
 class ExitCreate(Input):
     """Close a pathway with its exit situation; the category follows from it where it can."""
 
-    exit_date: date
+    exit_date: EventDate
     situation: ExitSituation
     category: ExitCategory | None = Field(
         default=None, description="Required when the situation is `other`; else derived."
@@ -72,7 +80,7 @@ class ExitCreate(Input):
 class FollowUpCreate(Input):
     """The outcome six months after the exit."""
 
-    follow_up_date: date
+    follow_up_date: EventDate
     situation: ExitSituation
     category: ExitCategory | None = None
 
@@ -152,6 +160,9 @@ class PathwayRead(BaseModel):
     exit_category: ExitCategory | None
     exit_notes: str
     follow_up_date: date | None
+    follow_up_due: date | None = Field(
+        default=None, description="The follow-up's first day: six months after the exit."
+    )
     follow_up_situation: ExitSituation | None
     follow_up_category: ExitCategory | None
     steps: list[StepRead]

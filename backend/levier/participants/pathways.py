@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
 from levier.core import clock
-from levier.core.errors import Conflict, FieldInvalid
+from levier.core.errors import Conflict, FieldChecks, FieldInvalid
 from levier.participants import clause_entry
 from levier.participants.constants import (
     EXIT_CATEGORY,
@@ -24,6 +24,7 @@ from levier.participants.pathway_schemas import (
     ExitCreate,
     FollowUpCreate,
     PathwayCreate,
+    PathwayUpdate,
     StepCreate,
 )
 from levier.participants.scope import Scope, check_manageable
@@ -54,16 +55,56 @@ def check_open(scope: Scope, participant: Participant, pathway: Pathway) -> None
         raise Conflict("pathway_closed")
 
 
-def check_followable(scope: Scope, participant: Participant, pathway: Pathway) -> None:
-    """The follow-up is recorded once the pathway has exited."""
-    check_manageable(scope, participant)
+def follow_up_due(pathway: Pathway) -> date | None:
+    """The first day of the follow-up: six months after the exit (None while open)."""
     if pathway.exit_date is None:
+        return None
+    return add_months(pathway.exit_date, FOLLOW_UP_MONTHS)
+
+
+def check_followable(
+    scope: Scope, participant: Participant, pathway: Pathway, today: date | None = None
+) -> None:
+    """The follow-up is recorded once the pathway has exited and six months have passed (PLIE
+    protocols confirm the outcome then): offered on that day, not on the exit's."""
+    check_manageable(scope, participant)
+    due = follow_up_due(pathway)
+    if due is None:
         raise Conflict("pathway_not_exited")
+    if (today or clock.today()) < due:
+        raise Conflict("follow_up_not_due", due=due)
 
 
 def _not_future(value: date, field: str, today: date) -> None:
     if value > today:
         raise FieldInvalid(field, "date_in_future")
+
+
+def _check_entry(
+    participant: Participant, entry_date: date, today: date, pathway: Pathway | None = None
+) -> None:
+    """An entry date (a new pathway's, or `pathway`'s corrected): not in the future, not before
+    the person was born nor before an earlier pathway's exit, and (corrected) not after the
+    pathway's first step. Every failure is reported at once."""
+    checks = FieldChecks()
+    if entry_date > today:
+        checks.add(FieldInvalid("entry_date", "date_in_future"))
+    birth_date = participant.birth_date
+    if birth_date is not None and entry_date < birth_date:
+        checks.add(FieldInvalid("entry_date", "entry_before_birth", birth_date=birth_date))
+    exits = [p.exit_date for p in participant.pathways if p.exit_date and p is not pathway]
+    last_exit = max(exits, default=None)
+    if last_exit is not None and entry_date < last_exit and not checks.failed("entry_date"):
+        checks.add(
+            FieldInvalid("entry_date", "entry_before_previous_exit", previous_exit=last_exit)
+        )
+    if pathway is not None and pathway.steps and entry_date > pathway.steps[0].start_date:
+        checks.add(
+            FieldInvalid(
+                "entry_date", "entry_after_first_step", first_step=pathway.steps[0].start_date
+            )
+        )
+    checks.raise_if_any()
 
 
 async def start(
@@ -76,10 +117,7 @@ async def start(
     """Open a pathway; a participant has at most one open at a time."""
     check_startable(scope, participant)
     today = today or clock.today()
-    _not_future(data.entry_date, "entry_date", today)
-    last_exit = max((p.exit_date for p in participant.pathways if p.exit_date), default=None)
-    if last_exit is not None and data.entry_date < last_exit:
-        raise FieldInvalid("entry_date", "entry_before_previous_exit", previous_exit=last_exit)
+    _check_entry(participant, data.entry_date, today)
     pathway = Pathway(
         participant_id=participant.id,
         organisation_id=participant.organisation_id,
@@ -94,51 +132,82 @@ async def start(
     return pathway
 
 
+async def amend(
+    session: AsyncSession,
+    scope: Scope,
+    participant: Participant,
+    pathway: Pathway,
+    data: PathwayUpdate,
+    today: date | None = None,
+) -> Pathway:
+    """Correct an open pathway's entry date or objective (a typo seen later): the entry keeps
+    its rules and stays on or before the first step. Audited like every pathway write."""
+    check_open(scope, participant, pathway)
+    if data.entry_date is not None:
+        _check_entry(participant, data.entry_date, today or clock.today(), pathway)
+        pathway.entry_date = data.entry_date
+    if data.objective_rome_codes is not None:
+        pathway.objective_rome_codes = list(data.objective_rome_codes)
+    await session.flush()
+    return pathway
+
+
+def _step_fields(pathway: Pathway, data: StepCreate) -> FieldChecks:
+    """A step's own rules (dates in order, the fields its kind takes), all checked at once."""
+    checks = FieldChecks()
+    if data.start_date < pathway.entry_date:
+        checks.add(FieldInvalid("start_date", "step_before_entry", entry_date=pathway.entry_date))
+    elif pathway.steps and data.start_date < pathway.steps[-1].start_date:
+        checks.add(
+            FieldInvalid(
+                "start_date", "step_out_of_order", previous_start=pathway.steps[-1].start_date
+            )
+        )
+    if data.end_date is not None and data.end_date < data.start_date:
+        checks.add(FieldInvalid("end_date", "end_before_start"))
+    if data.kind != StepKind.training and data.qualification_level is not None:
+        checks.add(FieldInvalid("qualification_level", "field_not_applicable"))
+    contract = data.kind in CONTRACT_STEPS
+    for name in ("contract_kind", "hours_per_week"):
+        if contract and getattr(data, name) is None:
+            checks.add(FieldInvalid(name, "field_required"))
+    for name in ("contract_kind", "employer", "hours_per_week"):
+        if not contract and getattr(data, name) is not None:
+            checks.add(FieldInvalid(name, "field_not_applicable"))
+    assignment = data.kind == StepKind.clause_assignment
+    for name in ("lot_id", "enterprise_id"):
+        if assignment and getattr(data, name) is None:
+            checks.add(FieldInvalid(name, "field_required"))
+        if not assignment and getattr(data, name) is not None:
+            checks.add(FieldInvalid(name, "field_not_applicable"))
+    return checks
+
+
 async def _check_step(
     session: AsyncSession, participant: Participant, pathway: Pathway, data: StepCreate
 ) -> ClauseException | None:
     """The step's rules; a clause assignment also follows the clause's entry rules and
     returns the facilitator's exception it relies on, if any."""
-    if data.start_date < pathway.entry_date:
-        raise FieldInvalid("start_date", "step_before_entry", entry_date=pathway.entry_date)
-    if pathway.steps and data.start_date < pathway.steps[-1].start_date:
-        raise FieldInvalid(
-            "start_date", "step_out_of_order", previous_start=pathway.steps[-1].start_date
-        )
-    if data.end_date is not None and data.end_date < data.start_date:
-        raise FieldInvalid("end_date", "end_before_start")
-    if data.kind != StepKind.training and data.qualification_level is not None:
-        raise FieldInvalid("qualification_level", "field_not_applicable")
-    if data.kind in CONTRACT_STEPS:
-        if data.contract_kind is None:
-            raise FieldInvalid("contract_kind", "field_required")
-        if data.hours_per_week is None:
-            raise FieldInvalid("hours_per_week", "field_required")
-    else:
-        for name in ("contract_kind", "employer", "hours_per_week"):
-            if getattr(data, name) is not None:
-                raise FieldInvalid(name, "field_not_applicable")
-    if data.kind == StepKind.clause_assignment:
-        # The lot must be an awarded clause of the structure the person is referred to, and the
-        # employer one of its awardees or declared subcontractors.
-        if data.lot_id is None:
-            raise FieldInvalid("lot_id", "field_required")
-        position = (
-            await tenders_positions.clause_position(session, participant.structure_id, data.lot_id)
-            if participant.structure_id
-            else None
-        )
-        if position is None:
-            raise FieldInvalid("lot_id", "lot_not_found")
-        if data.enterprise_id is None:
-            raise FieldInvalid("enterprise_id", "field_required")
-        if data.enterprise_id not in {e["id"] for e in position["enterprises"]}:
-            raise FieldInvalid("enterprise_id", "enterprise_not_on_lot")
-        return await clause_entry.admitted(session, participant, position, data.start_date)
-    for name in ("lot_id", "enterprise_id"):
-        if getattr(data, name) is not None:
-            raise FieldInvalid(name, "field_not_applicable")
-    return None
+    checks = _step_fields(pathway, data)
+    if data.kind != StepKind.clause_assignment or data.lot_id is None:
+        checks.raise_if_any()
+        return None
+    # The lot must be an awarded clause of the structure the person is referred to, and the
+    # employer one of its awardees or declared subcontractors.
+    position = (
+        await tenders_positions.clause_position(session, participant.structure_id, data.lot_id)
+        if participant.structure_id
+        else None
+    )
+    if position is None:
+        checks.add(FieldInvalid("lot_id", "lot_not_found"))
+    elif data.enterprise_id is not None and data.enterprise_id not in {
+        e["id"] for e in position["enterprises"]
+    }:
+        checks.add(FieldInvalid("enterprise_id", "enterprise_not_on_lot"))
+    checks.raise_if_any()
+    assert position is not None  # refused above
+    return await clause_entry.admitted(session, participant, position, data.start_date)
 
 
 async def clause_positions(
@@ -242,12 +311,11 @@ async def follow_up(
     today: date | None = None,
 ) -> Pathway:
     """Record the outcome six months after the exit (PLIE protocols confirm it then)."""
-    check_followable(scope, participant, pathway)
-    exit_date = pathway.exit_date
-    assert exit_date is not None  # check_followable refused an open pathway
     today = today or clock.today()
+    check_followable(scope, participant, pathway, today)
+    due = follow_up_due(pathway)
+    assert due is not None  # check_followable refused an open pathway
     _not_future(data.follow_up_date, "follow_up_date", today)
-    due = add_months(exit_date, FOLLOW_UP_MONTHS)
     if data.follow_up_date < due:
         raise FieldInvalid("follow_up_date", "follow_up_too_early", due=due)
     pathway.follow_up_category = classify(data.situation, data.category, "category")

@@ -18,6 +18,7 @@ from levier.participants.pathway_schemas import (
     FollowUpCreate,
     PathwayCreate,
     PathwayRead,
+    PathwayUpdate,
     StepCreate,
 )
 from levier.participants.scope import (
@@ -26,6 +27,7 @@ from levier.participants.scope import (
     ParticipantToValidate,
     ParticipantWithSteps,
     PathwaysToWrite,
+    PathwayToChange,
     PathwayToWrite,
 )
 
@@ -53,6 +55,15 @@ async def start_pathway(
     """Open a pathway (409 when one is already open)."""
     pathway = await pathways.start(session, target.scope, target.participant, data)
     return _answer(target, pathway)
+
+
+@router.patch("/{participant_id}/pathways/{pathway_id}", response_model=PathwayRead)
+async def amend_pathway(
+    session: SessionDep, target: PathwayToChange, data: PathwayUpdate
+) -> PathwayRead:
+    """Correct an open pathway's entry date or objective (If-Match: the pathway's version)."""
+    await pathways.amend(session, target.scope, target.participant, target.pathway, data)
+    return _answer(target, target.pathway)
 
 
 @router.get("/{participant_id}/clause-positions", response_model=list[ClausePosition])

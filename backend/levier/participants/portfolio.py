@@ -34,11 +34,13 @@ from levier.users.models import User
 
 
 def current_validation(on: Any) -> Any:
-    """A participant's validation covering the day (correlated with participants)."""
+    """A participant's validation covering the day, not withdrawn (correlated with
+    participants)."""
     return and_(
         col(EligibilityValidation.participant_id) == Participant.id,
         col(EligibilityValidation.validated_on) <= on,
         col(EligibilityValidation.valid_until) >= on,
+        col(EligibilityValidation.withdrawn_on).is_(None),
     )
 
 

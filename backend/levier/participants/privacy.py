@@ -101,6 +101,8 @@ async def anonymise(session: AsyncSession, participant: Participant) -> uuid.UUI
         validation.evidence_type = None
         validation.evidence_date = None
         validation.validated_by_id = None
+        validation.withdrawn_by_id = None
+        validation.withdrawal_reason = None
     await session.flush()
     old_id = participant.id
     for model in (Pathway, EligibilityValidation):

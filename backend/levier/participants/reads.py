@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from levier.core import clock
-from levier.participants import eligibility, portfolio
-from levier.participants.actions import participant_actions, pathway_actions
+from levier.participants import eligibility, pathways, portfolio
+from levier.participants.actions import eligibility_actions, participant_actions, pathway_actions
 from levier.participants.models import Participant, Pathway
 from levier.participants.pathway_schemas import PathwayRead
 from levier.participants.schemas import (
@@ -110,9 +110,10 @@ def pathway_read(scope: Scope, participant: Participant, pathway: Pathway) -> Pa
             **{
                 name: getattr(pathway, name)
                 for name in PathwayRead.model_fields
-                if name not in {"status", "steps", "actions"}
+                if name not in {"status", "steps", "actions", "follow_up_due"}
             },
             "status": portfolio.pathway_status(pathway),
+            "follow_up_due": pathways.follow_up_due(pathway),
             "steps": pathway.steps,
             "actions": pathway_actions(scope, participant, pathway),
         }
@@ -127,12 +128,22 @@ async def _users(session: AsyncSession, ids: set[uuid.UUID]) -> dict[uuid.UUID, 
 
 
 async def eligibility_rows(
-    session: AsyncSession, rows: list[dict[str, Any]]
+    session: AsyncSession, scope: Scope, participant: Participant, rows: list[dict[str, Any]]
 ) -> list[EligibilityRead]:
-    """Eligibility rows with the names of who validated them."""
-    names = await _users(session, {r["validated_by_id"] for r in rows} - {None})
+    """Eligibility rows with the names of who validated (and withdrew) them, and what the
+    caller may do with each."""
+    authors = {r["validated_by_id"] for r in rows} | {r["withdrawn_by_id"] for r in rows}
+    names = await _users(session, authors - {None})
+    validations = {v.id: v for v in participant.eligibility}
     return [
-        EligibilityRead.model_validate({**row, "validated_by": names.get(row["validated_by_id"])})
+        EligibilityRead.model_validate(
+            {
+                **row,
+                "validated_by": names.get(row["validated_by_id"]),
+                "withdrawn_by": names.get(row["withdrawn_by_id"]),
+                "actions": eligibility_actions(scope, participant, validations[row["id"]]),
+            }
+        )
         for row in rows
     ]
 

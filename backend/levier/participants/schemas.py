@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from levier.core.validation import Email, FreeText, Input, Name, Phone, matching
+from levier.core.validation import Email, EventDate, FreeText, Input, Label, Name, Phone, matching
 from levier.participants.constants import (
     Criterion,
     EvidenceType,
@@ -60,7 +60,7 @@ class ParticipantCreate(Input):
         default=None, description="INSEE code of the commune of residence."
     )
     qpv: bool = Field(default=False, description="Resident of a priority neighbourhood (QPV).")
-    address: Annotated[str, StringConstraints(max_length=300)] | None = None
+    address: Annotated[Label, StringConstraints(max_length=300)] | None = None
     email: Email | None = None
     phone: Phone | None = None
     france_travail_id: FranceTravailId | None = None
@@ -86,7 +86,7 @@ class ParticipantUpdate(Input):
     gender: Gender | None = None
     commune_code: InseeCommune | None = None
     qpv: bool | None = None
-    address: Annotated[str, StringConstraints(max_length=300)] | None = None
+    address: Annotated[Label, StringConstraints(max_length=300)] | None = None
     email: Email | None = None
     phone: Phone | None = None
     france_travail_id: FranceTravailId | None = None
@@ -177,9 +177,9 @@ class EligibilityCreate(Input):
     """A facilitator's validation of one criterion, with the evidence seen."""
 
     criterion: Criterion
-    validated_on: date
+    validated_on: EventDate = Field(description="Not before the person's birth date.")
     evidence_type: EvidenceType | None = None
-    evidence_date: date | None = None
+    evidence_date: EventDate | None = Field(default=None, description="On or before validation.")
     minimum_income_kind: MinimumIncomeKind | None = Field(
         default=None, description="`minimum_income` only: RSA (or household), ASS, ATA."
     )
@@ -190,6 +190,20 @@ class EligibilityCreate(Input):
     validity_months: int | None = Field(
         default=None, ge=1, le=60, description="Defaults to the structure's setting (24 months)."
     )
+
+
+class EligibilityWithdrawal(Input):
+    """Withdraw a validation made in error: why (kept in the history, shown to its readers)."""
+
+    reason: Annotated[
+        FreeText, StringConstraints(strip_whitespace=True, min_length=10, max_length=2000)
+    ]
+
+
+class EligibilityActions(BaseModel):
+    """What the caller may do with the validation now."""
+
+    withdraw: bool
 
 
 class EligibilityRead(BaseModel):
@@ -205,8 +219,12 @@ class EligibilityRead(BaseModel):
     evidence_date: date | None
     validated_on: date
     valid_until: date
-    current: bool
+    current: bool = Field(description="Covers today: not lapsed, not withdrawn.")
     validated_by: UserSummary | None
+    withdrawn_on: date | None = Field(description="Withdrawn: the validation counts for no day.")
+    withdrawn_by: UserSummary | None
+    withdrawal_reason: str | None = Field(description="Masked with a masked criterion.")
+    actions: EligibilityActions
 
 
 class PortfolioCount(BaseModel):

@@ -265,6 +265,15 @@ async def _pathway_to_write(target: PathwaysToWrite, pathway_id: uuid.UUID) -> P
 
 
 PathwayToWrite = Annotated[PathwayInScope, Depends(_pathway_to_write)]
+
+
+async def _pathway_to_change(target: PathwayToWrite, request: Request) -> PathwayInScope:
+    """The path's pathway, for a change of what it already holds (If-Match on its version)."""
+    check_if_match(request, target.pathway)
+    return target
+
+
+PathwayToChange = Annotated[PathwayInScope, Depends(_pathway_to_change)]
 ParticipantToExport = Annotated[
     InScope, Depends(participant_loader(Permission.participants_export))
 ]

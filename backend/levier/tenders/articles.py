@@ -15,6 +15,20 @@ from levier.organisations import service as organisations_service
 from levier.tenders.models import Lot, Operation, Tender
 
 
+def _in_french(calculation: dict[str, Any]) -> dict[str, Any]:
+    """The stored calculation with every number written as a French text writes it (the
+    article is French whatever the reader's language): 0,05, 833,33, 1 000 000."""
+    return {
+        **calculation,
+        "formula": article.french_formula(calculation["formula"]),
+        "exact_hours": article.french_formula(str(calculation.get("exact_hours", ""))),
+        "parameters": [
+            {**parameter, "value": article.french_formula(number(Decimal(str(parameter["value"]))))}
+            for parameter in calculation.get("parameters", [])
+        ],
+    }
+
+
 def check_has_article(lot: Lot) -> None:
     """Only a lot with insertion hours has a clause article (409 otherwise)."""
     if lot.required_hours is None:
@@ -46,11 +60,7 @@ async def article_variables(
         # the hours result from it.
         "hours_overridden": lot.override_hours is not None,
         "duration_months": lot.duration_months,
-        "calculation": (
-            {**lot.calculation, "formula": article.french_formula(lot.calculation["formula"])}
-            if lot.calculation
-            else None
-        ),
+        "calculation": _in_french(lot.calculation) if lot.calculation else None,
         "training_cap_percent": number(settings.training_cap_share * 100).replace(".", ","),
         "contact": article.Contact(
             name=settings.contact_name or structure.name,

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from levier.auth.permissions import Permission
-from levier.core.errors import Conflict, FieldInvalid
+from levier.core.errors import Conflict, FieldChecks, FieldInvalid
 from levier.organisations.constants import DISABILITY_KINDS, SIAE_KINDS, OrganisationKind
 from levier.organisations.models import Organisation
 from levier.tenders.constants import ConsiderationKind, TenderStatus
@@ -51,8 +51,9 @@ def excluded(
 
 
 async def _enterprises(
-    session: AsyncSession, ids: Sequence[uuid.UUID], field: str
+    session: AsyncSession, ids: Sequence[uuid.UUID], field: str, checks: FieldChecks
 ) -> dict[uuid.UUID, Organisation]:
+    """The active enterprises of these ids; each other one is a failure naming its row."""
     rows = await session.execute(select(Organisation).where(col(Organisation.id).in_(set(ids))))
     found = {row.id: row for row in rows.scalars()}
     for index, enterprise_id in enumerate(ids):
@@ -62,40 +63,43 @@ async def _enterprises(
             or enterprise.kind != OrganisationKind.enterprise
             or not enterprise.active
         ):
-            raise FieldInvalid(f"{field}.{index}.enterprise_id", "not_an_enterprise")
+            checks.add(FieldInvalid(f"{field}.{index}.enterprise_id", "not_an_enterprise"))
     return found
 
 
-def _check_consortium(data: AwardIn) -> None:
+def _check_consortium(data: AwardIn, checks: FieldChecks) -> None:
     ids = [m.enterprise_id for m in data.members]
-    if len(set(ids)) != len(ids):
-        raise FieldInvalid("members", "award_member_duplicate")
     mandataries = sum(1 for m in data.members if m.is_mandatary)
-    if data.consortium_type == ConsortiumType.none:
+    if len(set(ids)) != len(ids):
+        checks.add(FieldInvalid("members", "award_member_duplicate"))
+    elif data.consortium_type == ConsortiumType.none:
         if len(data.members) != 1:
-            raise FieldInvalid("members", "single_awardee_expected")
+            checks.add(FieldInvalid("members", "single_awardee_expected"))
     elif len(data.members) < 2 or mandataries != 1:
-        raise FieldInvalid("members", "consortium_needs_one_mandatary")
+        checks.add(FieldInvalid("members", "consortium_needs_one_mandatary"))
 
 
-def _check_subcontractors(data: AwardIn) -> None:
-    """A subcontractor is declared once, and is not one of the awardees."""
+def _check_subcontractors(data: AwardIn, checks: FieldChecks) -> None:
+    """A subcontractor is declared once, and is not one of the awardees; together they are
+    subcontracted no more than the awarded amount."""
     awardees = {m.enterprise_id for m in data.members}
     seen: set[uuid.UUID] = set()
     for index, subcontractor in enumerate(data.subcontractors):
         field = f"subcontractors.{index}.enterprise_id"
         if subcontractor.enterprise_id in awardees:
-            raise FieldInvalid(field, "subcontractor_is_awardee")
-        if subcontractor.enterprise_id in seen:
-            raise FieldInvalid(field, "subcontractor_duplicate")
+            checks.add(FieldInvalid(field, "subcontractor_is_awardee"))
+        elif subcontractor.enterprise_id in seen:
+            checks.add(FieldInvalid(field, "subcontractor_duplicate"))
         seen.add(subcontractor.enterprise_id)
+    if sum((s.amount for s in data.subcontractors), Decimal(0)) > data.awarded_amount:
+        checks.add(FieldInvalid("subcontractors", "subcontracting_exceeds_award"))
 
 
-def _check_award_date(tender: Tender, data: AwardIn) -> None:
+def _check_award_date(tender: Tender, data: AwardIn, checks: FieldChecks) -> None:
     """An award is notified after the deadline for offers (or the publication when unset)."""
     earliest = tender.deadline_date or tender.publication_date
     if earliest is not None and data.notification_date < earliest:
-        raise FieldInvalid("notification_date", "award_before_deadline", earliest=earliest)
+        checks.add(FieldInvalid("notification_date", "award_before_deadline", earliest=earliest))
 
 
 def check_awardable(user: User, tender: Tender, lot: Lot) -> None:
@@ -115,22 +119,26 @@ async def award_lot(
 ) -> Lot:
     """Record (or replace) the award; hours follow the awarded amount unless frozen."""
     check_awardable(user, tender, lot)
-    _check_consortium(data)
-    _check_subcontractors(data)
-    _check_award_date(tender, data)
-    members = await _enterprises(session, [m.enterprise_id for m in data.members], "members")
+    checks = FieldChecks()  # every field refused at once, so the form shows them together
+    _check_consortium(data, checks)
+    _check_subcontractors(data, checks)
+    _check_award_date(tender, data, checks)
+    member_ids = [m.enterprise_id for m in data.members]
+    members = await _enterprises(session, member_ids, "members", checks)
     subcontractors = await _enterprises(
-        session, [s.enterprise_id for s in data.subcontractors], "subcontractors"
+        session, [s.enterprise_id for s in data.subcontractors], "subcontractors", checks
     )
-    refused = excluded(
-        [c.kind for c in lot.considerations], [members[m.enterprise_id] for m in data.members]
-    )
-    if refused is not None:
-        raise FieldInvalid(
-            f"members.{refused[0]}.enterprise_id", "awardee_not_admitted", reservation=refused[1]
-        )
-    if sum((s.amount for s in data.subcontractors), Decimal(0)) > data.awarded_amount:
-        raise FieldInvalid("subcontractors", "subcontracting_exceeds_award")
+    if all(enterprise_id in members for enterprise_id in member_ids):
+        refused = excluded([c.kind for c in lot.considerations], [members[i] for i in member_ids])
+        if refused is not None:
+            checks.add(
+                FieldInvalid(
+                    f"members.{refused[0]}.enterprise_id",
+                    "awardee_not_admitted",
+                    reservation=refused[1],
+                )
+            )
+    checks.raise_if_any()
     if lot.award is not None:
         await session.delete(lot.award)
         await session.flush()
@@ -180,14 +188,24 @@ async def amend_lot(
     """Record an avenant; the amount and duration in force change and the hours follow."""
     check_amendable(user, tender, lot)
     assert lot.award is not None
+    checks = FieldChecks()
     if data.new_amount is None and data.new_duration_months is None:
-        raise FieldInvalid("new_amount", "amendment_changes_nothing")
+        checks.add(FieldInvalid("new_amount", "amendment_changes_nothing"))
     if data.signed_on < lot.award.notification_date:
-        raise FieldInvalid("signed_on", "amendment_before_notification")
-    if lot.amendments and data.signed_on < lot.amendments[-1].signed_on:
-        raise FieldInvalid(
-            "signed_on", "amendment_before_previous", previous=lot.amendments[-1].signed_on
+        checks.add(
+            FieldInvalid(
+                "signed_on",
+                "amendment_before_notification",
+                notified_on=lot.award.notification_date,
+            )
         )
+    elif lot.amendments and data.signed_on < lot.amendments[-1].signed_on:
+        checks.add(
+            FieldInvalid(
+                "signed_on", "amendment_before_previous", previous=lot.amendments[-1].signed_on
+            )
+        )
+    checks.raise_if_any()
     amount_before = lot.current_amount or lot.award.awarded_amount
     hours_before = lot.required_hours
     amendment = Amendment(

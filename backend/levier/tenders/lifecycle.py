@@ -14,12 +14,13 @@ from sqlmodel import col
 from levier.auth.permissions import Permission, Role
 from levier.auth.permissions import check_permission as check_role_permission
 from levier.core.actions import allowed
-from levier.core.errors import Conflict, FieldInvalid, NotFound
+from levier.core.errors import Conflict, FieldChecks, FieldInvalid, NotFound
 from levier.core.pagination import PageParams, paginate
 from levier.core.text import fold, like_contains
 from levier.organisations import service as organisations_service
 from levier.organisations.constants import OrganisationKind
 from levier.organisations.models import Organisation
+from levier.tenders.checks import collecting
 from levier.tenders.constants import FROZEN_STATUSES, TRANSITIONS, TenderStatus
 from levier.tenders.models import Operation, Tender
 from levier.tenders.schemas import TenderActions, TenderCreate, TenderUpdate
@@ -128,24 +129,38 @@ async def _check_reference_free(session: AsyncSession, buyer_id: uuid.UUID, refe
 
 
 async def create_tender(session: AsyncSession, user: User, data: TenderCreate) -> Tender:
-    """Create a draft tender: buyers for themselves, facilitators for a buyer they follow."""
+    """Create a draft tender: buyers for themselves, facilitators for a buyer they follow.
+    Its field rules are checked together, so the form shows every refusal at once."""
+    checks = FieldChecks()
+    buyer: Organisation | None = None
+    structure_id: uuid.UUID | None = None
     if user.role == Role.buyer:
-        buyer = await _buyer(session, user.organisation_id)
-        if data.structure_id is None:
-            raise FieldInvalid("structure_id", "field_required")
-        structure_id = (await _structure(session, data.structure_id)).id
+        with collecting(checks):
+            buyer = await _buyer(session, user.organisation_id)
+        with collecting(checks):
+            if data.structure_id is None:
+                raise FieldInvalid("structure_id", "field_required")
+            structure_id = (await _structure(session, data.structure_id)).id
+        if data.buyer_id is not None and buyer is not None and data.buyer_id != buyer.id:
+            checks.add(FieldInvalid("buyer_id", "not_a_buyer"))
     else:
-        if data.buyer_id is None:
-            raise FieldInvalid("buyer_id", "field_required")
-        buyer = await _buyer(session, data.buyer_id)
+        with collecting(checks):
+            if data.buyer_id is None:
+                raise FieldInvalid("buyer_id", "field_required")
+            buyer = await _buyer(session, data.buyer_id)
         structure_id = user.organisation_id
-    if data.buyer_id is not None and data.buyer_id != buyer.id:
-        raise FieldInvalid("buyer_id", "not_a_buyer")
-    operation = await _operation(session, structure_id, data.operation_id)
-    _check_dates(data.publication_date, data.deadline_date)
-    place = await territories_service.resolve_one(
-        session, data.place_of_execution, "place_of_execution"
-    )
+    operation = None
+    if structure_id is not None:
+        with collecting(checks):
+            operation = await _operation(session, structure_id, data.operation_id)
+    with collecting(checks):
+        _check_dates(data.publication_date, data.deadline_date)
+    with collecting(checks):
+        place = await territories_service.resolve_one(
+            session, data.place_of_execution, "place_of_execution"
+        )
+    checks.raise_if_any()
+    assert buyer is not None and structure_id is not None
     await _check_reference_free(session, buyer.id, data.reference)
     tender = Tender(
         structure_id=structure_id,
@@ -194,26 +209,45 @@ def check_editable(user: User, tender: Tender) -> None:
         raise Conflict("tender_not_draft")
 
 
+def check_lot_addable(user: User, tender: Tender) -> None:
+    """Lots are added while the tender is a draft: once published, the offers answer the
+    lots it was published with (another lot is another consultation), and a draft is also
+    the only state in which a lot can be removed."""
+    check_editable(user, tender)
+    if tender.status != TenderStatus.draft:
+        raise Conflict("lot_added_after_publication", state=TenderStatus(tender.status))
+
+
 async def update_tender(
     session: AsyncSession, user: User, tender: Tender, data: TenderUpdate
 ) -> Tender:
     """Apply the sent fields (the loader checked If-Match)."""
     check_editable(user, tender)
     sent = data.model_dump(exclude_unset=True)
+    checks = FieldChecks()  # every refused field at once
     for required in REQUIRED_FIELDS:
         if required in sent and sent[required] is None:
-            raise FieldInvalid(required, "field_required")
-    _check_dates(
-        sent.get("publication_date", tender.publication_date),
-        sent.get("deadline_date", tender.deadline_date),
-    )
-    if "operation_id" in sent:
-        tender.operation = await _operation(session, tender.structure_id, data.operation_id)
-        tender.operation_id = data.operation_id
-    if data.place_of_execution is not None:
-        place = await territories_service.resolve_one(
-            session, data.place_of_execution, "place_of_execution"
+            checks.add(FieldInvalid(required, "field_required"))
+    with collecting(checks):
+        _check_dates(
+            sent.get("publication_date", tender.publication_date),
+            sent.get("deadline_date", tender.deadline_date),
         )
+    operation = tender.operation
+    if "operation_id" in sent:
+        with collecting(checks):
+            operation = await _operation(session, tender.structure_id, data.operation_id)
+    place = None
+    if data.place_of_execution is not None:
+        with collecting(checks):
+            place = await territories_service.resolve_one(
+                session, data.place_of_execution, "place_of_execution"
+            )
+    checks.raise_if_any()
+    if "operation_id" in sent:
+        tender.operation = operation
+        tender.operation_id = data.operation_id
+    if place is not None:
         tender.place_level, tender.place_code, tender.place_name = (
             place.level,
             place.code,
@@ -268,7 +302,7 @@ def tender_actions(user: User, tender: Tender) -> TenderActions:
     """What the caller may do with the tender now, by the rules above."""
     return TenderActions(
         edit=allowed(check_editable, user, tender),
-        add_lot=allowed(check_editable, user, tender),
+        add_lot=allowed(check_lot_addable, user, tender),
         publish=allowed(_may_move, user, tender, TenderStatus.published),
         mark_awarded=allowed(_may_move, user, tender, TenderStatus.awarded),
         start_execution=allowed(_may_move, user, tender, TenderStatus.in_execution),

@@ -4,18 +4,25 @@ and how a lot ends without an awardee (unsuccessful or abandoned)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from levier.auth.permissions import Permission
-from levier.core.errors import Conflict, FieldInvalid
+from levier.core.errors import Conflict, FieldChecks, FieldInvalid
 from levier.core.models import utcnow
 from levier.tenders import awards
-from levier.tenders.constants import EXCLUSIVE_RESERVATIONS, ConsiderationKind
+from levier.tenders.checks import collecting
+from levier.tenders.constants import EXCLUSIVE_RESERVATIONS, ConsiderationKind, LotOutcome
 from levier.tenders.constants import TenderStatus as Status
 from levier.tenders.hours import recompute_hours
-from levier.tenders.lifecycle import check_editable, check_not_frozen, check_permission
+from levier.tenders.lifecycle import (
+    check_editable,
+    check_lot_addable,
+    check_not_frozen,
+    check_permission,
+)
 from levier.tenders.models import Lot, LotConsideration, Tender
 from levier.tenders.schemas import (
     ConsiderationIn,
@@ -50,8 +57,8 @@ def _considerations(items: Sequence[ConsiderationIn]) -> list[LotConsideration]:
 
 
 async def create_lot(session: AsyncSession, user: User, tender: Tender, data: LotCreate) -> Lot:
-    """Add a lot; its hours are computed when it carries an insertion clause."""
-    check_editable(user, tender)
+    """Add a lot to a draft tender; its hours are computed when it carries an insertion clause."""
+    check_lot_addable(user, tender)
     if any(lot.number == data.number for lot in tender.lots):
         raise Conflict("lot_number_taken", field="number")
     fields = data.model_dump(exclude={"considerations"})
@@ -151,6 +158,18 @@ def check_closable(user: User, tender: Tender, lot: Lot) -> None:
         raise Conflict("lot_already_awarded")
 
 
+def _check_outcome_date(tender: Tender, outcome: LotOutcome, decided_on: date) -> None:
+    """A lot is unsuccessful (infructueux) once the offers are in and none is acceptable: not
+    before the deadline for offers (or the publication when unset), as an award. The buyer may
+    abandon a procedure (sans suite) at any time once it is published (R2185-1)."""
+    if outcome == LotOutcome.unsuccessful:
+        earliest, code = tender.deadline_date or tender.publication_date, "outcome_before_deadline"
+    else:
+        earliest, code = tender.publication_date, "outcome_before_publication"
+    if earliest is not None and decided_on < earliest:
+        raise FieldInvalid("decided_on", code, earliest=earliest)
+
+
 async def set_outcome(
     session: AsyncSession, user: User, tender: Tender, lot: Lot, data: LotOutcomeIn
 ) -> Lot:
@@ -159,14 +178,15 @@ async def set_outcome(
     if data.outcome is None:
         lot.outcome, lot.outcome_on, lot.outcome_reason = None, None, None
     else:
+        checks = FieldChecks()  # the date and the reason refused together
         if data.decided_on is None:
-            raise FieldInvalid("decided_on", "field_required")
+            checks.add(FieldInvalid("decided_on", "field_required"))
+        else:
+            with collecting(checks):
+                _check_outcome_date(tender, data.outcome, data.decided_on)
         if not data.reason:
-            raise FieldInvalid("reason", "field_required")
-        if tender.publication_date and data.decided_on < tender.publication_date:
-            raise FieldInvalid(
-                "decided_on", "outcome_before_publication", earliest=tender.publication_date
-            )
+            checks.add(FieldInvalid("reason", "field_required"))
+        checks.raise_if_any()
         lot.outcome, lot.outcome_on, lot.outcome_reason = (
             data.outcome.value,
             data.decided_on,

@@ -41,7 +41,7 @@ def _check_target(kind: Any, value: Decimal | None) -> None:
     if (kind is None) != (value is None):
         raise FieldInvalid("target_value", "operation_target_incomplete")
     if kind == "hours_share" and value is not None and value > 1:
-        raise FieldInvalid("target_value", "out_of_range")
+        raise FieldInvalid("target_value", "out_of_range", gt=0, le=1)
     if kind == "hours" and value is not None and value != value.to_integral_value():
         raise FieldInvalid("target_value", "target_hours_whole")
 
@@ -84,16 +84,20 @@ async def update_operation(
 
 
 async def operation_summary(session: AsyncSession, operation: Operation) -> dict[str, Any]:
-    """Sum the operation's lots in SQL: required hours against the hours worked they pay for."""
+    """Sum the operation's lots in SQL: required hours against the hours worked they pay for.
+    A lot closed without an awardee (unsuccessful or abandoned) will not be worked: it is
+    counted apart, and neither its hours nor its amount's hours of work are forecast."""
     required = Lot.required_hours
+    open_lot = col(Lot.outcome).is_(None)
     row = (
         await session.execute(
             select(
                 func.count(func.distinct(col(Tender.id))),
-                func.count(col(Lot.id)),
-                func.count(required),
-                func.coalesce(func.sum(required), 0),
-                func.coalesce(func.sum(col(Lot.labour_hours)), 0),
+                func.count(col(Lot.id)).filter(open_lot),
+                func.count(required).filter(open_lot),
+                func.coalesce(func.sum(required).filter(open_lot), 0),
+                func.coalesce(func.sum(col(Lot.labour_hours)).filter(open_lot), 0),
+                func.count(col(Lot.id)).filter(col(Lot.outcome).is_not(None)),
             )
             .select_from(Tender)
             .join(Lot, col(Lot.tender_id) == col(Tender.id), isouter=True)
@@ -103,7 +107,7 @@ async def operation_summary(session: AsyncSession, operation: Operation) -> dict
             )
         )
     ).one()
-    tenders, lots, with_clause, required_hours_total, labour_hours = (int(v) for v in row)
+    tenders, lots, with_clause, required_hours_total, labour_hours, closed = (int(v) for v in row)
     exact_share = Decimal(required_hours_total) / Decimal(labour_hours) if labour_hours else None
     target_met: bool | None = None
     if operation.target_kind == "hours_share" and operation.target_value is not None:
@@ -114,6 +118,7 @@ async def operation_summary(session: AsyncSession, operation: Operation) -> dict
         "tenders": tenders,
         "lots": lots,
         "lots_with_clause": with_clause,
+        "lots_closed_without_award": closed,
         "required_hours": required_hours_total,
         "labour_hours": labour_hours,
         "hours_share": exact_share.quantize(Decimal("0.0001")) if exact_share is not None else None,

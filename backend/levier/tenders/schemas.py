@@ -3,7 +3,6 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -11,9 +10,21 @@ from pydantic_core import PydanticCustomError
 
 from levier.clauses.constants import CalculationMethod
 from levier.clauses.schemas import Amount, HourlyCost, Rate, Share
-from levier.core.validation import EventDate, FreeText, Input, Name, ProcurementDate
+from levier.core.validation import EventDate, FreeText, Input, Label, Name, ProcurementDate
 from levier.organisations.schemas import OrganisationSummary
 from levier.reference.cpv import CpvCode
+from levier.tenders.award_schemas import (  # noqa: F401 - the tenders' schemas, in one place
+    AmendmentIn,
+    AmendmentRead,
+    AwardIn,
+    AwardMemberIn,
+    AwardMemberRead,
+    AwardRead,
+    ConsortiumType,
+    EnterpriseSummary,
+    SubcontractorIn,
+    SubcontractorRead,
+)
 from levier.tenders.constants import (
     MAX_DURATION_MONTHS,
     Ccag,
@@ -91,6 +102,7 @@ class OperationSummary(BaseModel):
     tenders: int
     lots: int
     lots_with_clause: int
+    lots_closed_without_award: int = Field(description="Unsuccessful or abandoned: not counted.")
     required_hours: int
     labour_hours: int
     hours_share: Decimal | None = Field(description="required_hours ÷ labour_hours")
@@ -112,8 +124,8 @@ class ConsiderationRead(BaseModel):
 
 
 class LotFields(Input):
-    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-    trade: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] = ""
+    title: Annotated[Label, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+    trade: Annotated[Label, StringConstraints(strip_whitespace=True, max_length=200)] = ""
     cpv_code: CpvCode
     estimated_amount: Amount
     duration_months: int = Field(gt=0, le=MAX_DURATION_MONTHS)
@@ -132,10 +144,10 @@ class LotCreate(LotFields):
 
 class LotUpdate(Input):
     title: (
-        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+        Annotated[Label, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
         | None
     ) = None
-    trade: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
+    trade: Annotated[Label, StringConstraints(strip_whitespace=True, max_length=200)] | None = None
     cpv_code: CpvCode | None = None
     estimated_amount: Amount | None = None
     duration_months: int | None = Field(default=None, gt=0, le=MAX_DURATION_MONTHS)
@@ -158,91 +170,6 @@ class HoursOverride(Input):
         ]
         | None
     ) = None
-
-
-class ConsortiumType(StrEnum):
-    none = "none"
-    joint = "joint"  # groupement conjoint
-    several = "several"  # groupement solidaire
-
-
-class AwardMemberIn(Input):
-    enterprise_id: uuid.UUID
-    is_mandatary: bool = False
-
-
-class SubcontractorIn(Input):
-    enterprise_id: uuid.UUID
-    amount: Amount
-
-
-class AwardIn(Input):
-    """The award of a lot: one enterprise, or a consortium with exactly one mandatary."""
-
-    awarded_amount: Amount
-    notification_date: EventDate
-    consortium_type: ConsortiumType = ConsortiumType.none
-    members: list[AwardMemberIn] = Field(min_length=1, max_length=30)
-    subcontractors: list[SubcontractorIn] = Field(default_factory=list, max_length=100)
-    freeze_hours: bool = Field(
-        default=False, description="Keep the hours computed on the estimate instead."
-    )
-
-
-class EnterpriseSummary(OrganisationSummary):
-    enterprise_kind: str | None
-    ess: bool
-
-
-class AwardMemberRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    enterprise: EnterpriseSummary
-    is_mandatary: bool
-
-
-class SubcontractorRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    enterprise: EnterpriseSummary
-    amount: Decimal
-
-
-class AwardRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    awarded_amount: Decimal
-    notification_date: date
-    consortium_type: ConsortiumType
-    members: list[AwardMemberRead]
-    subcontractors: list[SubcontractorRead]
-
-
-class AmendmentIn(Input):
-    """An avenant changing the amount and/or the duration of an awarded lot."""
-
-    signed_on: EventDate
-    reason: Annotated[
-        FreeText, StringConstraints(strip_whitespace=True, min_length=5, max_length=2000)
-    ]
-    new_amount: Amount | None = None
-    new_duration_months: int | None = Field(default=None, gt=0, le=MAX_DURATION_MONTHS)
-
-
-class AmendmentRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: uuid.UUID
-    number: int
-    signed_on: date
-    reason: str
-    amount_before: Decimal
-    amount_after: Decimal
-    duration_before: int
-    duration_after: int
-    hours_before: int | None
-    hours_after: int | None
-    created_at: datetime
 
 
 class LotOutcomeIn(Input):
@@ -323,7 +250,9 @@ class LotRead(BaseModel):
 
 class TenderFields(Input):
     reference: Reference
-    object: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+    object: Annotated[
+        Label, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)
+    ]
     procedure: Procedure
     nature: Nature = Nature.contract
     ccag: Ccag
@@ -348,7 +277,7 @@ class TenderCreate(TenderFields):
 class TenderUpdate(Input):
     reference: Reference | None = None
     object: (
-        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
+        Annotated[Label, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
         | None
     ) = None
     procedure: Procedure | None = None

@@ -145,7 +145,10 @@ class TestGenericMethod:
 
     @pytest.mark.parametrize(
         ("field", "value", "says"),
-        [("insertion_rate", "1.5", "Au plus 1."), ("amount_excl_tax", "0", "Plus de 0.")],
+        [
+            ("insertion_rate", "1.5", "Au plus 1."),
+            ("amount_excl_tax", "0", "Doit être supérieur à 0."),
+        ],
     )
     async def test_a_number_out_of_bounds_says_the_bound(
         self, client, auth, facilitator, field, value, says

@@ -131,12 +131,17 @@ MATRIX: dict[tuple[str, str], object] = {
     ("GET", "/api/v1/participants/{participant_id}/eligibility-status"): FOLLOWERS,
     ("GET", "/api/v1/participants/{participant_id}/eligibility"): FOLLOWERS,
     ("POST", "/api/v1/participants/{participant_id}/eligibility"): {Role.facilitator},
+    (
+        "POST",
+        "/api/v1/participants/{participant_id}/eligibility/{validation_id}/withdraw",
+    ): {Role.facilitator},
     ("GET", "/api/v1/participants/{participant_id}/pathways"): FOLLOWERS,
     ("GET", "/api/v1/participants/{participant_id}/access-log"): FOLLOWERS,
     ("POST", "/api/v1/participants/{participant_id}/pathways"): REFERENT,
     ("GET", "/api/v1/participants/{participant_id}/clause-positions"): FOLLOWERS,
     ("GET", "/api/v1/participants/{participant_id}/clause-exceptions"): FOLLOWERS,
     ("POST", "/api/v1/participants/{participant_id}/clause-exceptions"): {Role.facilitator},
+    ("PATCH", "/api/v1/participants/{participant_id}/pathways/{pathway_id}"): REFERENT,
     ("POST", "/api/v1/participants/{participant_id}/pathways/{pathway_id}/steps"): REFERENT,
     ("POST", "/api/v1/participants/{participant_id}/pathways/{pathway_id}/exit"): REFERENT,
     ("POST", "/api/v1/participants/{participant_id}/pathways/{pathway_id}/follow-up"): REFERENT,
@@ -191,6 +196,7 @@ async def callers(session, auth):
             "operation_id": operation.id,
             "participant_id": participant.id,
             "pathway_id": pathways[0],
+            "validation_id": uuid.uuid4(),
         },
     )
 

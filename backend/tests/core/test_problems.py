@@ -114,3 +114,92 @@ class TestPluralsThroughTheApi:
         assert response.status_code == 422
         message = response.json()["errors"][0]["message"]
         assert message.endswith("caractères.") and "(s)" not in message
+
+
+class TestBoundsAreSaid:
+    """No field error says only "out of the allowed range": each says the bound it broke."""
+
+    @pytest.mark.parametrize(
+        ("params", "french", "english"),
+        [
+            ({"gt": 0}, "Doit être supérieur à 0.", "Must be greater than 0."),
+            ({"ge": 1}, "Au moins 1.", "At least 1."),
+            ({"le": 48}, "Au plus 48.", "At most 48."),
+            ({"lt": 10}, "Doit être inférieur à 10.", "Must be less than 10."),
+            ({"ge": 0, "le": 100}, "Entre 0 et 100.", "Between 0 and 100."),
+            (
+                {"gt": 0, "le": 1},
+                "Doit être supérieur à 0 et au plus 1.",
+                "Must be greater than 0 and at most 1.",
+            ),
+        ],
+    )
+    def test_every_combination_of_bounds_reads_as_a_sentence(self, params, french, english):
+        from levier.core.field_errors import bound_wording
+
+        wording = bound_wording("out_of_range", params)
+        assert translate(wording, "fr", **params) == french
+        assert translate(wording, "en", **params) == english
+
+    async def test_an_operation_share_above_100_percent_says_its_range(self, client, session, auth):
+        from levier.auth.permissions import Role
+        from tests.factories import make_user
+
+        facilitator = await make_user(session, Role.facilitator)
+        response = await client.post(
+            "/api/v1/operations",
+            json={"name": "NPNRU", "target_kind": "hours_share", "target_value": "1.5"},
+            headers=auth(facilitator),
+        )
+        assert response.status_code == 422, response.text
+        body = response.json()
+        [error] = body["errors"]
+        expected = "Doit être supérieur à 0 et au plus 1."
+        assert (error["field"], error["code"], error["message"]) == (
+            "target_value",
+            "out_of_range",
+            expected,
+        )
+        assert body["detail"] == expected
+
+    @pytest.mark.parametrize(
+        ("value", "message"),
+        [
+            ("0", "Doit être supérieur à 0."),
+            ("123456789012345", "Au plus 12 chiffres en tout."),
+            ("1.123456", "Au plus 4 décimales."),
+        ],
+    )
+    async def test_a_number_the_schema_refuses_says_why(
+        self, client, session, auth, value, message
+    ):
+        from levier.auth.permissions import Role
+        from tests.factories import make_user
+
+        facilitator = await make_user(session, Role.facilitator)
+        response = await client.post(
+            "/api/v1/operations",
+            json={"name": "NPNRU", "target_kind": "hours", "target_value": value},
+            headers=auth(facilitator),
+        )
+        assert response.status_code == 422, response.text
+        [error] = response.json()["errors"]
+        assert (error["field"], error["message"]) == ("target_value", message)
+
+    async def test_a_list_too_long_counts_items_not_characters(self, client, session, auth):
+        from levier.auth.permissions import Role
+        from tests.factories import make_user
+
+        admin = await make_user(session, Role.admin)
+        response = await client.post(
+            "/api/v1/organisations",
+            json={
+                "name": "Agglo",
+                "kind": "buyer",
+                "territory": [{"level": "commune", "code": "37261"}] * 501,
+            },
+            headers=auth(admin),
+        )
+        assert response.status_code == 422, response.text
+        [error] = response.json()["errors"]
+        assert error["message"] == "Au plus 500 éléments."

@@ -11,6 +11,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from levier.participants.access_export import LABELS_FILE
+from tests.participants.test_pathways import pathway_of, post
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 FRONTEND_FR = Path(__file__).resolve().parents[3] / "frontend" / "src" / "i18n" / "fr.json"
@@ -52,6 +53,27 @@ class TestAccessExport:
             assert leaked not in text, leaked
         assert not UUID.search(text), UUID.search(text)
         assert not re.search(r"\d{4}-\d{2}-\d{2}", text)
+
+    async def test_numbers_read_the_french_way(self, client, auth, network, alice):
+        pathway = await pathway_of(client, auth, network.nadia, alice)
+        for hours, start in (("17.5", "2025-05-05"), ("35", "2025-06-02")):
+            step = {
+                "kind": "employment",
+                "start_date": start,
+                "contract_kind": "cdd",
+                "employer": "Bâtir SA",
+                "hours_per_week": hours,
+            }
+            response = await post(client, auth, network.nadia, alice, pathway, "steps", step)
+            assert response.status_code == 201, response.text
+        response = await client.get(
+            f"/api/v1/participants/{alice.id}/export",
+            params={"format": "pdf"},
+            headers=auth(network.nadia),
+        )
+        text = pdf_text(response.content)
+        assert "17,5" in text and "35" in text, text[-1500:]
+        assert "17.50" not in text and "35.00" not in text
 
     async def test_the_json_keeps_the_machine_form(self, client, auth, network, alice):
         response = await client.get(

@@ -70,7 +70,12 @@ class TestParticipantActions:
             headers=auth(network.nadia),
         )
         assert started.status_code == 201, started.text
-        assert started.json()["actions"] == {"add_step": True, "exit": True, "follow_up": False}
+        assert started.json()["actions"] == {
+            "edit": True,
+            "add_step": True,
+            "exit": True,
+            "follow_up": False,
+        }
         assert "start_pathway" not in await offered(client, auth, network.nadia, person)
         again = await client.post(
             f"/api/v1/participants/{person.id}/pathways",

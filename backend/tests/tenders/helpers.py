@@ -16,3 +16,12 @@ async def put_award(client, auth, user, tender, lot, body):
     url = f"/api/v1/tenders/{tender.id}/lots/{lot.id}"
     etag = (await client.get(url, headers=auth(user))).headers["ETag"]
     return await client.put(f"{url}/award", json=body, headers=auth(user) | {"If-Match": etag})
+
+
+async def move(client, auth, user, tender, status):
+    """POST the tender's transition to `status` (with its current ETag)."""
+    url = f"/api/v1/tenders/{tender.id}"
+    etag = (await client.get(url, headers=auth(user))).headers["ETag"]
+    return await client.post(
+        f"{url}/transition", json={"status": status}, headers=auth(user) | {"If-Match": etag}
+    )

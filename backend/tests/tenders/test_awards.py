@@ -5,7 +5,7 @@ import pytest
 from levier.auth.permissions import Role
 from levier.organisations.constants import EnterpriseKind, OrganisationKind
 from tests.factories import make_organisation, make_tender, make_user
-from tests.tenders.helpers import enterprise, put_award
+from tests.tenders.helpers import enterprise, move, put_award
 
 
 class TestAward:
@@ -249,8 +249,10 @@ class TestAmendments:
 class TestEnterpriseSeesItsAwardedLots:
     """An enterprise user reads the lots its organisation was awarded, and nothing else."""
 
-    async def _awarded(self, client, auth, session, published):
-        facilitator, tender, lot = published
+    async def _awarded(self, client, auth, session):
+        structure = await make_organisation(session)
+        facilitator = await make_user(session, role=Role.facilitator, organisation=structure)
+        tender, lot, _op = await make_tender(session, structure)
         second = await client.post(
             f"/api/v1/tenders/{tender.id}/lots",
             json={
@@ -264,6 +266,7 @@ class TestEnterpriseSeesItsAwardedLots:
             headers=auth(facilitator),
         )
         assert second.status_code == 201, second.text
+        assert (await move(client, auth, facilitator, tender, "published")).status_code == 200
         builder = await enterprise(session, name="Bâtir")
         insertion = await enterprise(session, EnterpriseKind.EI, name="Tremplin")
         response = await put_award(
@@ -282,12 +285,8 @@ class TestEnterpriseSeesItsAwardedLots:
         assert response.status_code == 200, response.text
         return tender, lot, second.json()["id"], builder, insertion
 
-    async def test_member_and_subcontractor_see_the_lot_only(
-        self, client, auth, session, published
-    ):
-        tender, lot, other_lot, builder, insertion = await self._awarded(
-            client, auth, session, published
-        )
+    async def test_member_and_subcontractor_see_the_lot_only(self, client, auth, session):
+        tender, lot, other_lot, builder, insertion = await self._awarded(client, auth, session)
         for organisation in (builder, insertion):
             user = await make_user(session, role=Role.enterprise, organisation=organisation)
             listing = await client.get("/api/v1/tenders", headers=auth(user))
@@ -305,10 +304,8 @@ class TestEnterpriseSeesItsAwardedLots:
             )
             assert other.status_code == 404
 
-    async def test_enterprise_cannot_change_anything(self, client, auth, session, published):
-        tender, lot, _other, builder, _insertion = await self._awarded(
-            client, auth, session, published
-        )
+    async def test_enterprise_cannot_change_anything(self, client, auth, session):
+        tender, lot, _other, builder, _insertion = await self._awarded(client, auth, session)
         user = await make_user(session, role=Role.enterprise, organisation=builder)
         url = f"/api/v1/tenders/{tender.id}/lots/{lot.id}"
         etag = (await client.get(url, headers=auth(user))).headers["ETag"]
@@ -317,10 +314,8 @@ class TestEnterpriseSeesItsAwardedLots:
         )
         assert response.status_code == 403
 
-    async def test_other_enterprise_sees_nothing(self, client, auth, session, published):
-        tender, _lot, _other, _builder, _insertion = await self._awarded(
-            client, auth, session, published
-        )
+    async def test_other_enterprise_sees_nothing(self, client, auth, session):
+        tender, _lot, _other, _builder, _insertion = await self._awarded(client, auth, session)
         stranger = await make_user(
             session, role=Role.enterprise, organisation=await enterprise(session)
         )

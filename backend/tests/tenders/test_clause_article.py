@@ -209,3 +209,39 @@ async def test_template_check_renders_what_real_lots_give(session, setup):
     assert _shape(full["calculation"]) == _shape(real["calculation"])
     assert type(full["hours"]) is type(real["hours"])
     assert full["contact"].__class__ is real["contact"].__class__
+
+
+async def test_every_number_of_the_article_is_written_in_french(client, auth, setup):
+    """A template reading the calculation's figures gets them as a French text writes them,
+    and the PDF prints them so (not 35.50 nor 0.0500)."""
+    facilitator, admin, tender, lot = setup
+    url = f"/api/v1/tenders/{tender.id}/lots/{lot.id}"
+    etag = (await client.get(url, headers=auth(facilitator))).headers["ETag"]
+    changed = await client.patch(
+        url,
+        json={"hourly_cost": "35.50", "penalty_per_missing_hour": "35"},
+        headers=auth(facilitator) | {"If-Match": etag},
+    )
+    assert changed.status_code == 200, changed.text
+    settings = await client.get("/api/v1/clause-settings", headers=auth(admin))
+    template = (
+        "{% if calculation %}{{ calculation.exact_hours }} h ; "
+        "{% for p in calculation.parameters %}{{ p.value }} / {% endfor %}{% endif %}"
+        "{{ penalty_per_missing_hour }} €"
+    )
+    saved = await client.patch(
+        "/api/v1/clause-settings",
+        json={"article_template": template},
+        headers=auth(admin) | {"If-Match": settings.headers["ETag"]},
+    )
+    assert saved.status_code == 200, saved.text
+    text = (await client.get(f"{url}/clause-article", headers=auth(facilitator))).text
+    # 1 000 000 × 0.5 × 0.05 ÷ 35.50 = 704.23
+    assert text == "704,23 h ; 1\u00a0000\u00a0000 / 0,5 / 0,05 / 35,5 / 35,00 €\n"
+    pdf = await client.get(
+        f"{url}/clause-article", params={"format": "pdf"}, headers=auth(facilitator)
+    )
+    from pypdf import PdfReader
+
+    printed = PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text()
+    assert "35,00 €" in printed and "35.00" not in printed and "0,05" in printed

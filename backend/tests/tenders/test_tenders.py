@@ -499,6 +499,7 @@ class TestOperationSummary:
             "tenders": 1,
             "lots": 2,
             "lots_with_clause": 1,
+            "lots_closed_without_award": 0,
             "required_hours": 833,
             "labour_hours": 25000,
             "hours_share": "0.0333",

@@ -118,6 +118,13 @@ export type AmendmentRead = {
 };
 
 /**
+ * AuditAction
+ *
+ * What an audit entry records.
+ */
+export type AuditAction = 'created' | 'updated' | 'deleted' | 'signed_in' | 'read_sensitive' | 'anonymised';
+
+/**
  * AuditEventRead
  *
  * One audited change or sensitive read.
@@ -143,6 +150,12 @@ export type AuditEventRead = {
      */
     entity_id: string;
     /**
+     * Entity Name
+     *
+     * The record's name, for an account or an organisation.
+     */
+    entity_name?: string | null;
+    /**
      * Entity Type
      */
     entity_type: string;
@@ -150,6 +163,14 @@ export type AuditEventRead = {
      * Id
      */
     id: string;
+    /**
+     * Names
+     *
+     * The names of the accounts and organisations that `changes` refers to by id (organisation_id, coordinator_id…): id → name.
+     */
+    names?: {
+        [key: string]: string;
+    };
 };
 
 /**
@@ -599,6 +620,18 @@ export type DocumentPreview = {
 };
 
 /**
+ * EligibilityActions
+ *
+ * What the caller may do with the validation now.
+ */
+export type EligibilityActions = {
+    /**
+     * Withdraw
+     */
+    withdraw: boolean;
+};
+
+/**
  * EligibilityCreate
  *
  * A facilitator's validation of one criterion, with the evidence seen.
@@ -607,6 +640,8 @@ export type EligibilityCreate = {
     criterion: Criterion;
     /**
      * Evidence Date
+     *
+     * On or before validation.
      */
     evidence_date?: string | null;
     evidence_type?: EvidenceType | null;
@@ -620,6 +655,8 @@ export type EligibilityCreate = {
     opinion_source?: OpinionSource | null;
     /**
      * Validated On
+     *
+     * Not before the person's birth date.
      */
     validated_on: string;
     /**
@@ -636,9 +673,12 @@ export type EligibilityCreate = {
  * One validation. Sensitive criteria are masked unless revealed (an audited read).
  */
 export type EligibilityRead = {
+    actions: EligibilityActions;
     criterion: Criterion | null;
     /**
      * Current
+     *
+     * Covers today: not lapsed, not withdrawn.
      */
     current: boolean;
     /**
@@ -669,6 +709,19 @@ export type EligibilityRead = {
      * Validated On
      */
     validated_on: string;
+    /**
+     * Withdrawal Reason
+     *
+     * Masked with a masked criterion.
+     */
+    withdrawal_reason: string | null;
+    withdrawn_by: UserSummary | null;
+    /**
+     * Withdrawn On
+     *
+     * Withdrawn: the validation counts for no day.
+     */
+    withdrawn_on: string | null;
 };
 
 /**
@@ -704,6 +757,18 @@ export type EligibilityStatus = {
      * Valid Until
      */
     valid_until: string | null;
+};
+
+/**
+ * EligibilityWithdrawal
+ *
+ * Withdraw a validation made in error: why (kept in the history, shown to its readers).
+ */
+export type EligibilityWithdrawal = {
+    /**
+     * Reason
+     */
+    reason: string;
 };
 
 /**
@@ -1584,6 +1649,12 @@ export type OperationSummary = {
      */
     lots: number;
     /**
+     * Lots Closed Without Award
+     *
+     * Unsuccessful or abandoned: not counted.
+     */
+    lots_closed_without_award: number;
+    /**
      * Lots With Clause
      */
     lots_with_clause: number;
@@ -2359,11 +2430,19 @@ export type PathwayActions = {
      */
     add_step: boolean;
     /**
+     * Edit
+     *
+     * Correct the entry date or objective (open pathway).
+     */
+    edit: boolean;
+    /**
      * Exit
      */
     exit: boolean;
     /**
      * Follow Up
+     *
+     * Record the follow-up: once six months have passed.
      */
     follow_up: boolean;
 };
@@ -2376,6 +2455,8 @@ export type PathwayActions = {
 export type PathwayCreate = {
     /**
      * Entry Date
+     *
+     * Not before the person's birth date.
      */
     entry_date: string;
     /**
@@ -2408,6 +2489,12 @@ export type PathwayRead = {
      * Follow Up Date
      */
     follow_up_date: string | null;
+    /**
+     * Follow Up Due
+     *
+     * The follow-up's first day: six months after the exit.
+     */
+    follow_up_due?: string | null;
     follow_up_situation: ExitSituation | null;
     /**
      * Id
@@ -2436,6 +2523,22 @@ export type PathwayRead = {
  * PathwayStatus
  */
 export type PathwayStatus = 'open' | 'exited';
+
+/**
+ * PathwayUpdate
+ *
+ * Correct an open pathway (only the fields sent): its entry date stays before its steps.
+ */
+export type PathwayUpdate = {
+    /**
+     * Entry Date
+     */
+    entry_date?: string | null;
+    /**
+     * Objective Rome Codes
+     */
+    objective_rome_codes?: Array<string> | null;
+};
 
 /**
  * Permission
@@ -2634,6 +2737,8 @@ export type StepCreate = {
     employer?: string | null;
     /**
      * End Date
+     *
+     * May be planned ahead.
      */
     end_date?: string | null;
     /**
@@ -3368,6 +3473,12 @@ export type AuditListAuditEventsData = {
          * Actor Id
          */
         actor_id?: string | null;
+        /**
+         * Action
+         *
+         * Entries of this kind only.
+         */
+        action?: AuditAction | null;
         /**
          * Since
          *
@@ -6662,6 +6773,80 @@ export type ParticipantsParticipantEligibilityStatusResponses = {
 
 export type ParticipantsParticipantEligibilityStatusResponse = ParticipantsParticipantEligibilityStatusResponses[keyof ParticipantsParticipantEligibilityStatusResponses];
 
+export type ParticipantsWithdrawEligibilityData = {
+    body: EligibilityWithdrawal;
+    path: {
+        /**
+         * Validation Id
+         */
+        validation_id: string;
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}/eligibility/{validation_id}/withdraw';
+};
+
+export type ParticipantsWithdrawEligibilityErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ParticipantsWithdrawEligibilityError = ParticipantsWithdrawEligibilityErrors[keyof ParticipantsWithdrawEligibilityErrors];
+
+export type ParticipantsWithdrawEligibilityResponses = {
+    /**
+     * Successful Response
+     */
+    200: EligibilityRead;
+};
+
+export type ParticipantsWithdrawEligibilityResponse = ParticipantsWithdrawEligibilityResponses[keyof ParticipantsWithdrawEligibilityResponses];
+
 export type ParticipantsExportParticipantData = {
     body?: never;
     path: {
@@ -6876,6 +7061,80 @@ export type ParticipantsStartPathwayResponses = {
 };
 
 export type ParticipantsStartPathwayResponse = ParticipantsStartPathwayResponses[keyof ParticipantsStartPathwayResponses];
+
+export type ParticipantsAmendPathwayData = {
+    body: PathwayUpdate;
+    path: {
+        /**
+         * Pathway Id
+         */
+        pathway_id: string;
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}/pathways/{pathway_id}';
+};
+
+export type ParticipantsAmendPathwayErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ParticipantsAmendPathwayError = ParticipantsAmendPathwayErrors[keyof ParticipantsAmendPathwayErrors];
+
+export type ParticipantsAmendPathwayResponses = {
+    /**
+     * Successful Response
+     */
+    200: PathwayRead;
+};
+
+export type ParticipantsAmendPathwayResponse = ParticipantsAmendPathwayResponses[keyof ParticipantsAmendPathwayResponses];
 
 export type ParticipantsExitPathwayData = {
     body: ExitCreate;

@@ -18,7 +18,7 @@ function Event({ event, hiddenFields }: { event: AuditEventRead; hiddenFields: r
   const formatter =
     (field: string): Formatter =>
     (value) =>
-      formatValue(field, value, { t, language: i18n.language });
+      formatValue(field, value, { t, language: i18n.language, names: event.names });
   return (
     <List.Item>
       <Text size="sm">

@@ -1,3 +1,4 @@
+import { formatEuros } from './numbers';
 import { dayMonthYear } from './dates';
 
 /** Columns the server keeps for itself (identifiers, search keys): not worth showing people. */
@@ -13,6 +14,8 @@ export type Translate = (key: string, options?: { defaultValue?: string; value?:
 export interface ValueReading {
   t: Translate;
   language: string;
+  /** Names of the accounts and organisations the entry refers to by id (the API's `names`). */
+  names?: Readonly<Record<string, string>>;
 }
 
 /** How a recorded value reads, by the field it belongs to. */
@@ -121,10 +124,12 @@ export function formatMoment(value: string, language: string): string {
   return new Date(value).toLocaleString(localeOf(language), { dateStyle: 'short', timeStyle: 'short' });
 }
 
-/** A recorded value as a person reads it, by the kind of its field: "1 458 h", "290 000,00 €",
+/** A recorded value as a person reads it, by the kind of its field: "1 458 h", "290 000 €",
  * "5 %", "23/10/2026", "Oui", a code's label, "(vide)" for nothing. */
-export function formatValue(field: string, value: unknown, { t, language }: ValueReading): string {
+export function formatValue(field: string, value: unknown, { t, language, names }: ValueReading): string {
   if (isBlankValue(value)) return t('history.emptyValue');
+  // An id (organisation_id, coordinator_id…) reads as the name of what it points to.
+  if (typeof value === 'string' && names && Object.hasOwn(names, value)) return names[value];
   if (typeof value === 'string' && value in MARKERS) return t(MARKERS[value]);
   if (typeof value === 'boolean') return value ? t('app.yes') : t('app.no');
   const locale = localeOf(language);
@@ -136,7 +141,7 @@ export function formatValue(field: string, value: unknown, { t, language }: Valu
       if (numeric) return t('fmt.hours', { value: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(number) });
       break;
     case 'amount':
-      if (numeric) return new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(number);
+      if (numeric) return formatEuros(number, language);
       break;
     case 'ratio':
       if (numeric) return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(number);
@@ -167,7 +172,7 @@ export function formatValue(field: string, value: unknown, { t, language }: Valu
     return value;
   }
   if (typeof value === 'number') return new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(value);
-  if (Array.isArray(value)) return value.map((item) => formatValue('', item, { t, language })).join(', ');
+  if (Array.isArray(value)) return value.map((item) => formatValue('', item, { t, language, names })).join(', ');
   return JSON.stringify(value);
 }
 

@@ -10,7 +10,16 @@ import { isIsoDay } from './dates';
 export type CheckResult = string | { key: string; values: Record<string, string | number> } | null;
 export type Check = (value: string) => CheckResult;
 
-export const required: Check = (value) => (value.trim() ? null : 'validation.required');
+/** The text without what shows nothing (zero-width spaces, bidi marks, soft hyphens,
+ * fillers), as the server cleans every text it takes (core/text.py). */
+export function withoutInvisible(value: string): string {
+  return value.normalize('NFC').replace(/[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0]/gu, '');
+}
+
+/** A text as the server stores it: invisible characters removed, then trimmed. */
+const visible = (value: string) => withoutInvisible(value).trim();
+
+export const required: Check = (value) => (visible(value) ? null : 'validation.required');
 
 export const email: Check = (value) =>
   /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value.trim()) ? null : 'validation.email';
@@ -109,7 +118,7 @@ export const optionalAmount: Check = optional((value) => {
 export const minLength =
   (count: number): Check =>
   (value) =>
-    !value.trim() || value.trim().length >= count ? null : { key: 'validation.minLength', values: { count } };
+    !visible(value) || visible(value).length >= count ? null : { key: 'validation.minLength', values: { count } };
 
 /** The longest name the server takes (core/validation.py `Name`). */
 export const NAME_MAX_LENGTH = 200;
@@ -118,7 +127,7 @@ export const NAME_MAX_LENGTH = 200;
 export const maxLength =
   (count: number): Check =>
   (value) =>
-    value.trim().length <= count ? null : { key: 'validation.maxLength', values: { count } };
+    visible(value).length <= count ? null : { key: 'validation.maxLength', values: { count } };
 
 /** A share typed in percent: more than 0, at most 100, comma allowed. */
 export const share: Check = optional((value) => {
@@ -138,3 +147,67 @@ export const percentage: Check = optional((value) => {
 /** A CPV code as the server reads it: 8 digits, optionally a dash and the check digit (the
  * server checks the code exists and its digit). */
 export const cpvCode: Check = optional((value) => (/^\d{8}(-\d)?$/.test(value.trim()) ? null : 'validation.cpvCode'));
+
+/** The earliest day the server takes for an event (core/validation.py `EventDate`): a typo of
+ * the year such as 1890 or 0202 is caught. */
+export const EARLIEST_EVENT_DAY = '2000-01-01';
+export const notTooEarly: Check = (value) =>
+  value && isIsoDay(value) && value < EARLIEST_EVENT_DAY ? 'validation.dateTooEarly' : null;
+
+/** A planned day (the end of a contract): at most five years after today, as the server. */
+export const notTooFar =
+  (today: string): Check =>
+  (value) => {
+    if (!value || !isIsoDay(value)) return null;
+    const limit = `${Number(today.slice(0, 4)) + 5}${today.slice(4)}`;
+    return value > limit ? 'validation.dateTooFar' : null;
+  };
+
+/** Not before `earliest` (an ISO day, e.g. the person's birth date), with the message `key`
+ * naming that day as `{{date}}` (dd/mm/yyyy). */
+export const notBefore =
+  (earliest: string | null | undefined, key: string): Check =>
+  (value) =>
+    earliest && value && isIsoDay(value) && value < earliest
+      ? { key, values: { date: earliest.split('-').reverse().join('/') } }
+      : null;
+
+/** Not after `latest` (an ISO day, e.g. a pathway's first step), with the message `key`. */
+export const notAfterDay =
+  (latest: string | null | undefined, key: string): Check =>
+  (value) =>
+    latest && value && isIsoDay(value) && value > latest
+      ? { key, values: { date: latest.split('-').reverse().join('/') } }
+      : null;
+
+/** A number as people type it (spaces between thousands, a decimal comma), or NaN. */
+function typedNumber(value: string): number {
+  const text = value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  return text ? Number(text) : Number.NaN;
+}
+
+/** A whole number from `min` to `max`, as the server's bounds (empty is left to `required`). */
+export const wholeNumber = (min: number, max: number): Check =>
+  optional((value) => {
+    const number = typedNumber(value);
+    return Number.isInteger(number) && number >= min && number <= max
+      ? null
+      : { key: 'validation.wholeRange', values: { min, max } };
+  });
+
+/** At most `max` (a column's digits: 99 999 999,99 € for 10 digits with 2 decimals). */
+export const atMost = (max: number, shown: string): Check =>
+  optional((value) => {
+    const number = typedNumber(value);
+    return Number.isFinite(number) && number > max ? { key: 'validation.amountMax', values: { max: shown } } : null;
+  });
+
+/** The longest texts the server takes (backend schemas), by field. */
+export const TEXT_MAX_LENGTH = {
+  email: 254,
+  password: 256,
+  description: 4000,
+  contactName: 200,
+  trade: 200,
+  articleTemplate: 50_000,
+} as const;

@@ -2,12 +2,24 @@
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, Index, Integer
 from sqlmodel import Field, SQLModel
 
 from levier.core.models import timestamp_field, utcnow
+
+
+class AuditAction(StrEnum):
+    """What an audit entry records."""
+
+    created = "created"
+    updated = "updated"
+    deleted = "deleted"
+    signed_in = "signed_in"
+    read_sensitive = "read_sensitive"
+    anonymised = "anonymised"
 
 
 class AuditEvent(SQLModel, table=True):
@@ -19,6 +31,7 @@ class AuditEvent(SQLModel, table=True):
         Index("ix_audit_events_actor", "actor_id", "at"),
         Index("ix_audit_events_at", "at", "id"),
         Index("ix_audit_events_owner", "owner_id", "at", "id"),
+        Index("ix_audit_events_action", "action", "at", "id"),
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)

@@ -13,10 +13,10 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import event, inspect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import MANYTOONE, Session
 
 from levier.core.audit.models import AuditEvent, OutboxEvent
-from levier.core.models import Entity, utcnow
+from levier.core.models import Entity, bump_version, utcnow
 
 _BOOKKEEPING = frozenset({"created_at", "updated_at", "version"})
 
@@ -84,6 +84,28 @@ def _updated(entity: Entity) -> dict[str, Any]:
         new = history.added[0] if history.added else None
         if old != new:
             changes[key] = [jsonable(old), jsonable(new)]
+    changes.update(_repointed(entity, hidden))
+    return changes
+
+
+def _repointed(entity: Entity, hidden: frozenset[str]) -> dict[str, Any]:
+    """Foreign keys changed through their relationship (`lot.operation = other`): the column
+    itself follows only in the flush, after this recorder ran."""
+    state = inspect(entity)
+    changes: dict[str, Any] = {}
+    for relationship in state.mapper.relationships:
+        history = state.attrs[relationship.key].history
+        if relationship.uselist or not history.added or relationship.direction is not MANYTOONE:
+            continue
+        target = history.added[0]
+        for local, remote in relationship.local_remote_pairs:
+            key = local.key
+            if key in hidden or key in type(entity).__audit_ignore__:
+                continue
+            old = getattr(entity, key, None)
+            new = getattr(target, remote.key, None) if target is not None else None
+            if old != new:
+                changes[key] = [jsonable(old), jsonable(new)]
     return changes
 
 
@@ -112,21 +134,24 @@ def _record(session: Session, entity: Entity, action: str, changes: dict[str, An
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
-    if session.info.get("audit_disabled"):
-        return
-    for entity in list(session.new):
-        if isinstance(entity, Entity):
-            _record(session, entity, "created", _created(entity))
-    extra = session.info.pop("extra_changes", {})
+    audited = not session.info.get("audit_disabled")
+    if audited:
+        for entity in list(session.new):
+            if isinstance(entity, Entity):
+                _record(session, entity, "created", _created(entity))
+    extra = session.info.pop("extra_changes", {}) if audited else {}
     for entity in list(session.dirty):
         if isinstance(entity, Entity) and session.is_modified(entity, include_collections=False):
-            changes = {**_updated(entity), **extra.pop(entity.id, {})}
-            if changes:
-                entity.updated_at = utcnow()
-                _record(session, entity, "updated", changes)
-    for entity in list(session.deleted):
-        if isinstance(entity, Entity):
-            _record(session, entity, "deleted", {})
+            if audited:
+                changes = {**_updated(entity), **extra.pop(entity.id, {})}
+                if changes:
+                    entity.updated_at = utcnow()
+                    _record(session, entity, "updated", changes)
+            bump_version(entity)
+    if audited:
+        for entity in list(session.deleted):
+            if isinstance(entity, Entity):
+                _record(session, entity, "deleted", {})
 
 
 def record_read(session: Any, entity: Entity, fields: list[str], reason: str | None = None) -> None:
@@ -157,7 +182,7 @@ def record_access(
 
 
 def install() -> None:
-    """Hook the recorder on every ORM session (idempotent)."""
+    """Hook the recorder (and the versions of records) on every ORM session (idempotent)."""
     if not event.contains(Session, "before_flush", _before_flush):
         event.listen(Session, "before_flush", _before_flush)
 

@@ -106,12 +106,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Au plus {max_length} {max_length:caractère|caractères}.",
         "At most {max_length} {max_length:character|characters}.",
     ),
+    "too_many_items": (
+        "Au plus {max_length} {max_length:élément|éléments}.",
+        "At most {max_length} {max_length:item|items}.",
+    ),
+    # Said only when no bound is known: every rule gives its bounds (the wordings below).
     "out_of_range": ("Valeur hors des bornes permises.", "Value out of the allowed range."),
-    # Wordings of out_of_range that say the bound (the code stays out_of_range).
+    # Wordings of out_of_range that say the bounds (the code stays out_of_range).
     "bound_ge": ("Au moins {ge}.", "At least {ge}."),
-    "bound_gt": ("Plus de {gt}.", "More than {gt}."),
+    "bound_gt": ("Doit être supérieur à {gt}.", "Must be greater than {gt}."),
     "bound_le": ("Au plus {le}.", "At most {le}."),
-    "bound_lt": ("Moins de {lt}.", "Less than {lt}."),
+    "bound_lt": ("Doit être inférieur à {lt}.", "Must be less than {lt}."),
+    "bound_ge_le": ("Entre {ge} et {le}.", "Between {ge} and {le}."),
+    "bound_gt_le": (
+        "Doit être supérieur à {gt} et au plus {le}.",
+        "Must be greater than {gt} and at most {le}.",
+    ),
+    "bound_ge_lt": (
+        "Au moins {ge} et doit être inférieur à {lt}.",
+        "At least {ge} and must be less than {lt}.",
+    ),
+    "bound_gt_lt": (
+        "Doit être supérieur à {gt} et inférieur à {lt}.",
+        "Must be greater than {gt} and less than {lt}.",
+    ),
+    "bound_digits": (
+        "Au plus {max_digits} {max_digits:chiffre|chiffres} en tout.",
+        "At most {max_digits} {max_digits:digit|digits} in all.",
+    ),
+    "bound_whole_digits": (
+        "Au plus {whole_digits} {whole_digits:chiffre|chiffres} avant la virgule.",
+        "At most {whole_digits} {whole_digits:digit|digits} before the decimal point.",
+    ),
+    "decimal_places": (
+        "Au plus {decimal_places} {decimal_places:décimale|décimales}.",
+        "At most {decimal_places} {decimal_places:decimal place|decimal places}.",
+    ),
     "email_invalid": ("Adresse e-mail invalide.", "Invalid email address."),
     "siret_invalid": (
         "SIRET invalide : 14 chiffres avec une clé de contrôle correcte.",

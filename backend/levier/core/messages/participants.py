@@ -163,4 +163,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Import refusé : des lignes sont en erreur, rien n'a été enregistré.",
         "Import rejected: some rows have errors, nothing was saved.",
     ),
+    "entry_before_birth": (
+        "L'entrée en parcours ne peut pas précéder la naissance de la personne ({birth_date}).",
+        "The pathway entry cannot precede the person's birth ({birth_date}).",
+    ),
+    "date_before_birth": (
+        "La date ne peut pas précéder la naissance de la personne ({birth_date}).",
+        "The date cannot precede the person's birth ({birth_date}).",
+    ),
+    "birth_after_entry": (
+        "La naissance ne peut pas suivre l'entrée en parcours ({entry_date}).",
+        "The birth cannot follow the pathway entry ({entry_date}).",
+    ),
+    "entry_after_first_step": (
+        "L'entrée en parcours ne peut pas suivre sa première étape ({first_step}).",
+        "The pathway entry cannot follow its first step ({first_step}).",
+    ),
+    "follow_up_not_due": (
+        "Le suivi à 6 mois se fait à partir du {due}.",
+        "The 6-month follow-up is due from {due}.",
+    ),
+    "validation_withdrawn": (
+        "Cette validation a déjà été retirée.",
+        "This validation has already been withdrawn.",
+    ),
 }

@@ -111,8 +111,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "An amendment changes the amount, the duration, or both.",
     ),
     "amendment_before_notification": (
-        "Un avenant ne peut précéder la notification du marché.",
-        "An amendment cannot precede the notification.",
+        "Un avenant ne peut précéder la notification du marché ({notified_on}).",
+        "An amendment cannot precede the notification ({notified_on}).",
     ),
     "template_invalid": (
         "Modèle d'article invalide (ligne {line}) : vérifiez les accolades {{{{ }}}} et les "
@@ -240,6 +240,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lot_closed_without_award": (
         "Ce lot a été déclaré infructueux ou sans suite : rouvrez-le avant de l'attribuer.",
         "This lot was declared unsuccessful or abandoned: reopen it before awarding it.",
+    ),
+    "outcome_before_deadline": (
+        "Un lot se déclare infructueux une fois les offres remises : pas avant la date limite "
+        "de remise des offres, ou à défaut la publication ({earliest}).",
+        "A lot is declared unsuccessful once the offers are in: not before the deadline for "
+        "offers, or else the publication ({earliest}).",
+    ),
+    "lot_added_after_publication": (
+        "Les lots se définissent tant que la consultation est en brouillon (état actuel : "
+        "{state}) : un lot de plus fait l'objet d'une nouvelle consultation.",
+        "Lots are defined while the tender is a draft (current state: {state}): another lot "
+        "calls for another tender.",
     ),
     "outcome_before_publication": (
         "La décision ne peut pas précéder la publication ({earliest}).",

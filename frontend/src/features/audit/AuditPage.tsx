@@ -14,7 +14,17 @@ import { PageHeader } from '../../components/PageHeader';
 import { useCursorList } from '../../hooks/useCursorList';
 import { useNamedChoice } from '../../hooks/useNamedChoice';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
-import { AUDITED_TYPES, auditQuery, changedFields, recordName, recordPath, type AuditFilters } from './audit';
+import { todayIso } from '../../lib/dates';
+import {
+  AUDIT_ACTIONS,
+  AUDITED_TYPES,
+  auditQuery,
+  changedFields,
+  periodProblems,
+  recordName,
+  recordPath,
+  type AuditFilters,
+} from './audit';
 
 interface Choice {
   id: string;
@@ -55,12 +65,13 @@ function ActorSelect({ value, onChange }: { value: Choice | null; onChange: (val
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const url = useUrlFilters(
-    { actor_id: null, entity_type: null, entity_id: null, since: '', until: '' },
-    { allowed: { entity_type: AUDITED_TYPES } },
+    { actor_id: null, entity_type: null, entity_id: null, action: null, since: '', until: '' },
+    { allowed: { entity_type: AUDITED_TYPES, action: AUDIT_ACTIONS } },
   );
   const filters: AuditFilters = {
     entityType: url.filters.entity_type,
     entityId: url.filters.entity_id,
+    action: url.filters.action,
     since: url.filters.since,
     until: url.filters.until,
   };
@@ -68,6 +79,7 @@ export function AuditPage() {
     url.setFilters({
       entity_type: changes.entityType,
       entity_id: changes.entityId,
+      action: changes.action,
       since: changes.since,
       until: changes.until,
     });
@@ -82,7 +94,8 @@ export function AuditPage() {
     remember(choice);
     url.setFilters({ actor_id: choice?.id ?? null });
   };
-  const query = auditQuery(filters, actorId);
+  const today = todayIso();
+  const query = auditQuery(filters, actorId, today);
   const list = useCursorList(['audit', 'log', query], (cursor) =>
     call(auditListAuditEvents({ query: { ...query, cursor, limit: 50 } })),
   );
@@ -93,7 +106,8 @@ export function AuditPage() {
     const names = changedFields(event).map((field) => t(`history.fields.${field}`, { defaultValue: field }));
     return names.length ? names.join(', ') : '—';
   };
-  const period = filters.since && filters.until && filters.until < filters.since ? t('audit.periodInverted') : undefined;
+  // An unreadable date is said by its own field; these need both days, or today.
+  const problems = periodProblems(filters, today);
   return (
     <Stack gap="md">
       <PageHeader title={t('audit.title')} description={t('audit.intro')} />
@@ -108,8 +122,29 @@ export function AuditPage() {
           onChange={(value) => set({ entityType: value, entityId: null })}
           w={{ base: '100%', sm: 240 }}
         />
-        <DateField label={t('audit.since')} value={filters.since} onChange={(since) => set({ since })} w={170} />
-        <DateField label={t('audit.until')} value={filters.until} onChange={(until) => set({ until })} error={period} w={170} />
+        <Select
+          label={t('audit.action')}
+          placeholder={t('audit.anyAction')}
+          clearable
+          data={AUDIT_ACTIONS.map((value) => ({ value, label: t(`history.actions.${value}`) }))}
+          value={filters.action ?? null}
+          onChange={(action) => set({ action })}
+          w={{ base: '100%', sm: 240 }}
+        />
+        <DateField
+          label={t('audit.since')}
+          value={filters.since}
+          onChange={(since) => set({ since })}
+          error={problems.since && t(problems.since)}
+          w={170}
+        />
+        <DateField
+          label={t('audit.until')}
+          value={filters.until}
+          onChange={(until) => set({ until })}
+          error={problems.until && t(problems.until)}
+          w={170}
+        />
       </Group>
       {filters.entityId && filters.entityType && (
         <Group gap="xs">

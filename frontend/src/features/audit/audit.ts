@@ -20,22 +20,47 @@ export const AUDITED_TYPES = [
   'pathway_step',
 ] as const;
 
+/** What an entry records (backend `AuditAction`): the log's "Action" filter. */
+export const AUDIT_ACTIONS = ['created', 'updated', 'deleted', 'signed_in', 'read_sensitive', 'anonymised'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export function isAuditAction(value: string | null | undefined): value is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value ?? '');
+}
+
 export interface AuditFilters {
   entityType: string | null;
   entityId: string | null;
+  action?: string | null;
   /** ISO days, '' when open. */
   since: string;
   until: string;
 }
 
+/** What is wrong with the period, as i18n keys by field (an unreadable date is said by its
+ * own field): a start after today (the log holds nothing yet), an end before the start. */
+export function periodProblems(
+  filters: Pick<AuditFilters, 'since' | 'until'>,
+  today: string,
+): { since?: string; until?: string } {
+  const since = isIsoDay(filters.since) ? filters.since : null;
+  const until = isIsoDay(filters.until) ? filters.until : null;
+  return {
+    since: since && since > today ? 'audit.sinceInFuture' : undefined,
+    until: since && until && until < since ? 'audit.periodInverted' : undefined,
+  };
+}
+
 /** The query of GET /audit-events for the filters (empty ones left out). */
-export function auditQuery(filters: AuditFilters, actorId: string | null) {
+export function auditQuery(filters: AuditFilters, actorId: string | null, today?: string) {
+  const problems: { since?: string } = today ? periodProblems(filters, today) : {};
   return {
     actor_id: actorId ?? undefined,
     entity_type: filters.entityType ?? undefined,
     entity_id: filters.entityType && filters.entityId ? filters.entityId : undefined,
-    // A date still being corrected (unreadable text) filters nothing yet.
-    since: isIsoDay(filters.since) ? filters.since : undefined,
+    action: isAuditAction(filters.action) ? filters.action : undefined,
+    // A date still being corrected (unreadable, or a start after today) filters nothing yet.
+    since: isIsoDay(filters.since) && !problems.since ? filters.since : undefined,
     until: isIsoDay(filters.until) ? filters.until : undefined,
   };
 }
@@ -78,9 +103,13 @@ export function recordPath(event: Pick<AuditEventRead, 'entity_type' | 'entity_i
 const PERSONAL_TYPES = new Set(['participant', 'eligibility_validation', 'pathway', 'pathway_step']);
 const NAMING_FIELDS = ['full_name', 'name', 'reference', 'title', 'email'];
 
-/** What names an entry's record when the entry itself says it (a creation, a renaming). */
-export function recordName(event: Pick<AuditEventRead, 'entity_type' | 'changes'>): string | null {
+/** What names an entry's record: the name the API gives (an account, an organisation), or
+ * what the entry itself says (a creation, a renaming). */
+export function recordName(
+  event: Pick<AuditEventRead, 'entity_type' | 'changes'> & { entity_name?: string | null },
+): string | null {
   if (PERSONAL_TYPES.has(event.entity_type)) return null;
+  if (event.entity_name) return event.entity_name;
   for (const field of NAMING_FIELDS) {
     const value = event.changes?.[field];
     const named = Array.isArray(value) ? value[1] : value;

@@ -13,6 +13,7 @@ import {
 } from '../../client/sdk.gen';
 import type { EnterpriseKind, OrganisationKind, OrganisationRead } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
+import { LoadError } from '../../components/NotFound';
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusText } from '../../components/StatusText';
@@ -20,7 +21,7 @@ import { TerritoryPicker, type TerritoryValue } from '../../components/Territory
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { fieldMap } from '../../lib/problem';
 import { useValidator } from '../../hooks/useValidator';
-import { normaliseSiret, required, siret } from '../../lib/validation';
+import { maxLength, NAME_MAX_LENGTH, normaliseSiret, required, siret, wholeNumber } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { type OrganisationChoice, OrganisationSelect } from '../users/OrganisationSelect';
 import { ENTERPRISE_KINDS, isOrganisationKind, ORGANISATION_KINDS } from './kinds';
@@ -44,6 +45,8 @@ const COORDINATED_KINDS: readonly OrganisationKind[] = ['prescriber', 'facilitat
 const COORDINATOR_KINDS: readonly OrganisationKind[] = ['facilitation_structure', 'network'];
 /** Kinds owning participants' records (controllers): they may set their own retention period. */
 const PORTFOLIO_KINDS: readonly OrganisationKind[] = ['facilitation_structure', 'prescriber', 'network'];
+/** The retention periods the server takes (organisations/schemas.py `RetentionMonths`). */
+const RETENTION = { min: 12, max: 36 } as const;
 
 function valuesOf(organisation?: OrganisationRead): Values {
   return {
@@ -88,7 +91,13 @@ function OrganisationForm({ record, onReload }: { record?: Loaded; onReload?: ()
   const readOnly = record ? !record.data.actions?.edit : !can('organisations:manage');
   const form = useForm<Values>({
     initialValues: valuesOf(record?.data),
-    validate: { name: rule(required), siret: rule(siret) },
+    // The server's bounds (organisations/schemas.py), so every error shows at once.
+    validate: {
+      name: rule(required, maxLength(NAME_MAX_LENGTH)),
+      siret: rule(siret),
+      retention_months: (value, values) =>
+        PORTFOLIO_KINDS.includes(values.kind) ? rule(wholeNumber(RETENTION.min, RETENTION.max))(value) : null,
+    },
   });
   const { busy, run, alert } = useApiSubmit(form, FIELDS);
 
@@ -184,8 +193,7 @@ function OrganisationForm({ record, onReload }: { record?: Loaded; onReload?: ()
               description={t('organisations.retentionHelp')}
               placeholder={t('organisations.retentionDefault')}
               readOnly={readOnly}
-              min={12}
-              max={36}
+              clampBehavior="none"
               allowDecimal={false}
               maw={360}
               {...form.getInputProps('retention_months')}
@@ -246,7 +254,7 @@ export function OrganisationFormPage() {
     );
   }
   if (record.isPending) return <Loading />;
-  if (record.error) return <ProblemAlert error={record.error} />;
+  if (record.error) return <LoadError error={record.error} />;
   return (
     <Stack gap="md" maw={860}>
       <PageHeader

@@ -1,26 +1,31 @@
-import { Alert, Badge, Button, Card, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { call, callWithETag } from '../../api/client';
-import { clauseSettingsReadClauseSettings, participantsListEligibility, participantsValidateEligibility } from '../../client/sdk.gen';
-import type { Criterion, EvidenceType, MinimumIncomeKind, OpinionSource, ParticipantRead } from '../../client/types.gen';
+import {
+  clauseSettingsReadClauseSettings,
+  participantsListEligibility,
+  participantsValidateEligibility,
+  participantsWithdrawEligibility,
+} from '../../client/sdk.gen';
+import type { Criterion, EligibilityRead, EvidenceType, MinimumIncomeKind, OpinionSource, ParticipantRead } from '../../client/types.gen';
 import { ProblemAlert } from '../../components/Feedback';
 import { DateField } from '../../components/DateField';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
 import { todayIso } from '../../lib/dates';
 import { fieldMap } from '../../lib/problem';
-import { isoDay, notAfter, required } from '../../lib/validation';
+import { isoDay, maxLength, minLength, notAfter, notBefore, notTooEarly, required } from '../../lib/validation';
 import { day } from '../tenders/format';
 import { CRITERIA, EVIDENCE_TYPES, INCOME_KINDS, OPINION_SOURCES } from './vocabularies';
 import { DataTable } from '../../components/DataTable';
 
 interface Values {
-  criterion: Criterion;
+  criterion: Criterion | null;
   validated_on: string;
   evidence_type: EvidenceType | null;
   evidence_date: string;
@@ -39,27 +44,25 @@ function ValidationForm({ participant, onDone }: { participant: ParticipantRead;
   const today = todayIso();
   const form = useForm<Values>({
     initialValues: {
-      criterion: 'long_term_jobseeker',
+      // No criterion is chosen for the facilitator: the validation is their decision.
+      criterion: null,
       validated_on: today,
       evidence_type: null,
       evidence_date: '',
       minimum_income_kind: null,
       opinion_source: null,
     },
+    // The server's bounds (participants/schemas.py, eligibility.py), so every error shows at once.
     validate: {
-      validated_on: rule(required, isoDay, notAfter(today)),
+      criterion: (value) => (value ? null : t('validation.required')),
+      validated_on: rule(required, isoDay, notTooEarly, notAfter(today), notBefore(participant.birth_date, 'validation.beforeBirth')),
       evidence_date: (value, values) =>
-        rule(isoDay)(value) ??
+        rule(isoDay, notTooEarly, notAfter(today))(value) ??
         (value && values.validated_on && value > values.validated_on ? t('validation.evidenceAfterValidation') : null),
       minimum_income_kind: (value, values) => (values.criterion === 'minimum_income' && !value ? t('validation.required') : null),
       opinion_source: (value, values) => (values.criterion === 'facilitator_validated' && !value ? t('validation.required') : null),
     },
   });
-  const firstEnabled = criteria[0];
-  const chosen = form.values.criterion;
-  useEffect(() => {
-    if (firstEnabled && !criteria.includes(chosen)) form.setFieldValue('criterion', firstEnabled);
-  }, [firstEnabled, chosen, criteria, form]);
   const shown = [
     'criterion', 'validated_on', 'evidence_type', 'evidence_date',
     ...(form.values.criterion === 'minimum_income' ? ['minimum_income_kind'] : []),
@@ -72,7 +75,7 @@ function ValidationForm({ participant, onDone }: { participant: ParticipantRead;
         participantsValidateEligibility({
           path: { participant_id: participant.id },
           body: {
-            criterion: values.criterion,
+            criterion: values.criterion as Criterion,
             validated_on: values.validated_on,
             evidence_type: values.evidence_type,
             evidence_date: values.evidence_date || null,
@@ -92,7 +95,7 @@ function ValidationForm({ participant, onDone }: { participant: ParticipantRead;
       <Stack gap="sm" mt="sm">
         <ProblemAlert {...alert} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label={t('participants.criterion')} allowDeselect={false} data={criteria.map((value) => ({ value, label: t(`criteria.${value}`) }))} {...form.getInputProps('criterion')} />
+          <Select label={t('participants.criterion')} required placeholder={t('participants.criterionPlaceholder')} allowDeselect={false} data={criteria.map((value) => ({ value, label: t(`criteria.${value}`) }))} {...form.getInputProps('criterion')} />
           <DateField label={t('participants.validatedOn')} required {...form.getInputProps('validated_on')} />
           <Select label={t('participants.evidence')} clearable data={EVIDENCE_TYPES.map((value) => ({ value, label: t(`evidenceTypes.${value}`) }))} {...form.getInputProps('evidence_type')} />
           <DateField label={t('participants.evidenceDate')} {...form.getInputProps('evidence_date')} />
@@ -112,18 +115,67 @@ function ValidationForm({ participant, onDone }: { participant: ParticipantRead;
   );
 }
 
+/** Withdraws a validation made in error, with the reason (kept in the history). */
+function WithdrawModal({ participant, validation, onClose }: { participant: ParticipantRead; validation: EligibilityRead; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const rule = useValidator();
+  // The server's bounds on the reason (participants/schemas.py `EligibilityWithdrawal`).
+  const form = useForm({ initialValues: { reason: '' }, validate: { reason: rule(required, minLength(10), maxLength(2000)) } });
+  const { busy, run, alert } = useApiSubmit(form, fieldMap(['reason']));
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      await call(
+        participantsWithdrawEligibility({
+          path: { participant_id: participant.id, validation_id: validation.id },
+          body: { reason: values.reason.trim() },
+        }),
+      );
+      await queryClient.invalidateQueries({ queryKey: ['participant', participant.id] });
+      await queryClient.invalidateQueries({ queryKey: ['participants'] });
+      notifications.show({ color: 'green', message: t('participants.withdrawn') });
+      onClose();
+    }),
+  );
+  return (
+    <Modal opened onClose={onClose} title={t('participants.withdrawTitle')} closeButtonProps={{ 'aria-label': t('app.close') }}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Text size="sm">{t('participants.withdrawNote')}</Text>
+          <ProblemAlert {...alert} />
+          <Textarea label={t('participants.withdrawReason')} required autosize minRows={3} maxLength={2000} data-autofocus {...form.getInputProps('reason')} />
+          <Group>
+            <Button type="submit" color="red.9" loading={busy}>{t('participants.withdrawTitle')}</Button>
+            <Button variant="subtle" onClick={onClose}>{t('app.cancel')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function withdrawal(row: EligibilityRead, t: (key: string, values?: Record<string, string>) => string) {
+  if (!row.withdrawn_on) return null;
+  const date = day(row.withdrawn_on);
+  return row.withdrawal_reason
+    ? t('participants.withdrawnLine', { date, name: row.withdrawn_by?.full_name ?? '—', reason: row.withdrawal_reason })
+    : t('participants.withdrawnShort', { date });
+}
+
 /** Eligibility: status for everyone allowed, sensitive criteria masked until an audited reveal. */
 export function EligibilitySection({ participant }: { participant: ParticipantRead }) {
   const { t } = useTranslation();
   const { actions } = participant;
   const [reveal, setReveal] = useState(false);
   const [validating, setValidating] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<EligibilityRead | null>(null);
   const history = useQuery({
     queryKey: ['participant', participant.id, 'eligibility', reveal],
     queryFn: () => call(participantsListEligibility({ path: { participant_id: participant.id }, query: { reveal } })),
   });
   const status = participant.eligibility;
   const hasMasked = (history.data ?? []).some((row) => row.masked);
+  const withdrawals = (history.data ?? []).some((row) => row.actions.withdraw || row.withdrawn_on);
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="eligibility-title">
       <Group justify="space-between">
@@ -140,7 +192,10 @@ export function EligibilitySection({ participant }: { participant: ParticipantRe
         <Paper withBorder mt="sm">
           <DataTable
             caption={t('participants.eligibility')}
-            columns={[t('participants.criterionColumn'), t('participants.validatedOn'), t('participants.validUntil'), t('participants.evidence')]}
+            columns={[
+              t('participants.criterionColumn'), t('participants.validatedOn'), t('participants.validUntil'), t('participants.evidence'),
+              ...(withdrawals ? [t('participants.withdrawalColumn')] : []),
+            ]}
             minWidth={560}
             striped={false}
             rows={history.data.map((row) => ({
@@ -155,11 +210,23 @@ export function EligibilitySection({ participant }: { participant: ParticipantRe
                 day(row.validated_on),
                 day(row.valid_until),
                 row.evidence_type ? t(`evidenceTypes.${row.evidence_type}`) : '—',
+                ...(withdrawals
+                  ? [
+                      row.withdrawn_on ? (
+                        <Text size="sm" c="red.9" data-testid="withdrawn">{withdrawal(row, t)}</Text>
+                      ) : row.actions.withdraw ? (
+                        <Button size="xs" variant="subtle" color="red.9" aria-label={t('participants.withdrawAria', { date: day(row.validated_on) })} onClick={() => setWithdrawing(row)}>
+                          {t('participants.withdraw')}
+                        </Button>
+                      ) : '—',
+                    ]
+                  : []),
               ],
             }))}
           />
         </Paper>
       )}
+      {withdrawing && <WithdrawModal participant={participant} validation={withdrawing} onClose={() => setWithdrawing(null)} />}
       {hasMasked && !reveal && actions.reveal && (
         <Alert variant="light" color="gray" mt="sm">
           <Group justify="space-between">

@@ -16,6 +16,7 @@ import type { ParticipantRead } from '../../client/types.gen';
 import { DateField } from '../../components/DateField';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { FormActions } from '../../components/FormActions';
+import { LoadError } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { TerritoryPicker } from '../../components/TerritoryPicker';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
@@ -174,7 +175,7 @@ export function ParticipantEditPage() {
     queryFn: () => callWithETag(participantsGetParticipant({ path: { participant_id: id } })),
   });
   if (record.isPending) return <Loading />;
-  if (record.error) return <ProblemAlert error={record.error} />;
+  if (record.error) return <LoadError error={record.error} />;
   const { data, etag } = record.data;
   return (
     <Stack gap="md" maw={900}>

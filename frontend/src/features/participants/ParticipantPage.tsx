@@ -14,6 +14,7 @@ import {
 } from '../../client/sdk.gen';
 import type { ParticipantRead } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
+import { LoadError } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { toApiError } from '../../lib/problem';
 import { download } from '../tenders/files';
@@ -119,7 +120,7 @@ export function ParticipantPage() {
     queryFn: () => callWithETag(participantsGetParticipant({ path: { participant_id: id } })),
   });
   if (record.isPending) return <Loading />;
-  if (record.error) return <ProblemAlert error={record.error} />;
+  if (record.error) return <LoadError error={record.error} />;
   const { data: p, etag } = record.data;
   const facts: [string, string][] = [
     [t('participants.birthDate'), p.birth_date ? `${day(p.birth_date)} (${t('participants.age', { age: ageOn(p.birth_date) })})` : '—'],

@@ -1,5 +1,6 @@
 import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import {
   participantsAddPathwayStep,
+  participantsAmendPathway,
   participantsExitPathway,
   participantsListClausePositions,
   participantsFollowUpPathway,
@@ -20,7 +22,7 @@ import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
 import { todayIso } from '../../lib/dates';
 import { fieldMap } from '../../lib/problem';
-import { hours, isoDay, notAfter, required } from '../../lib/validation';
+import { hours, isoDay, notAfter, notAfterDay, notBefore, notTooEarly, notTooFar, required } from '../../lib/validation';
 import { day, integer, number } from '../tenders/format';
 import { CONTRACT_KINDS, CONTRACT_STEPS, EXIT_CATEGORIES, EXIT_CATEGORY, EXIT_SITUATIONS, QUALIFICATION_LEVELS, STEP_KINDS } from './vocabularies';
 
@@ -44,10 +46,16 @@ function StepForm({ participant, pathway, onDone }: { participant: ParticipantRe
       kind: 'diagnosis' as StepKind, start_date: today, end_date: '', qualification_level: null as QualificationLevel | null,
       contract_kind: null as ContractKind | null, employer: '', hours_per_week: '', lot_id: '', enterprise_id: '',
     },
+    // The server's bounds (pathway_schemas.py, pathways.py), so every error shows at once.
     validate: {
-      start_date: rule(required, isoDay, notAfter(today)),
+      start_date: rule(
+        required, isoDay, notTooEarly, notAfter(today),
+        notBefore(pathway.entry_date, 'validation.stepBeforeEntry'),
+        notBefore(pathway.steps.at(-1)?.start_date, 'validation.stepOutOfOrder'),
+      ),
       end_date: (value, values) =>
-        rule(isoDay)(value) ?? (value && values.start_date && value < values.start_date ? t('validation.endBeforeStart') : null),
+        rule(isoDay, notTooEarly, notTooFar(today))(value) ??
+        (value && values.start_date && value < values.start_date ? t('validation.endBeforeStart') : null),
       contract_kind: (value, values) => (CONTRACT_STEPS.includes(values.kind) && !value ? t('validation.required') : null),
       hours_per_week: (value, values) =>
         CONTRACT_STEPS.includes(values.kind) ? rule(required, hours)(value) : null,
@@ -158,7 +166,12 @@ function ExitForm({ participant, pathway, followUp, onDone }: { participant: Par
     // No situation is chosen for the person: an exit counts in the structure's results.
     initialValues: { date: today, situation: null as ExitSituation | null, category: null as ExitCategory | null },
     validate: {
-      date: rule(required, isoDay, notAfter(today)),
+      date: rule(
+        required, isoDay, notTooEarly, notAfter(today),
+        followUp
+          ? notBefore(pathway.follow_up_due, 'validation.followUpTooEarly')
+          : notBefore(lastStart(pathway), 'validation.exitBeforeLastStep'),
+      ),
       situation: (value) => (value ? null : t('validation.required')),
       category: (value, values) =>
         values.situation && EXIT_CATEGORY[values.situation] === null && !value ? t('validation.required') : null,
@@ -190,7 +203,7 @@ function ExitForm({ participant, pathway, followUp, onDone }: { participant: Par
         <ProblemAlert {...alert} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <DateField label={followUp ? t('participants.followUpDate') : t('participants.exitDate')} required {...form.getInputProps('date')} />
-          <Select label={t('participants.situation')} required placeholder={t('participants.situationPlaceholder')} allowDeselect={false} data={EXIT_SITUATIONS.map((value) => ({ value, label: t(`exitSituations.${value}`) }))} {...form.getInputProps('situation')} />
+          <Select label={followUp ? t('participants.followUpSituation') : t('participants.situation')} required placeholder={t('participants.situationPlaceholder')} allowDeselect={false} data={EXIT_SITUATIONS.map((value) => ({ value, label: t(`exitSituations.${value}`) }))} {...form.getInputProps('situation')} />
           {derived || !form.values.situation ? (
             derived && <Text mt={28} data-testid="derived-category">{t('participants.categoryDerived', { category: t(`exitCategories.${derived}`) })}</Text>
           ) : (
@@ -206,15 +219,39 @@ function ExitForm({ participant, pathway, followUp, onDone }: { participant: Par
   );
 }
 
-/** Opens a pathway on an entry date (today unless said otherwise). */
-function StartForm({ participant }: { participant: ParticipantRead }) {
-  const { t } = useTranslation();
+/** The latest day a pathway's exit may not precede: its entry, or its last step's start. */
+function lastStart(pathway: PathwayRead): string {
+  return pathway.steps.reduce((latest, step) => (step.start_date > latest ? step.start_date : latest), pathway.entry_date);
+}
+
+/** An entry date's checks, the server's (pathways.py `_check_entry`): every error at once. */
+function useEntryRule(participant: ParticipantRead, previousExit: string | null, firstStep?: string) {
   const rule = useValidator();
-  const refresh = useRefresh(participant.id);
   const today = todayIso();
+  return rule(
+    required, isoDay, notTooEarly, notAfter(today),
+    notBefore(participant.birth_date, 'validation.entryBeforeBirth'),
+    notBefore(previousExit, 'validation.entryBeforePreviousExit'),
+    notAfterDay(firstStep, 'validation.entryAfterFirstStep'),
+  );
+}
+
+/** The latest exit of the person's other pathways (a new entry may not precede it). */
+function previousExit(pathways: PathwayRead[], except?: string): string | null {
+  return pathways.reduce<string | null>(
+    (latest, p) => (p.id !== except && p.exit_date && (!latest || p.exit_date > latest) ? p.exit_date : latest),
+    null,
+  );
+}
+
+/** Opens a pathway on an entry date (today unless said otherwise). */
+function StartForm({ participant, pathways }: { participant: ParticipantRead; pathways: PathwayRead[] }) {
+  const { t } = useTranslation();
+  const refresh = useRefresh(participant.id);
+  const entryRule = useEntryRule(participant, previousExit(pathways));
   const form = useForm({
-    initialValues: { entry_date: today },
-    validate: { entry_date: rule(required, isoDay, notAfter(today)) },
+    initialValues: { entry_date: todayIso() },
+    validate: { entry_date: entryRule },
   });
   const { busy, run, alert } = useApiSubmit(form, fieldMap(['entry_date']));
   const submit = form.onSubmit((values) =>
@@ -236,7 +273,42 @@ function StartForm({ participant }: { participant: ParticipantRead }) {
   );
 }
 
-type Editing = { pathway: string; form: 'step' | 'exit' | 'followUp' } | null;
+/** Corrects an open pathway's entry date (If-Match on the pathway's version). */
+function EntryForm({ participant, pathway, pathways, onDone }: { participant: ParticipantRead; pathway: PathwayRead; pathways: PathwayRead[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const refresh = useRefresh(participant.id);
+  const entryRule = useEntryRule(participant, previousExit(pathways, pathway.id), pathway.steps[0]?.start_date);
+  const form = useForm({ initialValues: { entry_date: pathway.entry_date }, validate: { entry_date: entryRule } });
+  const { busy, run, alert } = useApiSubmit(form, fieldMap(['entry_date']));
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      await call(
+        participantsAmendPathway({
+          path: { participant_id: participant.id, pathway_id: pathway.id },
+          headers: { 'If-Match': `"${pathway.id}.${pathway.version}"` },
+          body: { entry_date: values.entry_date },
+        }),
+      );
+      await refresh();
+      notifications.show({ color: 'green', message: t('participants.entryCorrected') });
+      onDone();
+    }),
+  );
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="xs" mt="sm">
+        <ProblemAlert {...alert} onReload={() => void refresh().then(onDone)} />
+        <Group align="start">
+          <DateField label={t('participants.entryDate')} required w={200} {...form.getInputProps('entry_date')} />
+          <Button type="submit" loading={busy} mt={25}>{t('participants.saveEntry')}</Button>
+          <Button variant="subtle" mt={25} onClick={onDone}>{t('app.cancel')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+type Editing = { pathway: string; form: 'entry' | 'step' | 'exit' | 'followUp' } | null;
 
 export function PathwaySection({ participant }: { participant: ParticipantRead }) {
   const { t } = useTranslation();
@@ -249,7 +321,7 @@ export function PathwaySection({ participant }: { participant: ParticipantRead }
     <Card withBorder padding="lg" component="section" aria-labelledby="pathways-title">
       <Title order={2} size="h4" id="pathways-title">{t('participants.pathways')}</Title>
       <ProblemAlert error={pathways.error} />
-      {participant.actions.start_pathway && <StartForm participant={participant} />}
+      {participant.actions.start_pathway && <StartForm participant={participant} pathways={pathways.data ?? []} />}
       {pathways.data?.length === 0 && <Text size="sm" c="dimmed" mt="xs">{t('participants.noPathway')}</Text>}
       {(pathways.data ?? []).map((pathway) => (
         <Stack key={pathway.id} gap="xs" mt="md" data-testid="pathway">
@@ -280,6 +352,9 @@ export function PathwaySection({ participant }: { participant: ParticipantRead }
               {t('participants.exited', { date: day(pathway.exit_date), situation: t(`exitSituations.${pathway.exit_situation}`), category: t(`exitCategories.${pathway.exit_category}`) })}
             </Text>
           )}
+          {!pathway.follow_up_date && pathway.follow_up_due && pathway.follow_up_due > todayIso() && (
+            <Text size="sm" c="dimmed" data-testid="follow-up-due">{t('participants.followUpDue', { date: day(pathway.follow_up_due) })}</Text>
+          )}
           {pathway.follow_up_date && pathway.follow_up_situation && pathway.follow_up_category && (
             <Text size="sm">
               {t('participants.followedUp', { date: day(pathway.follow_up_date), situation: t(`exitSituations.${pathway.follow_up_situation}`), category: t(`exitCategories.${pathway.follow_up_category}`) })}
@@ -287,13 +362,17 @@ export function PathwaySection({ participant }: { participant: ParticipantRead }
           )}
           {editing?.pathway !== pathway.id && (
             <Group>
+              {pathway.actions.edit && <Button size="xs" variant="subtle" onClick={() => setEditing({ pathway: pathway.id, form: 'entry' })}>{t('participants.editEntry')}</Button>}
               {pathway.actions.add_step && <Button size="xs" variant="light" onClick={() => setEditing({ pathway: pathway.id, form: 'step' })}>{t('participants.addStep')}</Button>}
               {pathway.actions.exit && <Button size="xs" variant="light" onClick={() => setEditing({ pathway: pathway.id, form: 'exit' })}>{t('participants.exit')}</Button>}
               {pathway.actions.follow_up && <Button size="xs" variant="light" onClick={() => setEditing({ pathway: pathway.id, form: 'followUp' })}>{t('participants.followUp')}</Button>}
             </Group>
           )}
           {editing?.pathway === pathway.id && editing.form === 'step' && <StepForm participant={participant} pathway={pathway} onDone={() => setEditing(null)} />}
-          {editing?.pathway === pathway.id && editing.form !== 'step' && (
+          {editing?.pathway === pathway.id && editing.form === 'entry' && (
+            <EntryForm participant={participant} pathway={pathway} pathways={pathways.data ?? []} onDone={() => setEditing(null)} />
+          )}
+          {editing?.pathway === pathway.id && (editing.form === 'exit' || editing.form === 'followUp') && (
             <ExitForm participant={participant} pathway={pathway} followUp={editing.form === 'followUp'} onDone={() => setEditing(null)} />
           )}
         </Stack>

@@ -17,13 +17,28 @@ import {
 } from '../../client/sdk.gen';
 import type { ClauseSettingsRead, LabourShareRead } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
+import { LoadError } from '../../components/NotFound';
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { DataTable } from '../../components/DataTable';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
 import { fieldMap, mapProblem, toApiError } from '../../lib/problem';
-import { amount, cpvPrefix, email, minLength, optional, percentage, phone, required, share } from '../../lib/validation';
+import {
+  amount,
+  atMost,
+  cpvPrefix,
+  email,
+  maxLength,
+  minLength,
+  optional,
+  percentage,
+  phone,
+  required,
+  share,
+  TEXT_MAX_LENGTH,
+  wholeNumber,
+} from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { CRITERIA } from '../participants/vocabularies';
 import { ArticleTemplateEditor } from './ArticleTemplateEditor';
@@ -57,25 +72,24 @@ function SettingsForm({ settings, etag, readOnly, onReload }: { settings: Clause
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const rule = useValidator();
-  const wholeNumber = (min: number, max: number) => (value: number | string) =>
-    String(value).trim() !== '' && Number.isInteger(Number(value)) && Number(value) >= min && Number(value) <= max
-      ? null
-      : t('validation.between', { min, max });
+  // An hourly cost is 10 digits, 2 of them decimals (`HourlyCost`).
+  const hourlyCost = atMost(99_999_999.99, '99 999 999,99 €');
   const form = useForm({
     initialValues: valuesOf(settings),
     validate: {
-      hourly_cost: rule(required, amount),
+      hourly_cost: rule(required, amount, hourlyCost),
       insertion_rate: rule(required, share),
       default_labour_share: rule(required, share),
       training_cap_share: rule(required, percentage),
-      cleaning_hourly_cost: rule(required, amount),
-      monthly_ceiling_hours: wholeNumber(1, 744),
-      cleaning_min_hours: wholeNumber(0, 100000),
-      eligibility_validity_months: wholeNumber(6, 60),
-      contact_email: rule(optional(email)),
+      cleaning_hourly_cost: rule(required, amount, hourlyCost),
+      monthly_ceiling_hours: rule(required, wholeNumber(1, 744)),
+      cleaning_min_hours: rule(required, wholeNumber(0, 100000)),
+      eligibility_validity_months: rule(required, wholeNumber(6, 60)),
+      contact_name: rule(maxLength(TEXT_MAX_LENGTH.contactName)),
+      contact_email: rule(optional(email), maxLength(TEXT_MAX_LENGTH.email)),
       contact_phone: rule(phone),
       enabled_criteria: (value) => (value.length ? null : t('validation.oneCriterion')),
-      article_template: rule(required, minLength(10)),
+      article_template: rule(required, minLength(10), maxLength(TEXT_MAX_LENGTH.articleTemplate)),
     },
   });
   const { busy, run, alert } = useApiSubmit(form, FIELDS);
@@ -125,11 +139,11 @@ function SettingsForm({ settings, etag, readOnly, onReload }: { settings: Clause
             <TextInput label={t('settings.hourlyCost')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('hourly_cost')} />
             <TextInput label={t('settings.insertionRate')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('insertion_rate')} />
             <TextInput label={t('settings.defaultLabourShare')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('default_labour_share')} />
-            <NumberInput hideControls label={t('settings.monthlyCeiling')} readOnly={readOnly} min={1} {...form.getInputProps('monthly_ceiling_hours')} />
+            <NumberInput hideControls label={t('settings.monthlyCeiling')} readOnly={readOnly} clampBehavior="none" allowDecimal={false} {...form.getInputProps('monthly_ceiling_hours')} />
             <TextInput label={t('settings.trainingCap')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('training_cap_share')} />
-            <NumberInput hideControls label={t('settings.validityMonths')} readOnly={readOnly} min={6} max={60} {...form.getInputProps('eligibility_validity_months')} />
+            <NumberInput hideControls label={t('settings.validityMonths')} readOnly={readOnly} clampBehavior="none" allowDecimal={false} {...form.getInputProps('eligibility_validity_months')} />
             <TextInput label={t('settings.cleaningHourlyCost')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('cleaning_hourly_cost')} />
-            <NumberInput hideControls label={t('settings.cleaningMinHours')} readOnly={readOnly} min={0} {...form.getInputProps('cleaning_min_hours')} />
+            <NumberInput hideControls label={t('settings.cleaningMinHours')} readOnly={readOnly} clampBehavior="none" allowDecimal={false} {...form.getInputProps('cleaning_min_hours')} />
           </SimpleGrid>
           {readOnly ? (
             // Read, not greyed-out boxes: the criteria the structure validates against.
@@ -243,7 +257,11 @@ function LabourShares({ readOnly }: { readOnly: boolean }) {
   const rule = useValidator();
   const form = useForm({
     initialValues: { cpv_prefix: '', trade: '', share: '' },
-    validate: { cpv_prefix: rule(required, cpvPrefix), trade: rule(required), share: rule(required, share) },
+    validate: {
+      cpv_prefix: rule(required, cpvPrefix),
+      trade: rule(required, maxLength(TEXT_MAX_LENGTH.trade)),
+      share: rule(required, share),
+    },
   });
   const { busy, run, alert } = useApiSubmit(form, fieldMap(['cpv_prefix', 'trade', 'share']));
   const add = form.onSubmit((v) =>
@@ -295,7 +313,7 @@ export function ClauseSettingsPage() {
   const { can } = useAuth();
   const record = useQuery({ queryKey: ['clause-settings', 'values'], queryFn: () => callWithETag(clauseSettingsReadClauseSettings()) });
   if (record.isPending) return <Loading />;
-  if (record.error) return <ProblemAlert error={record.error} />;
+  if (record.error) return <LoadError error={record.error} />;
   const readOnly = !can('clause_settings:manage');
   const { data, etag } = record.data;
   return (

@@ -12,7 +12,9 @@ import { DateField } from '../../components/DateField';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
 import { fieldMap } from '../../lib/problem';
-import { amount, isoDay, required } from '../../lib/validation';
+import { todayIso } from '../../lib/dates';
+import { amount, atMost, isoDay, notAfter, notTooEarly, required } from '../../lib/validation';
+import { AMOUNT_MAX, subcontractedTotal } from './checks';
 import { type OrganisationChoice, OrganisationSelect } from '../users/OrganisationSelect';
 import { day, decimal, euros, typed } from './format';
 import { CONSORTIUM_TYPES } from './vocabularies';
@@ -59,18 +61,26 @@ export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; 
       subcontractors: [],
       freeze_hours: lot.hours_frozen,
     },
-    validate: {
-      awarded_amount: rule(required, amount),
-      notification_date: rule(required, isoDay),
-      members: {
-        enterprise: (value, _values, path) => (!value && path === 'members.0.enterprise' ? t('validation.required') : null),
-      },
-      subcontractors: {
-        amount: (value, values, path) => {
-          const index = Number(path.split('.')[1]);
-          return values.subcontractors[index]?.enterprise ? rule(required, amount)(value) : null;
-        },
-      },
+    // Every field is checked at once, with the server's bounds (dates, amounts, the
+    // subcontracted total), so the form shows all its errors together.
+    validate: (values) => {
+      const errors: Record<string, string | null> = {
+        awarded_amount: rule(required, amount, atMost(AMOUNT_MAX, euros(AMOUNT_MAX)))(values.awarded_amount),
+        notification_date: rule(required, isoDay, notTooEarly, notAfter(todayIso()))(values.notification_date),
+        'members.0.enterprise': values.members[0]?.enterprise ? null : t('validation.required'),
+      };
+      values.subcontractors.forEach((sub, index) => {
+        errors[`subcontractors.${index}.amount`] = sub.enterprise
+          ? rule(required, amount, atMost(AMOUNT_MAX, euros(AMOUNT_MAX)))(sub.amount)
+          : null;
+      });
+      const awarded = Number(decimal(values.awarded_amount) ?? 'NaN');
+      const total = subcontractedTotal(values.subcontractors.filter((sub) => sub.enterprise).map((sub) => sub.amount));
+      errors.subcontractors =
+        Number.isFinite(awarded) && total > awarded
+          ? t('lots.subcontractingExceeds', { total: euros(total), awarded: euros(awarded) })
+          : null;
+      return errors;
     },
   });
   const { busy, run, alert } = useApiSubmit(form, FIELDS);
@@ -83,6 +93,7 @@ export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; 
         awarded_amount: typed(current.awarded_amount),
         notification_date: current.notification_date,
         members: current.members.map((m) => ({ enterprise: { id: m.enterprise.id, name: m.enterprise.name } })),
+        freeze_hours: lot.hours_frozen,
         mandatary: String(Math.max(0, current.members.findIndex((m) => m.is_mandatary))),
         subcontractors: current.subcontractors.map((s) => ({
           enterprise: { id: s.enterprise.id, name: s.enterprise.name },
@@ -219,9 +230,14 @@ export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; 
                 </Button>
               </Group>
             )}
-            <Text fw={500} size="sm">
+            <Text fw={500} size="sm" id="subcontractors-title">
               {t('lots.subcontractors')}
             </Text>
+            {form.errors.subcontractors && (
+              <Text c="red.8" size="sm" role="alert" data-testid="subcontractors-error">
+                {form.errors.subcontractors}
+              </Text>
+            )}
             {form.values.subcontractors.map((sub, index) => (
               <Group key={index} align="end" wrap="nowrap">
                 <div style={{ flex: 2 }}>

@@ -13,12 +13,12 @@ import { fieldMap, mapProblem, toApiError } from '../../lib/problem';
 import { share } from '../../lib/validation';
 import { useValidator } from '../../hooks/useValidator';
 import { type CalculatorInputs, calculatorInputs, estimateBody, savedParameters } from './calculator';
-import { formula, integer, percent } from './format';
+import { euros, formula, integer, percent } from './format';
 import { useLotRefresh } from './useLotRefresh';
 
 function parameterValue(name: string, value: string): string {
   if (name === 'labour_share' || name === 'insertion_rate') return percent(value);
-  if (name === 'amount_excl_tax' || name === 'hourly_cost') return `${integer(value)} €`;
+  if (name === 'amount_excl_tax' || name === 'hourly_cost') return euros(value);
   if (name === 'taken_over_monthly_hours') return `${integer(value)} h`;
   return integer(value);
 }

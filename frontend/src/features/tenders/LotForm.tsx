@@ -10,7 +10,9 @@ import { ProblemAlert } from '../../components/Feedback';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
 import { fieldMap } from '../../lib/problem';
-import { amount, cpvCode, optionalAmount, required } from '../../lib/validation';
+import { amount, atMost, cpvCode, maxLength, optionalAmount, required, wholeNumber } from '../../lib/validation';
+import { AMOUNT_MAX, DURATION_MONTHS, LENGTHS, LOT_NUMBER, SMALL_AMOUNT_MAX} from './checks';
+import { euros, integer } from './format';
 import { CpvInput } from './CpvInput';
 import { lotCreateBody, lotUpdateBody, lotValues, type LotValues } from './lotForm';
 import { CONSIDERATIONS } from './vocabularies';
@@ -49,17 +51,21 @@ export function LotForm({
   const title = lot ? t('lots.edit') : t('tenders.addLot');
   const form = useForm<LotValues>({
     initialValues: lotValues({ number: next, cpv_code: tender.cpv_code }, lot),
+    // The server's bounds, all checked at once (a range error says the range).
     validate: {
-      number: (value) => (lot || Number(value) >= 1 ? null : t('validation.positiveInteger')),
-      title: rule(required),
-      estimated_amount: rule(required, amount),
-      duration_months: (value) => (Number(value) >= 1 ? null : t('validation.positiveInteger')),
+      number: (value) => (lot ? null : rule(required, wholeNumber(LOT_NUMBER.min, LOT_NUMBER.max))(String(value))),
+      title: rule(required, maxLength(LENGTHS.title)),
+      trade: rule(maxLength(LENGTHS.trade)),
+      estimated_amount: rule(required, amount, atMost(AMOUNT_MAX, euros(AMOUNT_MAX))),
+      duration_months: (value) => rule(required, wholeNumber(DURATION_MONTHS.min, DURATION_MONTHS.max))(String(value)),
       cpv_code: rule(required, cpvCode),
       criterion_weight: (value, values) =>
         values.considerations.includes('social_award_criterion') && !(Number(value) >= 1 && Number(value) <= 100)
           ? t('validation.weight')
           : null,
-      penalty_per_missing_hour: rule(optionalAmount),
+      taken_over_monthly_hours: (value, values) =>
+        values.calculation_method === 'cleaning' ? rule(optionalAmount, atMost(SMALL_AMOUNT_MAX, integer(SMALL_AMOUNT_MAX)))(String(value)) : null,
+      penalty_per_missing_hour: rule(optionalAmount, atMost(SMALL_AMOUNT_MAX, euros(SMALL_AMOUNT_MAX))),
     },
   });
   const { busy, run, alert } = useApiSubmit(form, LOT_FIELDS);

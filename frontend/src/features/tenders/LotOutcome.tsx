@@ -13,7 +13,9 @@ import { FormActions } from '../../components/FormActions';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
 import { fieldMap } from '../../lib/problem';
-import { isoDay, minLength, required } from '../../lib/validation';
+import { todayIso } from '../../lib/dates';
+import { isoDay, maxLength, minLength, notAfter, notTooEarly, required } from '../../lib/validation';
+import { LENGTHS } from './checks';
 import { day } from './format';
 import { LOT_OUTCOMES, type OutcomeValues, outcomeBody, outcomeValues, REOPEN } from './lifecycle';
 import { useLotRefresh } from './useLotRefresh';
@@ -39,8 +41,9 @@ export function OutcomeForm({ lot, etag, onDone, onReload }: { lot: LotRead; eta
   const form = useForm<OutcomeValues>({
     initialValues: outcomeValues(lot),
     validate: {
-      decided_on: rule(required, isoDay),
-      reason: rule(required, minLength(5)),
+      // The server's bounds, checked together: a day that has happened, a reason's length.
+      decided_on: rule(required, isoDay, notTooEarly, notAfter(todayIso())),
+      reason: rule(required, minLength(5), maxLength(LENGTHS.reason)),
     },
   });
   const { busy, run, alert } = useApiSubmit(form, FIELDS);

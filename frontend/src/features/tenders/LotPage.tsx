@@ -11,13 +11,17 @@ import { call, callWithETag } from '../../api/client';
 import { tendersAmendLot, tendersClauseArticlePreview, tendersGetLot, tendersLotHistory, tendersOverrideLotHours } from '../../client/sdk.gen';
 import type { LotRead } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
+import { LoadError } from '../../components/NotFound';
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { DateField } from '../../components/DateField';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
 import { fieldMap } from '../../lib/problem';
-import { amount, isoDay, minLength, required } from '../../lib/validation';
+import { todayIso } from '../../lib/dates';
+import { amount, atMost, isoDay, maxLength, minLength, notAfter, notBefore, notTooEarly, required, wholeNumber } from '../../lib/validation';
+import { amendmentNotice } from './amendments';
+import { AMOUNT_MAX, DURATION_MONTHS, LENGTHS, OVERRIDE_HOURS} from './checks';
 import { useAuth } from '../auth/AuthProvider';
 import { CpvText } from './CpvText';
 import { articleNumberValid, articleUrl, type ArticleFormat } from './article';
@@ -39,8 +43,8 @@ function OverrideDialog({ lot, etag, opened, onClose, onReload }: { lot: LotRead
   const form = useForm({
     initialValues: { hours: lot.override_hours ?? lot.computed_hours ?? 0, reason: lot.override_reason ?? '' },
     validate: {
-      hours: (value) => (String(value).trim() !== '' && Number(value) >= 0 && Number.isInteger(Number(value)) ? null : t('validation.wholeHours')),
-      reason: rule(required, minLength(10)),
+      hours: (value) => rule(required, wholeNumber(OVERRIDE_HOURS.min, OVERRIDE_HOURS.max))(String(value)),
+      reason: rule(required, minLength(10), maxLength(LENGTHS.reason)),
     },
   });
   const { busy, run, alert } = useApiSubmit(form, fieldMap(['hours', 'reason']));
@@ -120,6 +124,11 @@ function HoursCard({ lot, etag, canOverride, onReload }: { lot: LotRead; etag: s
             </Text>
           )}
           {lot.hours_frozen && <Text size="sm">{t('lots.frozen')}</Text>}
+          {lot.outcome && lot.required_hours !== null && (
+            <Text size="sm" fw={500} data-testid="hours-not-due">
+              {t('lots.hoursNotDueNote')}
+            </Text>
+          )}
           {lot.calculation && (
             <Text size="sm" c="dimmed" className="formula">
               {formula(String((lot.calculation as Record<string, unknown>).formula ?? ''))}
@@ -157,18 +166,27 @@ function Amendments({ lot, etag, canAmend, onReload }: { lot: LotRead; etag: str
   const [editing, setEditing] = useState(false);
   const form = useForm({
     initialValues: { new_amount: '', new_duration_months: '' as number | string, signed_on: '', reason: '' },
+    // The server's bounds, all checked at once: an amount, a duration in range, a signature
+    // day that has happened and is not before the notification, a reason's length.
     validate: {
       new_amount: (value, values) =>
-        rule(amount)(value) ?? (!value.trim() && values.new_duration_months === '' ? t('validation.amendmentChange') : null),
-      new_duration_months: (value) => (value === '' || Number(value) >= 1 ? null : t('validation.positiveInteger')),
-      signed_on: rule(required, isoDay),
-      reason: rule(required, minLength(5)),
+        rule(amount, atMost(AMOUNT_MAX, euros(AMOUNT_MAX)))(value) ??
+        (!value.trim() && values.new_duration_months === '' ? t('validation.amendmentChange') : null),
+      new_duration_months: (value) => rule(wholeNumber(DURATION_MONTHS.min, DURATION_MONTHS.max))(String(value)),
+      signed_on: rule(
+        required,
+        isoDay,
+        notTooEarly,
+        notAfter(todayIso()),
+        notBefore(lot.award?.notification_date, 'validation.amendmentBeforeNotification'),
+      ),
+      reason: rule(required, minLength(5), maxLength(LENGTHS.reason)),
     },
   });
   const { busy, run, alert } = useApiSubmit(form, fieldMap(['new_amount', 'new_duration_months', 'signed_on', 'reason']));
   const submit = form.onSubmit((values) =>
     run(async () => {
-      await call(
+      const amended = await call(
         tendersAmendLot({
           path: { tender_id: lot.tender_id, lot_id: lot.id },
           headers: { 'If-Match': etag },
@@ -181,7 +199,8 @@ function Amendments({ lot, etag, canAmend, onReload }: { lot: LotRead; etag: str
         }),
       );
       await refresh();
-      notifications.show({ color: 'green', message: t('lots.amended') });
+      const notice = amendmentNotice(amended, (hours) => integer(hours));
+      notifications.show({ color: 'green', message: t(notice.key, notice.values) });
       form.reset();
       setEditing(false);
     }),
@@ -325,7 +344,7 @@ export function LotPage() {
   });
   const [editing, setEditing] = useState(false);
   if (record.isPending) return <Loading />;
-  if (record.error) return <ProblemAlert error={record.error} />;
+  if (record.error) return <LoadError error={record.error} />;
   const { data: lot, etag } = record.data;
   const reload = () => void record.refetch();
   // Every button below is offered when the lot's read allows its action, and only then.

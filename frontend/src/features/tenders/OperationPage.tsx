@@ -7,6 +7,7 @@ import { useParams } from 'react-router';
 import { call, callWithETag } from '../../api/client';
 import { operationsGetOperation, operationsOperationSummary, tendersListTenders } from '../../client/sdk.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
+import { LoadError } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { integer, percent } from './format';
 import { useAuth } from '../auth/AuthProvider';
@@ -33,7 +34,7 @@ export function OperationPage() {
     queryFn: () => call(tendersListTenders({ query: { operation_id: id, limit: 200 } })),
   });
   if (operation.isPending) return <Loading />;
-  if (operation.error) return <ProblemAlert error={operation.error} />;
+  if (operation.error) return <LoadError error={operation.error} />;
   const { data, etag } = operation.data;
   const roll = summary.data;
   const line =
@@ -83,6 +84,11 @@ export function OperationPage() {
             <Text size="sm" c="dimmed">
               {t('operations.lotsWithClause', { count: roll.lots_with_clause })}
             </Text>
+            {roll.lots_closed_without_award > 0 && (
+              <Text size="sm" c="dimmed" data-testid="lots-not-counted">
+                {t('operations.closedNotCounted', { count: roll.lots_closed_without_award })}
+              </Text>
+            )}
             {roll.target_met !== null && (
               <Alert color={roll.target_met ? 'green' : 'orange'} variant="light" p="xs">
                 {roll.target_met ? t('operations.met') : t('operations.notMet')}

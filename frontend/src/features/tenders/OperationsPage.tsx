@@ -17,7 +17,7 @@ import { useCursorList } from '../../hooks/useCursorList';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { useValidator } from '../../hooks/useValidator';
 import { fieldMap } from '../../lib/problem';
-import { required } from '../../lib/validation';
+import { maxLength, NAME_MAX_LENGTH, required, share, TEXT_MAX_LENGTH, wholeNumber } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { fromPercent, integer, percent, toPercent } from './format';
 import { FormActions } from '../../components/FormActions';
@@ -36,6 +36,9 @@ interface Values {
   target_value: string | number;
   eligibility_restriction: EligibilityRestriction | null;
 }
+
+/** A target in hours: a whole number, 8 digits at most (`target_value`: 12 digits, 4 decimals). */
+const OPERATION_HOURS_MAX = 99_999_999;
 
 const OPERATION_FIELDS = fieldMap(['name', 'description', 'target_value', 'target_kind', 'eligibility_restriction']);
 
@@ -68,7 +71,13 @@ export function OperationForm({
           eligibility_restriction: operation.eligibility_restriction,
         }
       : { name: '', description: '', target_kind: 'hours_share', target_value: '', eligibility_restriction: null },
-    validate: { name: rule(required) },
+    // The server's bounds (tenders/schemas.py, operations.py), so every error shows at once.
+    validate: {
+      name: rule(required, maxLength(NAME_MAX_LENGTH)),
+      description: rule(maxLength(TEXT_MAX_LENGTH.description)),
+      target_value: (value, values) =>
+        values.target_kind === 'hours_share' ? rule(share)(value) : rule(wholeNumber(1, OPERATION_HOURS_MAX))(value),
+    },
   });
   const { busy, run, alert } = useApiSubmit(form, OPERATION_FIELDS);
   const submit = form.onSubmit((values) =>
@@ -115,8 +124,9 @@ export function OperationForm({
             <NumberInput
               label={t('operations.targetValue')}
               description={form.values.target_kind === 'hours_share' ? t('operations.targetShareHelp') : t('operations.targetHoursHelp')}
-              min={0}
               decimalSeparator=","
+              // Out of range is said, not silently corrected.
+              clampBehavior="none"
               {...form.getInputProps('target_value')}
             />
             <Select

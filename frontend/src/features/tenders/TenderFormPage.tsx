@@ -15,13 +15,15 @@ import {
 import type { Ccag, Nature, PriceForm, Procedure, TenderDetail } from '../../client/types.gen';
 import { DateField } from '../../components/DateField';
 import { Loading, ProblemAlert } from '../../components/Feedback';
+import { LoadError } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { TerritoryPicker, type TerritoryValue } from '../../components/TerritoryPicker';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
 import { fieldMap } from '../../lib/problem';
-import { isIsoDay } from '../../lib/dates';
-import { cpvCode, isoDay, required, tenderReference } from '../../lib/validation';
+import { isIsoDay, todayIso } from '../../lib/dates';
+import { cpvCode, isoDay, maxLength, notTooEarly, notTooFar, required, tenderReference } from '../../lib/validation';
+import { LENGTHS } from './checks';
 import { useAuth } from '../auth/AuthProvider';
 import { type OrganisationChoice, OrganisationSelect } from '../users/OrganisationSelect';
 import { CpvInput } from './CpvInput';
@@ -98,15 +100,16 @@ function TenderForm({ tender, etag, onReload }: { tender?: TenderDetail; etag?: 
         },
     validate: {
       reference: rule(required, tenderReference),
-      object: rule(required),
+      object: rule(required, maxLength(LENGTHS.object)),
       cpv_code: rule(required, cpvCode),
       // The place of execution is part of every tender (open data, enterprises' matching).
       place: (value) => (value.length ? null : t('validation.placeRequired')),
       buyer: (value) => (!tender && !isBuyer && !value ? t('validation.required') : null),
       structure_id: (value) => (!tender && isBuyer && !value ? t('validation.required') : null),
-      publication_date: rule(isoDay),
+      // The server's bounds on a procurement day: from 2000, at most five years ahead.
+      publication_date: rule(isoDay, notTooEarly, notTooFar(todayIso())),
       deadline_date: (value, values) =>
-        rule(isoDay)(value) ??
+        rule(isoDay, notTooEarly, notTooFar(todayIso()))(value) ??
         // Compared only once both are real days (an unreadable publication says so itself).
         (isIsoDay(value) && isIsoDay(values.publication_date) && value < values.publication_date
           ? t('validation.deadlineBeforePublication')
@@ -256,7 +259,7 @@ export function TenderEditPage() {
     queryFn: () => callWithETag(tendersGetTender({ path: { tender_id: id } })),
   });
   if (record.isPending) return <Loading />;
-  if (record.error) return <ProblemAlert error={record.error} />;
+  if (record.error) return <LoadError error={record.error} />;
   const { data, etag } = record.data;
   // A tender the API no longer lets the caller change is not offered as a form.
   if (!data.actions.edit) {

@@ -9,6 +9,7 @@ import { call, callWithETag } from '../../api/client';
 import { tendersGetTender, tendersTransitionTender } from '../../client/sdk.gen';
 import type { TenderDetail, TenderStatus } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
+import { LoadError } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { toApiError } from '../../lib/problem';
 import { useAuth } from '../auth/AuthProvider';
@@ -17,7 +18,8 @@ import { day, euros, integer } from './format';
 import { LotForm } from './LotForm';
 import { StatusBadge } from './TendersPage';
 import { lotTrade } from './trade';
-import { allowedMoves, type LifecycleMove, type LotSituation, lotSituation } from './lifecycle';
+import { allowedMoves, confirmation, type LifecycleMove, type LotSituation, lotSituation } from './lifecycle';
+import { todayIso } from '../../lib/dates';
 import { DataTable } from '../../components/DataTable';
 
 /** A lot's award or decision as one line of the tender's lots table. */
@@ -31,17 +33,19 @@ export function useSituationText() {
   };
 }
 
-/** The lifecycle buttons the tender's read allows; a move for good is asked for again first. */
+/** The lifecycle buttons the tender's read allows; each move but starting the works is asked
+ * for again first, saying what it does (and the day a later publication goes out). */
 function LifecycleButtons({ tender, busy, onMove }: { tender: TenderDetail; busy: boolean; onMove: (status: TenderStatus) => void }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState<LifecycleMove | null>(null);
   const label = (move: LifecycleMove) => t(`transitions.${move.target}`);
+  const asked = confirming ? confirmation(confirming, tender, todayIso()) : null;
   return (
     <>
       {allowedMoves(tender.actions).map((move) => (
         <Button
           key={move.action}
-          variant={move.confirm ? 'outline' : 'filled'}
+          variant={move.confirm === 'final' ? 'outline' : 'filled'}
           color={move.target === 'cancelled' ? 'red.9' : undefined}
           loading={busy && !move.confirm}
           onClick={() => (move.confirm ? setConfirming(move) : onMove(move.target))}
@@ -55,9 +59,9 @@ function LifecycleButtons({ tender, busy, onMove }: { tender: TenderDetail; busy
         onClose={() => setConfirming(null)}
         title={confirming ? t('tenders.confirmTitle', { action: label(confirming) }) : ''}
       >
-        {confirming && (
+        {confirming && asked && (
           <Stack>
-            <Text>{t('tenders.confirmFinal')}</Text>
+            <Text data-testid="confirm-move">{t(asked.key, asked.values)}</Text>
             <Group>
               <Button
                 color={confirming.target === 'cancelled' ? 'red.9' : undefined}
@@ -80,6 +84,20 @@ function LifecycleButtons({ tender, busy, onMove }: { tender: TenderDetail; busy
   );
 }
 
+/** A lot's hours in the lots table: those it must carry, or — for a lot closed without an
+ * awardee — the hours it will not carry, said so (they count in no forecast). */
+function LotHours({ lot }: { lot: TenderDetail['lots'][number] }) {
+  const { t } = useTranslation();
+  if (lot.required_hours === null) return <>—</>;
+  if (lot.outcome)
+    return (
+      <Text size="sm" c="dimmed" data-testid="hours-not-due">
+        {t('lots.hoursNotDue', { hours: integer(lot.required_hours) })}
+      </Text>
+    );
+  return <>{`${integer(lot.required_hours)} h`}</>;
+}
+
 export function TenderPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -94,7 +112,7 @@ export function TenderPage() {
     queryFn: () => callWithETag(tendersGetTender({ path: { tender_id: id } })),
   });
   if (record.isPending) return <Loading />;
-  if (record.error) return <ProblemAlert error={record.error} />;
+  if (record.error) return <LoadError error={record.error} />;
   const { data: tender, etag } = record.data;
   const move = async (status: TenderStatus) => {
     setMoveError(null);
@@ -205,7 +223,7 @@ export function TenderPage() {
               </Link>,
               <Text size="sm">{lotTrade(lot) ?? '—'}</Text>,
               euros(lot.current_amount ?? lot.estimated_amount),
-              lot.required_hours === null ? '—' : `${integer(lot.required_hours)} h`,
+              <LotHours lot={lot} />,
               <Text size="sm">{lot.considerations.map((c) => t(`considerations.${c.kind}`)).join(' ; ') || '—'}</Text>,
               <Text size="sm" data-testid="lot-situation">{situationText(lotSituation(lot))}</Text>,
             ],

@@ -1,14 +1,14 @@
 /** Numbers, amounts, shares and dates in the interface language (Intl). */
 import { currentLanguage } from '../../i18n';
 import { dayMonthYear } from '../../lib/dates';
+import { formatEuros } from '../../lib/numbers';
 
 const locale = () => (currentLanguage() === 'en' ? 'en-GB' : 'fr-FR');
 
+/** An amount as every page writes it: "1 250 000 €" (French), "€1,250,000" (English). */
 export function euros(value: string | number | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
-  return new Intl.NumberFormat(locale(), { style: 'currency', currency: 'EUR', maximumFractionDigits: 2 }).format(
-    Number(value),
-  );
+  return formatEuros(Number(value), currentLanguage());
 }
 
 export function integer(value: string | number | null | undefined): string {

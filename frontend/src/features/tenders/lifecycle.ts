@@ -1,21 +1,39 @@
-import type { LotOutcomeIn, LotRead, TenderActions, TenderStatus } from '../../client/types.gen';
+import type { LotOutcomeIn, LotRead, TenderActions, TenderDetail, TenderStatus } from '../../client/types.gen';
+import { dayMonthYear } from '../../lib/dates';
 
 /** A lifecycle action of a tender's read, the state the transition endpoint is sent, and
- * whether it is asked for again first (a closed or cancelled tender stays so). */
+ * what is asked first: a publication (the tender goes out to enterprises, maybe on a later
+ * day), the award (its lots are settled), or a move for good (a closed or cancelled tender
+ * stays so); starting the works is not asked again. */
 export interface LifecycleMove {
   action: keyof TenderActions;
   target: TenderStatus;
-  confirm: boolean;
+  confirm: 'publish' | 'award' | 'final' | null;
 }
 
 /** The lifecycle's actions in the order they come, as buttons. */
 export const LIFECYCLE: readonly LifecycleMove[] = [
-  { action: 'publish', target: 'published', confirm: false },
-  { action: 'mark_awarded', target: 'awarded', confirm: false },
-  { action: 'start_execution', target: 'in_execution', confirm: false },
-  { action: 'close', target: 'closed', confirm: true },
-  { action: 'cancel', target: 'cancelled', confirm: true },
+  { action: 'publish', target: 'published', confirm: 'publish' },
+  { action: 'mark_awarded', target: 'awarded', confirm: 'award' },
+  { action: 'start_execution', target: 'in_execution', confirm: null },
+  { action: 'close', target: 'closed', confirm: 'final' },
+  { action: 'cancel', target: 'cancelled', confirm: 'final' },
 ];
+
+/** What the confirmation of a move says (an i18n key and its values): a publication dated
+ * after today says on which day the tender goes out. */
+export function confirmation(
+  move: LifecycleMove,
+  tender: Pick<TenderDetail, 'publication_date'>,
+  today: string,
+): { key: string; values?: Record<string, string> } {
+  if (move.confirm === 'publish') {
+    const on = tender.publication_date;
+    return on && on > today ? { key: 'tenders.confirmPublishOn', values: { date: dayMonthYear(on) } } : { key: 'tenders.confirmPublish' };
+  }
+  if (move.confirm === 'award') return { key: 'tenders.confirmAwarded' };
+  return { key: 'tenders.confirmFinal' };
+}
 
 /** The moves the API allows the caller now (its `actions`), nothing else. */
 export function allowedMoves(actions: TenderActions): LifecycleMove[] {

@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
@@ -7,13 +7,17 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { organisationsListOrganisations } from '../../client/sdk.gen';
 import type { OrganisationKind } from '../../client/types.gen';
+import { organisationDetail } from './organisationLabel';
 
 export interface OrganisationChoice {
   id: string;
   name: string;
+  /** Its SIRET and commune, which tell apart two organisations of the same name. */
+  detail?: string | null;
 }
 
-/** An organisation picked by searching /organisations?q= (active ones, of the allowed kinds). */
+/** An organisation picked by searching /organisations?q= (active ones, of the allowed kinds);
+ * each option shows its SIRET and commune under its name, and so does the chosen one. */
 export function OrganisationSelect({
   label,
   value,
@@ -48,19 +52,17 @@ export function OrganisationSelect({
       ),
     enabled: !readOnly,
   });
-  const options = (data?.items ?? [])
-    .filter((organisation) => kinds.includes(organisation.kind))
-    .map((organisation) => ({
-      value: organisation.id,
-      label: organisation.name,
-    }));
+  const found = (data?.items ?? []).filter((organisation) => kinds.includes(organisation.kind));
+  const details = new Map<string, string | null>(found.map((organisation) => [organisation.id, organisationDetail(organisation)]));
+  const options = found.map((organisation) => ({ value: organisation.id, label: organisation.name }));
   if (value && !options.some((option) => option.value === value.id)) {
     options.unshift({ value: value.id, label: value.name });
   }
+  const chosenDetail = value ? (details.get(value.id) ?? value.detail ?? null) : null;
   return (
     <Select
       label={label}
-      description={description}
+      description={description ?? (chosenDetail ? <span data-testid="organisation-detail">{chosenDetail}</span> : undefined)}
       required={required && !readOnly}
       clearable={!required && !readOnly}
       searchable
@@ -75,7 +77,20 @@ export function OrganisationSelect({
       value={value?.id ?? null}
       error={error}
       data={options}
-      onChange={(id, option) => onChange(id && option ? { id, name: option.label } : null)}
+      renderOption={({ option }) => {
+        const detail = details.get(option.value);
+        return (
+          <Stack gap={0}>
+            <span>{option.label}</span>
+            {detail && (
+              <Text size="xs" c="dimmed">
+                {detail}
+              </Text>
+            )}
+          </Stack>
+        );
+      }}
+      onChange={(id, option) => onChange(id && option ? { id, name: option.label, detail: details.get(id) ?? null } : null)}
     />
   );
 }

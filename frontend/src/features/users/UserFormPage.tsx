@@ -9,6 +9,7 @@ import { call, callWithETag } from '../../api/client';
 import { usersCreateUser, usersGetUser, usersUpdateUser } from '../../client/sdk.gen';
 import type { Role, UserRead, UserUpdate } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
+import { LoadError } from '../../components/NotFound';
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { PasswordField } from '../../components/PasswordField';
@@ -17,7 +18,7 @@ import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { fieldMap } from '../../lib/problem';
 import { useValidator } from '../../hooks/useValidator';
 import { isLanguage, type Language } from '../../i18n';
-import { email, optionalPassword, required } from '../../lib/validation';
+import { email, maxLength, NAME_MAX_LENGTH, optionalPassword, required, TEXT_MAX_LENGTH } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
 import { type OrganisationChoice, OrganisationSelect } from './OrganisationSelect';
 import { roleIn, useRoleOptions } from './roles';
@@ -62,10 +63,11 @@ function UserForm({ record, onReload }: { record?: Loaded; onReload?: () => void
   const form = useForm<Values>({
     initialValues: valuesOf(record?.data),
     validate: {
-      email: record ? undefined : rule(required, email),
-      full_name: rule(required),
+      // The server's bounds (users/schemas.py), so every error shows at once.
+      email: record ? undefined : rule(required, email, maxLength(TEXT_MAX_LENGTH.email)),
+      full_name: rule(required, maxLength(NAME_MAX_LENGTH)),
       organisation: (value) => (value ? null : t('validation.required')),
-      password: rule(optionalPassword),
+      password: rule(optionalPassword, maxLength(TEXT_MAX_LENGTH.password)),
     },
   });
   const { busy, run, alert } = useApiSubmit(form, FIELDS);
@@ -212,7 +214,7 @@ export function UserFormPage() {
     );
   }
   if (record.isPending) return <Loading />;
-  if (record.error) return <ProblemAlert error={record.error} />;
+  if (record.error) return <LoadError error={record.error} />;
   const user = record.data.data;
   return (
     <Stack gap="md" maw={860}>

@@ -1,0 +1,15 @@
+/** Amounts in euros written one way on every page: whole euros without decimals, cents when
+ * there are some ("1 250 000 €", "1 250 000,50 €" in French; "€1,250,000", "€1,250,000.50"). */
+
+/** The number formats' locale: French, or British English (day first, like the forms). */
+export const numberLocale = (language: string) => (language === 'en' ? 'en-GB' : 'fr-FR');
+
+export function formatEuros(value: number, language: string): string {
+  const whole = Number.isInteger(Math.round(value * 100) / 100);
+  return new Intl.NumberFormat(numberLocale(language), {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(value);
+}
