@@ -12,7 +12,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
 from pydantic import BaseModel
-from sqlalchemy import Select, TypeDecorator, literal, tuple_
+from sqlalchemy import Select, TypeDecorator, bindparam, tuple_
 
 from levier.core.errors import DomainError
 from levier.core.text import has_control_characters
@@ -117,14 +117,38 @@ def decode_cursor(cursor: str, columns: Sequence[Any]) -> list[Any]:
         ) from exc
 
 
-def _after(columns: Sequence[Any], values: Sequence[Any], descending: bool) -> Any:
-    """Rows strictly after `values`: a row-value comparison, which an index on the columns serves
-    (PostgreSQL, and SQLite ≥ 3.15)."""
+def _after(columns: Sequence[Any], descending: bool) -> Any:
+    """Rows strictly after the `page_after_<n>` parameters (the cursor's values): a row-value
+    comparison, which an index on the columns serves (PostgreSQL, and SQLite ≥ 3.15)."""
     row = tuple_(*columns)
-    bound = tuple_(
-        *[literal(value, type_=column.type) for column, value in zip(columns, values, strict=True)]
-    )
+    bound = tuple_(*[bindparam(f"page_after_{n}", type_=c.type) for n, c in enumerate(columns)])
     return row < bound if descending else row > bound
+
+
+# The ordered, limited forms of statements built once (`paginate(shared=True)`), by the
+# statement's identity, whether a cursor applies, and the order: SQLAlchemy then finds its
+# compiled form without working out a cache key for a new statement on every page.
+_SHARED: dict[tuple[int, bool, bool], tuple[Select[Any], Select[Any]]] = {}
+
+
+def _ordered(
+    statement: Select[Any], order_by: Sequence[Any], descending: bool, after: bool
+) -> Select[Any]:
+    if after:
+        statement = statement.where(_after(order_by, descending))
+    ordering = [column.desc() if descending else column.asc() for column in order_by]
+    return statement.order_by(*ordering).limit(bindparam("page_limit"))
+
+
+def _shared(
+    statement: Select[Any], order_by: Sequence[Any], descending: bool, after: bool
+) -> Select[Any]:
+    key = (id(statement), descending, after)
+    cached = _SHARED.get(key)
+    if cached is None or cached[0] is not statement:
+        cached = (statement, _ordered(statement, order_by, descending, after))
+        _SHARED[key] = cached
+    return cached[1]
 
 
 async def paginate(
@@ -136,20 +160,29 @@ async def paginate(
     descending: bool = False,
     scalars: bool = True,
     parameters: dict[str, Any] | None = None,
+    shared: bool = False,
 ) -> tuple[list[Any], str | None]:
     """Run `statement` ordered by `order_by` (unique with its last column) after the cursor.
 
     `key(row)` returns the row's values for `order_by`, which become the next cursor. Rows are
-    the statement's first column (an entity), or (`scalars=False`) whole column rows.
-    `parameters` gives the values of a prebuilt statement's bindparams.
+    the statement's first column (an entity), or (`scalars=False`) whole column rows, read
+    through the session's connection (no ORM loading step for plain columns).
+    `parameters` gives the values of a prebuilt statement's bindparams; `shared` says the
+    statement itself is built once and kept (its ordered forms are then kept too).
     """
-    if params.cursor:
-        values = decode_cursor(params.cursor, order_by)
-        statement = statement.where(_after(order_by, values, descending))
-    ordering = [column.desc() if descending else column.asc() for column in order_by]
-    statement = statement.order_by(*ordering).limit(params.limit + 1)
-    result = await session.execute(statement, parameters)
-    rows = list(result.scalars().all() if scalars else result.all())
+    values = decode_cursor(params.cursor, order_by) if params.cursor else None
+    arguments = {**(parameters or {}), "page_limit": params.limit + 1}
+    if values is not None:
+        arguments.update({f"page_after_{n}": value for n, value in enumerate(values)})
+    build = _shared if shared else _ordered
+    final = build(statement, order_by, descending, values is not None)
+    if scalars:
+        rows = list((await session.execute(final, arguments)).scalars().all())
+    else:
+        if session.new or session.dirty or session.deleted:
+            await session.flush()  # what the session would have flushed before its query
+        connection = await session.connection()
+        rows = list((await connection.execute(final, arguments)).all())
     next_cursor = None
     if len(rows) > params.limit:
         rows = rows[: params.limit]

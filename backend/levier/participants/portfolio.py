@@ -60,7 +60,7 @@ async def list_page(
     """List rows (`summary_rows`) of the participants in scope by name, filtered by pathway
     status, criterion, exit, referent, and those the retention job warned about (anonymised
     soon unless there is new activity)."""
-    statement = _portfolio_rows(scope.kind)
+    statement = base = _portfolio_rows(scope.kind)
     if query:
         statement = statement.where(
             col(Participant.search_name).like(like_contains(query), escape="\\")
@@ -69,16 +69,12 @@ async def list_page(
         statement = statement.where(col(Participant.referent_id) == referent_id)
     if retention_due:
         statement = statement.where(col(Participant.retention_due_on).is_not(None))
-    open_pathway = exists().where(
-        col(Pathway.participant_id) == Participant.id, col(Pathway.exit_date).is_(None)
-    )
-    any_pathway = exists().where(col(Pathway.participant_id) == Participant.id)
     if no_pathway:
-        statement = statement.where(~any_pathway)
+        statement = statement.where(~_any_pathway())
     elif status == PathwayStatus.open:
-        statement = statement.where(open_pathway)
+        statement = statement.where(_open_pathway())
     elif status == PathwayStatus.exited:
-        statement = statement.where(any_pathway, ~open_pathway)
+        statement = statement.where(_any_pathway(), ~_open_pathway())
     if exit_category is not None:
         statement = statement.where(
             exists().where(
@@ -103,6 +99,17 @@ async def list_page(
         key=lambda p: [p.search_name, p.id],
         scalars=False,
         parameters={**scope.parameters(), "on": today or clock.today()},
+        shared=statement is base,
+    )
+
+
+def _any_pathway() -> Any:
+    return exists().where(col(Pathway.participant_id) == Participant.id)
+
+
+def _open_pathway() -> Any:
+    return exists().where(
+        col(Pathway.participant_id) == Participant.id, col(Pathway.exit_date).is_(None)
     )
 
 

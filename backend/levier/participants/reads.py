@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from pydantic import TypeAdapter
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
@@ -58,24 +59,32 @@ def _summary(
     }
 
 
+_SUMMARIES = TypeAdapter(list[ParticipantSummary])
+
+
 def summaries(rows: list[Any]) -> list[ParticipantSummary]:
     """A page of list rows (`portfolio.summary_rows`, which carry the referent, the latest
-    pathway and the current eligibility): no further query."""
-    return [ParticipantSummary.model_validate(_row_summary(row)) for row in rows]
+    pathway and the current eligibility): no further query, and one validation for the page."""
+    return _SUMMARIES.validate_python([_row_summary(row._mapping) for row in rows])
 
 
 def _row_summary(row: Any) -> dict[str, Any]:
-    latest = (
-        portfolio.LatestPathway(row.latest_exit_date, row.latest_exit_category)
-        if row.latest_pathway_id is not None
-        else None
-    )
-    referent = {
-        "id": row.referent_id,
-        "full_name": row.referent_full_name,
-        "organisation_id": row.referent_organisation_id,
+    """A list row's summary as plain values (the row's mapping: name → value)."""
+    has_pathway = row["latest_pathway_id"] is not None
+    return {
+        **{name: row[name] for name in _COPIED[ParticipantSummary]},
+        "referent": {
+            "id": row["referent_id"],
+            "full_name": row["referent_full_name"],
+            "organisation_id": row["referent_organisation_id"],
+        },
+        "pathway_status": portfolio.pathway_status(
+            portfolio.LatestPathway(row["latest_exit_date"], None) if has_pathway else None
+        ),
+        "exit_category": row["latest_exit_category"] if has_pathway else None,
+        "eligible_until": row["eligible_until"],
+        "anonymised": row["anonymised_at"] is not None,
     }
-    return _summary(row, referent, latest, row.eligible_until, ParticipantSummary)
 
 
 def latest_pathway(participant: Participant) -> Pathway | None:

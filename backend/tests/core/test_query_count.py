@@ -138,3 +138,36 @@ class TestDetailReadsCostAtMostFourStatements:
         assert {"/api/v1/participants/{participant_id}", "/api/v1/tenders/{tender_id}"} <= set(
             checked
         )
+
+
+class TestPageStatementsBuiltOnce:
+    """A list's statement built once (`paginate(shared=True)`) keeps its ordered forms, and
+    filtered statements, built per request, are never kept: the cache cannot grow with
+    requests."""
+
+    async def test_pages_reuse_their_statement_and_filters_add_nothing(self, client, demo_world):
+        from levier.core import pagination
+
+        headers = demo_world[Role.referent]
+        first = await client.get("/api/v1/participants", params={"limit": 1}, headers=headers)
+        cursor = first.json()["next_cursor"]
+        assert cursor, "the demo referent follows more than one person"
+        await client.get("/api/v1/participants", params={"cursor": cursor}, headers=headers)
+        kept = dict(pagination._SHARED)
+        for limit in (1, 2, 3):
+            page = await client.get(
+                "/api/v1/participants", params={"limit": limit, "cursor": cursor}, headers=headers
+            )
+            assert page.status_code == 200
+            filtered = await client.get(
+                "/api/v1/participants", params={"limit": limit, "q": "a"}, headers=headers
+            )
+            assert filtered.status_code == 200
+        assert pagination._SHARED.keys() == kept.keys()
+        assert all(pagination._SHARED[key][1] is kept[key][1] for key in kept)
+        # The second page follows the first with the cursor as parameters.
+        names = [item["id"] for item in first.json()["items"]]
+        following = await client.get(
+            "/api/v1/participants", params={"limit": 1, "cursor": cursor}, headers=headers
+        )
+        assert following.json()["items"][0]["id"] not in names
