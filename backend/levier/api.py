@@ -12,6 +12,7 @@ from levier.clauses.router import clauses_router, settings_router
 from levier.core.db import SessionDep
 from levier.core.errors import PROBLEM_RESPONSES
 from levier.core.routing import API_PREFIX
+from levier.offers.router import router as offers_router
 from levier.organisations.router import router as organisations_router
 from levier.participants.router import router as participants_router
 from levier.reference.router import router as reference_router
@@ -55,6 +56,7 @@ DOMAIN_ROUTERS = (
     operations_router,
     tenders_router,
     participants_router,
+    offers_router,
 )
 
 

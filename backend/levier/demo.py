@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from levier import demo_participants, demo_story, demo_tenders
+from levier import demo_offers, demo_participants, demo_story, demo_tenders
 from levier.auth.permissions import Role
 from levier.core import clock
 from levier.core.siret import luhn_valid
@@ -227,6 +227,9 @@ async def seed(session: AsyncSession) -> None:
         facilitator=users["facilitateur@levier.demo"],
         referents=[users["referent@levier.demo"], users["conseiller@levier.demo"]],
         enterprise=created["builder"],
+    )
+    await demo_offers.seed_offers(
+        story, users["facilitateur@levier.demo"], users["entreprise@levier.demo"]
     )
 
 

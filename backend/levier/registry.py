@@ -4,6 +4,7 @@ from levier.auth import models as auth_models
 from levier.clauses import models as clauses_models
 from levier.core.audit import models as audit_models
 from levier.core.db import metadata
+from levier.offers import models as offers_models
 from levier.organisations import models as organisations_models
 from levier.participants import models as participants_models
 from levier.tenders import models as tenders_models
@@ -15,6 +16,7 @@ __all__ = [
     "auth_models",
     "clauses_models",
     "metadata",
+    "offers_models",
     "organisations_models",
     "participants_models",
     "tenders_models",

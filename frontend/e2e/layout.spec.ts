@@ -99,7 +99,7 @@ test('every home card opens a page that exists, for every role', async ({ page }
     const cards = page.getByTestId('home-card');
     const count = await cards.count();
     expect(count, who.email).toBeGreaterThan(0);
-    await expect(page.getByText("Offres d'emploi")).toHaveCount(0);
+    // No card promises what does not exist yet (the monthly declaration comes with fulfilment).
     await expect(page.getByText('Déclaration des heures')).toHaveCount(0);
     for (let index = 0; index < count; index += 1) {
       await navLink(page, 'Accueil').click();

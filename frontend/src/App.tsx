@@ -1,6 +1,8 @@
 import { type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 
+import { OfferPage } from './features/offers/OfferPage';
+import { OffersPage } from './features/offers/OffersPage';
 import type { Permission } from './client/types.gen';
 import { AppLayout } from './components/AppLayout';
 import { Loading } from './components/Feedback';
@@ -79,6 +81,8 @@ export function App() {
       <Route path="/participants/:id" element={page(<ParticipantPage />, 'participants:read')} />
       <Route path="/participants/:id/edit" element={page(<ParticipantEditPage />, 'participants:write')} />
       <Route path="/eligibility-queue" element={page(<EligibilityQueuePage />, 'eligibility:validate')} />
+      <Route path="/offers" element={page(<OffersPage />, 'offers:read')} />
+      <Route path="/offers/:id" element={page(<OfferPage />, 'offers:read')} />
       <Route path="*" element={page(<NotFound />)} />
     </Routes>
   );

@@ -17,9 +17,14 @@ describe('home cards', () => {
 
   it('promise nothing that does not exist (job offers, hours declarations, candidacies)', () => {
     const keys = Object.values(ROLE_CARDS).flatMap((cards) => cards.map((card) => card.key));
-    for (const promise of ['offers', 'declareHours', 'candidates', 'clauseRequest', 'monitoring', 'followUp']) {
+    for (const promise of ['declareHours', 'candidates', 'clauseRequest', 'monitoring', 'followUp']) {
       expect(keys).not.toContain(promise);
     }
+  });
+
+  it('lead enterprises and referents to the job offers, now that the page exists', () => {
+    expect(ROLE_CARDS.enterprise.map((card) => card.to)).toContain('/offers');
+    expect(ROLE_CARDS.referent.map((card) => card.to)).toContain('/offers');
   });
 
   it("show only the cards whose page the person may open", () => {

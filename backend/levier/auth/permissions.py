@@ -43,6 +43,8 @@ class Permission(StrEnum):
     participants_erase = "participants:erase"
     pathways_write = "pathways:write"
     eligibility_validate = "eligibility:validate"
+    offers_read = "offers:read"
+    offers_write = "offers:write"
 
 
 # Participants' personal data: the instance's admin runs the service, not the follow-up, so
@@ -76,12 +78,21 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.participants_read,
             Permission.participants_export,
             Permission.eligibility_validate,
+            # Job offers of the structure's clauses, opened for the enterprises too.
+            Permission.offers_read,
+            Permission.offers_write,
         }
     ),
     # Buyers draft their own tenders and lots; the facilitator publishes and sets the clause.
-    Role.buyer: frozenset({Permission.tenders_read, Permission.tenders_edit}),
-    # Enterprises read the lots they were awarded (as member or declared subcontractor).
-    Role.enterprise: frozenset({Permission.tenders_read}),
+    # They see the job offers on their tenders' lots (no personal data), without changing them.
+    Role.buyer: frozenset(
+        {Permission.tenders_read, Permission.tenders_edit, Permission.offers_read}
+    ),
+    # Enterprises read the lots they were awarded (as member or declared subcontractor) and
+    # open job offers on them.
+    Role.enterprise: frozenset(
+        {Permission.tenders_read, Permission.offers_read, Permission.offers_write}
+    ),
     # Referents run their portfolio (a PLIE coordinator, its network's portfolios).
     Role.referent: frozenset(
         {
@@ -90,6 +101,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.participants_export,
             Permission.participants_erase,
             Permission.pathways_write,
+            # The open job offers of their territory, to propose people for.
+            Permission.offers_read,
         }
     ),
 }

@@ -1,4 +1,4 @@
-"""Reference vocabularies (public): searching the CPV 2008, and any CPV code."""
+"""Reference vocabularies (public): searching the CPV 2008, any CPV code, and the ROME."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pydantic_core import PydanticCustomError
 from levier.core.errors import FieldInvalid, NotFound
 from levier.core.i18n import negotiate
 from levier.core.routing import DomainRouter
-from levier.reference import cpv, cpv_search
-from levier.reference.schemas import CpvCodeRead, CpvRead
+from levier.reference import cpv, cpv_search, rome
+from levier.reference.schemas import CpvCodeRead, CpvRead, RomeRead
 
 router = DomainRouter(prefix="/reference", tags=["reference"])
 
@@ -66,3 +66,23 @@ async def get_cpv(
         division=_read(division, language),
         group=_read(group, language) if group else None,
     )
+
+
+@router.get("/rome", response_model=list[RomeRead])
+async def list_rome(
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            description="Leading characters of a code (`F17`), or words of a job sheet's label "
+            "or of its job titles (accents, case and plurals ignored). Without it, the sheets "
+            "in code order.",
+        ),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> list[RomeRead]:
+    """ROME 4.0 job sheets matching the query, best first (French labels)."""
+    return [
+        RomeRead(code=m.entry.code, label=m.entry.label, appellation=m.appellation)
+        for m in rome.search(q, limit)
+    ]

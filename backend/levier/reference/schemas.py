@@ -25,3 +25,14 @@ class CpvCodeRead(BaseModel):
     )
     division: CpvRead
     group: CpvRead | None = Field(description="None for a division's own code.")
+
+
+class RomeRead(BaseModel):
+    """A job sheet of the ROME 4.0 (French label), and the job title the search matched."""
+
+    code: str = Field(examples=["F1703"])
+    label: str = Field(examples=["Maçon / Maçonne"])
+    appellation: str | None = Field(
+        default=None,
+        description="The job title of the sheet the words matched, when not its own label.",
+    )

@@ -20,6 +20,8 @@ ALL_ROLES = frozenset(Role)
 # Participants' personal data: never admin, buyer or enterprise.
 FOLLOWERS = frozenset({Role.referent, Role.facilitator})
 REFERENT = frozenset({Role.referent})
+# Job offers are opened by the awardee (or a subcontractor) or the facilitator for them.
+OFFER_WRITERS = frozenset({Role.admin, Role.facilitator, Role.enterprise})
 
 # (method, path) → PUBLIC, SIGNED_IN, or the set of roles allowed.
 MATRIX: dict[tuple[str, str], object] = {
@@ -48,6 +50,13 @@ MATRIX: dict[tuple[str, str], object] = {
     ("GET", "/api/v1/territories/search"): PUBLIC,
     ("GET", "/api/v1/reference/cpv"): PUBLIC,
     ("GET", "/api/v1/reference/cpv/{cpv_code}"): PUBLIC,
+    ("GET", "/api/v1/reference/rome"): PUBLIC,
+    ("GET", "/api/v1/offers"): ALL_ROLES,
+    ("GET", "/api/v1/offers/form-options"): ALL_ROLES,
+    ("POST", "/api/v1/offers"): OFFER_WRITERS,
+    ("GET", "/api/v1/offers/{offer_id}"): ALL_ROLES,
+    ("PATCH", "/api/v1/offers/{offer_id}"): OFFER_WRITERS,
+    ("POST", "/api/v1/offers/{offer_id}/status"): OFFER_WRITERS,
     ("GET", "/api/v1/audit-events"): {Role.admin},
     ("GET", "/api/v1/clause-settings"): {Role.admin, Role.facilitator},
     ("PATCH", "/api/v1/clause-settings"): {Role.admin},
@@ -197,6 +206,7 @@ async def callers(session, auth):
             "participant_id": participant.id,
             "pathway_id": pathways[0],
             "validation_id": uuid.uuid4(),
+            "offer_id": uuid.uuid4(),
         },
     )
 

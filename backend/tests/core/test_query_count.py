@@ -31,6 +31,7 @@ ID_SOURCES = {
     "organisation_id": ("/api/v1/organisations", "id"),
     "user_id": ("/api/v1/users", "id"),
     "participant_id": ("/api/v1/participants", "id"),
+    "offer_id": ("/api/v1/offers", "id"),
 }
 STATEMENT = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", re.IGNORECASE)
 

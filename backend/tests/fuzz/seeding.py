@@ -30,6 +30,7 @@ ID_QUERIES = {
     "participant_id": "SELECT id FROM participants ORDER BY identity_key",
     "pathway_id": "SELECT w.id FROM pathways w JOIN participants p ON p.id = w.participant_id "
     "ORDER BY p.identity_key, w.entry_date",
+    "offer_id": "SELECT o.id FROM offers o ORDER BY o.start_date, o.title",
     "share_id": "SELECT s.id FROM labour_shares s JOIN organisations o ON o.id = s.organisation_id "
     "ORDER BY o.siret, s.cpv_prefix",
 }

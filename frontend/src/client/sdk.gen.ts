@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AuditListAuditEventsData, AuditListAuditEventsErrors, AuditListAuditEventsResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthConfirmPasswordResetData, AuthConfirmPasswordResetErrors, AuthConfirmPasswordResetResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthReadMeData, AuthReadMeErrors, AuthReadMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRequestPasswordResetData, AuthRequestPasswordResetErrors, AuthRequestPasswordResetResponses, AuthUpdateMeData, AuthUpdateMeErrors, AuthUpdateMeResponses, ClausesEstimateHoursData, ClausesEstimateHoursErrors, ClausesEstimateHoursResponses, ClauseSettingsArticlePreviewData, ClauseSettingsArticlePreviewErrors, ClauseSettingsArticlePreviewResponses, ClauseSettingsArticleVariablesData, ClauseSettingsArticleVariablesErrors, ClauseSettingsArticleVariablesResponses, ClauseSettingsClauseSettingsHistoryData, ClauseSettingsClauseSettingsHistoryErrors, ClauseSettingsClauseSettingsHistoryResponses, ClauseSettingsCreateLabourShareData, ClauseSettingsCreateLabourShareErrors, ClauseSettingsCreateLabourShareResponses, ClauseSettingsDeleteLabourShareData, ClauseSettingsDeleteLabourShareErrors, ClauseSettingsDeleteLabourShareResponses, ClauseSettingsListLabourSharesData, ClauseSettingsListLabourSharesErrors, ClauseSettingsListLabourSharesResponses, ClauseSettingsReadClauseSettingsData, ClauseSettingsReadClauseSettingsErrors, ClauseSettingsReadClauseSettingsResponses, ClauseSettingsUpdateClauseSettingsData, ClauseSettingsUpdateClauseSettingsErrors, ClauseSettingsUpdateClauseSettingsResponses, ClauseSettingsUpdateLabourShareData, ClauseSettingsUpdateLabourShareErrors, ClauseSettingsUpdateLabourShareResponses, MetaHealthData, MetaHealthErrors, MetaHealthResponses, OperationsCreateOperationData, OperationsCreateOperationErrors, OperationsCreateOperationResponses, OperationsGetOperationData, OperationsGetOperationErrors, OperationsGetOperationResponses, OperationsListOperationsData, OperationsListOperationsErrors, OperationsListOperationsResponses, OperationsOperationSummaryData, OperationsOperationSummaryErrors, OperationsOperationSummaryResponses, OperationsUpdateOperationData, OperationsUpdateOperationErrors, OperationsUpdateOperationResponses, OrganisationsCreateOrganisationData, OrganisationsCreateOrganisationErrors, OrganisationsCreateOrganisationResponses, OrganisationsGetOrganisationData, OrganisationsGetOrganisationErrors, OrganisationsGetOrganisationResponses, OrganisationsListOrganisationsData, OrganisationsListOrganisationsErrors, OrganisationsListOrganisationsResponses, OrganisationsListStructuresData, OrganisationsListStructuresErrors, OrganisationsListStructuresResponses, OrganisationsUpdateOrganisationData, OrganisationsUpdateOrganisationErrors, OrganisationsUpdateOrganisationResponses, ParticipantsAddPathwayStepData, ParticipantsAddPathwayStepErrors, ParticipantsAddPathwayStepResponses, ParticipantsAmendPathwayData, ParticipantsAmendPathwayErrors, ParticipantsAmendPathwayResponses, ParticipantsAnonymiseParticipantData, ParticipantsAnonymiseParticipantErrors, ParticipantsAnonymiseParticipantResponses, ParticipantsCreateParticipantData, ParticipantsCreateParticipantErrors, ParticipantsCreateParticipantResponses, ParticipantsEligibilityQueueData, ParticipantsEligibilityQueueErrors, ParticipantsEligibilityQueueResponses, ParticipantsExitPathwayData, ParticipantsExitPathwayErrors, ParticipantsExitPathwayResponses, ParticipantsExportParticipantData, ParticipantsExportParticipantErrors, ParticipantsExportParticipantResponses, ParticipantsFollowUpPathwayData, ParticipantsFollowUpPathwayErrors, ParticipantsFollowUpPathwayResponses, ParticipantsGetParticipantData, ParticipantsGetParticipantErrors, ParticipantsGetParticipantResponses, ParticipantsGrantClauseExceptionData, ParticipantsGrantClauseExceptionErrors, ParticipantsGrantClauseExceptionResponses, ParticipantsImportParticipantsData, ParticipantsImportParticipantsErrors, ParticipantsImportParticipantsResponses, ParticipantsListClauseExceptionsData, ParticipantsListClauseExceptionsErrors, ParticipantsListClauseExceptionsResponses, ParticipantsListClausePositionsData, ParticipantsListClausePositionsErrors, ParticipantsListClausePositionsResponses, ParticipantsListEligibilityData, ParticipantsListEligibilityErrors, ParticipantsListEligibilityResponses, ParticipantsListParticipantsData, ParticipantsListParticipantsErrors, ParticipantsListParticipantsResponses, ParticipantsListPathwaysData, ParticipantsListPathwaysErrors, ParticipantsListPathwaysResponses, ParticipantsParticipantAccessLogData, ParticipantsParticipantAccessLogErrors, ParticipantsParticipantAccessLogResponses, ParticipantsParticipantEligibilityStatusData, ParticipantsParticipantEligibilityStatusErrors, ParticipantsParticipantEligibilityStatusResponses, ParticipantsParticipantFormOptionsData, ParticipantsParticipantFormOptionsErrors, ParticipantsParticipantFormOptionsResponses, ParticipantsParticipantStatsData, ParticipantsParticipantStatsErrors, ParticipantsParticipantStatsResponses, ParticipantsStartPathwayData, ParticipantsStartPathwayErrors, ParticipantsStartPathwayResponses, ParticipantsTransferParticipantData, ParticipantsTransferParticipantErrors, ParticipantsTransferParticipantResponses, ParticipantsUpdateParticipantData, ParticipantsUpdateParticipantErrors, ParticipantsUpdateParticipantResponses, ParticipantsValidateEligibilityData, ParticipantsValidateEligibilityErrors, ParticipantsValidateEligibilityResponses, ParticipantsWithdrawEligibilityData, ParticipantsWithdrawEligibilityErrors, ParticipantsWithdrawEligibilityResponses, ReferenceGetCpvData, ReferenceGetCpvErrors, ReferenceGetCpvResponses, ReferenceListCpvData, ReferenceListCpvErrors, ReferenceListCpvResponses, TendersAmendLotData, TendersAmendLotErrors, TendersAmendLotResponses, TendersAwardLotData, TendersAwardLotErrors, TendersAwardLotResponses, TendersClauseArticleData, TendersClauseArticleErrors, TendersClauseArticlePreviewData, TendersClauseArticlePreviewErrors, TendersClauseArticlePreviewResponses, TendersClauseArticleResponses, TendersCreateLotData, TendersCreateLotErrors, TendersCreateLotResponses, TendersCreateTenderData, TendersCreateTenderErrors, TendersCreateTenderResponses, TendersDeleteLotData, TendersDeleteLotErrors, TendersDeleteLotResponses, TendersGetLotData, TendersGetLotErrors, TendersGetLotResponses, TendersGetTenderData, TendersGetTenderErrors, TendersGetTenderResponses, TendersListTendersData, TendersListTendersErrors, TendersListTendersResponses, TendersLotHistoryData, TendersLotHistoryErrors, TendersLotHistoryResponses, TendersOverrideLotHoursData, TendersOverrideLotHoursErrors, TendersOverrideLotHoursResponses, TendersSetLotOutcomeData, TendersSetLotOutcomeErrors, TendersSetLotOutcomeResponses, TendersTransitionTenderData, TendersTransitionTenderErrors, TendersTransitionTenderResponses, TendersUpdateLotData, TendersUpdateLotErrors, TendersUpdateLotResponses, TendersUpdateTenderData, TendersUpdateTenderErrors, TendersUpdateTenderResponses, TerritoriesListCommunesData, TerritoriesListCommunesErrors, TerritoriesListCommunesResponses, TerritoriesListDepartmentsData, TerritoriesListDepartmentsErrors, TerritoriesListDepartmentsResponses, TerritoriesListRegionsData, TerritoriesListRegionsErrors, TerritoriesListRegionsResponses, TerritoriesSearchTerritoriesData, TerritoriesSearchTerritoriesErrors, TerritoriesSearchTerritoriesResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersGetUserData, UsersGetUserErrors, UsersGetUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses, UsersRoleOptionsData, UsersRoleOptionsErrors, UsersRoleOptionsResponses, UsersUpdateUserData, UsersUpdateUserErrors, UsersUpdateUserResponses } from './types.gen';
+import type { AuditListAuditEventsData, AuditListAuditEventsErrors, AuditListAuditEventsResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthConfirmPasswordResetData, AuthConfirmPasswordResetErrors, AuthConfirmPasswordResetResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthReadMeData, AuthReadMeErrors, AuthReadMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRequestPasswordResetData, AuthRequestPasswordResetErrors, AuthRequestPasswordResetResponses, AuthUpdateMeData, AuthUpdateMeErrors, AuthUpdateMeResponses, ClausesEstimateHoursData, ClausesEstimateHoursErrors, ClausesEstimateHoursResponses, ClauseSettingsArticlePreviewData, ClauseSettingsArticlePreviewErrors, ClauseSettingsArticlePreviewResponses, ClauseSettingsArticleVariablesData, ClauseSettingsArticleVariablesErrors, ClauseSettingsArticleVariablesResponses, ClauseSettingsClauseSettingsHistoryData, ClauseSettingsClauseSettingsHistoryErrors, ClauseSettingsClauseSettingsHistoryResponses, ClauseSettingsCreateLabourShareData, ClauseSettingsCreateLabourShareErrors, ClauseSettingsCreateLabourShareResponses, ClauseSettingsDeleteLabourShareData, ClauseSettingsDeleteLabourShareErrors, ClauseSettingsDeleteLabourShareResponses, ClauseSettingsListLabourSharesData, ClauseSettingsListLabourSharesErrors, ClauseSettingsListLabourSharesResponses, ClauseSettingsReadClauseSettingsData, ClauseSettingsReadClauseSettingsErrors, ClauseSettingsReadClauseSettingsResponses, ClauseSettingsUpdateClauseSettingsData, ClauseSettingsUpdateClauseSettingsErrors, ClauseSettingsUpdateClauseSettingsResponses, ClauseSettingsUpdateLabourShareData, ClauseSettingsUpdateLabourShareErrors, ClauseSettingsUpdateLabourShareResponses, MetaHealthData, MetaHealthErrors, MetaHealthResponses, OffersChangeOfferStatusData, OffersChangeOfferStatusErrors, OffersChangeOfferStatusResponses, OffersCreateOfferData, OffersCreateOfferErrors, OffersCreateOfferResponses, OffersGetOfferData, OffersGetOfferErrors, OffersGetOfferResponses, OffersListOffersData, OffersListOffersErrors, OffersListOffersResponses, OffersOfferFormOptionsData, OffersOfferFormOptionsErrors, OffersOfferFormOptionsResponses, OffersUpdateOfferData, OffersUpdateOfferErrors, OffersUpdateOfferResponses, OperationsCreateOperationData, OperationsCreateOperationErrors, OperationsCreateOperationResponses, OperationsGetOperationData, OperationsGetOperationErrors, OperationsGetOperationResponses, OperationsListOperationsData, OperationsListOperationsErrors, OperationsListOperationsResponses, OperationsOperationSummaryData, OperationsOperationSummaryErrors, OperationsOperationSummaryResponses, OperationsUpdateOperationData, OperationsUpdateOperationErrors, OperationsUpdateOperationResponses, OrganisationsCreateOrganisationData, OrganisationsCreateOrganisationErrors, OrganisationsCreateOrganisationResponses, OrganisationsGetOrganisationData, OrganisationsGetOrganisationErrors, OrganisationsGetOrganisationResponses, OrganisationsListOrganisationsData, OrganisationsListOrganisationsErrors, OrganisationsListOrganisationsResponses, OrganisationsListStructuresData, OrganisationsListStructuresErrors, OrganisationsListStructuresResponses, OrganisationsUpdateOrganisationData, OrganisationsUpdateOrganisationErrors, OrganisationsUpdateOrganisationResponses, ParticipantsAddPathwayStepData, ParticipantsAddPathwayStepErrors, ParticipantsAddPathwayStepResponses, ParticipantsAmendPathwayData, ParticipantsAmendPathwayErrors, ParticipantsAmendPathwayResponses, ParticipantsAnonymiseParticipantData, ParticipantsAnonymiseParticipantErrors, ParticipantsAnonymiseParticipantResponses, ParticipantsCreateParticipantData, ParticipantsCreateParticipantErrors, ParticipantsCreateParticipantResponses, ParticipantsEligibilityQueueData, ParticipantsEligibilityQueueErrors, ParticipantsEligibilityQueueResponses, ParticipantsExitPathwayData, ParticipantsExitPathwayErrors, ParticipantsExitPathwayResponses, ParticipantsExportParticipantData, ParticipantsExportParticipantErrors, ParticipantsExportParticipantResponses, ParticipantsFollowUpPathwayData, ParticipantsFollowUpPathwayErrors, ParticipantsFollowUpPathwayResponses, ParticipantsGetParticipantData, ParticipantsGetParticipantErrors, ParticipantsGetParticipantResponses, ParticipantsGrantClauseExceptionData, ParticipantsGrantClauseExceptionErrors, ParticipantsGrantClauseExceptionResponses, ParticipantsImportParticipantsData, ParticipantsImportParticipantsErrors, ParticipantsImportParticipantsResponses, ParticipantsListClauseExceptionsData, ParticipantsListClauseExceptionsErrors, ParticipantsListClauseExceptionsResponses, ParticipantsListClausePositionsData, ParticipantsListClausePositionsErrors, ParticipantsListClausePositionsResponses, ParticipantsListEligibilityData, ParticipantsListEligibilityErrors, ParticipantsListEligibilityResponses, ParticipantsListParticipantsData, ParticipantsListParticipantsErrors, ParticipantsListParticipantsResponses, ParticipantsListPathwaysData, ParticipantsListPathwaysErrors, ParticipantsListPathwaysResponses, ParticipantsParticipantAccessLogData, ParticipantsParticipantAccessLogErrors, ParticipantsParticipantAccessLogResponses, ParticipantsParticipantEligibilityStatusData, ParticipantsParticipantEligibilityStatusErrors, ParticipantsParticipantEligibilityStatusResponses, ParticipantsParticipantFormOptionsData, ParticipantsParticipantFormOptionsErrors, ParticipantsParticipantFormOptionsResponses, ParticipantsParticipantStatsData, ParticipantsParticipantStatsErrors, ParticipantsParticipantStatsResponses, ParticipantsStartPathwayData, ParticipantsStartPathwayErrors, ParticipantsStartPathwayResponses, ParticipantsTransferParticipantData, ParticipantsTransferParticipantErrors, ParticipantsTransferParticipantResponses, ParticipantsUpdateParticipantData, ParticipantsUpdateParticipantErrors, ParticipantsUpdateParticipantResponses, ParticipantsValidateEligibilityData, ParticipantsValidateEligibilityErrors, ParticipantsValidateEligibilityResponses, ParticipantsWithdrawEligibilityData, ParticipantsWithdrawEligibilityErrors, ParticipantsWithdrawEligibilityResponses, ReferenceGetCpvData, ReferenceGetCpvErrors, ReferenceGetCpvResponses, ReferenceListCpvData, ReferenceListCpvErrors, ReferenceListCpvResponses, ReferenceListRomeData, ReferenceListRomeErrors, ReferenceListRomeResponses, TendersAmendLotData, TendersAmendLotErrors, TendersAmendLotResponses, TendersAwardLotData, TendersAwardLotErrors, TendersAwardLotResponses, TendersClauseArticleData, TendersClauseArticleErrors, TendersClauseArticlePreviewData, TendersClauseArticlePreviewErrors, TendersClauseArticlePreviewResponses, TendersClauseArticleResponses, TendersCreateLotData, TendersCreateLotErrors, TendersCreateLotResponses, TendersCreateTenderData, TendersCreateTenderErrors, TendersCreateTenderResponses, TendersDeleteLotData, TendersDeleteLotErrors, TendersDeleteLotResponses, TendersGetLotData, TendersGetLotErrors, TendersGetLotResponses, TendersGetTenderData, TendersGetTenderErrors, TendersGetTenderResponses, TendersListTendersData, TendersListTendersErrors, TendersListTendersResponses, TendersLotHistoryData, TendersLotHistoryErrors, TendersLotHistoryResponses, TendersOverrideLotHoursData, TendersOverrideLotHoursErrors, TendersOverrideLotHoursResponses, TendersSetLotOutcomeData, TendersSetLotOutcomeErrors, TendersSetLotOutcomeResponses, TendersTransitionTenderData, TendersTransitionTenderErrors, TendersTransitionTenderResponses, TendersUpdateLotData, TendersUpdateLotErrors, TendersUpdateLotResponses, TendersUpdateTenderData, TendersUpdateTenderErrors, TendersUpdateTenderResponses, TerritoriesListCommunesData, TerritoriesListCommunesErrors, TerritoriesListCommunesResponses, TerritoriesListDepartmentsData, TerritoriesListDepartmentsErrors, TerritoriesListDepartmentsResponses, TerritoriesListRegionsData, TerritoriesListRegionsErrors, TerritoriesListRegionsResponses, TerritoriesSearchTerritoriesData, TerritoriesSearchTerritoriesErrors, TerritoriesSearchTerritoriesResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersGetUserData, UsersGetUserErrors, UsersGetUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses, UsersRoleOptionsData, UsersRoleOptionsErrors, UsersRoleOptionsResponses, UsersUpdateUserData, UsersUpdateUserErrors, UsersUpdateUserResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -284,6 +284,86 @@ export const clausesEstimateHours = <ThrowOnError extends boolean = false>(optio
  * Liveness and database reachability (public).
  */
 export const metaHealth = <ThrowOnError extends boolean = false>(options?: Options<MetaHealthData, ThrowOnError>) => (options?.client ?? client).get<MetaHealthResponses, MetaHealthErrors, ThrowOnError>({ url: '/api/v1/health', ...options });
+
+/**
+ * List Offers
+ *
+ * Offers in the caller's scope (referents: the open offers of their territory), soonest
+ * start first.
+ */
+export const offersListOffers = <ThrowOnError extends boolean = false>(options?: Options<OffersListOffersData, ThrowOnError>) => (options?.client ?? client).get<OffersListOffersResponses, OffersListOffersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/offers',
+    ...options
+});
+
+/**
+ * Create Offer
+ *
+ * Open an offer on an awarded lot (for its awardee or a declared subcontractor), or, for
+ * the facilitator, for an enterprise generally.
+ */
+export const offersCreateOffer = <ThrowOnError extends boolean = false>(options: Options<OffersCreateOfferData, ThrowOnError>) => (options.client ?? client).post<OffersCreateOfferResponses, OffersCreateOfferErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/offers',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Offer Form Options
+ *
+ * Whether the caller may open an offer (on the lot given), and for which employers.
+ */
+export const offersOfferFormOptions = <ThrowOnError extends boolean = false>(options?: Options<OffersOfferFormOptionsData, ThrowOnError>) => (options?.client ?? client).get<OffersOfferFormOptionsResponses, OffersOfferFormOptionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/offers/form-options',
+    ...options
+});
+
+/**
+ * Get Offer
+ *
+ * An offer and what the caller may do with it (with its ETag).
+ */
+export const offersGetOffer = <ThrowOnError extends boolean = false>(options: Options<OffersGetOfferData, ThrowOnError>) => (options.client ?? client).get<OffersGetOfferResponses, OffersGetOfferErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/offers/{offer_id}',
+    ...options
+});
+
+/**
+ * Update Offer
+ *
+ * Change an open offer (requires If-Match).
+ */
+export const offersUpdateOffer = <ThrowOnError extends boolean = false>(options: Options<OffersUpdateOfferData, ThrowOnError>) => (options.client ?? client).patch<OffersUpdateOfferResponses, OffersUpdateOfferErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/offers/{offer_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Change Offer Status
+ *
+ * open → filled or closed; closed → open (requires If-Match).
+ */
+export const offersChangeOfferStatus = <ThrowOnError extends boolean = false>(options: Options<OffersChangeOfferStatusData, ThrowOnError>) => (options.client ?? client).post<OffersChangeOfferStatusResponses, OffersChangeOfferStatusErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/offers/{offer_id}/status',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
 
 /**
  * List Operations
@@ -759,6 +839,13 @@ export const referenceListCpv = <ThrowOnError extends boolean = false>(options?:
  * One CPV code: complete with its check digit, its own label, its division and group.
  */
 export const referenceGetCpv = <ThrowOnError extends boolean = false>(options: Options<ReferenceGetCpvData, ThrowOnError>) => (options.client ?? client).get<ReferenceGetCpvResponses, ReferenceGetCpvErrors, ThrowOnError>({ url: '/api/v1/reference/cpv/{cpv_code}', ...options });
+
+/**
+ * List Rome
+ *
+ * ROME 4.0 job sheets matching the query, best first (French labels).
+ */
+export const referenceListRome = <ThrowOnError extends boolean = false>(options?: Options<ReferenceListRomeData, ThrowOnError>) => (options?.client ?? client).get<ReferenceListRomeResponses, ReferenceListRomeErrors, ThrowOnError>({ url: '/api/v1/reference/rome', ...options });
 
 /**
  * List Tenders

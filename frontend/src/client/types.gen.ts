@@ -1569,6 +1569,250 @@ export type MinimumIncomeKind = 'rsa' | 'rsa_household' | 'ass' | 'ata';
 export type Nature = 'contract' | 'partnership' | 'defence_security';
 
 /**
+ * OfferActions
+ */
+export type OfferActions = {
+    /**
+     * Close
+     */
+    close: boolean;
+    /**
+     * Edit
+     */
+    edit: boolean;
+    /**
+     * Fill
+     */
+    fill: boolean;
+    /**
+     * Reopen
+     */
+    reopen: boolean;
+};
+
+/**
+ * OfferCreate
+ *
+ * A new offer. On a lot, for its awardee (or a member of the consortium, or a declared
+ * subcontractor); without a lot, opened by the facilitator for an enterprise.
+ */
+export type OfferCreate = {
+    /**
+     * Commune Code
+     *
+     * INSEE code of the place of work.
+     */
+    commune_code: string;
+    contract_kind: ContractKind;
+    /**
+     * Description
+     */
+    description?: string;
+    /**
+     * Duration Months
+     *
+     * In months.
+     */
+    duration_months: number;
+    /**
+     * Enterprise Id
+     *
+     * The employer: the caller's enterprise for an enterprise; for the facilitator, one of the lot's awardees or subcontractors (the mandatary when left out), or any enterprise for an offer without a lot.
+     */
+    enterprise_id?: string | null;
+    /**
+     * Hours Per Week
+     */
+    hours_per_week: number | string;
+    /**
+     * Lot Id
+     */
+    lot_id?: string | null;
+    /**
+     * Posts
+     */
+    posts?: number;
+    /**
+     * Rome Code
+     */
+    rome_code: string;
+    /**
+     * Start Date
+     */
+    start_date: string;
+    /**
+     * Title
+     *
+     * The ROME sheet's label when left empty.
+     */
+    title?: string;
+};
+
+/**
+ * OfferFormOptions
+ *
+ * Whether the caller may open an offer (on the lot given), and for which employers.
+ */
+export type OfferFormOptions = {
+    /**
+     * Create
+     */
+    create: boolean;
+    /**
+     * Enterprises
+     *
+     * The employers the offer may be for: the lot's awardees and declared subcontractors (the caller's own enterprise for an enterprise).
+     */
+    enterprises: Array<OrganisationRef>;
+};
+
+/**
+ * OfferLot
+ *
+ * The lot an offer is tied to, and its tender.
+ */
+export type OfferLot = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Number
+     */
+    number: number;
+    /**
+     * Tender Id
+     */
+    tender_id: string;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
+ * OfferRead
+ */
+export type OfferRead = {
+    actions: OfferActions;
+    /**
+     * Commune Code
+     */
+    commune_code: string;
+    /**
+     * Commune Name
+     */
+    commune_name: string;
+    contract_kind: ContractKind;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Duration Months
+     */
+    duration_months: number;
+    enterprise: OrganisationRef;
+    /**
+     * Hours Per Week
+     */
+    hours_per_week: string;
+    /**
+     * Id
+     */
+    id: string;
+    lot: OfferLot | null;
+    /**
+     * Posts
+     */
+    posts: number;
+    /**
+     * Rome Code
+     */
+    rome_code: string;
+    /**
+     * Rome Label
+     */
+    rome_label: string;
+    /**
+     * Start Date
+     */
+    start_date: string;
+    status: OfferStatus;
+    /**
+     * Structure Id
+     */
+    structure_id: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * OfferStatus
+ */
+export type OfferStatus = 'open' | 'filled' | 'closed';
+
+/**
+ * OfferStatusChange
+ *
+ * open → filled or closed; closed → open.
+ */
+export type OfferStatusChange = {
+    status: OfferStatus;
+};
+
+/**
+ * OfferUpdate
+ *
+ * A change to an open offer (its lot and employer stay).
+ */
+export type OfferUpdate = {
+    /**
+     * Commune Code
+     */
+    commune_code?: string | null;
+    contract_kind?: ContractKind | null;
+    /**
+     * Description
+     */
+    description?: string | null;
+    /**
+     * Duration Months
+     */
+    duration_months?: number | null;
+    /**
+     * Hours Per Week
+     */
+    hours_per_week?: number | string | null;
+    /**
+     * Posts
+     */
+    posts?: number | null;
+    /**
+     * Rome Code
+     */
+    rome_code?: string | null;
+    /**
+     * Start Date
+     */
+    start_date?: string | null;
+    /**
+     * Title
+     */
+    title?: string | null;
+};
+
+/**
  * OperationCreate
  */
 export type OperationCreate = {
@@ -1838,6 +2082,20 @@ export type OrganisationRead = {
 };
 
 /**
+ * OrganisationRef
+ */
+export type OrganisationRef = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+};
+
+/**
  * OrganisationSummary
  *
  * An organisation as shown next to a user.
@@ -1914,6 +2172,20 @@ export type PageLabourShareRead = {
      * Items
      */
     items: Array<LabourShareRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Page[OfferRead]
+ */
+export type PageOfferRead = {
+    /**
+     * Items
+     */
+    items: Array<OfferRead>;
     /**
      * Next Cursor
      */
@@ -2543,7 +2815,7 @@ export type PathwayUpdate = {
 /**
  * Permission
  */
-export type Permission = 'organisations:read' | 'organisations:manage' | 'users:read' | 'users:manage' | 'audit:read' | 'clause_settings:read' | 'clause_settings:manage' | 'clauses:estimate' | 'clauses:override' | 'operations:read' | 'operations:manage' | 'tenders:read' | 'tenders:edit' | 'tenders:manage' | 'participants:read' | 'participants:write' | 'participants:export' | 'participants:erase' | 'pathways:write' | 'eligibility:validate';
+export type Permission = 'organisations:read' | 'organisations:manage' | 'users:read' | 'users:manage' | 'audit:read' | 'clause_settings:read' | 'clause_settings:manage' | 'clauses:estimate' | 'clauses:override' | 'operations:read' | 'operations:manage' | 'tenders:read' | 'tenders:edit' | 'tenders:manage' | 'participants:read' | 'participants:write' | 'participants:export' | 'participants:erase' | 'pathways:write' | 'eligibility:validate' | 'offers:read' | 'offers:write';
 
 /**
  * PortfolioCount
@@ -2719,6 +2991,28 @@ export type RoleOption = {
      */
     organisation_kinds: Array<OrganisationKind>;
     role: Role;
+};
+
+/**
+ * RomeRead
+ *
+ * A job sheet of the ROME 4.0 (French label), and the job title the search matched.
+ */
+export type RomeRead = {
+    /**
+     * Appellation
+     *
+     * The job title of the sheet the words matched, when not its own label.
+     */
+    appellation?: string | null;
+    /**
+     * Code
+     */
+    code: string;
+    /**
+     * Label
+     */
+    label: string;
 };
 
 /**
@@ -4865,6 +5159,461 @@ export type MetaHealthResponses = {
 };
 
 export type MetaHealthResponse = MetaHealthResponses[keyof MetaHealthResponses];
+
+export type OffersListOffersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Rome
+         *
+         * A ROME code or its first characters.
+         */
+        rome?: string | null;
+        /**
+         * Commune
+         *
+         * INSEE code of the place.
+         */
+        commune?: string | null;
+        /**
+         * Start From
+         */
+        start_from?: string | null;
+        /**
+         * Start To
+         */
+        start_to?: string | null;
+        /**
+         * Status
+         */
+        status?: OfferStatus | null;
+        /**
+         * Lot Id
+         */
+        lot_id?: string | null;
+        /**
+         * Enterprise Id
+         */
+        enterprise_id?: string | null;
+        /**
+         * Limit
+         *
+         * Page size (1–200).
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/offers';
+};
+
+export type OffersListOffersErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type OffersListOffersError = OffersListOffersErrors[keyof OffersListOffersErrors];
+
+export type OffersListOffersResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageOfferRead;
+};
+
+export type OffersListOffersResponse = OffersListOffersResponses[keyof OffersListOffersResponses];
+
+export type OffersCreateOfferData = {
+    body: OfferCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/offers';
+};
+
+export type OffersCreateOfferErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type OffersCreateOfferError = OffersCreateOfferErrors[keyof OffersCreateOfferErrors];
+
+export type OffersCreateOfferResponses = {
+    /**
+     * Successful Response
+     */
+    201: OfferRead;
+};
+
+export type OffersCreateOfferResponse = OffersCreateOfferResponses[keyof OffersCreateOfferResponses];
+
+export type OffersOfferFormOptionsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Lot Id
+         */
+        lot_id?: string | null;
+    };
+    url: '/api/v1/offers/form-options';
+};
+
+export type OffersOfferFormOptionsErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type OffersOfferFormOptionsError = OffersOfferFormOptionsErrors[keyof OffersOfferFormOptionsErrors];
+
+export type OffersOfferFormOptionsResponses = {
+    /**
+     * Successful Response
+     */
+    200: OfferFormOptions;
+};
+
+export type OffersOfferFormOptionsResponse = OffersOfferFormOptionsResponses[keyof OffersOfferFormOptionsResponses];
+
+export type OffersGetOfferData = {
+    body?: never;
+    path: {
+        /**
+         * Offer Id
+         */
+        offer_id: string;
+    };
+    query?: never;
+    url: '/api/v1/offers/{offer_id}';
+};
+
+export type OffersGetOfferErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type OffersGetOfferError = OffersGetOfferErrors[keyof OffersGetOfferErrors];
+
+export type OffersGetOfferResponses = {
+    /**
+     * Successful Response
+     */
+    200: OfferRead;
+};
+
+export type OffersGetOfferResponse = OffersGetOfferResponses[keyof OffersGetOfferResponses];
+
+export type OffersUpdateOfferData = {
+    body: OfferUpdate;
+    path: {
+        /**
+         * Offer Id
+         */
+        offer_id: string;
+    };
+    query?: never;
+    url: '/api/v1/offers/{offer_id}';
+};
+
+export type OffersUpdateOfferErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type OffersUpdateOfferError = OffersUpdateOfferErrors[keyof OffersUpdateOfferErrors];
+
+export type OffersUpdateOfferResponses = {
+    /**
+     * Successful Response
+     */
+    200: OfferRead;
+};
+
+export type OffersUpdateOfferResponse = OffersUpdateOfferResponses[keyof OffersUpdateOfferResponses];
+
+export type OffersChangeOfferStatusData = {
+    body: OfferStatusChange;
+    path: {
+        /**
+         * Offer Id
+         */
+        offer_id: string;
+    };
+    query?: never;
+    url: '/api/v1/offers/{offer_id}/status';
+};
+
+export type OffersChangeOfferStatusErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type OffersChangeOfferStatusError = OffersChangeOfferStatusErrors[keyof OffersChangeOfferStatusErrors];
+
+export type OffersChangeOfferStatusResponses = {
+    /**
+     * Successful Response
+     */
+    200: OfferRead;
+};
+
+export type OffersChangeOfferStatusResponse = OffersChangeOfferStatusResponses[keyof OffersChangeOfferStatusResponses];
 
 export type OperationsListOperationsData = {
     body?: never;
@@ -7577,6 +8326,84 @@ export type ReferenceGetCpvResponses = {
 };
 
 export type ReferenceGetCpvResponse = ReferenceGetCpvResponses[keyof ReferenceGetCpvResponses];
+
+export type ReferenceListRomeData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Q
+         *
+         * Leading characters of a code (`F17`), or words of a job sheet's label or of its job titles (accents, case and plurals ignored). Without it, the sheets in code order.
+         */
+        q?: string | null;
+        /**
+         * Limit
+         */
+        limit?: number;
+    };
+    url: '/api/v1/reference/rome';
+};
+
+export type ReferenceListRomeErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ReferenceListRomeError = ReferenceListRomeErrors[keyof ReferenceListRomeErrors];
+
+export type ReferenceListRomeResponses = {
+    /**
+     * Response Reference-List Rome
+     *
+     * Successful Response
+     */
+    200: Array<RomeRead>;
+};
+
+export type ReferenceListRomeResponse = ReferenceListRomeResponses[keyof ReferenceListRomeResponses];
 
 export type TendersListTendersData = {
     body?: never;

@@ -11,6 +11,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.home' },
   { to: '/operations', labelKey: 'nav.operations', permission: 'operations:read' },
   { to: '/tenders', labelKey: 'nav.tenders', permission: 'tenders:read' },
+  { to: '/offers', labelKey: 'nav.offers', permission: 'offers:read' },
   { to: '/participants', labelKey: 'nav.participants', permission: 'participants:read' },
   { to: '/eligibility-queue', labelKey: 'nav.eligibilityQueue', permission: 'eligibility:validate' },
   { to: '/participants/stats', labelKey: 'nav.portfolioStats', permission: 'participants:read' },

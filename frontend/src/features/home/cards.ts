@@ -25,6 +25,8 @@ const CARDS = {
   participants: { key: 'participants', to: '/participants', permission: 'participants:write' },
   pathways: { key: 'pathways', to: '/participants', permission: 'pathways:write' },
   import: { key: 'import', to: '/participants/import', permission: 'participants:write' },
+  offers: { key: 'offers', to: '/offers', permission: 'offers:read' },
+  openOffers: { key: 'openOffers', to: '/offers', permission: 'offers:read' },
   portfolio: { key: 'portfolio', to: '/participants/stats', permission: 'participants:read' },
 } satisfies Record<string, HomeCard>;
 
@@ -33,8 +35,8 @@ export const ROLE_CARDS: Record<Role, readonly HomeCard[]> = {
   admin: [CARDS.directory, CARDS.accounts, CARDS.settings, CARDS.audit],
   facilitator: [CARDS.operations, CARDS.hours, CARDS.clause, CARDS.eligibility, CARDS.referred, CARDS.settings],
   buyer: [CARDS.tenders, CARDS.lotHours],
-  enterprise: [CARDS.lots],
-  referent: [CARDS.participants, CARDS.pathways, CARDS.import, CARDS.portfolio],
+  enterprise: [CARDS.lots, CARDS.offers],
+  referent: [CARDS.participants, CARDS.pathways, CARDS.import, CARDS.portfolio, CARDS.openOffers],
 };
 
 /** The cards of a role that the person may open (their permission granted). */

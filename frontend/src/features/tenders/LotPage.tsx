@@ -35,6 +35,7 @@ import { lotTrade } from './trade';
 import { DataTable } from '../../components/DataTable';
 import { FormActions } from '../../components/FormActions';
 import { useLotRefresh } from './useLotRefresh';
+import { LotOffers } from '../offers/LotOffers';
 
 function OverrideDialog({ lot, etag, opened, onClose, onReload }: { lot: LotRead; etag: string; opened: boolean; onClose: () => void; onReload: () => void }) {
   const { t } = useTranslation();
@@ -399,6 +400,7 @@ export function LotPage() {
       {can('clauses:estimate') && <LotCalculator key={`calc-${lot.version}`} lot={lot} etag={etag} canSave={actions.edit} onReload={reload} />}
       <LotAward key={`award-${lot.version}`} lot={lot} etag={etag} onReload={reload} />
       <Amendments lot={lot} etag={etag} canAmend={actions.amend} onReload={reload} />
+      {lot.award && <LotOffers lotId={lot.id} />}
       {actions.clause_article && <Article lot={lot} />}
       {actions.read_history && (
         <HistoryPanel

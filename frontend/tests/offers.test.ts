@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+
+import { offerErrors, offerQuery, type OfferValues } from '../src/features/offers/offers';
+
+const valid: OfferValues = {
+  rome_code: 'F1703', rome_label: 'Maçon / Maçonne', title: '', commune_code: '37261', commune_name: 'Tours',
+  start_date: '2027-04-01', duration_months: 6, hours_per_week: 35, posts: 2, contract_kind: 'cdd',
+  enterprise_id: null, description: '',
+};
+
+describe('offerErrors', () => {
+  it('accepts a complete offer', () => {
+    expect(offerErrors(valid, '2027-03-10')).toEqual({});
+  });
+  it('reports every problem at once', () => {
+    const errors = offerErrors(
+      { ...valid, rome_code: '', commune_code: '', start_date: '2027-03-01', hours_per_week: 49, posts: 0, duration_months: 0, contract_kind: null },
+      '2027-03-10',
+    );
+    expect(Object.keys(errors).sort()).toEqual(
+      ['commune_code', 'contract_kind', 'duration_months', 'hours_per_week', 'posts', 'rome_code', 'start_date'],
+    );
+    expect(errors.start_date).toBe('offers.startInPast');
+  });
+  it('refuses zero hours and allows 48', () => {
+    expect(offerErrors({ ...valid, hours_per_week: 0 }, '2027-03-10').hours_per_week).toBe('offers.hoursRange');
+    expect(offerErrors({ ...valid, hours_per_week: 48 }, '2027-03-10')).toEqual({});
+  });
+});
+
+describe('offerQuery', () => {
+  it('keeps only the filters set and known statuses', () => {
+    expect(offerQuery({ rome: 'F17', commune: null, start_from: '', start_to: null, status: 'bogus' })).toEqual({
+      rome: 'F17', commune: undefined, start_from: undefined, start_to: undefined, status: undefined,
+    });
+    expect(offerQuery({ status: 'open' }).status).toBe('open');
+  });
+});
