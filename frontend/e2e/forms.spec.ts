@@ -139,6 +139,8 @@ test("an exit dated before the pathway's last step is refused next to its date",
   await field(page, "Date d'entrée").fill(typed(-10));
   await page.getByRole('button', { name: 'Ouvrir un parcours' }).click();
   await page.getByRole('button', { name: 'Ajouter une étape' }).click();
+  await select(page, "Type d'étape").click();
+  await page.getByRole('option', { name: 'Diagnostic' }).click();
   await field(page, 'Début').fill(typed(-2));
   await page.getByRole('button', { name: 'Ajouter une étape' }).last().click();
   await expect(page.getByTestId('pathway')).toContainText('Diagnostic');
@@ -150,6 +152,7 @@ test("an exit dated before the pathway's last step is refused next to its date",
   await expect(field(page, 'Date de sortie')).toHaveAccessibleDescription(/La sortie ne peut pas précéder la dernière étape/);
   await field(page, 'Date de sortie').fill(typed(-1));
   await page.getByRole('button', { name: 'Enregistrer la sortie' }).last().click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirmer' }).click();
   await expect(page.getByTestId('exit')).toContainText('Emploi durable');
 });
 

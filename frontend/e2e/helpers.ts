@@ -116,6 +116,8 @@ export async function addClauseStep(page: Page, lot?: string): Promise<{ lot: st
   await page.getByRole('button', { name: 'Ajouter une étape' }).click();
   await select(page, "Type d'étape").click();
   await page.getByRole('option', { name: 'Mission sur une clause' }).click();
+  // Nothing is pre-filled: a step's date is always the one typed.
+  await page.getByRole('textbox', { name: /^Début/ }).fill(daysFromToday(0));
   await select(page, 'Contrat').click();
   await page.getByRole('option', { name: 'CDDI' }).click();
   await field(page, 'Heures par semaine').fill('26');

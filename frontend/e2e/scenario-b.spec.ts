@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { addClauseStep, DEMO, field, loginAs, logout, navLink, openNav, select, validateFromQueue } from './helpers';
+import { addClauseStep, daysFromToday, DEMO, field, loginAs, logout, navLink, openNav, select, validateFromQueue } from './helpers';
 
 const THOMAS = { email: 'conseiller@levier.demo', name: 'Thomas Girard' };
 const COORDINATOR = { email: 'coordination@levier.demo', name: 'Élodie Petit' };
@@ -31,11 +31,15 @@ test('scenario B: a referent follows a pathway, the PLIE coordinator oversees an
 
   await page.getByRole('button', { name: 'Ouvrir un parcours' }).click();
   await page.getByRole('button', { name: 'Ajouter une étape' }).click();
+  await select(page, "Type d'étape").click();
+  await page.getByRole('option', { name: 'Diagnostic' }).click();
+  await page.getByRole('textbox', { name: /^Début/ }).fill(daysFromToday(0));
   await page.getByRole('button', { name: 'Ajouter une étape' }).last().click();
   await expect(page.getByTestId('pathway')).toContainText('Diagnostic');
   await page.getByRole('button', { name: 'Ajouter une étape' }).click();
   await select(page, "Type d'étape").click();
   await page.getByRole('option', { name: 'Formation' }).click();
+  await page.getByRole('textbox', { name: /^Début/ }).fill(daysFromToday(0));
   await page.getByRole('button', { name: 'Ajouter une étape' }).last().click();
   await expect(page.getByTestId('pathway')).toContainText('Formation');
   // A job on an awarded clause lot: refused while nobody validated the person's eligibility,
@@ -68,6 +72,7 @@ test('scenario B: a referent follows a pathway, the PLIE coordinator oversees an
   await page.getByRole('option', { name: 'CDI', exact: true }).click();
   await expect(page.getByTestId('derived-category')).toContainText('Emploi durable');
   await page.getByRole('button', { name: 'Enregistrer la sortie' }).last().click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirmer' }).click();
   await expect(page.getByTestId('exit')).toContainText('Emploi durable');
   await logout(page);
 

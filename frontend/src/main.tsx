@@ -43,7 +43,8 @@ createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <DatesInLanguage>
-        <Notifications position="top-right" />
+        {/* Bottom right: a message never covers the header (language switch, account menu). */}
+        <Notifications position="bottom-right" />
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <AuthProvider>

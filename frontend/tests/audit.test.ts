@@ -15,7 +15,7 @@ describe('history lines', () => {
   it('reads an [old, new] pair as a change, each side formatted', () => {
     expect(describeChange(['Régie', 'Régie de quartier'], String)).toBe('Régie → Régie de quartier');
     expect(describeChange([1500, 1458], (value) => fr('computed_hours', value))).toBe('1 500 h → 1 458 h');
-    expect(describeChange([null, '12345678900012'], (value) => fr('siret', value))).toBe('(vide) → 12345678900012');
+    expect(describeChange([null, '12345678900012'], (value) => fr('siret', value))).toBe('(vide) → 123 456 789 00012');
   });
 
   it('shows hours with thousands grouped and "h", amounts in euros, shares as percentages', () => {

@@ -27,6 +27,16 @@ describe('home cards', () => {
     expect(ROLE_CARDS.referent.map((card) => card.to)).toContain('/offers');
   });
 
+  it("give a network's coordinator her own wording, not the referent's", async () => {
+    const fr = (await import('../src/i18n/fr.json')).default as { home: { cards: Record<string, { title: string; text: string }> } };
+    const permissions: Permission[] = ['participants:read', 'participants:write', 'pathways:write'];
+    const keys = cardsFor('referent', permissions, true).map((card) => card.key);
+    expect(keys).toEqual(expect.arrayContaining(['networkParticipants', 'networkPathways', 'networkPortfolio']));
+    for (const key of keys) expect(fr.home.cards[key]?.text, key).not.toMatch(/vous accompagnez/);
+    expect(cardsFor('referent', permissions, true).map((card) => card.to)).toEqual(cardsFor('referent', permissions).map((card) => card.to));
+    expect(cardsFor('referent', permissions).map((card) => card.key)).toContain('participants');
+  });
+
   it("show only the cards whose page the person may open", () => {
     const enterprise: Permission[] = ['tenders:read'];
     expect(cardsFor('enterprise', enterprise).map((card) => card.to)).toEqual(['/tenders']);

@@ -4,7 +4,7 @@ import { offerErrors, offerQuery, type OfferValues } from '../src/features/offer
 
 const valid: OfferValues = {
   rome_code: 'F1703', rome_label: 'Maçon / Maçonne', title: '', commune_code: '37261', commune_name: 'Tours',
-  start_date: '2027-04-01', duration_months: 6, hours_per_week: 35, posts: 2, contract_kind: 'cdd',
+  start_date: '2027-04-01', duration_months: '6', hours_per_week: '35', posts: '2', contract_kind: 'cdd',
   enterprise_id: null, description: '',
 };
 
@@ -14,7 +14,7 @@ describe('offerErrors', () => {
   });
   it('reports every problem at once', () => {
     const errors = offerErrors(
-      { ...valid, rome_code: '', commune_code: '', start_date: '2027-03-01', hours_per_week: 49, posts: 0, duration_months: 0, contract_kind: null },
+      { ...valid, rome_code: '', commune_code: '', start_date: '2027-03-01', hours_per_week: '49', posts: '0', duration_months: '0', contract_kind: null },
       '2027-03-10',
     );
     expect(Object.keys(errors).sort()).toEqual(
@@ -23,8 +23,13 @@ describe('offerErrors', () => {
     expect(errors.start_date).toBe('offers.startInPast');
   });
   it('refuses zero hours and allows 48', () => {
-    expect(offerErrors({ ...valid, hours_per_week: 0 }, '2027-03-10').hours_per_week).toBe('offers.hoursRange');
-    expect(offerErrors({ ...valid, hours_per_week: 48 }, '2027-03-10')).toEqual({});
+    expect(offerErrors({ ...valid, hours_per_week: '0' }, '2027-03-10').hours_per_week).toBe('offers.hoursRange');
+    expect(offerErrors({ ...valid, hours_per_week: '48' }, '2027-03-10')).toEqual({});
+    expect(offerErrors({ ...valid, hours_per_week: '17,5' }, '2027-03-10')).toEqual({});
+  });
+  it('refuses what is typed but is not a number, rather than reading it otherwise', () => {
+    const errors = offerErrors({ ...valid, hours_per_week: '1e1', posts: 'abc', duration_months: '0x6' }, '2027-03-10');
+    expect(errors).toEqual({ hours_per_week: 'offers.hoursRange', posts: 'offers.postsRange', duration_months: 'offers.durationRange' });
   });
 });
 

@@ -5,7 +5,7 @@ import { lotCreateBody, lotUpdateBody, lotValues } from '../src/features/tenders
 import { fieldMap, formPathOf } from '../src/lib/problem';
 import { COMPLETE_CPV, cpvLabel, cpvProblem } from '../src/features/tenders/cpv';
 import { ApiError } from '../src/lib/problem';
-import { decimal, formula, fromPercent, number, toPercent, typed } from '../src/features/tenders/format';
+import { decimal, formula, fromPercent, number, toPercent, typed, typedAmount } from '../src/features/tenders/format';
 import { allowedMoves, confirmation, LIFECYCLE, lotSituation, outcomeBody, outcomeValues, REOPEN } from '../src/features/tenders/lifecycle';
 import { amendmentNotice } from '../src/features/tenders/amendments';
 import { AMOUNT_MAX, DURATION_MONTHS, subcontractedTotal } from '../src/features/tenders/checks';
@@ -49,9 +49,9 @@ describe('calculator inputs', () => {
       hourly_cost: null,
       taken_over_monthly_hours: '150.00',
     };
-    // Stored figures are shown as people type them in French (150, 60000, 5).
+    // Stored figures are shown as people type them in French (150, 60 000, 5).
     const inputs = calculatorInputs(lot);
-    expect([inputs.takenOverHours, inputs.amount, inputs.insertionRate]).toEqual(['150', '60000', '5']);
+    expect([inputs.takenOverHours, inputs.amount, inputs.insertionRate]).toEqual(['150', '60 000', '5']);
     const body = estimateBody(lot, inputs);
     expect(body).toMatchObject({
       method: 'cleaning',
@@ -83,6 +83,10 @@ describe('calculator inputs', () => {
     expect(typed('1750000.00')).toBe('1750000');
     expect(decimal(typed('45.50'))).toBe('45.5');
     expect(decimal('12 345,60')).toBe('12345.60');
+    // Amounts in edit forms as people type them: thousands apart, cents when there are some.
+    expect(typedAmount('1250000.5')).toBe('1 250 000,50');
+    expect(typedAmount('1200000.00')).toBe('1 200 000');
+    expect(decimal(typedAmount('1250000.5'))).toBe('1250000.50');
     // Shown quantities: a decimal comma, no trailing zeros, grouped thousands.
     expect(number('35.50')).toBe('35,5');
     expect(number('1500')).toBe('1\u202f500');
@@ -95,7 +99,7 @@ describe('lot form', () => {
     title: ' Espaces verts ',
     estimated_amount: '120 000',
     considerations: ['insertion_clause' as const, 'social_award_criterion' as const],
-    criterion_weight: 20,
+    criterion_weight: '20',
     penalty_per_missing_hour: '45,50',
   };
 
@@ -111,7 +115,7 @@ describe('lot form', () => {
 
   it('sends taken-over hours only for the cleaning method, and edits without the number', () => {
     expect(lotUpdateBody(values).taken_over_monthly_hours).toBeNull();
-    const cleaning = lotUpdateBody({ ...values, calculation_method: 'cleaning', taken_over_monthly_hours: 200 });
+    const cleaning = lotUpdateBody({ ...values, calculation_method: 'cleaning', taken_over_monthly_hours: '200' });
     expect(cleaning).toMatchObject({ calculation_method: 'cleaning', taken_over_monthly_hours: '200' });
     expect(cleaning).not.toHaveProperty('number');
     expect(lotUpdateBody({ ...values, penalty_per_missing_hour: '' }).penalty_per_missing_hour).toBeNull();
@@ -131,10 +135,11 @@ describe('lot form', () => {
       penalty_per_missing_hour: '45.00',
     } as never);
     expect(edited).toMatchObject({
-      number: 2,
-      estimated_amount: '240000',
-      criterion_weight: 20,
-      taken_over_monthly_hours: 200,
+      number: '2',
+      duration_months: '24',
+      estimated_amount: '240 000',
+      criterion_weight: '20',
+      taken_over_monthly_hours: '200',
       penalty_per_missing_hour: '45',
     });
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
+import { shownValues } from '../src/hooks/useValidator';
 import {
+  amount,
   atMost,
   birthDate,
   email,
@@ -10,11 +12,13 @@ import {
   normaliseSiret,
   notAfter,
   optional,
+  optionalAmount,
   optionalPassword,
   password,
   phone,
   required,
   siret,
+  weight,
   wholeNumber,
   withoutInvisible,
   yearsBetween,
@@ -118,5 +122,36 @@ describe('invisible characters, as the server removes them', () => {
   it('counts only what the server keeps', () => {
     expect(maxLength(3)('abc\u200b\u200b')).toBeNull();
     expect(maxLength(3)('abcd')).toEqual({ key: 'validation.maxLength', values: { count: 3 } });
+  });
+});
+
+describe('numbers typed in text boxes (kept as typed, refused with what is expected)', () => {
+  it('refuses what Number() would read otherwise: an exponent, hex, a word', () => {
+    for (const typed of ['1e9', '0x10', 'abc', 'Infinity']) {
+      expect(wholeNumber(0, 10_000_000)(typed)).toEqual({ key: 'validation.wholeRange', values: { min: 0, max: 10_000_000 } });
+      expect(amount(typed)).toBe('validation.amount');
+    }
+    expect(wholeNumber(1, 999)('12')).toBeNull();
+    expect(wholeNumber(0, 10_000_000)('1 000 000')).toBeNull();
+  });
+
+  it('says an amount must be above 0 (or 0 or more), not only its format', () => {
+    expect(amount('-5000')).toBe('validation.amountPositive');
+    expect(amount('0')).toBe('validation.amountPositive');
+    expect(optionalAmount('-1')).toBe('validation.amountNotNegative');
+    expect(optionalAmount('0')).toBeNull();
+    expect(amount('1 250 000,50')).toBeNull();
+  });
+
+  it('checks a criterion weight from 1 to 100 with two decimals at most', () => {
+    expect(weight('20')).toBeNull();
+    expect(weight('12,5')).toBeNull();
+    expect(weight('0')).toBe('validation.weight');
+    expect(weight('1e1')).toBe('validation.weight');
+  });
+
+  it('writes numbers of messages with their thousands apart', () => {
+    expect(shownValues({ min: 0, max: 10_000_000, count: 1200 }, 'fr')).toEqual({ min: '0', max: '10\u202f000\u202f000', count: 1200 });
+    expect(shownValues({ max: 10_000_000 }, 'en')).toEqual({ max: '10,000,000' });
   });
 });

@@ -15,12 +15,14 @@ def password_mail(settings: Settings, user: User, secret: str, invitation: bool)
     """Subject and body of a password reset or account invitation e-mail."""
     link = reset_link(settings, secret)
     minutes = settings.password_reset_minutes
+    days = settings.invitation_days
     if user.language == "en":
         if invitation:
             return (
                 "Your Levier account",
                 f"Hello {user.full_name},\n\nAn account was created for you on Levier.\n"
-                f"Choose your password within {minutes} minutes:\n{link}\n",
+                f"Choose your password within {days} day{'s' if days > 1 else ''}:\n{link}\n\n"
+                "Once this link has expired, ask your Levier administrator for a new one.\n",
             )
         return (
             "Reset your Levier password",
@@ -31,7 +33,8 @@ def password_mail(settings: Settings, user: User, secret: str, invitation: bool)
         return (
             "Votre compte Levier",
             f"Bonjour {user.full_name},\n\nUn compte Levier a été créé pour vous.\n"
-            f"Choisissez votre mot de passe dans les {minutes} minutes :\n{link}\n",
+            f"Choisissez votre mot de passe dans les {days} jour{'s' if days > 1 else ''} :\n"
+            f"{link}\n\nPassé ce délai, demandez un nouveau lien à l'administrateur de Levier.\n",
         )
     return (
         "Réinitialisation de votre mot de passe Levier",

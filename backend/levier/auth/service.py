@@ -12,6 +12,7 @@ from sqlmodel import col
 from levier.auth import sessions, throttle
 from levier.auth.models import LoginAttempt, PasswordResetToken
 from levier.core.audit import recorder
+from levier.core.audit.models import AuditAction
 from levier.core.config import Settings
 from levier.core.errors import FieldInvalid
 from levier.core.models import utcnow
@@ -79,19 +80,44 @@ async def _cancel_reset_tokens(session: AsyncSession, user_id: uuid.UUID) -> Non
     )
 
 
-async def create_reset_token(session: AsyncSession, settings: Settings, user: User) -> str:
+async def create_reset_token(
+    session: AsyncSession, settings: Settings, user: User, *, invitation: bool = False
+) -> str:
     """A single-use reset (or invitation) link for the user, cancelling any older one; only
-    its digest is stored."""
+    its digest is stored. An invitation lasts days (its person did not ask for it and may read
+    it late), a reset an hour."""
     await _cancel_reset_tokens(session, user.id)
     secret = new_secret()
+    lifetime = (
+        timedelta(days=settings.invitation_days)
+        if invitation
+        else timedelta(minutes=settings.password_reset_minutes)
+    )
     session.add(
         PasswordResetToken(
-            user_id=user.id,
-            token_hash=digest(secret),
-            expires_at=utcnow() + timedelta(minutes=settings.password_reset_minutes),
+            user_id=user.id, token_hash=digest(secret), expires_at=utcnow() + lifetime
         )
     )
     return secret
+
+
+async def invite(session: AsyncSession, settings: Settings, user: User) -> str:
+    """A new invitation link for an account without a password (older links stop working),
+    recorded in the account's history; the caller e-mails it."""
+    secret = await create_reset_token(session, settings, user, invitation=True)
+    recorder.record_access(session, user, AuditAction.invited, {})
+    return secret
+
+
+async def reinvite(
+    session: AsyncSession, settings: Settings, user: User, client_address: str | None
+) -> str:
+    """`invite` again (the caller checked the account may be invited), counted with the reset
+    requests of its e-mail: each mails a link, so both share one limit (429)."""
+    await throttle.check_reset_request(
+        session, settings, user.email, client_address, code="invitation_throttled"
+    )
+    return await invite(session, settings, user)
 
 
 async def reset_password(session: AsyncSession, secret: str, new_password: str) -> None:

@@ -115,10 +115,14 @@ def record_login_failure(session: AsyncSession, email: str, address: str | None)
 
 
 async def check_reset_request(
-    session: AsyncSession, settings: Settings, email: str, address: str | None
+    session: AsyncSession,
+    settings: Settings,
+    email: str,
+    address: str | None,
+    code: str = "password_reset_throttled",
 ) -> None:
     """429 when this e-mail or address asked for too many reset links within the hour; else
-    the request is counted."""
+    the request is counted. A resent invitation counts with them: either mails a link."""
     since = utcnow() - RESET_WINDOW
     same_email = col(ResetRequest.email) == email
     same_address = col(ResetRequest.client_address) == address
@@ -139,7 +143,7 @@ async def check_reset_request(
         if (count or 0) >= limit and oldest is not None:
             seconds = (_aware(oldest) + RESET_WINDOW - utcnow()).total_seconds()
             raise TooManyRequests(
-                "password_reset_throttled",
+                code,
                 headers=_retry_after(seconds),
                 wait=Duration.of(seconds),
             )

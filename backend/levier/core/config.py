@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
     refresh_token_days: int = Field(default=14, ge=1, le=365)
     password_reset_minutes: int = Field(default=60, ge=5, le=7 * 24 * 60)
+    # An invitation (the first password of an account an admin created) waits for its person
+    # longer than a reset link, which its person has just asked for.
+    invitation_days: int = Field(default=7, ge=1, le=30)
     # Sign-in throttling (auth/throttle.py): a growing delay per account and address from the
     # `login_max_failures`-th failure (first `login_pair_first_delay_seconds`, at most the
     # window), a limit per address, then a growing delay per account from the

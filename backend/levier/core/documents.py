@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import docx
 import odfdo
+import reportlab
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -77,28 +83,106 @@ def runs(text: str) -> list[tuple[str, bool]]:
     return pieces
 
 
-def _markup(text: str) -> str:
+# A font with most of Unicode (accents, typographic signs, many symbols and emoji), where the
+# system has one (Debian's fonts-dejavu-core); else reportlab's own Vera. Either is embedded.
+FONT_CANDIDATES = (
+    (Path("/usr/share/fonts/truetype/dejavu"), "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
+    (Path(reportlab.__file__).parent / "fonts", "Vera.ttf", "VeraBd.ttf"),
+)
+# Joiners, variation selectors and skin-tone modifiers only shape the emoji they follow.
+_SHAPING = frozenset({0x200D, 0xFE0E, 0xFE0F, *range(0x1F3FB, 0x1F400)})
+_REGIONAL_A = 0x1F1E6  # flags are pairs of regional indicators: 🇫🇷 reads as FR
+
+
+@dataclass(frozen=True)
+class PdfFont:
+    regular: str
+    bold: str
+    glyphs: frozenset[int]
+
+
+@cache
+def pdf_font() -> PdfFont:
+    """The embedded font family PDFs use, and the characters both its faces draw."""
+    for directory, regular, bold in FONT_CANDIDATES:
+        if (directory / regular).is_file() and (directory / bold).is_file():
+            faces = TTFont("Levier", directory / regular), TTFont("Levier-Bold", directory / bold)
+            for face in faces:
+                pdfmetrics.registerFont(face)
+            pdfmetrics.registerFontFamily(
+                "Levier",
+                normal="Levier",
+                bold="Levier-Bold",
+                italic="Levier",
+                boldItalic="Levier-Bold",
+            )
+            # Only the Basic Multilingual Plane: reportlab writes characters beyond it (most
+            # emoji) into the text layer unreadably, so they could not be copied or read
+            # aloud; they get the readable stand-in instead.
+            glyphs = {c for c in faces[0].face.charToGlyph if c <= 0xFFFF}
+            glyphs &= set(faces[1].face.charToGlyph)
+            return PdfFont("Levier", "Levier-Bold", frozenset(glyphs))
+    latin = frozenset(c for c in range(0x20, 0x100) if c not in range(0x7F, 0xA0))
+    return PdfFont("Helvetica", "Helvetica-Bold", latin)
+
+
+def drawable(text: str, glyphs: frozenset[int]) -> str:
+    """The text with every character the font cannot draw replaced by a readable stand-in
+    (its Unicode name in brackets: "[party popper]"), never the font's empty box."""
+    result: list[str] = []
+    for character in unicodedata.normalize("NFC", text):
+        code = ord(character)
+        if code in _SHAPING:
+            continue
+        if code in glyphs or character in "\n\t":
+            result.append(character)
+        elif unicodedata.category(character) in {"Mn", "Cf"}:
+            continue
+        elif _REGIONAL_A <= code < _REGIONAL_A + 26:
+            result.append(chr(ord("A") + code - _REGIONAL_A))
+        else:
+            name = unicodedata.name(character, "").lower()
+            result.append(f"[{name}]" if name else "?")
+    return "".join(result)
+
+
+def _markup(text: str, glyphs: frozenset[int] | None = None) -> str:
+    text = drawable(text, glyphs if glyphs is not None else pdf_font().glyphs)
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return BOLD.sub(r"<b>\1</b>", escaped)
 
 
+def _styles(font: PdfFont) -> dict[str, ParagraphStyle]:
+    sample = getSampleStyleSheet()
+    return {
+        name: ParagraphStyle(
+            f"Levier{name}", parent=sample[name], fontName=font.bold if bold else font.regular
+        )
+        for name, bold in (("BodyText", False), ("Heading1", True), ("Heading2", True))
+    }
+
+
 def pdf(markdown: str, title: str) -> bytes:
-    """An A4 PDF of the document."""
-    styles = getSampleStyleSheet()
+    """An A4 PDF of the document, in a font embedded in it."""
+    font = pdf_font()
+    styles = _styles(font)
     story: list[Any] = []
     for block in blocks(markdown):
         if block.items:
-            items = [ListItem(Paragraph(_markup(i), styles["BodyText"])) for i in block.items]
-            story.append(ListFlowable(items, bulletType="bullet"))
+            items = [
+                ListItem(Paragraph(_markup(i, font.glyphs), styles["BodyText"]))
+                for i in block.items
+            ]
+            story.append(ListFlowable(items, bulletType="bullet", bulletFontName=font.regular))
         else:
             style = {1: "Heading1", 2: "Heading2"}.get(block.level, "BodyText")
-            story.append(Paragraph(_markup(block.text), styles[style]))
+            story.append(Paragraph(_markup(block.text, font.glyphs), styles[style]))
         story.append(Spacer(1, 0.2 * cm))
     buffer = io.BytesIO()
     SimpleDocTemplate(
         buffer,
         pagesize=A4,
-        title=title,
+        title=drawable(title, font.glyphs),
         author="Levier",
         leftMargin=2.2 * cm,
         rightMargin=2.2 * cm,

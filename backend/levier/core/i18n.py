@@ -60,7 +60,7 @@ class Count(int):
 
     def __format__(self, spec: str) -> str:
         if "|" not in spec:
-            return format(int(self), spec)
+            return grouped(int(self), self.language) if not spec else format(int(self), spec)
         singular, plural = spec.split("|", 1)
         one = abs(int(self)) < 2 if self.language == "fr" else int(self) == 1
         return singular if one else plural
@@ -86,12 +86,22 @@ class Duration:
         return f"{amount} {Count(amount, language):{word}}"
 
 
-def _decimal_comma(value: float | Decimal) -> str:
-    """0.50 → 0,5; 48.00 → 48 (a bound or a rate in a French sentence)."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+def grouped(value: int | float | Decimal, language: Language) -> str:
+    """A number as people read it: thousands apart ("10 000 000" with narrow no-break spaces
+    and a decimal comma in French, "10,000,000" in English), decimals kept without trailing
+    zeros (0.50 → 0,5; 48.00 → 48)."""
+    text = format(Decimal(str(value)), "f")
+    whole, _, decimals = text.partition(".")
+    decimals = decimals.rstrip("0")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    groups: list[str] = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    groups.insert(0, digits)
+    separator, point = ("\u202f", ",") if language == "fr" else (",", ".")
+    return sign + separator.join(groups) + (point + decimals if decimals else "")
 
 
 def shown(value: object, language: Language) -> object:
@@ -106,8 +116,8 @@ def shown(value: object, language: Language) -> object:
         return value.words(language)
     if isinstance(value, int) and not isinstance(value, bool):
         return Count(value, language)
-    if isinstance(value, float | Decimal) and language == "fr":
-        return _decimal_comma(value)
+    if isinstance(value, float | Decimal):
+        return grouped(value, language)
     return value
 
 

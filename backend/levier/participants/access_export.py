@@ -5,6 +5,7 @@ the "who accessed this person" log."""
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
@@ -49,6 +50,13 @@ IDENTITY = (
     "last_activity_on",
     "created_at",
 )
+
+
+def file_name(participant: Participant, on: date) -> str:
+    """The export's file name, without extension: the person's names and the day
+    (`données-alice-dupré-2026-12-03`; the download's ASCII name drops the accents)."""
+    words = re.findall(r"\w+", f"{participant.first_names} {participant.last_name}".lower())
+    return "-".join(["données", *words, on.isoformat()])
 
 
 def _plain(entity: Any, names: tuple[str, ...] | list[str]) -> dict[str, Any]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from levier.auth.permissions import Permission, check_permission
 from levier.core.actions import allowed
-from levier.participants import clause_entry, eligibility, pathways
+from levier.participants import clause_entry, eligibility, exits, pathways, steps
 from levier.participants.models import EligibilityValidation, Participant, Pathway
-from levier.participants.pathway_schemas import PathwayActions
+from levier.participants.pathway_schemas import PathwayActions, StepActions
 from levier.participants.schemas import EligibilityActions, ParticipantActions
 from levier.participants.scope import Scope, check_manageable, check_revealable
 
@@ -45,7 +45,17 @@ def pathway_actions(scope: Scope, participant: Participant, pathway: Pathway) ->
         add_step=_may(scope, paths, pathways.check_open, participant, pathway),
         exit=_may(scope, paths, pathways.check_open, participant, pathway),
         follow_up=_may(scope, paths, pathways.check_followable, participant, pathway),
+        correct_exit=_may(scope, paths, exits.check_exit_correctable, participant, pathway),
+        reopen=_may(scope, paths, exits.check_reopenable, participant, pathway),
     )
+
+
+def step_actions(scope: Scope, participant: Participant, pathway: Pathway) -> StepActions:
+    """What the caller may do with the pathway's steps (the same for each of them)."""
+    changeable = _may(
+        scope, Permission.pathways_write, steps.check_step_changeable, participant, pathway
+    )
+    return StepActions(edit=changeable, delete=changeable)
 
 
 def eligibility_actions(

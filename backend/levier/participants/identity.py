@@ -95,9 +95,10 @@ async def commune_of(session: AsyncSession, code: str | None) -> tuple[str | Non
     return commune.name, commune.department_code
 
 
-async def _structure(session: AsyncSession, structure_id: uuid.UUID | None) -> None:
+async def _structure(session: AsyncSession, structure_id: uuid.UUID | None) -> Organisation | None:
+    """The facilitation structure a person is referred to (active), or a refusal."""
     if structure_id is None:
-        return
+        return None
     structure = await session.get(Organisation, structure_id)
     if (
         structure is None
@@ -105,6 +106,7 @@ async def _structure(session: AsyncSession, structure_id: uuid.UUID | None) -> N
         or not structure.active
     ):
         raise FieldInvalid("structure_id", "not_a_facilitation_structure")
+    return structure
 
 
 async def _referent(
@@ -217,8 +219,9 @@ async def update(
     commune = None
     if "commune_code" in sent:
         commune = await checked(checks, commune_of(session, data.commune_code))
+    structure = None
     if "structure_id" in sent:
-        await checked(checks, _structure(session, data.structure_id))
+        structure = await checked(checks, _structure(session, data.structure_id))
     checks.raise_if_any()
     if commune is not None:
         participant.commune_name, participant.department_code = commune
@@ -230,6 +233,8 @@ async def update(
         if name in {"health_consent"}:
             continue
         setattr(participant, name, value.value if hasattr(value, "value") else value)
+    if "structure_id" in sent:
+        participant.structure = structure  # the read names it
     if {"last_name", "first_names"} & sent.keys():
         participant.search_name = fold(f"{participant.last_name} {participant.first_names}")
         participant.identity_key = identity_key(participant.last_name, participant.first_names)

@@ -14,6 +14,7 @@ from sqlmodel import Field, Relationship
 
 from levier.core.db import trigram_index
 from levier.core.models import Entity, timestamp_field
+from levier.organisations.models import Organisation
 from levier.tenders.models import Lot
 from levier.users.models import User
 
@@ -71,6 +72,10 @@ class Participant(Entity, table=True):
 
     referent: User = Relationship(
         sa_relationship_kwargs={"lazy": "raise", "foreign_keys": "[Participant.referent_id]"}
+    )
+    # The facilitation structure the person is referred to (named on their record).
+    structure: Organisation | None = Relationship(
+        sa_relationship_kwargs={"lazy": "raise", "foreign_keys": "[Participant.structure_id]"}
     )
     eligibility: list["EligibilityValidation"] = Relationship(
         sa_relationship_kwargs={

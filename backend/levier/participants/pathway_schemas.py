@@ -31,6 +31,17 @@ class PathwayActions(BaseModel):
     add_step: bool
     exit: bool
     follow_up: bool = Field(description="Record the follow-up: once six months have passed.")
+    correct_exit: bool = Field(description="Correct the recorded exit: until the follow-up.")
+    reopen: bool = Field(
+        description="Remove an exit recorded by mistake: until the follow-up, latest pathway."
+    )
+
+
+class StepActions(BaseModel):
+    """What the caller may do with a step now (its pathway open)."""
+
+    edit: bool
+    delete: bool
 
 
 class PathwayCreate(Input):
@@ -48,7 +59,8 @@ class PathwayUpdate(Input):
 
 
 class StepCreate(Input):
-    """A step, after the previous ones. Employment and clause assignments carry a contract."""
+    """A step, in any order (shown sorted by start date), on or after the pathway's entry.
+    Employment and clause assignments carry a contract."""
 
     kind: StepKind
     start_date: EventDate
@@ -64,6 +76,28 @@ class StepCreate(Input):
     lot_id: uuid.UUID | None = Field(default=None, description="Clause assignment only.")
     enterprise_id: uuid.UUID | None = Field(default=None, description="Clause assignment only.")
     notes: Annotated[FreeText, StringConstraints(max_length=2000)] = ""
+
+
+class StepUpdate(Input):
+    """Correct a step (only the fields sent; send `null` to clear one): the step must then
+    follow a new step's rules, a clause assignment the clause's entry rules."""
+
+    kind: StepKind | None = None
+    start_date: EventDate | None = None
+    end_date: ProcurementDate | None = None
+    qualification_level: QualificationLevel | None = None
+    contract_kind: ContractKind | None = None
+    employer: Annotated[Label, StringConstraints(min_length=1, max_length=200)] | None = None
+    hours_per_week: HoursPerWeek | None = None
+    lot_id: uuid.UUID | None = None
+    enterprise_id: uuid.UUID | None = None
+    notes: Annotated[FreeText, StringConstraints(max_length=2000)] | None = None
+
+
+class StepDeletion(Input):
+    """Why a step is removed (optional): kept in the audit log with the deletion."""
+
+    reason: Annotated[FreeText, StringConstraints(strip_whitespace=True, max_length=500)] = ""
 
 
 class ExitCreate(Input):
@@ -145,6 +179,8 @@ class StepRead(BaseModel):
     exception: ClauseExceptionRead | None = Field(
         default=None, description="The facilitator's exception this assignment relies on."
     )
+    actions: StepActions
+    version: int
 
 
 class PathwayRead(BaseModel):

@@ -75,7 +75,7 @@ def check_followable(
         raise Conflict("follow_up_not_due", due=due)
 
 
-def _not_future(value: date, field: str, today: date) -> None:
+def not_future(value: date, field: str, today: date) -> None:
     if value > today:
         raise FieldInvalid(field, "date_in_future")
 
@@ -98,12 +98,9 @@ def _check_entry(
         checks.add(
             FieldInvalid("entry_date", "entry_before_previous_exit", previous_exit=last_exit)
         )
-    if pathway is not None and pathway.steps and entry_date > pathway.steps[0].start_date:
-        checks.add(
-            FieldInvalid(
-                "entry_date", "entry_after_first_step", first_step=pathway.steps[0].start_date
-            )
-        )
+    first_step = min((s.start_date for s in pathway.steps), default=None) if pathway else None
+    if first_step is not None and entry_date > first_step:
+        checks.add(FieldInvalid("entry_date", "entry_after_first_step", first_step=first_step))
     checks.raise_if_any()
 
 
@@ -153,16 +150,12 @@ async def amend(
 
 
 def _step_fields(pathway: Pathway, data: StepCreate) -> FieldChecks:
-    """A step's own rules (dates in order, the fields its kind takes), all checked at once."""
+    """A step's own rules (within the pathway, the fields its kind takes), all checked at once."""
     checks = FieldChecks()
+    # Steps may be entered in any order (a step forgotten, then added): they are kept and
+    # shown sorted by start date, so only the pathway's own bounds apply.
     if data.start_date < pathway.entry_date:
         checks.add(FieldInvalid("start_date", "step_before_entry", entry_date=pathway.entry_date))
-    elif pathway.steps and data.start_date < pathway.steps[-1].start_date:
-        checks.add(
-            FieldInvalid(
-                "start_date", "step_out_of_order", previous_start=pathway.steps[-1].start_date
-            )
-        )
     if data.end_date is not None and data.end_date < data.start_date:
         checks.add(FieldInvalid("end_date", "end_before_start"))
     if data.kind != StepKind.training and data.qualification_level is not None:
@@ -183,7 +176,7 @@ def _step_fields(pathway: Pathway, data: StepCreate) -> FieldChecks:
     return checks
 
 
-async def _check_step(
+async def check_step(
     session: AsyncSession, participant: Participant, pathway: Pathway, data: StepCreate
 ) -> ClauseException | None:
     """The step's rules; a clause assignment also follows the clause's entry rules and
@@ -223,7 +216,7 @@ async def clause_positions(
     return await tenders_positions.clause_positions(session, participant.structure_id, query)
 
 
-async def _named_lot(session: AsyncSession, lot_id: uuid.UUID | None) -> Lot | None:
+async def named_lot(session: AsyncSession, lot_id: uuid.UUID | None) -> Lot | None:
     """A clause assignment's lot with its tender, as the pathway names it."""
     if lot_id is None:
         return None
@@ -238,11 +231,12 @@ async def add_step(
     data: StepCreate,
     today: date | None = None,
 ) -> PathwayStep:
-    """Append a step: it starts on or after the entry and the previous step."""
+    """Add a step: it starts on or after the entry, not in the future (in any order: the
+    pathway shows its steps sorted by start date)."""
     check_open(scope, participant, pathway)
     today = today or clock.today()
-    _not_future(data.start_date, "start_date", today)
-    exception = await _check_step(session, participant, pathway, data)
+    not_future(data.start_date, "start_date", today)
+    exception = await check_step(session, participant, pathway, data)
     step = PathwayStep(
         pathway_id=pathway.id,
         organisation_id=pathway.organisation_id,
@@ -258,12 +252,18 @@ async def add_step(
         notes=data.notes,
         exception_id=exception.id if exception else None,
         exception=exception,
-        lot=await _named_lot(session, data.lot_id),
+        lot=await named_lot(session, data.lot_id),
     )
     pathway.steps.append(step)
+    sort_steps(pathway)
     touch(participant, today)
     await session.flush()
     return step
+
+
+def sort_steps(pathway: Pathway) -> None:
+    """Keep the loaded steps in the order the database gives them (start date, then entry)."""
+    pathway.steps.sort(key=lambda s: (s.start_date, s.created_at))
 
 
 def classify(situation: ExitSituation, category: ExitCategory | None, field: str) -> str:
@@ -289,7 +289,7 @@ async def close(
     """Record the exit: date after every step's start, and its classification."""
     check_open(scope, participant, pathway)
     today = today or clock.today()
-    _not_future(data.exit_date, "exit_date", today)
+    not_future(data.exit_date, "exit_date", today)
     latest = max([pathway.entry_date, *(s.start_date for s in pathway.steps)])
     if data.exit_date < latest:
         raise FieldInvalid("exit_date", "exit_before_last_step", last_step=latest)
@@ -315,7 +315,7 @@ async def follow_up(
     check_followable(scope, participant, pathway, today)
     due = follow_up_due(pathway)
     assert due is not None  # check_followable refused an open pathway
-    _not_future(data.follow_up_date, "follow_up_date", today)
+    not_future(data.follow_up_date, "follow_up_date", today)
     if data.follow_up_date < due:
         raise FieldInvalid("follow_up_date", "follow_up_too_early", due=due)
     pathway.follow_up_category = classify(data.situation, data.category, "category")

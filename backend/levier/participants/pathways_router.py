@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Body, Query, Response, status
 
 from levier.core.db import SessionDep
-from levier.participants import clause_entry, pathways, reads
+from levier.participants import clause_entry, exits, pathways, reads, steps
 from levier.participants.models import Pathway
 from levier.participants.pathway_schemas import (
     ClauseExceptionCreate,
@@ -20,6 +20,8 @@ from levier.participants.pathway_schemas import (
     PathwayRead,
     PathwayUpdate,
     StepCreate,
+    StepDeletion,
+    StepUpdate,
 )
 from levier.participants.scope import (
     InScope,
@@ -29,6 +31,7 @@ from levier.participants.scope import (
     PathwaysToWrite,
     PathwayToChange,
     PathwayToWrite,
+    StepToChange,
 )
 
 router = APIRouter()
@@ -94,12 +97,61 @@ async def add_pathway_step(
     return _answer(target, target.pathway)
 
 
+@router.patch("/{participant_id}/pathways/{pathway_id}/steps/{step_id}", response_model=PathwayRead)
+async def edit_pathway_step(
+    session: SessionDep, target: StepToChange, data: StepUpdate
+) -> PathwayRead:
+    """Correct a step of an open pathway (If-Match: the step's version), under a new step's
+    rules; the pathway answers with its steps by start date."""
+    await steps.edit_step(
+        session, target.scope, target.participant, target.pathway, target.step, data
+    )
+    return _answer(target, target.pathway)
+
+
+@router.delete(
+    "/{participant_id}/pathways/{pathway_id}/steps/{step_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
+)
+async def delete_pathway_step(
+    session: SessionDep,
+    target: StepToChange,
+    data: Annotated[StepDeletion | None, Body()] = None,
+) -> Response:
+    """Remove a step entered by mistake from an open pathway (If-Match: the step's version),
+    with an optional reason kept in the audit log."""
+    reason = data.reason if data else None
+    await steps.delete_step(
+        session, target.scope, target.participant, target.pathway, target.step, reason
+    )
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
 @router.post("/{participant_id}/pathways/{pathway_id}/exit", response_model=PathwayRead)
 async def exit_pathway(
     session: SessionDep, target: PathwayToWrite, data: ExitCreate
 ) -> PathwayRead:
     """Close the pathway with its exit situation and category."""
     await pathways.close(session, target.scope, target.participant, target.pathway, data)
+    return _answer(target, target.pathway)
+
+
+@router.put("/{participant_id}/pathways/{pathway_id}/exit", response_model=PathwayRead)
+async def correct_pathway_exit(
+    session: SessionDep, target: PathwayToChange, data: ExitCreate
+) -> PathwayRead:
+    """Correct the recorded exit's date, situation and category until the follow-up is
+    recorded (If-Match: the pathway's version)."""
+    await exits.correct_exit(session, target.scope, target.participant, target.pathway, data)
+    return _answer(target, target.pathway)
+
+
+@router.delete("/{participant_id}/pathways/{pathway_id}/exit", response_model=PathwayRead)
+async def reopen_pathway(session: SessionDep, target: PathwayToChange) -> PathwayRead:
+    """Reopen a pathway whose exit was recorded by mistake, until the follow-up is recorded
+    and while no later pathway exists (If-Match: the pathway's version)."""
+    await exits.reopen(session, target.scope, target.participant, target.pathway)
     return _answer(target, target.pathway)
 
 

@@ -1,12 +1,11 @@
 """Portfolios: the people in the caller's scope, listed and filtered in SQL, what each list
-shows next to them, dashboard counts, and the choices of the participant form."""
+shows next to them, and the choices of the participant form."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -22,7 +21,6 @@ from levier.core.text import like_contains
 from levier.organisations import service as organisations_service
 from levier.organisations.models import Organisation
 from levier.participants.constants import (
-    DYNAMIC_EXITS,
     SENSITIVE_CRITERIA,
     Criterion,
     ExitCategory,
@@ -184,67 +182,6 @@ def pathway_status(pathway: Pathway | LatestPathway | None) -> PathwayStatus | N
     if pathway is None:
         return None
     return PathwayStatus.open if pathway.exit_date is None else PathwayStatus.exited
-
-
-async def stats(session: AsyncSession, scope: Scope) -> dict[str, Any]:
-    """Portfolio sizes per referent and exits per category in scope, aggregated in SQL.
-
-    Anonymised residues still count: statistics survive erasure.
-    """
-    # Two flat aggregates (no per-person grouping): people per referent, then open pathways
-    # per referent (at most one open pathway per person, so it counts people too).
-    sizes = (
-        await session.execute(
-            select(col(Participant.referent_id), func.count())
-            .where(scope.condition())
-            .group_by(col(Participant.referent_id))
-        )
-    ).all()
-    open_counts = dict(
-        (
-            await session.execute(
-                select(col(Participant.referent_id), func.count())
-                .join(Pathway, col(Pathway.participant_id) == Participant.id)
-                .where(scope.condition(), col(Pathway.exit_date).is_(None))
-                .group_by(col(Participant.referent_id))
-            )
-        ).all()
-    )
-    by_referent = [(row[0], row[1], open_counts.get(row[0], 0)) for row in sizes]
-    referents = await session.execute(
-        select(User).where(col(User.id).in_([row[0] for row in by_referent]))
-    )
-    names = {user.id: user for user in referents.scalars()}
-    exits = (
-        await session.execute(
-            select(col(Pathway.exit_category), func.count())
-            .join(Participant, col(Participant.id) == Pathway.participant_id)
-            .where(scope.condition(), col(Pathway.exit_category).is_not(None))
-            .group_by(col(Pathway.exit_category))
-        )
-    ).all()
-    counts = {ExitCategory(str(category)): count for category, count in exits}
-    counted = sum(n for c, n in counts.items() if c != ExitCategory.neutralised)
-    dynamic = sum(n for c, n in counts.items() if c in DYNAMIC_EXITS)
-    return {
-        "participants": sum(row[1] for row in by_referent),
-        "open_pathways": sum(int(row[2] or 0) for row in by_referent),
-        "by_referent": sorted(
-            (
-                {
-                    "referent": names[row[0]],
-                    "participants": row[1],
-                    "open_pathways": int(row[2] or 0),
-                }
-                for row in by_referent
-            ),
-            key=lambda item: item["referent"].full_name,
-        ),
-        "exits": [{"category": c, "count": counts.get(c, 0)} for c in ExitCategory],
-        "dynamic_exit_rate": (
-            (Decimal(dynamic) / Decimal(counted)).quantize(Decimal("0.0001")) if counted else None
-        ),
-    }
 
 
 async def form_options(

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response, status
 
+from levier.core import clock
 from levier.core.db import SessionDep
 from levier.core.responses import attachment, download_responses
 from levier.participants import access_export, privacy, reads
@@ -48,7 +49,7 @@ async def export_participant(
     """Right of access: everything held on one person, as JSON or PDF (audited)."""
     participant = target.participant
     document = await access_export.export(session, target.scope, participant)
-    name = f"levier-participant-{participant.id}"
+    name = access_export.file_name(participant, clock.today())
     if format == "pdf":
         pdf = await access_export.export_pdf(session, document)
         return attachment(pdf, "application/pdf", f"{name}.pdf")

@@ -13,9 +13,14 @@ from sqlmodel import col
 
 from levier.core import clock
 from levier.participants import eligibility, pathways, portfolio
-from levier.participants.actions import eligibility_actions, participant_actions, pathway_actions
+from levier.participants.actions import (
+    eligibility_actions,
+    participant_actions,
+    pathway_actions,
+    step_actions,
+)
 from levier.participants.models import Participant, Pathway
-from levier.participants.pathway_schemas import PathwayRead
+from levier.participants.pathway_schemas import PathwayRead, StepRead
 from levier.participants.schemas import (
     AccessLogEntry,
     EligibilityRead,
@@ -26,7 +31,7 @@ from levier.participants.scope import Scope
 from levier.users.models import User
 from levier.users.schemas import UserSummary
 
-_DERIVED = frozenset({"eligibility", "referent", "actions"})
+_DERIVED = frozenset({"eligibility", "referent", "structure", "actions"})
 # The columns each read copies from the record, worked out once.
 _COPIED = {
     model: tuple(
@@ -107,13 +112,22 @@ def read(scope: Scope, participant: Participant) -> ParticipantRead:
                 ParticipantRead,
             ),
             "eligibility": status,
+            "structure": participant.structure,
             "actions": participant_actions(scope, participant),
         }
     )
 
 
+_STEP_COPIED = tuple(name for name in StepRead.model_fields if name != "actions")
+
+
 def pathway_read(scope: Scope, participant: Participant, pathway: Pathway) -> PathwayRead:
-    """A pathway with its steps and what the caller may do with it."""
+    """A pathway with its steps (by start date) and what the caller may do with each."""
+    actions = step_actions(scope, participant, pathway).model_dump()
+    steps = [
+        {**{name: getattr(step, name) for name in _STEP_COPIED}, "actions": actions}
+        for step in sorted(pathway.steps, key=lambda s: (s.start_date, s.created_at))
+    ]
     return PathwayRead.model_validate(
         {
             **{
@@ -123,7 +137,7 @@ def pathway_read(scope: Scope, participant: Participant, pathway: Pathway) -> Pa
             },
             "status": portfolio.pathway_status(pathway),
             "follow_up_due": pathways.follow_up_due(pathway),
-            "steps": pathway.steps,
+            "steps": steps,
             "actions": pathway_actions(scope, participant, pathway),
         }
     )

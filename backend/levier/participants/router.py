@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Depends, File, Form, Query, Request, Response, UploadFile, status
@@ -17,6 +18,7 @@ from levier.core.guards import BODY_LIMIT_KEY
 from levier.core.pagination import Page, PageParams, page_params
 from levier.core.routing import DomainRouter
 from levier.participants import (
+    dashboard,
     eligibility,
     eligibility_router,
     identity,
@@ -110,9 +112,23 @@ async def create_participant(
 
 
 @router.get("/stats", response_model=PortfolioStats)
-async def participant_stats(session: SessionDep, caller: ReaderScope) -> PortfolioStats:
-    """Portfolio sizes per referent and exits per category in the caller's scope."""
-    return PortfolioStats.model_validate(await portfolio.stats(session, caller))
+async def participant_stats(
+    session: SessionDep,
+    caller: ReaderScope,
+    year: Annotated[
+        int | None, Query(ge=2000, le=2100, description="Exits of this calendar year.")
+    ] = None,
+    exited_from: Annotated[
+        date | None, Query(description="Exits on or after this day (not with `year`).")
+    ] = None,
+    exited_to: Annotated[
+        date | None, Query(description="Exits on or before this day (not with `year`).")
+    ] = None,
+) -> PortfolioStats:
+    """Portfolio sizes per organisation and referent, and exits per category over the
+    period, in the caller's scope (a coordinator: its network)."""
+    period = dashboard.period_of(year, exited_from, exited_to)
+    return PortfolioStats.model_validate(await dashboard.stats(session, caller, period))
 
 
 @router.get("/form-options", response_model=FormOptions)

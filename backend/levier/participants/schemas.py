@@ -114,6 +114,13 @@ class EligibilityStatus(BaseModel):
     restriction_met: bool | None = None
 
 
+class OrganisationName(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+
+
 class ParticipantSummary(BaseModel):
     """A participant in a list."""
 
@@ -170,6 +177,9 @@ class ParticipantRead(ParticipantSummary):
     updated_at: datetime
     version: int
     eligibility: EligibilityStatus
+    structure: OrganisationName | None = Field(
+        default=None, description="The facilitation structure the person is referred to."
+    )
     actions: ParticipantActions
 
 
@@ -233,6 +243,17 @@ class PortfolioCount(BaseModel):
     open_pathways: int
 
 
+class OrganisationCount(BaseModel):
+    """One organisation of the caller's scope (a network's member): its people, open
+    pathways, and exits over the period."""
+
+    organisation: OrganisationName
+    participants: int
+    open_pathways: int
+    exits: int = Field(description="Exits dated within the period.")
+    dynamic_exit_rate: Decimal | None
+
+
 class ExitCount(BaseModel):
     category: ExitCategory
     count: int
@@ -244,10 +265,13 @@ class PortfolioStats(BaseModel):
     participants: int
     open_pathways: int
     by_referent: list[PortfolioCount]
-    exits: list[ExitCount]
+    by_organisation: list[OrganisationCount]
+    exits: list[ExitCount] = Field(description="Exits dated within the period, per category.")
     dynamic_exit_rate: Decimal | None = Field(
         description="Dynamic exits ÷ exits, neutralised exits excluded from the denominator."
     )
+    exits_from: date | None = Field(description="The period's first day (none: from the start).")
+    exits_to: date | None = Field(description="The period's last day (none: up to today).")
 
 
 class ImportFieldError(BaseModel):

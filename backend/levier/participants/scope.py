@@ -129,11 +129,12 @@ def request_scope_of(request: Request, user: User) -> Scope:
 
 
 def detail_options() -> list[Any]:
-    """What a participant's read shows, in the participant's own statement: the referent,
-    the eligibility validations and the pathways (a person has a handful of each), not the
-    pathways' steps."""
+    """What a participant's read shows, in the participant's own statement: the referent, the
+    structure, the eligibility validations and the pathways (a person has a handful of each),
+    not the pathways' steps."""
     return [
         joinedload(Participant.referent),  # type: ignore[arg-type]
+        joinedload(Participant.structure),  # type: ignore[arg-type]
         joinedload(Participant.eligibility),  # type: ignore[arg-type]
         joinedload(Participant.pathways),  # type: ignore[arg-type]
     ]
@@ -143,6 +144,7 @@ def with_steps() -> list[Any]:
     """The detail and the pathways' steps (the pathway routes show and check the steps)."""
     return [
         joinedload(Participant.referent),  # type: ignore[arg-type]
+        joinedload(Participant.structure),  # type: ignore[arg-type]
         selectinload(Participant.eligibility),  # type: ignore[arg-type]
         selectinload(Participant.pathways)  # type: ignore[arg-type]
         .selectinload(Pathway.steps)  # type: ignore[arg-type]
@@ -274,6 +276,27 @@ async def _pathway_to_change(target: PathwayToWrite, request: Request) -> Pathwa
 
 
 PathwayToChange = Annotated[PathwayInScope, Depends(_pathway_to_change)]
+
+
+@dataclass(frozen=True)
+class StepInScope(PathwayInScope):
+    """What a step route acts on: the pathway's context and one of its steps."""
+
+    step: PathwayStep
+
+
+async def _step_to_change(
+    target: PathwayToWrite, step_id: uuid.UUID, request: Request
+) -> StepInScope:
+    """The path's step among the pathway's (404 otherwise), at the version the caller saw."""
+    for step in target.pathway.steps:
+        if step.id == step_id:
+            check_if_match(request, step)
+            return StepInScope(target.scope, target.participant, target.pathway, step)
+    raise NotFound()
+
+
+StepToChange = Annotated[StepInScope, Depends(_step_to_change)]
 ParticipantToExport = Annotated[
     InScope, Depends(participant_loader(Permission.participants_export))
 ]

@@ -109,8 +109,11 @@ async def operation_summary(session: AsyncSession, operation: Operation) -> dict
     ).one()
     tenders, lots, with_clause, required_hours_total, labour_hours, closed = (int(v) for v in row)
     exact_share = Decimal(required_hours_total) / Decimal(labour_hours) if labour_hours else None
+    # No lot yet: nothing to judge against the target (neither met nor missed).
     target_met: bool | None = None
-    if operation.target_kind == "hours_share" and operation.target_value is not None:
+    if not lots:
+        pass
+    elif operation.target_kind == "hours_share" and operation.target_value is not None:
         target_met = exact_share is not None and exact_share >= operation.target_value
     elif operation.target_kind == "hours" and operation.target_value is not None:
         target_met = required_hours_total >= operation.target_value

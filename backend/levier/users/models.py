@@ -18,9 +18,13 @@ class User(Entity, table=True):
     __tablename__ = "users"
     __entity_type__: ClassVar[str] = "user"
     __audit_owner__: ClassVar[str] = "organisation_id"
-    __audit_exclude__: ClassVar[frozenset[str]] = frozenset({"password_hash", "token_version"})
-    # A sign-in is its own entry (signed_in), not a change to the account.
-    __audit_ignore__: ClassVar[frozenset[str]] = frozenset({"last_login_at"})
+    __audit_exclude__: ClassVar[frozenset[str]] = frozenset({"password_hash"})
+    # A sign-in is its own entry (signed_in), not a change to the account. The token version
+    # and the search key only follow a change that is recorded (a deactivation, a new
+    # password, a new name): people reading the history have nothing to learn from them.
+    __audit_ignore__: ClassVar[frozenset[str]] = frozenset(
+        {"last_login_at", "token_version", "search_name"}
+    )
     __table_args__ = (
         Index("ix_users_organisation", "organisation_id", "email"),
         Index("ix_users_role", "role", "email"),

@@ -42,14 +42,18 @@ async def list_users(
     rows, next_cursor = await service.list_page(
         session, viewer, page, q, role, organisation_id, active
     )
-    return Page(items=[UserRead.model_validate(r) for r in rows], next_cursor=next_cursor)
+    coordinating = await service.coordinating_organisations(
+        session, {row.organisation_id for row in rows if row.role == Role.referent}
+    )
+    items = [_read(viewer, row, coordinating, with_actions=False) for row in rows]
+    return Page(items=items, next_cursor=next_cursor)
 
 
 @router.post("", response_model=UserRead, status_code=status.HTTP_201_CREATED)
 async def create_user(
     session: SessionDep,
     settings: SettingsDep,
-    _admin: Manager,
+    admin: Manager,
     data: UserCreate,
     response: Response,
     background: BackgroundTasks,
@@ -57,12 +61,12 @@ async def create_user(
     """Create an account; without a password the person is e-mailed a link to choose one."""
     user = await service.create(session, data)
     if not data.password:
-        secret = await auth_service.create_reset_token(session, settings, user)
+        secret = await auth_service.invite(session, settings, user)
         subject, body = password_mail(settings, user, secret, invitation=True)
         background.add_task(send_mail, settings, user.email, subject, body)
     set_etag(response, user)
     response.headers["Location"] = f"/api/v1/users/{user.id}"
-    return UserRead.model_validate(user)
+    return await _read_one(session, admin, user)
 
 
 def _user_loader(permission: Permission, *, write: bool = False) -> Any:
@@ -86,12 +90,23 @@ UserToRead = Annotated[tuple[User, User], Depends(_user_loader(Permission.users_
 UserToChange = Annotated[
     tuple[User, User], Depends(_user_loader(Permission.users_manage, write=True))
 ]
+UserToManage = Annotated[tuple[User, User], Depends(_user_loader(Permission.users_manage))]
 
 
-def _read(viewer: User, user: User) -> UserRead:
-    return UserRead.model_validate(user).model_copy(
-        update={"actions": service.user_actions(viewer, user)}
-    )
+def _read(
+    viewer: User, user: User, coordinating: set[uuid.UUID], *, with_actions: bool = True
+) -> UserRead:
+    update: dict[str, Any] = {
+        "coordinates_network": service.coordinates_network(user, coordinating)
+    }
+    if with_actions:
+        update["actions"] = service.user_actions(viewer, user)
+    return UserRead.model_validate(user).model_copy(update=update)
+
+
+async def _read_one(session: SessionDep, viewer: User, user: User) -> UserRead:
+    coordinating = await service.coordinating_organisations(session, {user.organisation_id})
+    return _read(viewer, user, coordinating)
 
 
 @router.get("/role-options", response_model=list[RoleOption])
@@ -105,11 +120,30 @@ async def role_options(_reader: Reader) -> list[RoleOption]:
 
 
 @router.get("/{user_id}", response_model=UserRead)
-async def get_user(target: UserToRead, response: Response) -> UserRead:
+async def get_user(session: SessionDep, target: UserToRead, response: Response) -> UserRead:
     """One account, with what the caller may do with it (and its ETag)."""
     viewer, user = target
     set_etag(response, user)
-    return _read(viewer, user)
+    return await _read_one(session, viewer, user)
+
+
+@router.post("/{user_id}/invitation", status_code=status.HTTP_202_ACCEPTED, response_class=Response)
+async def resend_invitation(
+    session: SessionDep,
+    settings: SettingsDep,
+    request: Request,
+    target: UserToManage,
+    background: BackgroundTasks,
+) -> Response:
+    """E-mail a new invitation link to an account whose person never chose a password (409
+    otherwise); the older link stops working. Limited like reset requests (429)."""
+    admin, user = target
+    service.check_invitable(admin, user)
+    address = request.client.host if request.client else None
+    secret = await auth_service.reinvite(session, settings, user, address)
+    subject, body = password_mail(settings, user, secret, invitation=True)
+    background.add_task(send_mail, settings, user.email, subject, body)
+    return Response(status_code=status.HTTP_202_ACCEPTED)
 
 
 @router.patch("/{user_id}", response_model=UserRead)
@@ -123,4 +157,4 @@ async def update_user(
     if was_active and not user.active:
         await auth_sessions.end_all(session, user.id, auth_sessions.EndReason.deactivated)
     set_etag(response, user)
-    return _read(admin, user)
+    return await _read_one(session, admin, user)

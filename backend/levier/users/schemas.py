@@ -40,6 +40,10 @@ class UserActions(BaseModel):
     edit: bool
     deactivate: bool
     reactivate: bool
+    resend_invitation: bool = Field(
+        description="E-mail a new invitation link (the account's person never chose a "
+        "password); the older link stops working."
+    )
 
 
 class RoleOption(BaseModel):
@@ -65,6 +69,11 @@ class UserRead(BaseModel):
     updated_at: datetime
     last_login_at: datetime | None
     version: int
+    coordinates_network: bool = Field(
+        default=False,
+        description="A referent of an organisation that coordinates a network of referents "
+        "(a PLIE): the network's coordination, who sees its portfolios.",
+    )
     actions: UserActions | None = Field(
         default=None, description="In a single account's read (not in lists)."
     )

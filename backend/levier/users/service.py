@@ -119,13 +119,44 @@ def check_deactivatable(actor: User, user: User) -> None:
         raise Conflict("user_inactive")
 
 
+def check_invitable(actor: User, user: User) -> None:
+    """An admin sends a new invitation to an active account whose person never chose a
+    password (a password reset serves the others)."""
+    check_manageable(actor, user)
+    if not user.active:
+        raise Conflict("invitation_account_inactive")
+    if user.password_hash is not None:
+        raise Conflict("password_already_chosen")
+
+
 def user_actions(actor: User, user: User) -> UserActions:
     """What the caller may do with the account now."""
     return UserActions(
         edit=allowed(check_manageable, actor, user),
         deactivate=allowed(check_deactivatable, actor, user),
         reactivate=allowed(check_manageable, actor, user) and not user.active,
+        resend_invitation=allowed(check_invitable, actor, user),
     )
+
+
+async def coordinating_organisations(
+    session: AsyncSession, organisation_ids: set[uuid.UUID]
+) -> set[uuid.UUID]:
+    """Those of these organisations that coordinate a network (a PLIE): their referents are
+    the network's coordination."""
+    if not organisation_ids:
+        return set()
+    statement = (
+        select(col(Organisation.coordinator_id))
+        .where(col(Organisation.coordinator_id).in_(organisation_ids))
+        .distinct()
+    )
+    return {found for found in (await session.execute(statement)).scalars() if found}
+
+
+def coordinates_network(user: User, coordinating: set[uuid.UUID]) -> bool:
+    """Whether the account is a referent of an organisation coordinating a network."""
+    return user.role == Role.referent and user.organisation_id in coordinating
 
 
 async def update(session: AsyncSession, actor: User, user: User, data: UserUpdate) -> User:

@@ -44,6 +44,7 @@ MATRIX: dict[tuple[str, str], object] = {
     ("GET", "/api/v1/users/{user_id}"): {Role.admin, Role.facilitator},
     ("GET", "/api/v1/users/role-options"): {Role.admin, Role.facilitator},
     ("PATCH", "/api/v1/users/{user_id}"): {Role.admin},
+    ("POST", "/api/v1/users/{user_id}/invitation"): {Role.admin},
     ("GET", "/api/v1/territories/regions"): PUBLIC,
     ("GET", "/api/v1/territories/departments"): PUBLIC,
     ("GET", "/api/v1/territories/communes"): PUBLIC,
@@ -153,6 +154,16 @@ MATRIX: dict[tuple[str, str], object] = {
     ("PATCH", "/api/v1/participants/{participant_id}/pathways/{pathway_id}"): REFERENT,
     ("POST", "/api/v1/participants/{participant_id}/pathways/{pathway_id}/steps"): REFERENT,
     ("POST", "/api/v1/participants/{participant_id}/pathways/{pathway_id}/exit"): REFERENT,
+    ("PUT", "/api/v1/participants/{participant_id}/pathways/{pathway_id}/exit"): REFERENT,
+    ("DELETE", "/api/v1/participants/{participant_id}/pathways/{pathway_id}/exit"): REFERENT,
+    (
+        "PATCH",
+        "/api/v1/participants/{participant_id}/pathways/{pathway_id}/steps/{step_id}",
+    ): REFERENT,
+    (
+        "DELETE",
+        "/api/v1/participants/{participant_id}/pathways/{pathway_id}/steps/{step_id}",
+    ): REFERENT,
     ("POST", "/api/v1/participants/{participant_id}/pathways/{pathway_id}/follow-up"): REFERENT,
     ("GET", "/api/v1/participants/{participant_id}/export"): FOLLOWERS,
     ("POST", "/api/v1/participants/{participant_id}/anonymise"): REFERENT,
@@ -207,6 +218,7 @@ async def callers(session, auth):
             "pathway_id": pathways[0],
             "validation_id": uuid.uuid4(),
             "offer_id": uuid.uuid4(),
+            "step_id": uuid.uuid4(),
         },
     )
 

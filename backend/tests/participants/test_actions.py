@@ -75,6 +75,8 @@ class TestParticipantActions:
             "add_step": True,
             "exit": True,
             "follow_up": False,
+            "correct_exit": False,
+            "reopen": False,
         }
         assert "start_pathway" not in await offered(client, auth, network.nadia, person)
         again = await client.post(

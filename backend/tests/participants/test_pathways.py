@@ -67,7 +67,6 @@ class TestPathway:
             {"kind": "support", "start_date": "2025-03-01"},
         )
         cases = [
-            ({"kind": "support", "start_date": "2025-02-01"}, "start_date", "step_out_of_order"),
             ({"kind": "support", "start_date": "2024-12-01"}, "start_date", "step_before_entry"),
             ({"kind": "employment", "start_date": "2025-04-01"}, "contract_kind", "field_required"),
             (

@@ -159,6 +159,51 @@ class TestAwardInput:
             )
 
 
+class TestAwardErrorsTogether:
+    async def test_every_award_rule_is_reported_in_one_problem(
+        self, client, auth, session, published
+    ):
+        """A notification before the deadline, the awardee declared as its own subcontractor,
+        a subcontractor declared twice and more subcontracted than awarded: one 422 names them
+        all, so the form shows them at once."""
+        facilitator, tender, lot = published
+        dated = await write(
+            client,
+            auth,
+            facilitator,
+            "PATCH",
+            f"/api/v1/tenders/{tender.id}",
+            {"publication_date": "2027-01-05", "deadline_date": "2027-02-15"},
+        )
+        assert dated.status_code == 200, dated.text
+        builder = await enterprise(session, name="Bâtir")
+        partner = await enterprise(session, EnterpriseKind.EI, name="Tremplin")
+        response = await put_award(
+            client,
+            auth,
+            facilitator,
+            tender,
+            lot,
+            AWARD
+            | {
+                "members": [{"enterprise_id": str(builder.id)}],
+                "subcontractors": [
+                    {"enterprise_id": str(builder.id), "amount": "600000"},
+                    {"enterprise_id": str(partner.id), "amount": "300000"},
+                    {"enterprise_id": str(partner.id), "amount": "200000"},
+                ],
+            },
+        )
+        assert response.status_code == 422, response.text
+        found = {(e["field"], e["code"]) for e in response.json()["errors"]}
+        assert found == {
+            ("notification_date", "award_before_deadline"),
+            ("subcontractors.0.enterprise_id", "subcontractor_is_awardee"),
+            ("subcontractors.2.enterprise_id", "subcontractor_duplicate"),
+            ("subcontractors", "subcontracting_exceeds_award"),
+        }
+
+
 class TestAmendmentRules:
     async def test_amendments_follow_each_other_in_time(self, client, auth, session, published):
         facilitator, tender, lot, _builder = await awarded(client, auth, session, published)
@@ -258,3 +303,25 @@ class TestLotHistory:
         response = await client.get(f"{url}/history", headers=auth(member))
         assert response.status_code == 403
         assert response.json()["code"] == "forbidden"
+
+
+class TestNumbersInMessages:
+    @pytest.mark.parametrize(
+        ("language", "bound"), [("fr", "10\u202f000\u202f000"), ("en", "10,000,000")]
+    )
+    async def test_a_bound_is_written_with_its_thousands_apart(
+        self, client, auth, published, language, bound
+    ):
+        """A bound reads "10 000 000", as the amounts next to it, not "10000000"."""
+        facilitator, tender, lot = published
+        url = lot_url(tender, lot)
+        etag = (await client.get(url, headers=auth(facilitator))).headers["ETag"]
+        response = await client.put(
+            f"{url}/hours-override",
+            json={"hours": 20_000_000, "reason": "Chantier en site occupé : lot pilote"},
+            headers=auth(facilitator) | {"If-Match": etag, "Accept-Language": language},
+        )
+        assert response.status_code == 422, response.text
+        error = response.json()["errors"][0]
+        assert error["field"] == "hours"
+        assert bound in error["message"], error["message"]

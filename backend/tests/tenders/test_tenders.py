@@ -468,6 +468,22 @@ class TestOperations:
 
 
 class TestOperationSummary:
+    async def test_an_operation_without_lots_is_not_judged(self, client, auth, world):
+        """Before any tender, the target is neither met nor missed: there is nothing yet."""
+        _structure, facilitator, _buyer_org, _buyer = world
+        created = await client.post(
+            "/api/v1/operations",
+            json={"name": "NPNRU Sud", "target_kind": "hours_share", "target_value": "0.05"},
+            headers=auth(facilitator),
+        )
+        assert created.status_code == 201, created.text
+        summary = (
+            await client.get(
+                f"/api/v1/operations/{created.json()['id']}/summary", headers=auth(facilitator)
+            )
+        ).json()
+        assert (summary["lots"], summary["hours_share"], summary["target_met"]) == (0, None, None)
+
     async def test_roll_up_against_the_five_percent_target(self, client, auth, world, session):
         structure, facilitator, buyer_org, _buyer = world
         tender, lot, operation = await make_tender(session, structure, buyer_org)

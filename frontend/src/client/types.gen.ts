@@ -122,7 +122,7 @@ export type AmendmentRead = {
  *
  * What an audit entry records.
  */
-export type AuditAction = 'created' | 'updated' | 'deleted' | 'signed_in' | 'read_sensitive' | 'anonymised';
+export type AuditAction = 'created' | 'updated' | 'deleted' | 'signed_in' | 'read_sensitive' | 'anonymised' | 'invited';
 
 /**
  * AuditEventRead
@@ -152,7 +152,7 @@ export type AuditEventRead = {
     /**
      * Entity Name
      *
-     * The record's name, for an account or an organisation.
+     * The record's name as it is now (an account's, an organisation's, a tender's reference and subject, a lot's title; an award or an amendment reads as its lot's); none for participants' records, which are personal, or a deleted record.
      */
     entity_name?: string | null;
     /**
@@ -166,7 +166,7 @@ export type AuditEventRead = {
     /**
      * Names
      *
-     * The names of the accounts and organisations that `changes` refers to by id (organisation_id, coordinator_id…): id → name.
+     * The names of the records that `changes` refers to by id (organisation_id, coordinator_id, operation_id…): id → name.
      */
     names?: {
         [key: string]: string;
@@ -1970,6 +1970,34 @@ export type OrganisationActions = {
 };
 
 /**
+ * OrganisationCount
+ *
+ * One organisation of the caller's scope (a network's member): its people, open
+ * pathways, and exits over the period.
+ */
+export type OrganisationCount = {
+    /**
+     * Dynamic Exit Rate
+     */
+    dynamic_exit_rate: string | null;
+    /**
+     * Exits
+     *
+     * Exits dated within the period.
+     */
+    exits: number;
+    /**
+     * Open Pathways
+     */
+    open_pathways: number;
+    organisation: OrganisationName;
+    /**
+     * Participants
+     */
+    participants: number;
+};
+
+/**
  * OrganisationCreate
  *
  * A new organisation.
@@ -2018,6 +2046,20 @@ export type OrganisationCreate = {
  * What an organisation is in Levier (see domain/actors-and-roles.md).
  */
 export type OrganisationKind = 'facilitation_structure' | 'buyer' | 'enterprise' | 'prescriber' | 'network';
+
+/**
+ * OrganisationName
+ */
+export type OrganisationName = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+};
 
 /**
  * OrganisationRead
@@ -2516,6 +2558,10 @@ export type ParticipantRead = {
      */
     retention_due_on: string | null;
     /**
+     * The facilitation structure the person is referred to.
+     */
+    structure?: OrganisationName | null;
+    /**
      * Structure Id
      */
     structure_id: string | null;
@@ -2702,6 +2748,12 @@ export type PathwayActions = {
      */
     add_step: boolean;
     /**
+     * Correct Exit
+     *
+     * Correct the recorded exit: until the follow-up.
+     */
+    correct_exit: boolean;
+    /**
      * Edit
      *
      * Correct the entry date or objective (open pathway).
@@ -2717,6 +2769,12 @@ export type PathwayActions = {
      * Record the follow-up: once six months have passed.
      */
     follow_up: boolean;
+    /**
+     * Reopen
+     *
+     * Remove an exit recorded by mistake: until the follow-up, latest pathway.
+     */
+    reopen: boolean;
 };
 
 /**
@@ -2839,6 +2897,10 @@ export type PortfolioCount = {
  */
 export type PortfolioStats = {
     /**
+     * By Organisation
+     */
+    by_organisation: Array<OrganisationCount>;
+    /**
      * By Referent
      */
     by_referent: Array<PortfolioCount>;
@@ -2850,8 +2912,22 @@ export type PortfolioStats = {
     dynamic_exit_rate: string | null;
     /**
      * Exits
+     *
+     * Exits dated within the period, per category.
      */
     exits: Array<ExitCount>;
+    /**
+     * Exits From
+     *
+     * The period's first day (none: from the start).
+     */
+    exits_from: string | null;
+    /**
+     * Exits To
+     *
+     * The period's last day (none: up to today).
+     */
+    exits_to: string | null;
     /**
      * Open Pathways
      */
@@ -3016,9 +3092,26 @@ export type RomeRead = {
 };
 
 /**
+ * StepActions
+ *
+ * What the caller may do with a step now (its pathway open).
+ */
+export type StepActions = {
+    /**
+     * Delete
+     */
+    delete: boolean;
+    /**
+     * Edit
+     */
+    edit: boolean;
+};
+
+/**
  * StepCreate
  *
- * A step, after the previous ones. Employment and clause assignments carry a contract.
+ * A step, in any order (shown sorted by start date), on or after the pathway's entry.
+ * Employment and clause assignments carry a contract.
  */
 export type StepCreate = {
     /**
@@ -3067,6 +3160,18 @@ export type StepCreate = {
 };
 
 /**
+ * StepDeletion
+ *
+ * Why a step is removed (optional): kept in the audit log with the deletion.
+ */
+export type StepDeletion = {
+    /**
+     * Reason
+     */
+    reason?: string;
+};
+
+/**
  * StepKind
  */
 export type StepKind = 'diagnosis' | 'support' | 'training' | 'immersion' | 'employment' | 'clause_assignment';
@@ -3075,6 +3180,7 @@ export type StepKind = 'diagnosis' | 'support' | 'training' | 'immersion' | 'emp
  * StepRead
  */
 export type StepRead = {
+    actions: StepActions;
     contract_kind: ContractKind | null;
     /**
      * Employer
@@ -3118,6 +3224,50 @@ export type StepRead = {
      * Start Date
      */
     start_date: string;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * StepUpdate
+ *
+ * Correct a step (only the fields sent; send `null` to clear one): the step must then
+ * follow a new step's rules, a clause assignment the clause's entry rules.
+ */
+export type StepUpdate = {
+    contract_kind?: ContractKind | null;
+    /**
+     * Employer
+     */
+    employer?: string | null;
+    /**
+     * End Date
+     */
+    end_date?: string | null;
+    /**
+     * Enterprise Id
+     */
+    enterprise_id?: string | null;
+    /**
+     * Hours Per Week
+     */
+    hours_per_week?: number | string | null;
+    kind?: StepKind | null;
+    /**
+     * Lot Id
+     */
+    lot_id?: string | null;
+    /**
+     * Notes
+     */
+    notes?: string | null;
+    qualification_level?: QualificationLevel | null;
+    /**
+     * Start Date
+     */
+    start_date?: string | null;
 };
 
 /**
@@ -3621,6 +3771,12 @@ export type UserActions = {
      * Reactivate
      */
     reactivate: boolean;
+    /**
+     * Resend Invitation
+     *
+     * E-mail a new invitation link (the account's person never chose a password); the older link stops working.
+     */
+    resend_invitation: boolean;
 };
 
 /**
@@ -3666,6 +3822,12 @@ export type UserRead = {
      * Active
      */
     active: boolean;
+    /**
+     * Coordinates Network
+     *
+     * A referent of an organisation that coordinates a network of referents (a PLIE): the network's coordination, who sees its portfolios.
+     */
+    coordinates_network?: boolean;
     /**
      * Created At
      */
@@ -6729,7 +6891,26 @@ export type ParticipantsImportParticipantsResponse = ParticipantsImportParticipa
 export type ParticipantsParticipantStatsData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Year
+         *
+         * Exits of this calendar year.
+         */
+        year?: number | null;
+        /**
+         * Exited From
+         *
+         * Exits on or after this day (not with `year`).
+         */
+        exited_from?: string | null;
+        /**
+         * Exited To
+         *
+         * Exits on or before this day (not with `year`).
+         */
+        exited_to?: string | null;
+    };
     url: '/api/v1/participants/stats';
 };
 
@@ -7885,6 +8066,80 @@ export type ParticipantsAmendPathwayResponses = {
 
 export type ParticipantsAmendPathwayResponse = ParticipantsAmendPathwayResponses[keyof ParticipantsAmendPathwayResponses];
 
+export type ParticipantsReopenPathwayData = {
+    body?: never;
+    path: {
+        /**
+         * Pathway Id
+         */
+        pathway_id: string;
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}/pathways/{pathway_id}/exit';
+};
+
+export type ParticipantsReopenPathwayErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ParticipantsReopenPathwayError = ParticipantsReopenPathwayErrors[keyof ParticipantsReopenPathwayErrors];
+
+export type ParticipantsReopenPathwayResponses = {
+    /**
+     * Successful Response
+     */
+    200: PathwayRead;
+};
+
+export type ParticipantsReopenPathwayResponse = ParticipantsReopenPathwayResponses[keyof ParticipantsReopenPathwayResponses];
+
 export type ParticipantsExitPathwayData = {
     body: ExitCreate;
     path: {
@@ -7958,6 +8213,80 @@ export type ParticipantsExitPathwayResponses = {
 };
 
 export type ParticipantsExitPathwayResponse = ParticipantsExitPathwayResponses[keyof ParticipantsExitPathwayResponses];
+
+export type ParticipantsCorrectPathwayExitData = {
+    body: ExitCreate;
+    path: {
+        /**
+         * Pathway Id
+         */
+        pathway_id: string;
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}/pathways/{pathway_id}/exit';
+};
+
+export type ParticipantsCorrectPathwayExitErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ParticipantsCorrectPathwayExitError = ParticipantsCorrectPathwayExitErrors[keyof ParticipantsCorrectPathwayExitErrors];
+
+export type ParticipantsCorrectPathwayExitResponses = {
+    /**
+     * Successful Response
+     */
+    200: PathwayRead;
+};
+
+export type ParticipantsCorrectPathwayExitResponse = ParticipantsCorrectPathwayExitResponses[keyof ParticipantsCorrectPathwayExitResponses];
 
 export type ParticipantsFollowUpPathwayData = {
     body: FollowUpCreate;
@@ -8106,6 +8435,165 @@ export type ParticipantsAddPathwayStepResponses = {
 };
 
 export type ParticipantsAddPathwayStepResponse = ParticipantsAddPathwayStepResponses[keyof ParticipantsAddPathwayStepResponses];
+
+export type ParticipantsDeletePathwayStepData = {
+    /**
+     * Data
+     */
+    body?: StepDeletion | null;
+    path: {
+        /**
+         * Step Id
+         */
+        step_id: string;
+        /**
+         * Pathway Id
+         */
+        pathway_id: string;
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}/pathways/{pathway_id}/steps/{step_id}';
+};
+
+export type ParticipantsDeletePathwayStepErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ParticipantsDeletePathwayStepError = ParticipantsDeletePathwayStepErrors[keyof ParticipantsDeletePathwayStepErrors];
+
+export type ParticipantsDeletePathwayStepResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type ParticipantsDeletePathwayStepResponse = ParticipantsDeletePathwayStepResponses[keyof ParticipantsDeletePathwayStepResponses];
+
+export type ParticipantsEditPathwayStepData = {
+    body: StepUpdate;
+    path: {
+        /**
+         * Step Id
+         */
+        step_id: string;
+        /**
+         * Pathway Id
+         */
+        pathway_id: string;
+        /**
+         * Participant Id
+         */
+        participant_id: string;
+    };
+    query?: never;
+    url: '/api/v1/participants/{participant_id}/pathways/{pathway_id}/steps/{step_id}';
+};
+
+export type ParticipantsEditPathwayStepErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ParticipantsEditPathwayStepError = ParticipantsEditPathwayStepErrors[keyof ParticipantsEditPathwayStepErrors];
+
+export type ParticipantsEditPathwayStepResponses = {
+    /**
+     * Successful Response
+     */
+    200: PathwayRead;
+};
+
+export type ParticipantsEditPathwayStepResponse = ParticipantsEditPathwayStepResponses[keyof ParticipantsEditPathwayStepResponses];
 
 export type ParticipantsTransferParticipantData = {
     body: TransferRequest;
@@ -10289,3 +10777,71 @@ export type UsersUpdateUserResponses = {
 };
 
 export type UsersUpdateUserResponse = UsersUpdateUserResponses[keyof UsersUpdateUserResponses];
+
+export type UsersResendInvitationData = {
+    body?: never;
+    path: {
+        /**
+         * User Id
+         */
+        user_id: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{user_id}/invitation';
+};
+
+export type UsersResendInvitationErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type UsersResendInvitationError = UsersResendInvitationErrors[keyof UsersResendInvitationErrors];
+
+export type UsersResendInvitationResponses = {
+    /**
+     * Successful Response
+     */
+    202: unknown;
+};

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 
 import { useAuth } from '../features/auth/AuthProvider';
-import { roleKey } from '../lib/me';
+import { hasApiUse, roleKey } from '../lib/me';
 import { currentItem, visibleNavItems } from '../lib/navigation';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -31,9 +31,11 @@ function UserMenu() {
         <Menu.Item component={Link} to="/account">
           {t('nav.account')}
         </Menu.Item>
-        <Menu.Item component="a" href="/api/docs" target="_blank" rel="noopener">
-          {t('nav.apiDocs')}
-        </Menu.Item>
+        {hasApiUse(me) && (
+          <Menu.Item component="a" href="/api/docs" target="_blank" rel="noopener">
+            {t('nav.apiDocs')}
+          </Menu.Item>
+        )}
         <Menu.Divider />
         <Menu.Item
           onClick={async () => {

@@ -5,7 +5,7 @@ import { call } from '../api/client';
 import { auditListAuditEvents } from '../client/sdk.gen';
 import type { AuditEventRead } from '../client/types.gen';
 import { useCursorList } from '../hooks/useCursorList';
-import { describeChange, formatMoment, formatValue, type Formatter, isBlankValue, isInternalField } from '../lib/audit';
+import { activationKey, describeChange, formatMoment, formatValue, type Formatter, isBlankValue, isInternalField } from '../lib/audit';
 import { Loading, ProblemAlert } from './Feedback';
 
 function Event({ event, hiddenFields }: { event: AuditEventRead; hiddenFields: readonly string[] }) {
@@ -30,15 +30,27 @@ function Event({ event, hiddenFields }: { event: AuditEventRead; hiddenFields: r
       </Text>
       {changes.length > 0 && (
         <List size="xs" withPadding>
-          {changes.map(([field, value]) => (
-            <List.Item key={field}>
-              <Text span size="xs" fw={600}>
-                {t(`history.fields.${field}`, { defaultValue: field })}
-              </Text>{' '}
-              {/* Updates record [old, new]; creations and deletions the value itself. */}
-              {event.action === 'updated' ? describeChange(value, formatter(field)) : formatter(field)(value)}
-            </List.Item>
-          ))}
+          {changes.map(([field, value]) => {
+            // "Compte désactivé" rather than "Actif Oui → Non".
+            const activation = event.action === 'updated' ? activationKey(event.entity_type, field, value) : null;
+            return (
+              <List.Item key={field}>
+                {activation ? (
+                  <Text span size="xs" fw={600}>
+                    {t(activation)}
+                  </Text>
+                ) : (
+                  <>
+                    <Text span size="xs" fw={600}>
+                      {t(`history.fields.${field}`, { defaultValue: field })}
+                    </Text>{' '}
+                    {/* Updates record [old, new]; creations and deletions the value itself. */}
+                    {event.action === 'updated' ? describeChange(value, formatter(field)) : formatter(field)(value)}
+                  </>
+                )}
+              </List.Item>
+            );
+          })}
         </List>
       )}
     </List.Item>

@@ -1,9 +1,22 @@
 import { formatEuros } from './numbers';
 import { dayMonthYear } from './dates';
+import { formatSiret } from './siret';
 
-/** Columns the server keeps for itself (identifiers, search keys): not worth showing people. */
+// Counters and keys the server keeps for itself (older entries may still hold them).
+const INTERNAL_FIELDS = new Set(['id', 'token_version', 'identity_key']);
+
+/** Columns the server keeps for itself (identifiers, search keys, session counters): not
+ * worth showing people. */
 export function isInternalField(field: string): boolean {
-  return field === 'id' || field.startsWith('search_');
+  return INTERNAL_FIELDS.has(field) || field.startsWith('search_');
+}
+
+/** The i18n key of a change of `active` as people say it ("Compte désactivé"), by the type of
+ * record; null for any other change. */
+export function activationKey(entityType: string, field: string, value: unknown): string | null {
+  if (field !== 'active' || !Array.isArray(value) || value.length !== 2 || typeof value[1] !== 'boolean') return null;
+  const kind = entityType === 'user' || entityType === 'organisation' ? entityType : 'other';
+  return `history.${value[1] ? 'reactivated' : 'deactivated'}.${kind}`;
 }
 
 export type Formatter = (value: unknown) => string;
@@ -164,6 +177,7 @@ export function formatValue(field: string, value: unknown, { t, language, names 
           .join(', ');
       break;
   }
+  if (field === 'siret' && typeof value === 'string') return formatSiret(value);
   if (typeof value === 'string') {
     const moment = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value);
     if (moment || (kind?.kind === 'moment' && !Number.isNaN(Date.parse(value))))

@@ -89,7 +89,7 @@ export const notAfter =
 
 /** Weekly hours of a contract: more than 0, at most 48 (the legal maximum), comma allowed. */
 export const hours: Check = optional((value) => {
-  const number = Number(value.trim().replace(',', '.'));
+  const number = typedNumber(value);
   return Number.isFinite(number) && number > 0 && number <= 48 ? null : 'validation.hoursPerWeek';
 });
 
@@ -102,16 +102,19 @@ export const tenderReference: Check = optional((value) => {
   return reference.length > 16 ? { key: 'validation.tenderReferenceLength', values: { count: reference.length } } : null;
 });
 
-/** An amount in euros more than 0, as people type it (1 000 000,50). */
+/** An amount in euros more than 0, as people type it (1 000 000,50): a text that is not a
+ * number and a number 0 or less are each refused with their reason. */
 export const amount: Check = optional((value) => {
-  const number = Number(value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
-  return Number.isFinite(number) && number > 0 ? null : 'validation.amount';
+  const number = typedNumber(value);
+  if (!Number.isFinite(number)) return 'validation.amount';
+  return number > 0 ? null : 'validation.amountPositive';
 });
 
 /** An amount in euros, 0 or more, that may be left empty. */
 export const optionalAmount: Check = optional((value) => {
-  const number = Number(value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
-  return Number.isFinite(number) && number >= 0 ? null : 'validation.amount';
+  const number = typedNumber(value);
+  if (!Number.isFinite(number)) return 'validation.amount';
+  return number >= 0 ? null : 'validation.amountNotNegative';
 });
 
 /** At least `count` characters once trimmed (empty is left to `required`). */
@@ -131,16 +134,22 @@ export const maxLength =
 
 /** A share typed in percent: more than 0, at most 100, comma allowed. */
 export const share: Check = optional((value) => {
-  const number = Number(value.trim().replace(',', '.'));
+  const number = typedNumber(value);
   return Number.isFinite(number) && number > 0 && number <= 100 ? null : 'validation.share';
 });
 
 /** The first 2 to 8 digits of CPV codes (a labour-share row). */
 export const cpvPrefix: Check = optional((value) => (/^\d{2,8}$/.test(value.trim()) ? null : 'validation.cpvPrefix'));
 
+/** A social criterion's weight in percent: 1 to 100, two decimals at most, comma allowed. */
+export const weight: Check = optional((value) => {
+  const number = typedNumber(value);
+  return Number.isFinite(number) && number >= 1 && number <= 100 && Math.round(number * 100) === number * 100 ? null : 'validation.weight';
+});
+
 /** A percentage from 0 to 100 (a cap may be 0), comma allowed. */
 export const percentage: Check = optional((value) => {
-  const number = Number(value.trim().replace(',', '.'));
+  const number = typedNumber(value);
   return Number.isFinite(number) && number >= 0 && number <= 100 ? null : 'validation.percentage';
 });
 
@@ -183,7 +192,8 @@ export const notAfterDay =
 /** A number as people type it (spaces between thousands, a decimal comma), or NaN. */
 function typedNumber(value: string): number {
   const text = value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  return text ? Number(text) : Number.NaN;
+  // Digits only, with one decimal point: Number() would also read "1e9", "0x10" or "Infinity".
+  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
 }
 
 /** A whole number from `min` to `max`, as the server's bounds (empty is left to `required`). */

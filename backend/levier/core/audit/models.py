@@ -20,6 +20,8 @@ class AuditAction(StrEnum):
     signed_in = "signed_in"
     read_sensitive = "read_sensitive"
     anonymised = "anonymised"
+    # An invitation link (to choose the first password) was e-mailed to the account.
+    invited = "invited"
 
 
 class AuditEvent(SQLModel, table=True):

@@ -58,7 +58,8 @@ def _excluded(entity: Entity) -> frozenset[str]:
 
 
 def _created(entity: Entity) -> dict[str, Any]:
-    hidden = _excluded(entity)
+    # Bookkeeping that no change records is no part of what a creation set either.
+    hidden = _excluded(entity) | type(entity).__audit_ignore__
     if type(entity).__audit_personal__:
         return {
             key: "[set]"

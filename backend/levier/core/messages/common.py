@@ -53,6 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trop de demandes de réinitialisation. Réessayez dans {wait}.",
         "Too many reset requests. Try again in {wait}.",
     ),
+    "invitation_throttled": (
+        "Trop de liens envoyés à ce compte dans l'heure. Réessayez dans {wait}.",
+        "Too many links were sent to this account within the hour. Try again in {wait}.",
+    ),
     "password_unchanged": (
         "Choisissez un mot de passe différent de l'actuel.",
         "Choose a password different from the current one.",
@@ -77,8 +81,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field_invalid": ("Valeur invalide.", "Invalid value."),
     "field_type": ("Type de valeur invalide.", "Invalid value type."),
     "number_expected": (
-        "Un nombre est attendu, en chiffres (par exemple 1250000 ou 35,5).",
-        "A number is expected, in digits (for example 1250000 or 35.5).",
+        "Un nombre est attendu, en chiffres (par exemple 120 000 ou 45,50).",
+        "A number is expected, in digits (for example 120,000 or 45.50).",
     ),
     "date_expected": (
         "Une date est attendue (AAAA-MM-JJ, par exemple 2027-03-31).",

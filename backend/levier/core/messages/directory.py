@@ -33,6 +33,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Role {role} does not fit an organisation of kind {kind}.",
     ),
     "user_inactive": ("Ce compte est déjà désactivé.", "This account is already deactivated."),
+    "invitation_account_inactive": (
+        "Ce compte est désactivé : réactivez-le avant de renvoyer l'invitation.",
+        "This account is deactivated: reactivate it before resending the invitation.",
+    ),
+    "password_already_chosen": (
+        "Cette personne a déjà choisi son mot de passe : si elle l'a oublié, elle demande un "
+        "nouveau lien depuis la page de connexion.",
+        "This person has already chosen a password: if they forgot it, they ask for a new "
+        "link from the sign-in page.",
+    ),
     "cannot_deactivate_self": (
         "Vous ne pouvez pas désactiver votre propre compte ni changer votre propre rôle.",
         "You cannot deactivate your own account or change your own role.",

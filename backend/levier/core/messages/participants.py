@@ -83,9 +83,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "L'étape ne peut pas commencer avant l'entrée en parcours ({entry_date}).",
         "The step cannot start before the pathway entry ({entry_date}).",
     ),
-    "step_out_of_order": (
-        "L'étape ne peut pas commencer avant l'étape précédente ({previous_start}).",
-        "The step cannot start before the previous step ({previous_start}).",
+    "period_year_or_dates": (
+        "Choisissez une année ou des dates de début et de fin, pas les deux.",
+        "Choose a year or start and end dates, not both.",
+    ),
+    "follow_up_recorded": (
+        "Le suivi à 6 mois est enregistré : la sortie qu'il confirme ne se corrige plus.",
+        "The 6-month follow-up is recorded: the exit it confirms can no longer be corrected.",
+    ),
+    "later_pathway_exists": (
+        "Un parcours plus récent existe : celui-ci ne peut pas être rouvert.",
+        "A later pathway exists: this one cannot be reopened.",
+    ),
+    "exit_after_next_entry": (
+        "La sortie ne peut pas suivre l'entrée du parcours suivant ({next_entry}).",
+        "The exit cannot follow the next pathway's entry ({next_entry}).",
     ),
     "end_before_start": (
         "La fin ne peut pas précéder le début.",

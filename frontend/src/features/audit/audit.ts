@@ -21,7 +21,7 @@ export const AUDITED_TYPES = [
 ] as const;
 
 /** What an entry records (backend `AuditAction`): the log's "Action" filter. */
-export const AUDIT_ACTIONS = ['created', 'updated', 'deleted', 'signed_in', 'read_sensitive', 'anonymised'] as const;
+export const AUDIT_ACTIONS = ['created', 'updated', 'deleted', 'signed_in', 'read_sensitive', 'anonymised', 'invited'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export function isAuditAction(value: string | null | undefined): value is AuditAction {
@@ -65,8 +65,8 @@ export function auditQuery(filters: AuditFilters, actorId: string | null, today?
   };
 }
 
-// Bookkeeping and keys the server keeps for itself, not worth naming to people.
-const BOOKKEEPING = new Set(['created_at', 'updated_at', 'version', 'identity_key', 'token_version']);
+// Bookkeeping the server keeps for itself (its internal keys: isInternalField), not worth naming to people.
+const BOOKKEEPING = new Set(['created_at', 'updated_at', 'version']);
 
 /** The fields an entry names: changed or set ones, or those a sensitive read revealed. */
 export function changedFields(event: Pick<AuditEventRead, 'action' | 'changes'>): string[] {

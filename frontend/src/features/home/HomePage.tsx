@@ -25,7 +25,7 @@ export function HomePage() {
           {t('home.capabilities')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-          {cardsFor(me.role, me.permissions).map((card) => (
+          {cardsFor(me.role, me.permissions, Boolean(me.coordinates_network)).map((card) => (
             <Card
               key={card.key}
               component={Link}

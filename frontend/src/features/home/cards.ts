@@ -39,7 +39,21 @@ export const ROLE_CARDS: Record<Role, readonly HomeCard[]> = {
   referent: [CARDS.participants, CARDS.pathways, CARDS.import, CARDS.portfolio, CARDS.openOffers],
 };
 
-/** The cards of a role that the person may open (their permission granted). */
-export function cardsFor(role: Role, permissions: readonly Permission[]): HomeCard[] {
-  return ROLE_CARDS[role].filter((card) => permissions.includes(card.permission));
+/** A network's coordinator (a referent of the PLIE) follows the people of her network's
+ * organisations, not people she accompanies herself: the same pages, in her words. */
+const COORDINATOR_WORDING: Partial<Record<string, string>> = {
+  participants: 'networkParticipants',
+  pathways: 'networkPathways',
+  portfolio: 'networkPortfolio',
+};
+
+/** The cards of a role that the person may open (their permission granted), worded for a
+ * network's coordinator when she is one. */
+export function cardsFor(role: Role, permissions: readonly Permission[], coordinator = false): HomeCard[] {
+  return ROLE_CARDS[role]
+    .filter((card) => permissions.includes(card.permission))
+    .map((card) => {
+      const key = coordinator && role === 'referent' ? COORDINATOR_WORDING[card.key] : undefined;
+      return key ? { ...card, key } : card;
+    });
 }

@@ -1,4 +1,4 @@
-import { NumberInput, Paper, Select, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { Paper, Select, SimpleGrid, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 
@@ -12,7 +12,7 @@ import { TerritoryPicker } from '../../components/TerritoryPicker';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { todayIso } from '../../lib/dates';
 import { fieldMap } from '../../lib/problem';
-import { CONTRACT_KINDS, offerErrors, type OfferValues } from './offers';
+import { CONTRACT_KINDS, offerErrors, type OfferValues, typedNumber } from './offers';
 import { RomePicker } from './RomePicker';
 
 const FIELDS = fieldMap([
@@ -40,9 +40,9 @@ export function OfferForm({
       commune_code: offer?.commune_code ?? '',
       commune_name: offer?.commune_name ?? '',
       start_date: offer?.start_date ?? '',
-      duration_months: offer?.duration_months ?? 6,
-      hours_per_week: offer ? Number(offer.hours_per_week) : 35,
-      posts: offer?.posts ?? 1,
+      duration_months: String(offer?.duration_months ?? 6),
+      hours_per_week: offer ? String(Number(offer.hours_per_week)).replace('.', ',') : '35',
+      posts: String(offer?.posts ?? 1),
       contract_kind: offer?.contract_kind ?? null,
       enterprise_id: offer?.enterprise.id ?? enterprises[0]?.id ?? null,
       description: offer?.description ?? '',
@@ -58,9 +58,9 @@ export function OfferForm({
         title: values.title,
         commune_code: values.commune_code,
         start_date: values.start_date,
-        duration_months: Number(values.duration_months),
-        hours_per_week: String(values.hours_per_week),
-        posts: Number(values.posts),
+        duration_months: typedNumber(values.duration_months),
+        hours_per_week: String(typedNumber(values.hours_per_week)),
+        posts: typedNumber(values.posts),
         contract_kind: values.contract_kind as ContractKind,
         description: values.description,
       };
@@ -125,9 +125,9 @@ export function OfferForm({
               onChange={(value) => form.setFieldValue('start_date', value)}
               error={form.errors.start_date}
             />
-            <NumberInput label={t('offers.durationMonths')} required min={1} max={60} {...form.getInputProps('duration_months')} />
-            <NumberInput label={t('offers.hoursPerWeek')} required min={0} max={48} decimalScale={2} decimalSeparator="," {...form.getInputProps('hours_per_week')} />
-            <NumberInput label={t('offers.posts')} required min={1} max={500} {...form.getInputProps('posts')} />
+            <TextInput label={t('offers.durationMonths')} required inputMode="numeric" {...form.getInputProps('duration_months')} />
+            <TextInput label={t('offers.hoursPerWeek')} required inputMode="decimal" {...form.getInputProps('hours_per_week')} />
+            <TextInput label={t('offers.posts')} required inputMode="numeric" {...form.getInputProps('posts')} />
           </SimpleGrid>
           <Select
             label={t('offers.contractKind')}

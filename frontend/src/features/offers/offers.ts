@@ -6,6 +6,12 @@ export const CONTRACT_KINDS: readonly ContractKind[] = [
 ];
 export const MAX_HOURS_PER_WEEK = 48;
 
+/** A number as typed ("17,5"): digits with one decimal comma or point, else NaN (not "1e1"). */
+export function typedNumber(value: string): number {
+  const text = value.trim().replace(',', '.');
+  return /^(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+}
+
 export interface OfferValues {
   rome_code: string;
   rome_label: string;
@@ -13,9 +19,9 @@ export interface OfferValues {
   commune_code: string;
   commune_name: string;
   start_date: string;
-  duration_months: number | string;
-  hours_per_week: number | string;
-  posts: number | string;
+  duration_months: string;
+  hours_per_week: string;
+  posts: string;
   contract_kind: string | null;
   enterprise_id: string | null;
   description: string;
@@ -29,12 +35,12 @@ export function offerErrors(values: OfferValues, today: string): Record<string, 
   if (!values.start_date) errors.start_date = 'validation.required';
   else if (/^\d{4}-\d{2}-\d{2}$/.test(values.start_date) && values.start_date < today)
     errors.start_date = 'offers.startInPast';
-  const hours = Number(values.hours_per_week);
-  if (values.hours_per_week === '' || !(hours > 0) || hours > MAX_HOURS_PER_WEEK)
+  const hours = typedNumber(values.hours_per_week);
+  if (!(hours > 0) || hours > MAX_HOURS_PER_WEEK)
     errors.hours_per_week = 'offers.hoursRange';
-  const posts = Number(values.posts);
+  const posts = typedNumber(values.posts);
   if (!Number.isInteger(posts) || posts < 1) errors.posts = 'offers.postsRange';
-  const months = Number(values.duration_months);
+  const months = typedNumber(values.duration_months);
   if (!Number.isInteger(months) || months < 1 || months > 60) errors.duration_months = 'offers.durationRange';
   if (!values.contract_kind) errors.contract_kind = 'validation.required';
   return errors;

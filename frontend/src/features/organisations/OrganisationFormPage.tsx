@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,6 +20,7 @@ import { StatusText } from '../../components/StatusText';
 import { TerritoryPicker, type TerritoryValue } from '../../components/TerritoryPicker';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { fieldMap } from '../../lib/problem';
+import { formatSiret } from '../../lib/siret';
 import { useValidator } from '../../hooks/useValidator';
 import { maxLength, NAME_MAX_LENGTH, normaliseSiret, required, siret, wholeNumber } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
@@ -34,7 +35,7 @@ interface Values {
   enterprise_kind: EnterpriseKind;
   ess: boolean;
   coordinator: OrganisationChoice | null;
-  retention_months: number | string;
+  retention_months: string;
 }
 
 const FIELDS = fieldMap(['name', 'kind', 'siret', 'territory', 'enterprise_kind', 'ess', 'retention_months'], {
@@ -52,12 +53,13 @@ function valuesOf(organisation?: OrganisationRead): Values {
   return {
     name: organisation?.name ?? '',
     kind: organisation?.kind ?? 'buyer',
-    siret: organisation?.siret ?? '',
+    // Shown as printed; spaces are taken out again when sent (normaliseSiret).
+    siret: organisation?.siret ? formatSiret(organisation.siret) : '',
     territory: (organisation?.territory ?? []).map(({ level, code, name }) => ({ level, code, name })),
     enterprise_kind: organisation?.enterprise_kind ?? 'ordinary',
     ess: organisation?.ess ?? false,
     coordinator: organisation?.coordinator ? { id: organisation.coordinator.id, name: organisation.coordinator.name } : null,
-    retention_months: organisation?.retention_months ?? '',
+    retention_months: organisation?.retention_months == null ? '' : String(organisation.retention_months),
   };
 }
 
@@ -71,7 +73,7 @@ function bodyOf(values: Values) {
     enterprise_kind: isEnterprise ? values.enterprise_kind : null,
     ess: isEnterprise && values.ess,
     coordinator_id: COORDINATED_KINDS.includes(values.kind) ? (values.coordinator?.id ?? null) : null,
-    retention_months: PORTFOLIO_KINDS.includes(values.kind) && values.retention_months !== '' ? Number(values.retention_months) : null,
+    retention_months: PORTFOLIO_KINDS.includes(values.kind) && values.retention_months.trim() !== '' ? Number(values.retention_months.trim()) : null,
   };
 }
 
@@ -122,7 +124,7 @@ function OrganisationForm({ record, onReload }: { record?: Loaded; onReload?: ()
     return run(async () => {
       const created = await call(organisationsCreateOrganisation({ body: bodyOf(values) }));
       await queryClient.invalidateQueries({ queryKey: ['organisations'] });
-      notifications.show({ color: 'green', message: t('app.created') });
+      notifications.show({ color: 'green', message: t('organisations.created') });
       navigate(`/organisations/${created.id}`, { replace: true });
     });
   });
@@ -187,14 +189,12 @@ function OrganisationForm({ record, onReload }: { record?: Loaded; onReload?: ()
             />
           )}
           {PORTFOLIO_KINDS.includes(form.values.kind) && (
-            <NumberInput
-              hideControls
+            <TextInput
+              inputMode="numeric"
               label={t('organisations.retentionMonths')}
               description={t('organisations.retentionHelp')}
               placeholder={t('organisations.retentionDefault')}
               readOnly={readOnly}
-              clampBehavior="none"
-              allowDecimal={false}
               maw={360}
               {...form.getInputProps('retention_months')}
             />

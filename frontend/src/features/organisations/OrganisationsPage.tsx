@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusText } from '../../components/StatusText';
 import { useCursorList } from '../../hooks/useCursorList';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
+import { formatSiret } from '../../lib/siret';
 import { useAuth } from '../auth/AuthProvider';
 import { isOrganisationKind, ORGANISATION_KINDS } from './kinds';
 
@@ -96,7 +97,7 @@ export function OrganisationsPage() {
               {organisation.name}
             </Link>,
             t(`kinds.${organisation.kind}`),
-            <span className="mono">{organisation.siret ?? '—'}</span>,
+            <span className="mono">{organisation.siret ? formatSiret(organisation.siret) : '—'}</span>,
             <Text size="sm" lineClamp={2}>
               {organisation.territory.map((item) => item.name).join(', ') || '—'}
             </Text>,

@@ -38,7 +38,9 @@ const FIELDS = fieldMap(
 export function LegalNotice() {
   const { t } = useTranslation();
   return (
-    <Alert variant="light" color="blue" title={t('participants.legalTitle')} data-testid="legal-notice">
+    // A note, not an alert: it is on every participant page, and a screen reader would
+    // announce an alert each time.
+    <Alert variant="light" color="blue" role="note" title={t('participants.legalTitle')} data-testid="legal-notice">
       {t('participants.legal')}
     </Alert>
   );

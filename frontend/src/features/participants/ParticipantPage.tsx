@@ -131,6 +131,7 @@ export function ParticipantPage() {
     [t('participants.phone'), p.phone ?? '—'],
     [t('participants.franceTravailId'), p.france_travail_id ?? '—'],
     [t('participants.referent'), p.referent.full_name],
+    [t('participants.structure'), p.structure?.name ?? t('participants.noStructure')],
   ];
   return (
     <Stack gap="md">

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Card, Checkbox, Group, List, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Card, Checkbox, Group, List, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -42,7 +42,7 @@ import {
 import { useAuth } from '../auth/AuthProvider';
 import { CRITERIA } from '../participants/vocabularies';
 import { ArticleTemplateEditor } from './ArticleTemplateEditor';
-import { decimal, fromPercent, percent, toPercent, typed } from './format';
+import { decimal, fromPercent, percent, toPercent, typedAmount } from './format';
 
 const FIELDS = fieldMap([
   'hourly_cost', 'insertion_rate', 'default_labour_share', 'monthly_ceiling_hours', 'training_cap_share',
@@ -52,14 +52,14 @@ const FIELDS = fieldMap([
 
 function valuesOf(s: ClauseSettingsRead) {
   return {
-    hourly_cost: typed(s.hourly_cost),
+    hourly_cost: typedAmount(s.hourly_cost),
     insertion_rate: toPercent(s.insertion_rate),
     default_labour_share: toPercent(s.default_labour_share),
-    monthly_ceiling_hours: s.monthly_ceiling_hours,
+    monthly_ceiling_hours: String(s.monthly_ceiling_hours),
     training_cap_share: toPercent(s.training_cap_share),
-    cleaning_hourly_cost: typed(s.cleaning_hourly_cost),
-    cleaning_min_hours: s.cleaning_min_hours,
-    eligibility_validity_months: s.eligibility_validity_months,
+    cleaning_hourly_cost: typedAmount(s.cleaning_hourly_cost),
+    cleaning_min_hours: String(s.cleaning_min_hours),
+    eligibility_validity_months: String(s.eligibility_validity_months),
     enabled_criteria: s.enabled_criteria as string[],
     contact_name: s.contact_name ?? '',
     contact_email: s.contact_email ?? '',
@@ -102,11 +102,11 @@ function SettingsForm({ settings, etag, readOnly, onReload }: { settings: Clause
             hourly_cost: decimal(String(v.hourly_cost)),
             insertion_rate: fromPercent(v.insertion_rate),
             default_labour_share: fromPercent(v.default_labour_share),
-            monthly_ceiling_hours: Number(v.monthly_ceiling_hours),
+            monthly_ceiling_hours: Number(decimal(v.monthly_ceiling_hours)),
             training_cap_share: fromPercent(v.training_cap_share),
             cleaning_hourly_cost: decimal(String(v.cleaning_hourly_cost)),
-            cleaning_min_hours: Number(v.cleaning_min_hours),
-            eligibility_validity_months: Number(v.eligibility_validity_months),
+            cleaning_min_hours: Number(decimal(v.cleaning_min_hours)),
+            eligibility_validity_months: Number(decimal(v.eligibility_validity_months)),
             enabled_criteria: CRITERIA.filter((c) => v.enabled_criteria.includes(c)),
             contact_name: v.contact_name.trim() || null,
             contact_email: v.contact_email.trim() || null,
@@ -139,11 +139,11 @@ function SettingsForm({ settings, etag, readOnly, onReload }: { settings: Clause
             <TextInput label={t('settings.hourlyCost')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('hourly_cost')} />
             <TextInput label={t('settings.insertionRate')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('insertion_rate')} />
             <TextInput label={t('settings.defaultLabourShare')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('default_labour_share')} />
-            <NumberInput hideControls label={t('settings.monthlyCeiling')} readOnly={readOnly} clampBehavior="none" allowDecimal={false} {...form.getInputProps('monthly_ceiling_hours')} />
+            <TextInput label={t('settings.monthlyCeiling')} inputMode="numeric" readOnly={readOnly} {...form.getInputProps('monthly_ceiling_hours')} />
             <TextInput label={t('settings.trainingCap')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('training_cap_share')} />
-            <NumberInput hideControls label={t('settings.validityMonths')} readOnly={readOnly} clampBehavior="none" allowDecimal={false} {...form.getInputProps('eligibility_validity_months')} />
+            <TextInput label={t('settings.validityMonths')} inputMode="numeric" readOnly={readOnly} {...form.getInputProps('eligibility_validity_months')} />
             <TextInput label={t('settings.cleaningHourlyCost')} inputMode="decimal" readOnly={readOnly} {...form.getInputProps('cleaning_hourly_cost')} />
-            <NumberInput hideControls label={t('settings.cleaningMinHours')} readOnly={readOnly} clampBehavior="none" allowDecimal={false} {...form.getInputProps('cleaning_min_hours')} />
+            <TextInput label={t('settings.cleaningMinHours')} inputMode="numeric" readOnly={readOnly} {...form.getInputProps('cleaning_min_hours')} />
           </SimpleGrid>
           {readOnly ? (
             // Read, not greyed-out boxes: the criteria the structure validates against.

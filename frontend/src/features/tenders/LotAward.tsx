@@ -1,36 +1,25 @@
 import { ActionIcon, Button, Card, Checkbox, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { call } from '../../api/client';
-import { tendersAwardLot } from '../../client/sdk.gen';
-import type { ConsortiumType, LotRead } from '../../client/types.gen';
+import { call, callWithETag } from '../../api/client';
+import { tendersAwardLot, tendersGetTender } from '../../client/sdk.gen';
+import type { LotRead } from '../../client/types.gen';
 import { ProblemAlert } from '../../components/Feedback';
 import { DateField } from '../../components/DateField';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
-import { useValidator } from '../../hooks/useValidator';
 import { fieldMap } from '../../lib/problem';
 import { todayIso } from '../../lib/dates';
-import { amount, atMost, isoDay, notAfter, notTooEarly, required } from '../../lib/validation';
-import { AMOUNT_MAX, subcontractedTotal } from './checks';
-import { type OrganisationChoice, OrganisationSelect } from '../users/OrganisationSelect';
-import { day, decimal, euros, typed } from './format';
+import { OrganisationSelect } from '../users/OrganisationSelect';
+import { type AwardValues, awardBody, awardErrors } from './award';
+import { day, euros, typedAmount } from './format';
 import { CONSORTIUM_TYPES } from './vocabularies';
 import { FormActions } from '../../components/FormActions';
 import { useLotRefresh } from './useLotRefresh';
 import { OutcomeForm, OutcomeLine, ReopenButton } from './LotOutcome';
-
-interface Values {
-  consortium_type: ConsortiumType;
-  awarded_amount: string;
-  notification_date: string;
-  members: { enterprise: OrganisationChoice | null }[];
-  mandatary: string;
-  subcontractors: { enterprise: OrganisationChoice | null; amount: string }[];
-  freeze_hours: boolean;
-}
 
 /** Where the form shows each field of the API (each member and subcontractor on its row). */
 const FIELDS = fieldMap(['awarded_amount', 'notification_date', 'consortium_type', 'members', 'subcontractors', 'freeze_hours'], {
@@ -47,41 +36,37 @@ const FIELDS = fieldMap(['awarded_amount', 'notification_date', 'consortium_type
  */
 export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; onReload?: () => void }) {
   const { t } = useTranslation();
-  const rule = useValidator();
   const refresh = useLotRefresh(lot.id, lot.tender_id);
   const [mode, setMode] = useState<'award' | 'outcome' | null>(null);
   const editing = mode === 'award';
-  const form = useForm<Values>({
+  // The tender's dates, read while the form is open: a notification before its deadline for
+  // offers is said with the other errors (the server refuses it too).
+  const tender = useQuery({
+    queryKey: ['tender', lot.tender_id],
+    queryFn: () => callWithETag(tendersGetTender({ path: { tender_id: lot.tender_id } })),
+    enabled: editing,
+  });
+  const earliest = tender.data ? (tender.data.data.deadline_date ?? tender.data.data.publication_date) : null;
+  const form = useForm<AwardValues>({
     initialValues: {
       consortium_type: 'none',
-      awarded_amount: typed(lot.current_amount ?? lot.estimated_amount),
+      awarded_amount: typedAmount(lot.current_amount ?? lot.estimated_amount),
       notification_date: '',
       members: [{ enterprise: null }],
       mandatary: '0',
       subcontractors: [],
       freeze_hours: lot.hours_frozen,
     },
-    // Every field is checked at once, with the server's bounds (dates, amounts, the
-    // subcontracted total), so the form shows all its errors together.
-    validate: (values) => {
-      const errors: Record<string, string | null> = {
-        awarded_amount: rule(required, amount, atMost(AMOUNT_MAX, euros(AMOUNT_MAX)))(values.awarded_amount),
-        notification_date: rule(required, isoDay, notTooEarly, notAfter(todayIso()))(values.notification_date),
-        'members.0.enterprise': values.members[0]?.enterprise ? null : t('validation.required'),
-      };
-      values.subcontractors.forEach((sub, index) => {
-        errors[`subcontractors.${index}.amount`] = sub.enterprise
-          ? rule(required, amount, atMost(AMOUNT_MAX, euros(AMOUNT_MAX)))(sub.amount)
-          : null;
-      });
-      const awarded = Number(decimal(values.awarded_amount) ?? 'NaN');
-      const total = subcontractedTotal(values.subcontractors.filter((sub) => sub.enterprise).map((sub) => sub.amount));
-      errors.subcontractors =
-        Number.isFinite(awarded) && total > awarded
-          ? t('lots.subcontractingExceeds', { total: euros(total), awarded: euros(awarded) })
-          : null;
-      return errors;
-    },
+    // Every field is checked at once, with the server's bounds (dates, amounts, each row
+    // chosen, no awardee also subcontractor, the subcontracted total), so the form shows all
+    // its errors together; the server adds the rules on the tender's dates.
+    validate: (values) =>
+      Object.fromEntries(
+        Object.entries(awardErrors(values, todayIso(), earliest)).map(([path, problem]) => [
+          path,
+          problem === null ? null : typeof problem === 'string' ? t(problem) : t(problem.key, problem.values),
+        ]),
+      ),
   });
   const { busy, run, alert } = useApiSubmit(form, FIELDS);
   /** The form, filled with the award in force when there is one (changing it is re-awarding). */
@@ -90,14 +75,14 @@ export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; 
     if (current) {
       form.setValues({
         consortium_type: current.consortium_type,
-        awarded_amount: typed(current.awarded_amount),
+        awarded_amount: typedAmount(current.awarded_amount),
         notification_date: current.notification_date,
         members: current.members.map((m) => ({ enterprise: { id: m.enterprise.id, name: m.enterprise.name } })),
         freeze_hours: lot.hours_frozen,
         mandatary: String(Math.max(0, current.members.findIndex((m) => m.is_mandatary))),
         subcontractors: current.subcontractors.map((s) => ({
           enterprise: { id: s.enterprise.id, name: s.enterprise.name },
-          amount: typed(s.amount),
+          amount: typedAmount(s.amount),
         })),
       });
     }
@@ -106,28 +91,15 @@ export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; 
   const consortium = form.values.consortium_type !== 'none';
   const submit = form.onSubmit((values) =>
     run(async () => {
-      const members = (consortium ? values.members : values.members.slice(0, 1)).filter((m) => m.enterprise);
       await call(
         tendersAwardLot({
           path: { tender_id: lot.tender_id, lot_id: lot.id },
           headers: { 'If-Match': etag },
-          body: {
-            consortium_type: values.consortium_type,
-            awarded_amount: decimal(values.awarded_amount) ?? '',
-            notification_date: values.notification_date,
-            freeze_hours: values.freeze_hours,
-            members: members.map((member, index) => ({
-              enterprise_id: member.enterprise?.id ?? '',
-              is_mandatary: consortium && String(index) === values.mandatary,
-            })),
-            subcontractors: values.subcontractors
-              .filter((s) => s.enterprise)
-              .map((s) => ({ enterprise_id: s.enterprise?.id ?? '', amount: decimal(s.amount) ?? '' })),
-          },
+          body: awardBody(values),
         }),
       );
       await refresh();
-      notifications.show({ color: 'green', message: t('lots.awarded') });
+      notifications.show({ color: 'green', message: t(lot.award ? 'lots.awardUpdated' : 'lots.awarded') });
       setMode(null);
     }),
   );

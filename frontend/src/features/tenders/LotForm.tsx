@@ -1,4 +1,4 @@
-import { Card, Checkbox, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Card, Checkbox, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { ProblemAlert } from '../../components/Feedback';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
 import { useValidator } from '../../hooks/useValidator';
 import { fieldMap } from '../../lib/problem';
-import { amount, atMost, cpvCode, maxLength, optionalAmount, required, wholeNumber } from '../../lib/validation';
+import { amount, atMost, cpvCode, maxLength, optionalAmount, required, weight, wholeNumber } from '../../lib/validation';
 import { AMOUNT_MAX, DURATION_MONTHS, LENGTHS, LOT_NUMBER, SMALL_AMOUNT_MAX} from './checks';
 import { euros, integer } from './format';
 import { CpvInput } from './CpvInput';
@@ -53,18 +53,16 @@ export function LotForm({
     initialValues: lotValues({ number: next, cpv_code: tender.cpv_code }, lot),
     // The server's bounds, all checked at once (a range error says the range).
     validate: {
-      number: (value) => (lot ? null : rule(required, wholeNumber(LOT_NUMBER.min, LOT_NUMBER.max))(String(value))),
+      number: (value) => (lot ? null : rule(required, wholeNumber(LOT_NUMBER.min, LOT_NUMBER.max))(value)),
       title: rule(required, maxLength(LENGTHS.title)),
       trade: rule(maxLength(LENGTHS.trade)),
       estimated_amount: rule(required, amount, atMost(AMOUNT_MAX, euros(AMOUNT_MAX))),
-      duration_months: (value) => rule(required, wholeNumber(DURATION_MONTHS.min, DURATION_MONTHS.max))(String(value)),
+      duration_months: rule(required, wholeNumber(DURATION_MONTHS.min, DURATION_MONTHS.max)),
       cpv_code: rule(required, cpvCode),
       criterion_weight: (value, values) =>
-        values.considerations.includes('social_award_criterion') && !(Number(value) >= 1 && Number(value) <= 100)
-          ? t('validation.weight')
-          : null,
+        values.considerations.includes('social_award_criterion') ? rule(required, weight)(value) : null,
       taken_over_monthly_hours: (value, values) =>
-        values.calculation_method === 'cleaning' ? rule(optionalAmount, atMost(SMALL_AMOUNT_MAX, integer(SMALL_AMOUNT_MAX)))(String(value)) : null,
+        values.calculation_method === 'cleaning' ? rule(optionalAmount, atMost(SMALL_AMOUNT_MAX, integer(SMALL_AMOUNT_MAX)))(value) : null,
       penalty_per_missing_hour: rule(optionalAmount, atMost(SMALL_AMOUNT_MAX, euros(SMALL_AMOUNT_MAX))),
     },
   });
@@ -97,7 +95,7 @@ export function LotForm({
             {lot ? (
               <TextInput label={t('lots.number')} value={String(lot.number)} readOnly variant="filled" />
             ) : (
-              <NumberInput hideControls label={t('lots.number')} required min={1} {...form.getInputProps('number')} />
+              <TextInput label={t('lots.number')} required inputMode="numeric" {...form.getInputProps('number')} />
             )}
             <TextInput label={t('lots.title')} required {...form.getInputProps('title')} />
             <TextInput label={t('lots.trade')} {...form.getInputProps('trade')} />
@@ -111,7 +109,7 @@ export function LotForm({
               onChange={(value) => form.setFieldValue('cpv_code', value)}
             />
             <TextInput label={t('lots.estimatedAmount')} required inputMode="decimal" {...form.getInputProps('estimated_amount')} />
-            <NumberInput hideControls label={t('lots.duration')} required min={1} {...form.getInputProps('duration_months')} />
+            <TextInput label={t('lots.duration')} required inputMode="numeric" {...form.getInputProps('duration_months')} />
           </SimpleGrid>
           <Checkbox.Group label={t('lots.considerations')} {...form.getInputProps('considerations')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="xs">
@@ -121,13 +119,11 @@ export function LotForm({
             </SimpleGrid>
           </Checkbox.Group>
           {form.values.considerations.includes('social_award_criterion') && (
-            <NumberInput
+            <TextInput
               label={t('lots.criterionWeight')}
               description={t('lots.criterionWeightHelp')}
               required
-              min={1}
-              max={100}
-              decimalScale={2}
+              inputMode="decimal"
               w={260}
               {...form.getInputProps('criterion_weight')}
             />
@@ -140,12 +136,10 @@ export function LotForm({
               {...form.getInputProps('calculation_method')}
             />
             {cleaning && (
-              <NumberInput
-                hideControls
+              <TextInput
                 label={t('lots.takenOverHours')}
                 description={t('lots.takenOverHoursHelp')}
-                min={0}
-                decimalSeparator=","
+                inputMode="decimal"
                 {...form.getInputProps('taken_over_monthly_hours')}
               />
             )}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Modal, NumberInput, Paper, ScrollArea, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Modal, Paper, ScrollArea, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -42,9 +42,9 @@ function OverrideDialog({ lot, etag, opened, onClose, onReload }: { lot: LotRead
   const refresh = useLotRefresh(lot.id, lot.tender_id);
   const rule = useValidator();
   const form = useForm({
-    initialValues: { hours: lot.override_hours ?? lot.computed_hours ?? 0, reason: lot.override_reason ?? '' },
+    initialValues: { hours: String(lot.override_hours ?? lot.computed_hours ?? 0), reason: lot.override_reason ?? '' },
     validate: {
-      hours: (value) => rule(required, wholeNumber(OVERRIDE_HOURS.min, OVERRIDE_HOURS.max))(String(value)),
+      hours: rule(required, wholeNumber(OVERRIDE_HOURS.min, OVERRIDE_HOURS.max)),
       reason: rule(required, minLength(10), maxLength(LENGTHS.reason)),
     },
   });
@@ -55,7 +55,7 @@ function OverrideDialog({ lot, etag, opened, onClose, onReload }: { lot: LotRead
         tendersOverrideLotHours({
           path: { tender_id: lot.tender_id, lot_id: lot.id },
           headers: { 'If-Match': etag },
-          body: { hours: Number(values.hours), reason: values.reason.trim() || null },
+          body: { hours: Number(decimal(values.hours)), reason: values.reason.trim() || null },
         }),
       );
       await refresh();
@@ -68,7 +68,7 @@ function OverrideDialog({ lot, etag, opened, onClose, onReload }: { lot: LotRead
         <Stack gap="sm">
           <ProblemAlert {...alert} onReload={onReload} />
           <Text size="sm">{t('lots.computed', { hours: integer(lot.computed_hours) })}</Text>
-          <NumberInput hideControls label={t('lots.overrideHours')} min={0} required {...form.getInputProps('hours')} />
+          <TextInput label={t('lots.overrideHours')} required inputMode="numeric" {...form.getInputProps('hours')} />
           <Textarea label={t('lots.overrideReason')} required autosize minRows={2} {...form.getInputProps('reason')} />
           <FormActions label={t('app.save')} busy={busy} onCancel={onClose} />
         </Stack>
@@ -160,20 +160,25 @@ function HoursCard({ lot, etag, canOverride, onReload }: { lot: LotRead; etag: s
   );
 }
 
+/** A value an amendment changed ("10 mois → 12 mois"), or the one it kept ("10 mois (inchangée)"). */
+function change(before: string, after: string, t: (key: string, values?: Record<string, string>) => string): string {
+  return before === after ? t('lots.unchanged', { value: after }) : `${before} → ${after}`;
+}
+
 function Amendments({ lot, etag, canAmend, onReload }: { lot: LotRead; etag: string; canAmend: boolean; onReload: () => void }) {
   const { t } = useTranslation();
   const rule = useValidator();
   const refresh = useLotRefresh(lot.id, lot.tender_id);
   const [editing, setEditing] = useState(false);
   const form = useForm({
-    initialValues: { new_amount: '', new_duration_months: '' as number | string, signed_on: '', reason: '' },
+    initialValues: { new_amount: '', new_duration_months: '', signed_on: '', reason: '' },
     // The server's bounds, all checked at once: an amount, a duration in range, a signature
     // day that has happened and is not before the notification, a reason's length.
     validate: {
       new_amount: (value, values) =>
         rule(amount, atMost(AMOUNT_MAX, euros(AMOUNT_MAX)))(value) ??
-        (!value.trim() && values.new_duration_months === '' ? t('validation.amendmentChange') : null),
-      new_duration_months: (value) => rule(wholeNumber(DURATION_MONTHS.min, DURATION_MONTHS.max))(String(value)),
+        (!value.trim() && !values.new_duration_months.trim() ? t('validation.amendmentChange') : null),
+      new_duration_months: rule(wholeNumber(DURATION_MONTHS.min, DURATION_MONTHS.max)),
       signed_on: rule(
         required,
         isoDay,
@@ -193,7 +198,7 @@ function Amendments({ lot, etag, canAmend, onReload }: { lot: LotRead; etag: str
           headers: { 'If-Match': etag },
           body: {
             new_amount: decimal(values.new_amount),
-            new_duration_months: values.new_duration_months === '' ? null : Number(values.new_duration_months),
+            new_duration_months: values.new_duration_months.trim() ? Number(decimal(values.new_duration_months)) : null,
             signed_on: values.signed_on,
             reason: values.reason.trim(),
           },
@@ -224,7 +229,7 @@ function Amendments({ lot, etag, canAmend, onReload }: { lot: LotRead; etag: str
             <ProblemAlert {...alert} onReload={onReload} />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <TextInput label={t('lots.newAmount')} inputMode="decimal" {...form.getInputProps('new_amount')} />
-              <NumberInput hideControls label={t('lots.newDuration')} min={1} {...form.getInputProps('new_duration_months')} />
+              <TextInput label={t('lots.newDuration')} inputMode="numeric" {...form.getInputProps('new_duration_months')} />
               <DateField label={t('lots.signedOn')} required {...form.getInputProps('signed_on')} />
             </SimpleGrid>
             <TextInput label={t('lots.reason')} required {...form.getInputProps('reason')} />
@@ -249,9 +254,9 @@ function Amendments({ lot, etag, canAmend, onReload }: { lot: LotRead; etag: str
               cells: [
                 amendment.number,
                 day(amendment.signed_on),
-                `${euros(amendment.amount_before)} → ${euros(amendment.amount_after)}`,
-                `${amendment.duration_before} → ${amendment.duration_after}`,
-                `${integer(amendment.hours_before)} → ${integer(amendment.hours_after)} h`,
+                change(euros(amendment.amount_before), euros(amendment.amount_after), t),
+                change(t('lots.months', { count: amendment.duration_before }), t('lots.months', { count: amendment.duration_after }), t),
+                change(`${integer(amendment.hours_before)} h`, `${integer(amendment.hours_after)} h`, t),
                 amendment.reason,
               ],
             }))}

@@ -40,7 +40,7 @@ export function OperationPage() {
   const line =
     roll &&
     t(roll.target_kind ? 'operations.summaryLine' : 'operations.summaryLineNoTarget', {
-      lots: roll.lots,
+      count: roll.lots,
       share: percent(roll.hours_share ?? 0),
       required: integer(roll.required_hours),
       labour: integer(roll.labour_hours),
@@ -80,10 +80,13 @@ export function OperationPage() {
         {summary.error && <ProblemAlert error={summary.error} />}
         {roll && (
           <Stack gap="xs" mt="xs">
-            <Text data-testid="operation-summary">{line}</Text>
-            <Text size="sm" c="dimmed">
-              {t('operations.lotsWithClause', { count: roll.lots_with_clause })}
-            </Text>
+            {/* No lot yet: nothing to sum, nor to judge against the target. */}
+            <Text data-testid="operation-summary">{roll.lots === 0 ? t('operations.noLots') : line}</Text>
+            {roll.lots > 0 && (
+              <Text size="sm" c="dimmed">
+                {t('operations.lotsWithClause', { count: roll.lots_with_clause })}
+              </Text>
+            )}
             {roll.lots_closed_without_award > 0 && (
               <Text size="sm" c="dimmed" data-testid="lots-not-counted">
                 {t('operations.closedNotCounted', { count: roll.lots_closed_without_award })}

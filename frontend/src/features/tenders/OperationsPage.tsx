@@ -1,4 +1,4 @@
-import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Card, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
@@ -19,7 +19,7 @@ import { useValidator } from '../../hooks/useValidator';
 import { fieldMap } from '../../lib/problem';
 import { maxLength, NAME_MAX_LENGTH, required, share, TEXT_MAX_LENGTH, wholeNumber } from '../../lib/validation';
 import { useAuth } from '../auth/AuthProvider';
-import { fromPercent, integer, percent, toPercent } from './format';
+import { decimal, fromPercent, integer, percent, toPercent, typed } from './format';
 import { FormActions } from '../../components/FormActions';
 
 export function targetText(t: (key: string) => string, operation: Pick<OperationRead, 'target_kind' | 'target_value'>) {
@@ -33,7 +33,7 @@ interface Values {
   name: string;
   description: string;
   target_kind: OperationTargetKind | null;
-  target_value: string | number;
+  target_value: string;
   eligibility_restriction: EligibilityRestriction | null;
 }
 
@@ -67,7 +67,9 @@ export function OperationForm({
           target_value:
             operation.target_value === null
               ? ''
-              : Number(operation.target_kind === 'hours_share' ? toPercent(operation.target_value) : operation.target_value),
+              : operation.target_kind === 'hours_share'
+                ? toPercent(operation.target_value)
+                : typed(operation.target_value),
           eligibility_restriction: operation.eligibility_restriction,
         }
       : { name: '', description: '', target_kind: 'hours_share', target_value: '', eligibility_restriction: null },
@@ -82,12 +84,12 @@ export function OperationForm({
   const { busy, run, alert } = useApiSubmit(form, OPERATION_FIELDS);
   const submit = form.onSubmit((values) =>
     run(async () => {
-      const value = String(values.target_value).trim();
+      const value = values.target_value.trim();
       const body = {
         name: values.name.trim(),
         description: values.description.trim(),
         target_kind: value ? values.target_kind : null,
-        target_value: value ? (values.target_kind === 'hours_share' ? fromPercent(value) : value) : null,
+        target_value: value ? (values.target_kind === 'hours_share' ? fromPercent(value) : decimal(value)) : null,
         eligibility_restriction: values.eligibility_restriction,
       };
       if (operation) {
@@ -121,12 +123,11 @@ export function OperationForm({
               data={(['hours_share', 'hours'] as const).map((value) => ({ value, label: t(`targetKinds.${value}`) }))}
               {...form.getInputProps('target_kind')}
             />
-            <NumberInput
+            <TextInput
               label={t('operations.targetValue')}
               description={form.values.target_kind === 'hours_share' ? t('operations.targetShareHelp') : t('operations.targetHoursHelp')}
-              decimalSeparator=","
-              // Out of range is said, not silently corrected.
-              clampBehavior="none"
+              // Kept as typed: a text that is not a number is refused with what is expected.
+              inputMode="decimal"
               {...form.getInputProps('target_value')}
             />
             <Select

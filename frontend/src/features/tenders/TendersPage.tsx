@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useCursorList } from '../../hooks/useCursorList';
 import { useNamedChoice } from '../../hooks/useNamedChoice';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
+import { todayIso } from '../../lib/dates';
 import { useAuth } from '../auth/AuthProvider';
 import { OrganisationSelect } from '../users/OrganisationSelect';
 import { OperationSelect } from './OperationSelect';
@@ -47,13 +48,15 @@ export function tenderRows(tenders: readonly TenderRead[]): DataRow[] {
       tender.buyer.name,
       <StatusBadge status={tender.status} />,
       day(tender.deadline_date),
+      // The day it was added, in the local calendar: the list's order (newest first).
+      day(todayIso(new Date(tender.created_at))),
     ],
   }));
 }
 
 export function useTenderColumns() {
   const { t } = useTranslation();
-  return [t('tenders.reference'), t('tenders.object'), t('tenders.buyer'), t('tenders.status'), t('tenders.deadlineDate')];
+  return [t('tenders.reference'), t('tenders.object'), t('tenders.buyer'), t('tenders.status'), t('tenders.deadlineDate'), t('tenders.addedOn')];
 }
 
 export function TendersPage() {
@@ -139,7 +142,7 @@ export function TendersPage() {
         )}
       </Group>
       <ListFrame
-        caption={t('tenders.title')}
+        caption={t('tenders.listCaption')}
         columns={columns}
         list={list}
         rows={tenderRows(list.items)}

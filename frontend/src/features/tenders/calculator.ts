@@ -1,5 +1,5 @@
 import type { LotRead } from '../../client/types.gen';
-import { decimal, fromPercent, toPercent, typed } from './format';
+import { decimal, fromPercent, toPercent, typed, typedAmount } from './format';
 
 /** Parameters people type: amounts in euros, shares and rates in percent, hours in hours. */
 export interface CalculatorInputs {
@@ -16,10 +16,10 @@ export function calculatorInputs(
   lot: Pick<LotRead, 'current_amount' | 'estimated_amount' | 'labour_share' | 'insertion_rate' | 'hourly_cost' | 'taken_over_monthly_hours'>,
 ): CalculatorInputs {
   return {
-    amount: typed(lot.current_amount ?? lot.estimated_amount),
+    amount: typedAmount(lot.current_amount ?? lot.estimated_amount),
     labourShare: toPercent(lot.labour_share),
     insertionRate: toPercent(lot.insertion_rate),
-    hourlyCost: typed(lot.hourly_cost),
+    hourlyCost: typedAmount(lot.hourly_cost),
     takenOverHours: typed(lot.taken_over_monthly_hours),
   };
 }

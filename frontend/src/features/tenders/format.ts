@@ -61,6 +61,24 @@ export function typed(value: string | number | null | undefined): string {
   return new Intl.NumberFormat(locale(), { maximumFractionDigits: 4, useGrouping: false }).format(number);
 }
 
+/** A stored amount in euros ("1250000.5") as people type it: "1 250 000,50" in French (spaces
+ * between thousands, cents when there are some), "1250000.50" in English (what `decimal`
+ * reads back). */
+export function typedAmount(value: string | number | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const number = Number(value);
+  if (!Number.isFinite(number)) return String(value);
+  const french = locale() === 'fr-FR';
+  const cents = !Number.isInteger(Math.round(number * 100) / 100);
+  return new Intl.NumberFormat(locale(), {
+    minimumFractionDigits: cents ? 2 : 0,
+    maximumFractionDigits: 2,
+    useGrouping: french,
+  })
+    .format(number)
+    .replace(/[\u00a0\u202f]/g, ' ');
+}
+
 /** "0.0750" from the API → "7,5" (French) for a percent input. */
 export function toPercent(value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';

@@ -1,19 +1,19 @@
 /** The lot form's values and the bodies it sends (create and edit share them). */
 import type { CalculationMethod, ConsiderationKind, LotCreate, LotRead, LotUpdate } from '../../client/types.gen';
-import { decimal, typed } from './format';
+import { decimal, typed, typedAmount } from './format';
 
 export interface LotValues {
-  number: number | string;
+  number: string;
   title: string;
   trade: string;
   cpv_code: string;
   estimated_amount: string;
-  duration_months: number | string;
+  duration_months: string;
   considerations: ConsiderationKind[];
   /** A percentage, 1 to 100, as the API takes it. */
-  criterion_weight: number | string;
+  criterion_weight: string;
   calculation_method: CalculationMethod;
-  taken_over_monthly_hours: number | string;
+  taken_over_monthly_hours: string;
   penalty_per_missing_hour: string;
 }
 
@@ -22,21 +22,21 @@ export interface LotValues {
 export function lotValues(defaults: { number: number; cpv_code: string }, lot?: LotRead): LotValues {
   const weight = lot?.considerations.find((c) => c.kind === 'social_award_criterion')?.criterion_weight;
   return {
-    number: lot?.number ?? defaults.number,
+    number: String(lot?.number ?? defaults.number),
     title: lot?.title ?? '',
     trade: lot?.trade ?? '',
     cpv_code: lot?.cpv_code ?? defaults.cpv_code,
-    estimated_amount: lot ? typed(lot.estimated_amount) : '',
-    duration_months: lot?.duration_months ?? 12,
+    estimated_amount: lot ? typedAmount(lot.estimated_amount) : '',
+    duration_months: String(lot?.duration_months ?? 12),
     considerations: lot ? lot.considerations.map((c) => c.kind) : ['insertion_clause'],
-    criterion_weight: weight === null || weight === undefined ? '' : Number(weight),
+    criterion_weight: typed(weight),
     calculation_method: lot?.calculation_method ?? 'generic',
-    taken_over_monthly_hours: lot?.taken_over_monthly_hours === null || lot?.taken_over_monthly_hours === undefined ? '' : Number(lot.taken_over_monthly_hours),
-    penalty_per_missing_hour: typed(lot?.penalty_per_missing_hour),
+    taken_over_monthly_hours: typed(lot?.taken_over_monthly_hours),
+    penalty_per_missing_hour: typedAmount(lot?.penalty_per_missing_hour),
   };
 }
 
-const optional = (value: number | string) => (String(value).trim() === '' ? null : decimal(String(value)));
+const optional = (value: string) => (value.trim() === '' ? null : decimal(value));
 
 /** The fields both POST (create) and PATCH (edit) take. */
 export function lotFields(values: LotValues): Omit<LotCreate, 'number'> {
@@ -46,13 +46,11 @@ export function lotFields(values: LotValues): Omit<LotCreate, 'number'> {
     trade: values.trade.trim(),
     cpv_code: values.cpv_code.trim(),
     estimated_amount: decimal(values.estimated_amount) ?? '',
-    duration_months: Number(values.duration_months),
+    duration_months: Number(decimal(values.duration_months)),
     considerations: values.considerations.map((kind) => ({
       kind,
       criterion_weight:
-        kind === 'social_award_criterion' && String(values.criterion_weight).trim() !== ''
-          ? decimal(String(values.criterion_weight))
-          : null,
+        kind === 'social_award_criterion' && values.criterion_weight.trim() !== '' ? decimal(values.criterion_weight) : null,
     })),
     calculation_method: values.calculation_method,
     taken_over_monthly_hours: cleaning ? optional(values.taken_over_monthly_hours) : null,
@@ -61,7 +59,7 @@ export function lotFields(values: LotValues): Omit<LotCreate, 'number'> {
 }
 
 export function lotCreateBody(values: LotValues): LotCreate {
-  return { number: Number(values.number), ...lotFields(values) };
+  return { number: Number(decimal(values.number)), ...lotFields(values) };
 }
 
 export function lotUpdateBody(values: LotValues): LotUpdate {

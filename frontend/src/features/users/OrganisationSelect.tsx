@@ -55,8 +55,12 @@ export function OrganisationSelect({
   const found = (data?.items ?? []).filter((organisation) => kinds.includes(organisation.kind));
   const details = new Map<string, string | null>(found.map((organisation) => [organisation.id, organisationDetail(organisation)]));
   const options = found.map((organisation) => ({ value: organisation.id, label: organisation.name }));
+  // The chosen organisation stays among the data (the box shows its name), but it is listed
+  // only when the search finds it: otherwise it would come first in the results of another
+  // search, and picking it there would keep the old choice instead of the one searched.
+  const chosenFound = !value || query === '' || options.some((option) => option.value === value.id);
   if (value && !options.some((option) => option.value === value.id)) {
-    options.unshift({ value: value.id, label: value.name });
+    options.push({ value: value.id, label: value.name });
   }
   const chosenDetail = value ? (details.get(value.id) ?? value.detail ?? null) : null;
   return (
@@ -66,11 +70,13 @@ export function OrganisationSelect({
       required={required && !readOnly}
       clearable={!required && !readOnly}
       searchable
+      // Picking the chosen option again keeps it (a required choice is changed, not emptied).
+      allowDeselect={false}
       readOnly={readOnly}
       variant={readOnly ? 'filled' : 'default'}
       searchValue={search}
       onSearchChange={setSearch}
-      filter={({ options: all }) => all}
+      filter={({ options: all }) => (chosenFound ? all : all.filter((option) => !('value' in option) || option.value !== value?.id))}
       placeholder={readOnly ? t('fmt.none') : t('users.organisationSearch')}
       rightSection={readOnly ? null : undefined}
       nothingFoundMessage={isFetching ? t('app.loading') : t('app.none')}

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 
 import { call, callWithETag } from '../../api/client';
-import { usersCreateUser, usersGetUser, usersUpdateUser } from '../../client/sdk.gen';
+import { usersCreateUser, usersGetUser, usersResendInvitation, usersUpdateUser } from '../../client/sdk.gen';
 import type { Role, UserRead, UserUpdate } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { LoadError } from '../../components/NotFound';
@@ -84,6 +84,14 @@ function UserForm({ record, onReload }: { record?: Loaded; onReload?: () => void
       notifications.show({ color: 'green', message: t('app.saved') });
     });
 
+  const resendInvitation = () =>
+    run(async () => {
+      if (!record) return;
+      await call(usersResendInvitation({ path: { user_id: record.data.id } }));
+      await queryClient.invalidateQueries({ queryKey: ['audit'] });
+      notifications.show({ color: 'green', message: t('users.invitationSent', { email: record.data.email }) });
+    });
+
   const submit = form.onSubmit((values) => {
     const common = {
       full_name: values.full_name.trim(),
@@ -96,7 +104,7 @@ function UserForm({ record, onReload }: { record?: Loaded; onReload?: () => void
     return run(async () => {
       const created = await call(usersCreateUser({ body: { ...common, email: values.email.trim() } }));
       await queryClient.invalidateQueries({ queryKey: ['users'] });
-      notifications.show({ color: 'green', message: t('app.created') });
+      notifications.show({ color: 'green', message: t('users.created') });
       navigate(`/users/${created.id}`, { replace: true });
     });
   });
@@ -123,6 +131,8 @@ function UserForm({ record, onReload }: { record?: Loaded; onReload?: () => void
             <TextInput label={t('users.fullName')} required={!readOnly} readOnly={readOnly} {...form.getInputProps('full_name')} />
             <Select
               label={t('users.role')}
+              // How the network's coordination is made: there is no role of its own.
+              description={!readOnly && form.values.role === 'referent' ? t('users.coordinatorHelp') : undefined}
               required={!readOnly}
               readOnly={readOnly}
               rightSection={readOnly ? null : undefined}
@@ -167,8 +177,18 @@ function UserForm({ record, onReload }: { record?: Loaded; onReload?: () => void
               />
             )}
           </SimpleGrid>
+          {record?.data.coordinates_network && (
+            <Text size="sm" data-testid="network-coordinator">
+              <strong>{t('roles.networkCoordinator')}</strong> · {t('users.isCoordinator')}
+            </Text>
+          )}
           {record && (
             <StatusText active={active} label={active ? t('users.activeLabel') : t('users.inactiveLabel')} />
+          )}
+          {actions?.resend_invitation && (
+            <Alert color="blue" variant="light" p="xs">
+              {t('users.invitationPending')}
+            </Alert>
           )}
           <Group mt="xs">
             {!readOnly && (
@@ -179,6 +199,11 @@ function UserForm({ record, onReload }: { record?: Loaded; onReload?: () => void
             {actions?.deactivate && (
               <Button variant="outline" color="red.9" onClick={() => void update({ active: false })}>
                 {t('users.deactivate')}
+              </Button>
+            )}
+            {actions?.resend_invitation && (
+              <Button variant="outline" loading={busy} onClick={() => void resendInvitation()}>
+                {t('users.resendInvitation')}
               </Button>
             )}
             {actions?.reactivate && (

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusText } from '../../components/StatusText';
 import { useCursorList } from '../../hooks/useCursorList';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
+import { roleKey } from '../../lib/me';
 import { useAuth } from '../auth/AuthProvider';
 import { roleIn, useRoleOptions } from './roles';
 
@@ -104,7 +105,7 @@ export function UsersPage() {
               {user.full_name}
             </Link>,
             user.email,
-            t(`roles.${user.role}`),
+            t(roleKey(user)),
             user.organisation.name,
             <span className="mono">{date(user.last_login_at)}</span>,
             <StatusText active={user.active} label={user.active ? t('users.activeLabel') : t('users.inactiveLabel')} />,
