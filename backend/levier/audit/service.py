@@ -50,7 +50,7 @@ def _label_of(table: Any) -> Any:
     name = _name_column(table)
     if name is None:
         return None
-    label = func.substr(name, 1, LABEL_LENGTH)
+    label: Any = func.substr(name, 1, LABEL_LENGTH)
     if "reference" in table.c:
         label = cast(table.c.reference, String) + literal(" · ") + label
     return label
@@ -111,7 +111,7 @@ async def labels_of(
             selects.append(naming)
     if not selects:
         return {}
-    query = selects[0] if len(selects) == 1 else union_all(*selects)
+    query: Any = selects[0] if len(selects) == 1 else union_all(*selects)
     return {row[0]: row[1] for row in (await session.execute(query)).all() if row[1]}
 
 
