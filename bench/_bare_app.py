@@ -1,5 +1,8 @@
-"""The yardstick of bench/request_cost.py: a bare Starlette + asyncpg endpoint reading the
-same participant row as Levier's detail read, with no authentication, scope or ORM."""
+"""The yardsticks of bench/request_cost.py: bare Starlette + asyncpg endpoints with no
+authentication, scope or ORM. One reads the same participant row as Levier's detail read;
+the other runs the very statements of a portfolio page (the principal and the page, in one
+transaction, given by request_cost.py) and answers their rows as JSON, so that the list is
+also compared with the same work behind the same HTTP floor."""
 
 from __future__ import annotations
 
@@ -30,4 +33,17 @@ async def participant(request: Request) -> JSONResponse:
     return JSONResponse({key: str(value) for key, value in dict(row).items()})
 
 
-app = Starlette(routes=[Route("/participants/{id}", participant)], lifespan=lifespan)
+async def page(request: Request) -> JSONResponse:
+    referent = uuid.UUID(request.query_params["referent"])
+    session = uuid.UUID(request.query_params["session"])
+    async with request.app.state.pool.acquire() as connection, connection.transaction():
+        await connection.fetchrow(os.environ["BENCH_PRINCIPAL_SQL"], referent, session)
+        rows = await connection.fetch(os.environ["BENCH_PAGE_SQL"], referent)
+    items = [{str(index): str(value) for index, value in enumerate(row)} for row in rows[:50]]
+    return JSONResponse({"items": items, "next_page": None})
+
+
+app = Starlette(
+    routes=[Route("/participants/{id}", participant), Route("/participants", page)],
+    lifespan=lifespan,
+)

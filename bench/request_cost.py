@@ -13,7 +13,6 @@ Run: `make bench` (LEVIER_TEST_POSTGRES_URL, defaults to the local server).
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import os
 import re
@@ -79,17 +78,6 @@ def _wrk(url: str, headers: dict[str, str]) -> float:
 def _percentile(samples: list[float], fraction: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
-
-
-async def _latencies(call) -> list[float]:
-    for _ in range(30):  # warm-up
-        await call()
-    samples = []
-    for _ in range(SEQUENTIAL):
-        start = time.perf_counter()
-        await call()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples
 
 
 PRINCIPAL_SQL = """
@@ -160,6 +148,8 @@ async def run(url: str) -> None:
             "LEVIER_VAR_DIR": var,
             "LEVIER_FRONTEND_DIST": "/nonexistent",
             "BENCH_DSN": dsn,
+            "BENCH_PRINCIPAL_SQL": PRINCIPAL_SQL,
+            "BENCH_PAGE_SQL": PAGE_SQL,
         }
         bin_dir = Path(sys.executable).parent
         levier = subprocess.Popen(
@@ -202,7 +192,7 @@ async def _measure(levier_url: str, bare_url: str, headers: dict[str, str], dsn:
     for _ in range(ROUNDS):
         for label, (url, extra) in sides.items():
             rates[label].append(_wrk(url, extra))
-    page, raw = await _lists(levier_url, headers, dsn)
+    page, raw, bare_page = await _lists(levier_url, bare_url, headers, dsn)
     labels = list(sides)
     medians = {label: statistics.median(values) for label, values in rates.items()}
     print(f"request cost: req/s at concurrency 16, median of {ROUNDS} interleaved runs")
@@ -216,27 +206,58 @@ async def _measure(levier_url: str, bare_url: str, headers: dict[str, str], dsn:
     raw50 = _percentile(raw, 0.5)
     print(f"portfolio first page (limit 50), {SEQUENTIAL} sequential requests, ms")
     print(f"  Levier p50 {p50:.1f}, p99 {p99:.1f}; raw SQL (asyncpg) p50 {raw50:.1f}")
+    bare50 = _percentile(bare_page, 0.5)
+    print(f"  same statements behind bare Starlette over HTTP p50 {bare50:.1f}")
     print(f"  p50 / raw = {p50 / raw50:.2f} (target ≤ 2); p99 / p50 = {p99 / p50:.2f} (target ≤ 3)")
+    print(f"  p50 / bare HTTP = {p50 / bare50:.2f}")
 
 
-async def _lists(levier_url: str, headers: dict[str, str], dsn: str) -> tuple[list[float], list[float]]:
-    async with httpx.AsyncClient(base_url=levier_url, headers=headers) as client:
+async def _lists(
+    levier_url: str, bare_url: str, headers: dict[str, str], dsn: str
+) -> tuple[list[float], list[float], list[float]]:
+    """Each side's page latencies, the three sides interleaved request by request."""
+    referent = _uuid("ref7")
+    connection = await asyncpg.connect(dsn)
+    session = await connection.fetchval(
+        "SELECT id FROM auth_sessions WHERE user_id = $1 AND ended_at IS NULL", referent
+    )
+    async with (
+        httpx.AsyncClient(base_url=levier_url, headers=headers) as levier,
+        httpx.AsyncClient(base_url=bare_url) as bare,
+    ):
 
-        async def page() -> None:
-            response = await client.get("/api/v1/participants", params={"limit": 50})
+        async def levier_page() -> None:
+            response = await levier.get("/api/v1/participants", params={"limit": 50})
             assert response.status_code == 200 and len(response.json()["items"]) == 50
 
-        levier = await _latencies(page)
-    connection = await asyncpg.connect(dsn)
-    try:
-        referent = _uuid("ref7")
-        session = await connection.fetchval(
-            "SELECT id FROM auth_sessions WHERE user_id = $1 AND ended_at IS NULL", referent
-        )
-        raw = await _latencies(lambda: _raw_page(connection, referent, session))
-    finally:
-        await connection.close()
-    return levier, raw
+        async def bare_page() -> None:
+            params = {"referent": str(referent), "session": str(session)}
+            response = await bare.get("/participants", params=params)
+            assert response.status_code == 200 and len(response.json()["items"]) == 50
+
+        calls = {
+            "levier": levier_page,
+            "raw": lambda: _raw_page(connection, referent, session),
+            "bare": bare_page,
+        }
+        try:
+            samples = await _interleaved(calls)
+        finally:
+            await connection.close()
+    return samples["levier"], samples["raw"], samples["bare"]
+
+
+async def _interleaved(calls: dict) -> dict[str, list[float]]:
+    for _ in range(30):  # warm-up
+        for call in calls.values():
+            await call()
+    samples: dict[str, list[float]] = {name: [] for name in calls}
+    for _ in range(SEQUENTIAL):
+        for name, call in calls.items():
+            start = time.perf_counter()
+            await call()
+            samples[name].append((time.perf_counter() - start) * 1000)
+    return samples
 
 
 def main() -> None:
