@@ -6,6 +6,7 @@ from fastapi import APIRouter, FastAPI, Response
 from pydantic import BaseModel
 from sqlalchemy import text
 
+from levier.assignments.router import router as assignments_router
 from levier.audit.router import router as audit_router
 from levier.auth.router import router as auth_router
 from levier.clauses.router import clauses_router, settings_router
@@ -16,6 +17,7 @@ from levier.offers.router import router as offers_router
 from levier.organisations.router import router as organisations_router
 from levier.participants.router import router as participants_router
 from levier.reference.router import router as reference_router
+from levier.referrals.router import router as referrals_router
 from levier.tenders.router import operations_router, tenders_router
 from levier.territories.router import router as territories_router
 from levier.users.router import router as users_router
@@ -57,6 +59,8 @@ DOMAIN_ROUTERS = (
     tenders_router,
     participants_router,
     offers_router,
+    referrals_router,
+    assignments_router,
 )
 
 

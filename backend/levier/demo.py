@@ -229,7 +229,10 @@ async def seed(session: AsyncSession) -> None:
         enterprise=created["builder"],
     )
     await demo_offers.seed_offers(
-        story, users["facilitateur@levier.demo"], users["entreprise@levier.demo"]
+        story,
+        users["facilitateur@levier.demo"],
+        users["entreprise@levier.demo"],
+        users["referent@levier.demo"],
     )
 
 

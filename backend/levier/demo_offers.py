@@ -1,7 +1,9 @@
-"""Demo data: job offers on scenario A's awarded lots, in each status, dated from today.
+"""Demo data: job offers on scenario A's awarded lots, in each status, dated from today, and
+the referrals of the referent's people to the open ones.
 
 The facilitator opens some for the awardee, the awardee itself others; one is filled and one
-closed. Their places lie in the agglomeration, so the demo's referents see the open ones."""
+closed. Their places lie in the agglomeration, so the demo's referents see the open ones.
+People are proposed, met, declined and one hired (the hire writes its assignment)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,21 @@ from levier.core import clock
 from levier.demo_story import Story
 from levier.offers import service as offers_service
 from levier.offers.constants import ContractKind, OfferStatus
+from levier.offers.models import Offer
 from levier.offers.schemas import OfferCreate
+from levier.participants import eligibility, pathways
+from levier.participants import scope as participants_scope
+from levier.participants.models import Participant
+from levier.referrals import hiring
+from levier.referrals import service as referrals_service
+from levier.referrals.constants import DeclineReason
+from levier.referrals.models import Referral
+from levier.referrals.schemas import (
+    ReferralCreate,
+    ReferralDecline,
+    ReferralHire,
+    ReferralInterview,
+)
 from levier.tenders.models import AwardMember, Lot, LotAward, Tender
 from levier.users.models import User
 
@@ -31,8 +47,9 @@ OFFERS = [
 ]
 
 
-async def seed_offers(story: Story, facilitator: User, enterprise: User) -> None:
-    """Offers on the awarded lots of the enterprise's tenders (the caller commits)."""
+async def seed_offers(story: Story, facilitator: User, enterprise: User, referent: User) -> None:
+    """Offers on the awarded lots of the enterprise's tenders, and the referent's people
+    proposed for the open ones (the caller commits)."""
     session = story.session
     await session.flush()
     statement = (
@@ -48,11 +65,13 @@ async def seed_offers(story: Story, facilitator: User, enterprise: User) -> None
     if not lots:
         return
     today = clock.today()
+    opened = []
     for index, (code, title, commune, starts, months, hours, posts, kind, status, own) in enumerate(
         OFFERS
     ):
         author = enterprise if own else facilitator
-        async with story.step(today, author):
+        # Opened a fortnight ago: people have been proposed since.
+        async with story.step(today - timedelta(days=15), author):
             offer = await offers_service.create_offer(
                 session,
                 author,
@@ -71,3 +90,83 @@ async def seed_offers(story: Story, facilitator: User, enterprise: User) -> None
             )
             if status is not None and status != OfferStatus.open:
                 await offers_service.change_status(session, author, offer, status)
+            if offer.status == OfferStatus.open:
+                opened.append(offer)
+    await seed_referrals(story, opened, enterprise, referent)
+
+
+# What became of the proposals on each open offer, in turn: (days ago, moves).
+PLOTS = [
+    [(10, "proposed"), (5, "interview"), (2, "hired")],
+    [(6, "proposed")],
+    [(9, "proposed"), (4, "interview")],
+    [(12, "proposed"), (8, "declined")],
+]
+
+
+async def _candidates(story: Story, referent: User, offer: Offer) -> list[Participant]:
+    """The referent's people with an open pathway and no clause assignment yet, eligible on
+    the offer's start (those a referent would propose), QPV residents first."""
+    scope = participants_scope.Scope(referent)
+    statement = select(col(Participant.id)).where(
+        col(Participant.referent_id) == referent.id,
+        col(Participant.structure_id) == offer.structure_id,
+    )
+    people = []
+    for participant_id in (
+        await story.session.execute(statement.order_by(col(Participant.search_name)))
+    ).scalars():
+        person = await participants_scope.get(story.session, scope, participant_id)
+        pathway = pathways.open_pathway(person)
+        if pathway is None or any(step.kind == "clause_assignment" for step in pathway.steps):
+            continue
+        if eligibility.current(person, offer.start_date):
+            people.append(person)
+    # QPV residents first: the first is hired, and the operation hires them first.
+    return sorted(people, key=lambda person: not person.qpv)
+
+
+async def seed_referrals(
+    story: Story, offers: list[Offer], enterprise: User, referent: User
+) -> None:
+    """The referent proposes people for the open offers; the enterprise meets, declines or
+    hires them, each move on its day (a hire writes the assignment)."""
+    session, today = story.session, clock.today()
+    candidates = iter(await _candidates(story, referent, offers[0])) if offers else iter([])
+    referent_scope = participants_scope.Scope(referent)
+    employer_scope = participants_scope.Scope(enterprise)
+    for index, plot in enumerate(PLOTS):
+        offer = offers[index % len(offers)] if offers else None
+        person = next(candidates, None)
+        if offer is None or person is None or offer.status != OfferStatus.open:
+            continue
+        referral: Referral | None = None
+        for days_ago, move in plot:
+            day = today - timedelta(days=days_ago)
+            actor = referent if move == "proposed" else enterprise
+            async with story.step(day, actor):
+                if move == "proposed":
+                    referral = await referrals_service.propose(
+                        session,
+                        referent_scope,
+                        ReferralCreate(
+                            offer_id=offer.id,
+                            participant_id=person.id,
+                            message="Disponible tout de suite ; permis B et véhicule.",
+                        ),
+                    )
+                    continue
+                assert referral is not None
+                if move == "interview":
+                    referral = await referrals_service.interview(
+                        session, employer_scope, referral, ReferralInterview(interview_on=day)
+                    )
+                elif move == "declined":
+                    referral = await referrals_service.decline(
+                        session,
+                        employer_scope,
+                        referral,
+                        ReferralDecline(reason=DeclineReason.profile_mismatch),
+                    )
+                else:
+                    referral = await hiring.hire(session, employer_scope, referral, ReferralHire())

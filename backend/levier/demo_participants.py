@@ -15,6 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
+from levier.assignments import service as assignments_service
+from levier.assignments.constants import FulfilmentMode
+from levier.assignments.schemas import AssignmentTerms
 from levier.core import clock
 from levier.demo_story import Story
 from levier.organisations.models import Organisation
@@ -264,16 +267,25 @@ async def _play(
             StepKind.immersion, entry + timedelta(days=14), end_date=entry + timedelta(days=24)
         )
     if plot == "clause" and awarded is not None:
+        # The awardee hires the person on its lot: the assignment writes the pathway's step.
         lot, notified_on = awarded
-        await step(
-            StepKind.clause_assignment,
-            _hired_on(entry, notified_on, today),
-            contract_kind=ContractKind.cddi,
-            employer=enterprise.name,
-            hours_per_week=Decimal("26"),
-            lot_id=lot.id,
-            enterprise_id=enterprise.id,
-        )
+        hired_on = _hired_on(entry, notified_on, today)
+        async with story.step(hired_on, scope.user):
+            await assignments_service.open_assignment(
+                session,
+                scope.user.id,
+                await participants_scope.get(session, scope, participant.id),
+                lot.id,
+                AssignmentTerms(
+                    mode=FulfilmentMode.direct_hire,
+                    host_id=enterprise.id,
+                    contract_kind=ContractKind.cdd,
+                    start_date=hired_on,
+                    planned_end_date=hired_on + timedelta(days=182),
+                    hours_per_week=Decimal("26"),
+                    job_title="Ouvrier polyvalent du bâtiment",
+                ),
+            )
     if plot == "employment":
         await step(
             StepKind.employment,

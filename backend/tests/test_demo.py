@@ -72,8 +72,12 @@ async def test_the_demo_is_current_whatever_the_day(session, client, auth, day):
                 assignments += [
                     step for step in pathway["steps"] if step["kind"] == "clause_assignment"
                 ]
-        assert len(assignments) == 3
-        assert all(notified < date.fromisoformat(step["start_date"]) <= day for step in assignments)
+        # Three hires under way, and one from an offer starting soon; each is an assignment.
+        assert len(assignments) == 4
+        assert all(step["assignment_id"] for step in assignments)
+        starts = sorted(date.fromisoformat(step["start_date"]) for step in assignments)
+        assert all(notified < start <= day for start in starts[:3])
+        assert day < starts[3]
         assert [step["exception"] is not None for step in assignments].count(True) == 1
 
 

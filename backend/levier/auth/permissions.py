@@ -45,6 +45,12 @@ class Permission(StrEnum):
     eligibility_validate = "eligibility:validate"
     offers_read = "offers:read"
     offers_write = "offers:write"
+    referrals_read = "referrals:read"
+    referrals_propose = "referrals:propose"
+    referrals_decide = "referrals:decide"
+    assignments_read = "assignments:read"
+    assignments_manage = "assignments:manage"
+    assignments_record = "assignments:record"
 
 
 # Participants' personal data: the instance's admin runs the service, not the follow-up, so
@@ -57,6 +63,13 @@ PERSONAL_DATA_PERMISSIONS = frozenset(
         Permission.participants_erase,
         Permission.pathways_write,
         Permission.eligibility_validate,
+        # Referrals and assignments name people.
+        Permission.referrals_read,
+        Permission.referrals_propose,
+        Permission.referrals_decide,
+        Permission.assignments_read,
+        Permission.assignments_manage,
+        Permission.assignments_record,
     }
 )
 
@@ -81,6 +94,14 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             # Job offers of the structure's clauses, opened for the enterprises too.
             Permission.offers_read,
             Permission.offers_write,
+            # Matching people to the jobs: proposing, deciding for the employer, recording
+            # and ending assignments in every fulfilment mode.
+            Permission.referrals_read,
+            Permission.referrals_propose,
+            Permission.referrals_decide,
+            Permission.assignments_read,
+            Permission.assignments_manage,
+            Permission.assignments_record,
         }
     ),
     # Buyers draft their own tenders and lots; the facilitator publishes and sets the clause.
@@ -90,8 +111,18 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     ),
     # Enterprises read the lots they were awarded (as member or declared subcontractor) and
     # open job offers on them.
+    # They see who is proposed for their offers (names and the referent's contact only),
+    # decide, and end the assignments they employ.
     Role.enterprise: frozenset(
-        {Permission.tenders_read, Permission.offers_read, Permission.offers_write}
+        {
+            Permission.tenders_read,
+            Permission.offers_read,
+            Permission.offers_write,
+            Permission.referrals_read,
+            Permission.referrals_decide,
+            Permission.assignments_read,
+            Permission.assignments_manage,
+        }
     ),
     # Referents run their portfolio (a PLIE coordinator, its network's portfolios).
     Role.referent: frozenset(
@@ -101,8 +132,12 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.participants_export,
             Permission.participants_erase,
             Permission.pathways_write,
-            # The open job offers of their territory, to propose people for.
+            # The open job offers of their territory, to propose people for, and what became
+            # of their people's referrals and assignments.
             Permission.offers_read,
+            Permission.referrals_read,
+            Permission.referrals_propose,
+            Permission.assignments_read,
         }
     ),
 }

@@ -16,17 +16,15 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends
 from sqlalchemy import and_, exists, false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 from sqlmodel import col
 
-from levier.auth.dependencies import require
+from levier.auth.loaders import path_loader
 from levier.auth.permissions import Permission, Role
-from levier.core.db import SessionDep
 from levier.core.errors import NotFound
-from levier.core.etag import check_if_match
 from levier.offers.constants import OfferStatus
 from levier.offers.models import Offer
 from levier.organisations.models import OrganisationTerritory
@@ -95,19 +93,7 @@ class OfferInScope:
 
 def offer_loader(permission: Permission, *, write: bool = False) -> Callable[..., Awaitable[Any]]:
     """A dependency: the path's offer, for a caller with `permission` (If-Match on writes)."""
-
-    async def load(
-        session: SessionDep,
-        request: Request,
-        offer_id: uuid.UUID,
-        user: Annotated[User, Depends(require(permission))],
-    ) -> OfferInScope:
-        offer = await get_offer(session, user, offer_id)
-        if write:
-            check_if_match(request, offer)
-        return OfferInScope(user, offer)
-
-    return load
+    return path_loader(permission, "offer_id", get_offer, OfferInScope, write=write)
 
 
 OfferToRead = Annotated[OfferInScope, Depends(offer_loader(Permission.offers_read))]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from levier.auth.permissions import Permission, check_permission
 from levier.core.actions import allowed
 from levier.participants import clause_entry, eligibility, exits, pathways, steps
-from levier.participants.models import EligibilityValidation, Participant, Pathway
+from levier.participants.models import EligibilityValidation, Participant, Pathway, PathwayStep
 from levier.participants.pathway_schemas import PathwayActions, StepActions
 from levier.participants.schemas import EligibilityActions, ParticipantActions
 from levier.participants.scope import Scope, check_manageable, check_revealable
@@ -50,10 +50,12 @@ def pathway_actions(scope: Scope, participant: Participant, pathway: Pathway) ->
     )
 
 
-def step_actions(scope: Scope, participant: Participant, pathway: Pathway) -> StepActions:
-    """What the caller may do with the pathway's steps (the same for each of them)."""
+def step_actions(
+    scope: Scope, participant: Participant, pathway: Pathway, step: PathwayStep
+) -> StepActions:
+    """What the caller may do with one of the pathway's steps."""
     changeable = _may(
-        scope, Permission.pathways_write, steps.check_step_changeable, participant, pathway
+        scope, Permission.pathways_write, steps.check_step_changeable, participant, pathway, step
     )
     return StepActions(edit=changeable, delete=changeable)
 

@@ -187,6 +187,8 @@ class PathwayStep(Entity, table=True):
     notes: str = Field(default="", max_length=2000)
     # A clause assignment accepted outside the eligibility rules: the facilitator's exception.
     exception_id: uuid.UUID | None = Field(default=None, foreign_key="clause_exceptions.id")
+    # A clause assignment recorded as an assignment (a hire): changed through the assignment.
+    assignment_id: uuid.UUID | None = Field(default=None, foreign_key="assignments.id")
 
     exception: Optional["ClauseException"] = Relationship(sa_relationship_kwargs={"lazy": "raise"})
     # The lot of a clause assignment, named in the pathway (tender reference, lot number).

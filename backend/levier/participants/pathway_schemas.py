@@ -179,6 +179,9 @@ class StepRead(BaseModel):
     exception: ClauseExceptionRead | None = Field(
         default=None, description="The facilitator's exception this assignment relies on."
     )
+    assignment_id: uuid.UUID | None = Field(
+        default=None, description="The assignment this step records (a hire): changed there."
+    )
     actions: StepActions
     version: int
 

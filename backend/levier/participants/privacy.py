@@ -117,6 +117,7 @@ async def anonymise(session: AsyncSession, participant: Participant) -> uuid.UUI
         .where(col(ClauseException.participant_id) == old_id)
         .values(participant_id=residue_id, reason="")
     )
+    await _repoint_dependants(session, old_id, residue_id)
     session.add(
         AuditEvent(
             actor_id=session.info.get("actor_id"),
@@ -133,6 +134,31 @@ async def anonymise(session: AsyncSession, participant: Participant) -> uuid.UUI
     session.expunge(participant)
     await session.execute(delete(Participant).where(col(Participant.id) == old_id))
     return residue_id
+
+
+# The records of this module's own tables, re-pointed above with what they lose.
+_OWN_TABLES = frozenset({"pathways", "eligibility_validations", "clause_exceptions"})
+
+
+async def _repoint_dependants(
+    session: AsyncSession, old_id: uuid.UUID, residue_id: uuid.UUID
+) -> None:
+    """Records of the domains above (referrals, assignments…) follow the residue, so what
+    they count stays counted; each model's `__anonymised__` names the values its free text
+    takes then (this module knows no domain above it: the mappers say who points here)."""
+    for mapper in Participant._sa_registry.mappers:  # type: ignore[attr-defined]
+        table: Any = mapper.local_table
+        if table.name in _OWN_TABLES or table.name == "participants":
+            continue
+        for foreign_key in table.foreign_keys:
+            if foreign_key.column.table.name != "participants":
+                continue
+            cleared = getattr(mapper.class_, "__anonymised__", {})
+            await session.execute(
+                update(table)
+                .where(foreign_key.parent == old_id)
+                .values({foreign_key.parent.name: residue_id, **cleared})
+            )
 
 
 @dataclass

@@ -123,9 +123,11 @@ _STEP_COPIED = tuple(name for name in StepRead.model_fields if name != "actions"
 
 def pathway_read(scope: Scope, participant: Participant, pathway: Pathway) -> PathwayRead:
     """A pathway with its steps (by start date) and what the caller may do with each."""
-    actions = step_actions(scope, participant, pathway).model_dump()
     steps = [
-        {**{name: getattr(step, name) for name in _STEP_COPIED}, "actions": actions}
+        {
+            **{name: getattr(step, name) for name in _STEP_COPIED},
+            "actions": step_actions(scope, participant, pathway, step).model_dump(),
+        }
         for step in sorted(pathway.steps, key=lambda s: (s.start_date, s.created_at))
     ]
     return PathwayRead.model_validate(

@@ -21,8 +21,8 @@ from sqlalchemy.orm import joinedload, selectinload
 from sqlmodel import col
 
 from levier.auth.dependencies import require
+from levier.auth.loaders import path_loader
 from levier.auth.permissions import Permission, Role
-from levier.core.db import SessionDep
 from levier.core.errors import NotFound
 from levier.core.etag import check_if_match
 from levier.organisations.models import Organisation
@@ -210,19 +210,12 @@ def participant_loader(
 ) -> Loader:
     """A dependency: the path's participant, for a caller with `permission`."""
 
-    async def load(
-        session: SessionDep,
-        request: Request,
-        participant_id: uuid.UUID,
-        user: Annotated[User, Depends(require(permission))],
-    ) -> InScope:
-        scope = request_scope_of(request, user)
-        participant = await get(session, scope, participant_id, steps)
-        if write:
-            check_if_match(request, participant)
-        return InScope(scope, participant)
+    async def fetch(session: AsyncSession, scope: Scope, participant_id: uuid.UUID) -> Any:
+        return await get(session, scope, participant_id, steps)
 
-    return load
+    return path_loader(
+        permission, "participant_id", fetch, InScope, write=write, principal=request_scope_of
+    )
 
 
 def caller_scope(permission: Permission) -> Callable[..., Awaitable[Scope]]:

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from levier.core import clock
 from levier.core.audit.recorder import record_access
-from levier.core.errors import FieldChecks, FieldInvalid
+from levier.core.errors import Conflict, FieldChecks, FieldInvalid
 from levier.participants import pathways
 from levier.participants.identity import touch
 from levier.participants.models import Participant, Pathway, PathwayStep
@@ -29,9 +29,14 @@ STEP_FIELDS = tuple(StepCreate.model_fields)
 REQUIRED = ("kind", "start_date")
 
 
-def check_step_changeable(scope: Scope, participant: Participant, pathway: Pathway) -> None:
-    """A step is corrected or removed by whoever may add one: on an open pathway."""
+def check_step_changeable(
+    scope: Scope, participant: Participant, pathway: Pathway, step: PathwayStep | None = None
+) -> None:
+    """A step is corrected or removed by whoever may add one: on an open pathway. A step an
+    assignment wrote (a hire) changes with its assignment only (409)."""
     pathways.check_open(scope, participant, pathway)
+    if step is not None and step.assignment_id is not None:
+        raise Conflict("step_of_assignment")
 
 
 def _corrected(step: PathwayStep, data: StepUpdate) -> StepCreate:
@@ -59,7 +64,7 @@ async def edit_step(
     today: date | None = None,
 ) -> PathwayStep:
     """Correct a step (only the fields sent): the result follows a new step's rules."""
-    check_step_changeable(scope, participant, pathway)
+    check_step_changeable(scope, participant, pathway, step)
     today = today or clock.today()
     corrected = _corrected(step, data)
     pathways.not_future(corrected.start_date, "start_date", today)
@@ -96,7 +101,7 @@ async def delete_step(
     """Remove a step entered by mistake. The step's own entry records the deletion; the
     pathway's records it too, with the reason given, so the person's access log (which lists
     their current records) keeps it."""
-    check_step_changeable(scope, participant, pathway)
+    check_step_changeable(scope, participant, pathway, step)
     pathway.steps.remove(step)
     await session.delete(step)
     record_access(

@@ -47,14 +47,25 @@ def _position(lot: Lot, tender: Tender) -> dict[str, Any]:
     award = lot.award
     assert award is not None
     enterprises = [
-        {"id": m.enterprise_id, "name": m.enterprise.name, "role": "member"}
+        {
+            "id": m.enterprise_id,
+            "name": m.enterprise.name,
+            "role": "member",
+            "kind": m.enterprise.enterprise_kind,
+        }
         for m in sorted(award.members, key=lambda m: (not m.is_mandatary, m.enterprise.name))
     ] + [
-        {"id": s.enterprise_id, "name": s.enterprise.name, "role": "subcontractor"}
+        {
+            "id": s.enterprise_id,
+            "name": s.enterprise.name,
+            "role": "subcontractor",
+            "kind": s.enterprise.enterprise_kind,
+        }
         for s in sorted(award.subcontractors, key=lambda s: s.enterprise.name)
     ]
     return {
         "lot_id": lot.id,
+        "tender_id": tender.id,
         "notified_on": award.notification_date,
         "eligibility_restriction": (
             tender.operation.eligibility_restriction if tender.operation else None

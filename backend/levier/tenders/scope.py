@@ -20,6 +20,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from sqlmodel import col
 
 from levier.auth.dependencies import require
+from levier.auth.loaders import path_loader
 from levier.auth.permissions import Permission, Role
 from levier.core.db import SessionDep
 from levier.core.errors import NotFound
@@ -154,36 +155,12 @@ Loader = Callable[..., Awaitable[Any]]
 
 def operation_loader(permission: Permission, *, write: bool = False) -> Loader:
     """A dependency: the path's operation, for a caller with `permission`."""
-
-    async def load(
-        session: SessionDep,
-        request: Request,
-        operation_id: uuid.UUID,
-        user: Annotated[User, Depends(require(permission))],
-    ) -> OperationInScope:
-        operation = await get_operation(session, user, operation_id)
-        if write:
-            check_if_match(request, operation)
-        return OperationInScope(user, operation)
-
-    return load
+    return path_loader(permission, "operation_id", get_operation, OperationInScope, write=write)
 
 
 def tender_loader(permission: Permission, *, write: bool = False) -> Loader:
     """A dependency: the path's tender (If-Match checked on it for writes)."""
-
-    async def load(
-        session: SessionDep,
-        request: Request,
-        tender_id: uuid.UUID,
-        user: Annotated[User, Depends(require(permission))],
-    ) -> InScope:
-        tender = await get_tender(session, user, tender_id)
-        if write:
-            check_if_match(request, tender)
-        return InScope(user, tender)
-
-    return load
+    return path_loader(permission, "tender_id", get_tender, InScope, write=write)
 
 
 def lot_loader(permission: Permission, *, write: bool = False) -> Loader:

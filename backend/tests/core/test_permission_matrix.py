@@ -22,6 +22,10 @@ FOLLOWERS = frozenset({Role.referent, Role.facilitator})
 REFERENT = frozenset({Role.referent})
 # Job offers are opened by the awardee (or a subcontractor) or the facilitator for them.
 OFFER_WRITERS = frozenset({Role.admin, Role.facilitator, Role.enterprise})
+# Referrals and assignments name people: never admin or buyer; the employer sees names only.
+MATCHING = frozenset({Role.facilitator, Role.enterprise, Role.referent})
+PROPOSERS = frozenset({Role.facilitator, Role.referent})
+EMPLOYERS = frozenset({Role.facilitator, Role.enterprise})
 
 # (method, path) → PUBLIC, SIGNED_IN, or the set of roles allowed.
 MATRIX: dict[tuple[str, str], object] = {
@@ -58,6 +62,17 @@ MATRIX: dict[tuple[str, str], object] = {
     ("GET", "/api/v1/offers/{offer_id}"): ALL_ROLES,
     ("PATCH", "/api/v1/offers/{offer_id}"): OFFER_WRITERS,
     ("POST", "/api/v1/offers/{offer_id}/status"): OFFER_WRITERS,
+    ("GET", "/api/v1/referrals"): MATCHING,
+    ("POST", "/api/v1/referrals"): PROPOSERS,
+    ("GET", "/api/v1/referrals/{referral_id}"): MATCHING,
+    ("POST", "/api/v1/referrals/{referral_id}/interview"): EMPLOYERS,
+    ("POST", "/api/v1/referrals/{referral_id}/hire"): EMPLOYERS,
+    ("POST", "/api/v1/referrals/{referral_id}/decline"): EMPLOYERS,
+    ("POST", "/api/v1/referrals/{referral_id}/withdraw"): PROPOSERS,
+    ("GET", "/api/v1/assignments"): MATCHING,
+    ("POST", "/api/v1/assignments"): {Role.facilitator},
+    ("GET", "/api/v1/assignments/{assignment_id}"): MATCHING,
+    ("POST", "/api/v1/assignments/{assignment_id}/end"): EMPLOYERS,
     ("GET", "/api/v1/audit-events"): {Role.admin},
     ("GET", "/api/v1/clause-settings"): {Role.admin, Role.facilitator},
     ("PATCH", "/api/v1/clause-settings"): {Role.admin},
@@ -219,6 +234,8 @@ async def callers(session, auth):
             "validation_id": uuid.uuid4(),
             "offer_id": uuid.uuid4(),
             "step_id": uuid.uuid4(),
+            "referral_id": uuid.uuid4(),
+            "assignment_id": uuid.uuid4(),
         },
     )
 

@@ -32,6 +32,8 @@ ID_SOURCES = {
     "user_id": ("/api/v1/users", "id"),
     "participant_id": ("/api/v1/participants", "id"),
     "offer_id": ("/api/v1/offers", "id"),
+    "referral_id": ("/api/v1/referrals", "id"),
+    "assignment_id": ("/api/v1/assignments", "id"),
 }
 STATEMENT = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", re.IGNORECASE)
 

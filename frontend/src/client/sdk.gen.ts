@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AuditListAuditEventsData, AuditListAuditEventsErrors, AuditListAuditEventsResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthConfirmPasswordResetData, AuthConfirmPasswordResetErrors, AuthConfirmPasswordResetResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthReadMeData, AuthReadMeErrors, AuthReadMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRequestPasswordResetData, AuthRequestPasswordResetErrors, AuthRequestPasswordResetResponses, AuthUpdateMeData, AuthUpdateMeErrors, AuthUpdateMeResponses, ClausesEstimateHoursData, ClausesEstimateHoursErrors, ClausesEstimateHoursResponses, ClauseSettingsArticlePreviewData, ClauseSettingsArticlePreviewErrors, ClauseSettingsArticlePreviewResponses, ClauseSettingsArticleVariablesData, ClauseSettingsArticleVariablesErrors, ClauseSettingsArticleVariablesResponses, ClauseSettingsClauseSettingsHistoryData, ClauseSettingsClauseSettingsHistoryErrors, ClauseSettingsClauseSettingsHistoryResponses, ClauseSettingsCreateLabourShareData, ClauseSettingsCreateLabourShareErrors, ClauseSettingsCreateLabourShareResponses, ClauseSettingsDeleteLabourShareData, ClauseSettingsDeleteLabourShareErrors, ClauseSettingsDeleteLabourShareResponses, ClauseSettingsListLabourSharesData, ClauseSettingsListLabourSharesErrors, ClauseSettingsListLabourSharesResponses, ClauseSettingsReadClauseSettingsData, ClauseSettingsReadClauseSettingsErrors, ClauseSettingsReadClauseSettingsResponses, ClauseSettingsUpdateClauseSettingsData, ClauseSettingsUpdateClauseSettingsErrors, ClauseSettingsUpdateClauseSettingsResponses, ClauseSettingsUpdateLabourShareData, ClauseSettingsUpdateLabourShareErrors, ClauseSettingsUpdateLabourShareResponses, MetaHealthData, MetaHealthErrors, MetaHealthResponses, OffersChangeOfferStatusData, OffersChangeOfferStatusErrors, OffersChangeOfferStatusResponses, OffersCreateOfferData, OffersCreateOfferErrors, OffersCreateOfferResponses, OffersGetOfferData, OffersGetOfferErrors, OffersGetOfferResponses, OffersListOffersData, OffersListOffersErrors, OffersListOffersResponses, OffersOfferFormOptionsData, OffersOfferFormOptionsErrors, OffersOfferFormOptionsResponses, OffersUpdateOfferData, OffersUpdateOfferErrors, OffersUpdateOfferResponses, OperationsCreateOperationData, OperationsCreateOperationErrors, OperationsCreateOperationResponses, OperationsGetOperationData, OperationsGetOperationErrors, OperationsGetOperationResponses, OperationsListOperationsData, OperationsListOperationsErrors, OperationsListOperationsResponses, OperationsOperationSummaryData, OperationsOperationSummaryErrors, OperationsOperationSummaryResponses, OperationsUpdateOperationData, OperationsUpdateOperationErrors, OperationsUpdateOperationResponses, OrganisationsCreateOrganisationData, OrganisationsCreateOrganisationErrors, OrganisationsCreateOrganisationResponses, OrganisationsGetOrganisationData, OrganisationsGetOrganisationErrors, OrganisationsGetOrganisationResponses, OrganisationsListOrganisationsData, OrganisationsListOrganisationsErrors, OrganisationsListOrganisationsResponses, OrganisationsListStructuresData, OrganisationsListStructuresErrors, OrganisationsListStructuresResponses, OrganisationsUpdateOrganisationData, OrganisationsUpdateOrganisationErrors, OrganisationsUpdateOrganisationResponses, ParticipantsAddPathwayStepData, ParticipantsAddPathwayStepErrors, ParticipantsAddPathwayStepResponses, ParticipantsAmendPathwayData, ParticipantsAmendPathwayErrors, ParticipantsAmendPathwayResponses, ParticipantsAnonymiseParticipantData, ParticipantsAnonymiseParticipantErrors, ParticipantsAnonymiseParticipantResponses, ParticipantsCorrectPathwayExitData, ParticipantsCorrectPathwayExitErrors, ParticipantsCorrectPathwayExitResponses, ParticipantsCreateParticipantData, ParticipantsCreateParticipantErrors, ParticipantsCreateParticipantResponses, ParticipantsDeletePathwayStepData, ParticipantsDeletePathwayStepErrors, ParticipantsDeletePathwayStepResponses, ParticipantsEditPathwayStepData, ParticipantsEditPathwayStepErrors, ParticipantsEditPathwayStepResponses, ParticipantsEligibilityQueueData, ParticipantsEligibilityQueueErrors, ParticipantsEligibilityQueueResponses, ParticipantsExitPathwayData, ParticipantsExitPathwayErrors, ParticipantsExitPathwayResponses, ParticipantsExportParticipantData, ParticipantsExportParticipantErrors, ParticipantsExportParticipantResponses, ParticipantsFollowUpPathwayData, ParticipantsFollowUpPathwayErrors, ParticipantsFollowUpPathwayResponses, ParticipantsGetParticipantData, ParticipantsGetParticipantErrors, ParticipantsGetParticipantResponses, ParticipantsGrantClauseExceptionData, ParticipantsGrantClauseExceptionErrors, ParticipantsGrantClauseExceptionResponses, ParticipantsImportParticipantsData, ParticipantsImportParticipantsErrors, ParticipantsImportParticipantsResponses, ParticipantsListClauseExceptionsData, ParticipantsListClauseExceptionsErrors, ParticipantsListClauseExceptionsResponses, ParticipantsListClausePositionsData, ParticipantsListClausePositionsErrors, ParticipantsListClausePositionsResponses, ParticipantsListEligibilityData, ParticipantsListEligibilityErrors, ParticipantsListEligibilityResponses, ParticipantsListParticipantsData, ParticipantsListParticipantsErrors, ParticipantsListParticipantsResponses, ParticipantsListPathwaysData, ParticipantsListPathwaysErrors, ParticipantsListPathwaysResponses, ParticipantsParticipantAccessLogData, ParticipantsParticipantAccessLogErrors, ParticipantsParticipantAccessLogResponses, ParticipantsParticipantEligibilityStatusData, ParticipantsParticipantEligibilityStatusErrors, ParticipantsParticipantEligibilityStatusResponses, ParticipantsParticipantFormOptionsData, ParticipantsParticipantFormOptionsErrors, ParticipantsParticipantFormOptionsResponses, ParticipantsParticipantStatsData, ParticipantsParticipantStatsErrors, ParticipantsParticipantStatsResponses, ParticipantsReopenPathwayData, ParticipantsReopenPathwayErrors, ParticipantsReopenPathwayResponses, ParticipantsStartPathwayData, ParticipantsStartPathwayErrors, ParticipantsStartPathwayResponses, ParticipantsTransferParticipantData, ParticipantsTransferParticipantErrors, ParticipantsTransferParticipantResponses, ParticipantsUpdateParticipantData, ParticipantsUpdateParticipantErrors, ParticipantsUpdateParticipantResponses, ParticipantsValidateEligibilityData, ParticipantsValidateEligibilityErrors, ParticipantsValidateEligibilityResponses, ParticipantsWithdrawEligibilityData, ParticipantsWithdrawEligibilityErrors, ParticipantsWithdrawEligibilityResponses, ReferenceGetCpvData, ReferenceGetCpvErrors, ReferenceGetCpvResponses, ReferenceListCpvData, ReferenceListCpvErrors, ReferenceListCpvResponses, ReferenceListRomeData, ReferenceListRomeErrors, ReferenceListRomeResponses, TendersAmendLotData, TendersAmendLotErrors, TendersAmendLotResponses, TendersAwardLotData, TendersAwardLotErrors, TendersAwardLotResponses, TendersClauseArticleData, TendersClauseArticleErrors, TendersClauseArticlePreviewData, TendersClauseArticlePreviewErrors, TendersClauseArticlePreviewResponses, TendersClauseArticleResponses, TendersCreateLotData, TendersCreateLotErrors, TendersCreateLotResponses, TendersCreateTenderData, TendersCreateTenderErrors, TendersCreateTenderResponses, TendersDeleteLotData, TendersDeleteLotErrors, TendersDeleteLotResponses, TendersGetLotData, TendersGetLotErrors, TendersGetLotResponses, TendersGetTenderData, TendersGetTenderErrors, TendersGetTenderResponses, TendersListTendersData, TendersListTendersErrors, TendersListTendersResponses, TendersLotHistoryData, TendersLotHistoryErrors, TendersLotHistoryResponses, TendersOverrideLotHoursData, TendersOverrideLotHoursErrors, TendersOverrideLotHoursResponses, TendersSetLotOutcomeData, TendersSetLotOutcomeErrors, TendersSetLotOutcomeResponses, TendersTransitionTenderData, TendersTransitionTenderErrors, TendersTransitionTenderResponses, TendersUpdateLotData, TendersUpdateLotErrors, TendersUpdateLotResponses, TendersUpdateTenderData, TendersUpdateTenderErrors, TendersUpdateTenderResponses, TerritoriesListCommunesData, TerritoriesListCommunesErrors, TerritoriesListCommunesResponses, TerritoriesListDepartmentsData, TerritoriesListDepartmentsErrors, TerritoriesListDepartmentsResponses, TerritoriesListRegionsData, TerritoriesListRegionsErrors, TerritoriesListRegionsResponses, TerritoriesSearchTerritoriesData, TerritoriesSearchTerritoriesErrors, TerritoriesSearchTerritoriesResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersGetUserData, UsersGetUserErrors, UsersGetUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses, UsersResendInvitationData, UsersResendInvitationErrors, UsersResendInvitationResponses, UsersRoleOptionsData, UsersRoleOptionsErrors, UsersRoleOptionsResponses, UsersUpdateUserData, UsersUpdateUserErrors, UsersUpdateUserResponses } from './types.gen';
+import type { AssignmentsEndAssignmentData, AssignmentsEndAssignmentErrors, AssignmentsEndAssignmentResponses, AssignmentsGetAssignmentData, AssignmentsGetAssignmentErrors, AssignmentsGetAssignmentResponses, AssignmentsListAssignmentsData, AssignmentsListAssignmentsErrors, AssignmentsListAssignmentsResponses, AssignmentsRecordAssignmentData, AssignmentsRecordAssignmentErrors, AssignmentsRecordAssignmentResponses, AuditListAuditEventsData, AuditListAuditEventsErrors, AuditListAuditEventsResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthConfirmPasswordResetData, AuthConfirmPasswordResetErrors, AuthConfirmPasswordResetResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthReadMeData, AuthReadMeErrors, AuthReadMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRequestPasswordResetData, AuthRequestPasswordResetErrors, AuthRequestPasswordResetResponses, AuthUpdateMeData, AuthUpdateMeErrors, AuthUpdateMeResponses, ClausesEstimateHoursData, ClausesEstimateHoursErrors, ClausesEstimateHoursResponses, ClauseSettingsArticlePreviewData, ClauseSettingsArticlePreviewErrors, ClauseSettingsArticlePreviewResponses, ClauseSettingsArticleVariablesData, ClauseSettingsArticleVariablesErrors, ClauseSettingsArticleVariablesResponses, ClauseSettingsClauseSettingsHistoryData, ClauseSettingsClauseSettingsHistoryErrors, ClauseSettingsClauseSettingsHistoryResponses, ClauseSettingsCreateLabourShareData, ClauseSettingsCreateLabourShareErrors, ClauseSettingsCreateLabourShareResponses, ClauseSettingsDeleteLabourShareData, ClauseSettingsDeleteLabourShareErrors, ClauseSettingsDeleteLabourShareResponses, ClauseSettingsListLabourSharesData, ClauseSettingsListLabourSharesErrors, ClauseSettingsListLabourSharesResponses, ClauseSettingsReadClauseSettingsData, ClauseSettingsReadClauseSettingsErrors, ClauseSettingsReadClauseSettingsResponses, ClauseSettingsUpdateClauseSettingsData, ClauseSettingsUpdateClauseSettingsErrors, ClauseSettingsUpdateClauseSettingsResponses, ClauseSettingsUpdateLabourShareData, ClauseSettingsUpdateLabourShareErrors, ClauseSettingsUpdateLabourShareResponses, MetaHealthData, MetaHealthErrors, MetaHealthResponses, OffersChangeOfferStatusData, OffersChangeOfferStatusErrors, OffersChangeOfferStatusResponses, OffersCreateOfferData, OffersCreateOfferErrors, OffersCreateOfferResponses, OffersGetOfferData, OffersGetOfferErrors, OffersGetOfferResponses, OffersListOffersData, OffersListOffersErrors, OffersListOffersResponses, OffersOfferFormOptionsData, OffersOfferFormOptionsErrors, OffersOfferFormOptionsResponses, OffersUpdateOfferData, OffersUpdateOfferErrors, OffersUpdateOfferResponses, OperationsCreateOperationData, OperationsCreateOperationErrors, OperationsCreateOperationResponses, OperationsGetOperationData, OperationsGetOperationErrors, OperationsGetOperationResponses, OperationsListOperationsData, OperationsListOperationsErrors, OperationsListOperationsResponses, OperationsOperationSummaryData, OperationsOperationSummaryErrors, OperationsOperationSummaryResponses, OperationsUpdateOperationData, OperationsUpdateOperationErrors, OperationsUpdateOperationResponses, OrganisationsCreateOrganisationData, OrganisationsCreateOrganisationErrors, OrganisationsCreateOrganisationResponses, OrganisationsGetOrganisationData, OrganisationsGetOrganisationErrors, OrganisationsGetOrganisationResponses, OrganisationsListOrganisationsData, OrganisationsListOrganisationsErrors, OrganisationsListOrganisationsResponses, OrganisationsListStructuresData, OrganisationsListStructuresErrors, OrganisationsListStructuresResponses, OrganisationsUpdateOrganisationData, OrganisationsUpdateOrganisationErrors, OrganisationsUpdateOrganisationResponses, ParticipantsAddPathwayStepData, ParticipantsAddPathwayStepErrors, ParticipantsAddPathwayStepResponses, ParticipantsAmendPathwayData, ParticipantsAmendPathwayErrors, ParticipantsAmendPathwayResponses, ParticipantsAnonymiseParticipantData, ParticipantsAnonymiseParticipantErrors, ParticipantsAnonymiseParticipantResponses, ParticipantsCorrectPathwayExitData, ParticipantsCorrectPathwayExitErrors, ParticipantsCorrectPathwayExitResponses, ParticipantsCreateParticipantData, ParticipantsCreateParticipantErrors, ParticipantsCreateParticipantResponses, ParticipantsDeletePathwayStepData, ParticipantsDeletePathwayStepErrors, ParticipantsDeletePathwayStepResponses, ParticipantsEditPathwayStepData, ParticipantsEditPathwayStepErrors, ParticipantsEditPathwayStepResponses, ParticipantsEligibilityQueueData, ParticipantsEligibilityQueueErrors, ParticipantsEligibilityQueueResponses, ParticipantsExitPathwayData, ParticipantsExitPathwayErrors, ParticipantsExitPathwayResponses, ParticipantsExportParticipantData, ParticipantsExportParticipantErrors, ParticipantsExportParticipantResponses, ParticipantsFollowUpPathwayData, ParticipantsFollowUpPathwayErrors, ParticipantsFollowUpPathwayResponses, ParticipantsGetParticipantData, ParticipantsGetParticipantErrors, ParticipantsGetParticipantResponses, ParticipantsGrantClauseExceptionData, ParticipantsGrantClauseExceptionErrors, ParticipantsGrantClauseExceptionResponses, ParticipantsImportParticipantsData, ParticipantsImportParticipantsErrors, ParticipantsImportParticipantsResponses, ParticipantsListClauseExceptionsData, ParticipantsListClauseExceptionsErrors, ParticipantsListClauseExceptionsResponses, ParticipantsListClausePositionsData, ParticipantsListClausePositionsErrors, ParticipantsListClausePositionsResponses, ParticipantsListEligibilityData, ParticipantsListEligibilityErrors, ParticipantsListEligibilityResponses, ParticipantsListParticipantsData, ParticipantsListParticipantsErrors, ParticipantsListParticipantsResponses, ParticipantsListPathwaysData, ParticipantsListPathwaysErrors, ParticipantsListPathwaysResponses, ParticipantsParticipantAccessLogData, ParticipantsParticipantAccessLogErrors, ParticipantsParticipantAccessLogResponses, ParticipantsParticipantEligibilityStatusData, ParticipantsParticipantEligibilityStatusErrors, ParticipantsParticipantEligibilityStatusResponses, ParticipantsParticipantFormOptionsData, ParticipantsParticipantFormOptionsErrors, ParticipantsParticipantFormOptionsResponses, ParticipantsParticipantStatsData, ParticipantsParticipantStatsErrors, ParticipantsParticipantStatsResponses, ParticipantsReopenPathwayData, ParticipantsReopenPathwayErrors, ParticipantsReopenPathwayResponses, ParticipantsStartPathwayData, ParticipantsStartPathwayErrors, ParticipantsStartPathwayResponses, ParticipantsTransferParticipantData, ParticipantsTransferParticipantErrors, ParticipantsTransferParticipantResponses, ParticipantsUpdateParticipantData, ParticipantsUpdateParticipantErrors, ParticipantsUpdateParticipantResponses, ParticipantsValidateEligibilityData, ParticipantsValidateEligibilityErrors, ParticipantsValidateEligibilityResponses, ParticipantsWithdrawEligibilityData, ParticipantsWithdrawEligibilityErrors, ParticipantsWithdrawEligibilityResponses, ReferenceGetCpvData, ReferenceGetCpvErrors, ReferenceGetCpvResponses, ReferenceListCpvData, ReferenceListCpvErrors, ReferenceListCpvResponses, ReferenceListRomeData, ReferenceListRomeErrors, ReferenceListRomeResponses, ReferralsDeclineData, ReferralsDeclineErrors, ReferralsDeclineResponses, ReferralsGetReferralData, ReferralsGetReferralErrors, ReferralsGetReferralResponses, ReferralsHireData, ReferralsHireErrors, ReferralsHireResponses, ReferralsInterviewData, ReferralsInterviewErrors, ReferralsInterviewResponses, ReferralsListReferralsData, ReferralsListReferralsErrors, ReferralsListReferralsResponses, ReferralsProposeData, ReferralsProposeErrors, ReferralsProposeResponses, ReferralsWithdrawData, ReferralsWithdrawErrors, ReferralsWithdrawResponses, TendersAmendLotData, TendersAmendLotErrors, TendersAmendLotResponses, TendersAwardLotData, TendersAwardLotErrors, TendersAwardLotResponses, TendersClauseArticleData, TendersClauseArticleErrors, TendersClauseArticlePreviewData, TendersClauseArticlePreviewErrors, TendersClauseArticlePreviewResponses, TendersClauseArticleResponses, TendersCreateLotData, TendersCreateLotErrors, TendersCreateLotResponses, TendersCreateTenderData, TendersCreateTenderErrors, TendersCreateTenderResponses, TendersDeleteLotData, TendersDeleteLotErrors, TendersDeleteLotResponses, TendersGetLotData, TendersGetLotErrors, TendersGetLotResponses, TendersGetTenderData, TendersGetTenderErrors, TendersGetTenderResponses, TendersListTendersData, TendersListTendersErrors, TendersListTendersResponses, TendersLotHistoryData, TendersLotHistoryErrors, TendersLotHistoryResponses, TendersOverrideLotHoursData, TendersOverrideLotHoursErrors, TendersOverrideLotHoursResponses, TendersSetLotOutcomeData, TendersSetLotOutcomeErrors, TendersSetLotOutcomeResponses, TendersTransitionTenderData, TendersTransitionTenderErrors, TendersTransitionTenderResponses, TendersUpdateLotData, TendersUpdateLotErrors, TendersUpdateLotResponses, TendersUpdateTenderData, TendersUpdateTenderErrors, TendersUpdateTenderResponses, TerritoriesListCommunesData, TerritoriesListCommunesErrors, TerritoriesListCommunesResponses, TerritoriesListDepartmentsData, TerritoriesListDepartmentsErrors, TerritoriesListDepartmentsResponses, TerritoriesListRegionsData, TerritoriesListRegionsErrors, TerritoriesListRegionsResponses, TerritoriesSearchTerritoriesData, TerritoriesSearchTerritoriesErrors, TerritoriesSearchTerritoriesResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersGetUserData, UsersGetUserErrors, UsersGetUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses, UsersResendInvitationData, UsersResendInvitationErrors, UsersResendInvitationResponses, UsersRoleOptionsData, UsersRoleOptionsErrors, UsersRoleOptionsResponses, UsersUpdateUserData, UsersUpdateUserErrors, UsersUpdateUserResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -17,6 +17,58 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
      */
     meta?: Record<string, unknown>;
 };
+
+/**
+ * List Assignments
+ *
+ * Assignments in the caller's scope, latest start first.
+ */
+export const assignmentsListAssignments = <ThrowOnError extends boolean = false>(options?: Options<AssignmentsListAssignmentsData, ThrowOnError>) => (options?.client ?? client).get<AssignmentsListAssignmentsResponses, AssignmentsListAssignmentsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/assignments',
+    ...options
+});
+
+/**
+ * Record Assignment
+ *
+ * Record an assignment in any fulfilment mode for a person referred to the structure.
+ */
+export const assignmentsRecordAssignment = <ThrowOnError extends boolean = false>(options: Options<AssignmentsRecordAssignmentData, ThrowOnError>) => (options.client ?? client).post<AssignmentsRecordAssignmentResponses, AssignmentsRecordAssignmentErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/assignments',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get Assignment
+ *
+ * An assignment and what the caller may do with it (with its ETag).
+ */
+export const assignmentsGetAssignment = <ThrowOnError extends boolean = false>(options: Options<AssignmentsGetAssignmentData, ThrowOnError>) => (options.client ?? client).get<AssignmentsGetAssignmentResponses, AssignmentsGetAssignmentErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/assignments/{assignment_id}',
+    ...options
+});
+
+/**
+ * End Assignment
+ *
+ * End a running assignment, with the date and the reason (requires If-Match).
+ */
+export const assignmentsEndAssignment = <ThrowOnError extends boolean = false>(options: Options<AssignmentsEndAssignmentData, ThrowOnError>) => (options.client ?? client).post<AssignmentsEndAssignmentResponses, AssignmentsEndAssignmentErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/assignments/{assignment_id}/end',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
 
 /**
  * List Audit Events
@@ -907,6 +959,104 @@ export const referenceGetCpv = <ThrowOnError extends boolean = false>(options: O
  * ROME 4.0 job sheets matching the query, best first (French labels).
  */
 export const referenceListRome = <ThrowOnError extends boolean = false>(options?: Options<ReferenceListRomeData, ThrowOnError>) => (options?.client ?? client).get<ReferenceListRomeResponses, ReferenceListRomeErrors, ThrowOnError>({ url: '/api/v1/reference/rome', ...options });
+
+/**
+ * List Referrals
+ *
+ * Referrals in the caller's scope (an employer: those for its offers), newest first.
+ */
+export const referralsListReferrals = <ThrowOnError extends boolean = false>(options?: Options<ReferralsListReferralsData, ThrowOnError>) => (options?.client ?? client).get<ReferralsListReferralsResponses, ReferralsListReferralsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/referrals',
+    ...options
+});
+
+/**
+ * Propose
+ *
+ * Propose a person of the caller's portfolio for an open offer.
+ */
+export const referralsPropose = <ThrowOnError extends boolean = false>(options: Options<ReferralsProposeData, ThrowOnError>) => (options.client ?? client).post<ReferralsProposeResponses, ReferralsProposeErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/referrals',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get Referral
+ *
+ * A referral, its history and what the caller may do with it (with its ETag).
+ */
+export const referralsGetReferral = <ThrowOnError extends boolean = false>(options: Options<ReferralsGetReferralData, ThrowOnError>) => (options.client ?? client).get<ReferralsGetReferralResponses, ReferralsGetReferralErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/referrals/{referral_id}',
+    ...options
+});
+
+/**
+ * Decline
+ *
+ * The employer does not go on, with the reason (requires If-Match).
+ */
+export const referralsDecline = <ThrowOnError extends boolean = false>(options: Options<ReferralsDeclineData, ThrowOnError>) => (options.client ?? client).post<ReferralsDeclineResponses, ReferralsDeclineErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/referrals/{referral_id}/decline',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Hire
+ *
+ * Hire the person: on a clause's offer, the assignment and its pathway step are written
+ * with it, under the clause's entry rules (requires If-Match).
+ */
+export const referralsHire = <ThrowOnError extends boolean = false>(options: Options<ReferralsHireData, ThrowOnError>) => (options.client ?? client).post<ReferralsHireResponses, ReferralsHireErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/referrals/{referral_id}/hire',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Interview
+ *
+ * The employer meets the person (requires If-Match).
+ */
+export const referralsInterview = <ThrowOnError extends boolean = false>(options: Options<ReferralsInterviewData, ThrowOnError>) => (options.client ?? client).post<ReferralsInterviewResponses, ReferralsInterviewErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/referrals/{referral_id}/interview',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Withdraw
+ *
+ * The proposer takes the person back (requires If-Match).
+ */
+export const referralsWithdraw = <ThrowOnError extends boolean = false>(options: Options<ReferralsWithdrawData, ThrowOnError>) => (options.client ?? client).post<ReferralsWithdrawResponses, ReferralsWithdrawErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/referrals/{referral_id}/withdraw',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
 
 /**
  * List Tenders

@@ -118,6 +118,184 @@ export type AmendmentRead = {
 };
 
 /**
+ * AssignmentActions
+ */
+export type AssignmentActions = {
+    /**
+     * End
+     */
+    end: boolean;
+};
+
+/**
+ * AssignmentCreate
+ *
+ * An assignment recorded by the facilitator (a hire made outside an offer, or any mode).
+ */
+export type AssignmentCreate = {
+    /**
+     * Required for a direct hire (an interim contract is temporary work).
+     */
+    contract_kind?: ContractKind | null;
+    /**
+     * Employer Id
+     *
+     * The employer of record, who declares the hours: the host for a direct hire (left out), an ETTI or temp agency for temporary work, an AI or GEIQ for a placement, the SIAE / EA itself for subcontracting and co-contracting; none for training.
+     */
+    employer_id?: string | null;
+    /**
+     * Host Id
+     *
+     * The lot's enterprise the work is for (an awardee, a consortium member or a declared subcontractor). From an offer: the offer's employer when left out.
+     */
+    host_id?: string | null;
+    /**
+     * Hours Per Week
+     */
+    hours_per_week: number | string;
+    /**
+     * Job Title
+     */
+    job_title?: string;
+    /**
+     * Lot Id
+     */
+    lot_id: string;
+    mode?: FulfilmentMode;
+    /**
+     * Participant Id
+     */
+    participant_id: string;
+    /**
+     * Planned End Date
+     */
+    planned_end_date?: string | null;
+    /**
+     * Start Date
+     */
+    start_date: string;
+};
+
+/**
+ * AssignmentEnd
+ *
+ * The end of an assignment: when and why.
+ */
+export type AssignmentEnd = {
+    /**
+     * Ended On
+     */
+    ended_on: string;
+    /**
+     * Note
+     */
+    note?: string;
+    reason: EndReason;
+};
+
+/**
+ * AssignmentLot
+ */
+export type AssignmentLot = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Number
+     */
+    number: number;
+    /**
+     * Tender Id
+     */
+    tender_id: string;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
+ * AssignmentPerson
+ *
+ * The person, as every reader of an assignment may see them: their name only.
+ */
+export type AssignmentPerson = {
+    /**
+     * First Names
+     */
+    first_names: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Last Name
+     */
+    last_name: string;
+};
+
+/**
+ * AssignmentRead
+ */
+export type AssignmentRead = {
+    actions: AssignmentActions;
+    contract_kind: ContractKind | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    employer: Party | null;
+    /**
+     * End Note
+     */
+    end_note: string;
+    end_reason: EndReason | null;
+    /**
+     * Ended On
+     */
+    ended_on: string | null;
+    /**
+     * Exception Reason
+     *
+     * The facilitator's exception the entry relied on (outside the eligibility rules), shown wherever the hours are; for the structure only.
+     */
+    exception_reason: string | null;
+    host: Party;
+    /**
+     * Hours Per Week
+     */
+    hours_per_week: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Job Title
+     */
+    job_title: string;
+    lot: AssignmentLot;
+    mode: FulfilmentMode;
+    /**
+     * Offer Id
+     */
+    offer_id: string | null;
+    participant: AssignmentPerson;
+    /**
+     * Planned End Date
+     */
+    planned_end_date: string | null;
+    /**
+     * Start Date
+     */
+    start_date: string;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
  * AuditAction
  *
  * What an audit entry records.
@@ -604,6 +782,14 @@ export type CpvRead = {
 export type Criterion = 'long_term_jobseeker' | 'minimum_income' | 'disability_income' | 'disabled_worker' | 'young_unqualified' | 'senior_jobseeker' | 'qpv_resident' | 'insertion_employee' | 'facilitator_validated';
 
 /**
+ * DeclineReason
+ *
+ * Why the employer does not go on (said to the referent, never about the person's
+ * situation).
+ */
+export type DeclineReason = 'profile_mismatch' | 'position_filled' | 'no_show' | 'candidate_declined' | 'other';
+
+/**
  * DocumentPreview
  *
  * A generated document as structured text, for the page to show before download.
@@ -770,6 +956,11 @@ export type EligibilityWithdrawal = {
      */
     reason: string;
 };
+
+/**
+ * EndReason
+ */
+export type EndReason = 'contract_end' | 'hired_permanently' | 'trial_period' | 'resignation' | 'dismissal' | 'mutual_agreement' | 'work_finished' | 'other';
 
 /**
  * EnterpriseKind
@@ -971,6 +1162,13 @@ export type FormOptions = {
      */
     structures: Array<StructureOption>;
 };
+
+/**
+ * FulfilmentMode
+ *
+ * How the awardee fulfils its clause with this person, and so who employs them.
+ */
+export type FulfilmentMode = 'direct_hire' | 'temporary_work' | 'placement' | 'subcontracting' | 'co_contracting' | 'training';
 
 /**
  * Gender
@@ -2193,6 +2391,20 @@ export type OrganisationUpdate = {
 };
 
 /**
+ * Page[AssignmentRead]
+ */
+export type PageAssignmentRead = {
+    /**
+     * Items
+     */
+    items: Array<AssignmentRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor?: string | null;
+};
+
+/**
  * Page[AuditEventRead]
  */
 export type PageAuditEventRead = {
@@ -2270,6 +2482,20 @@ export type PageParticipantSummary = {
      * Items
      */
     items: Array<ParticipantSummary>;
+    /**
+     * Next Cursor
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Page[ReferralRead]
+ */
+export type PageReferralRead = {
+    /**
+     * Items
+     */
+    items: Array<ReferralRead>;
     /**
      * Next Cursor
      */
@@ -2700,6 +2926,20 @@ export type ParticipantUpdate = {
 };
 
 /**
+ * Party
+ */
+export type Party = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+};
+
+/**
  * PasswordChange
  */
 export type PasswordChange = {
@@ -2873,7 +3113,7 @@ export type PathwayUpdate = {
 /**
  * Permission
  */
-export type Permission = 'organisations:read' | 'organisations:manage' | 'users:read' | 'users:manage' | 'audit:read' | 'clause_settings:read' | 'clause_settings:manage' | 'clauses:estimate' | 'clauses:override' | 'operations:read' | 'operations:manage' | 'tenders:read' | 'tenders:edit' | 'tenders:manage' | 'participants:read' | 'participants:write' | 'participants:export' | 'participants:erase' | 'pathways:write' | 'eligibility:validate' | 'offers:read' | 'offers:write';
+export type Permission = 'organisations:read' | 'organisations:manage' | 'users:read' | 'users:manage' | 'audit:read' | 'clause_settings:read' | 'clause_settings:manage' | 'clauses:estimate' | 'clauses:override' | 'operations:read' | 'operations:manage' | 'tenders:read' | 'tenders:edit' | 'tenders:manage' | 'participants:read' | 'participants:write' | 'participants:export' | 'participants:erase' | 'pathways:write' | 'eligibility:validate' | 'offers:read' | 'offers:write' | 'referrals:read' | 'referrals:propose' | 'referrals:decide' | 'assignments:read' | 'assignments:manage' | 'assignments:record';
 
 /**
  * PortfolioCount
@@ -3040,6 +3280,266 @@ export type Procedure = 'adapted' | 'open_tender' | 'restricted_tender' | 'negot
 export type QualificationLevel = 'none' | '3' | '4' | '5' | '6' | '7' | '8';
 
 /**
+ * ReferralActions
+ */
+export type ReferralActions = {
+    /**
+     * Decline
+     */
+    decline: boolean;
+    /**
+     * Hire
+     */
+    hire: boolean;
+    /**
+     * Interview
+     */
+    interview: boolean;
+    /**
+     * Withdraw
+     */
+    withdraw: boolean;
+};
+
+/**
+ * ReferralContact
+ *
+ * Who proposed the person: the employer's contact.
+ */
+export type ReferralContact = {
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Full Name
+     */
+    full_name: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Organisation Name
+     */
+    organisation_name: string;
+};
+
+/**
+ * ReferralCreate
+ *
+ * A person proposed for an offer.
+ */
+export type ReferralCreate = {
+    /**
+     * Message
+     *
+     * A word to the employer (availability, driving licence…). The employer reads it: it says nothing of the person's situation.
+     */
+    message?: string;
+    /**
+     * Offer Id
+     */
+    offer_id: string;
+    /**
+     * Participant Id
+     */
+    participant_id: string;
+};
+
+/**
+ * ReferralDecline
+ *
+ * The employer does not go on, and why.
+ */
+export type ReferralDecline = {
+    reason: DeclineReason;
+};
+
+/**
+ * ReferralEventRead
+ */
+export type ReferralEventRead = {
+    /**
+     * Actor Name
+     */
+    actor_name: string | null;
+    /**
+     * At
+     */
+    at: string;
+    /**
+     * On
+     */
+    on: string;
+    reason: DeclineReason | null;
+    status: ReferralStatus;
+};
+
+/**
+ * ReferralHire
+ *
+ * The hire: the offer's terms unless said otherwise (start, weekly hours, contract,
+ * employer), and the fulfilment mode (a direct hire, or an interim contract as temporary
+ * work; an agency, AI or GEIQ employer for temporary work and placements).
+ */
+export type ReferralHire = {
+    contract_kind?: ContractKind | null;
+    /**
+     * Employer Id
+     */
+    employer_id?: string | null;
+    /**
+     * Hours Per Week
+     */
+    hours_per_week?: number | string | null;
+    /**
+     * Job Title
+     */
+    job_title?: string | null;
+    mode?: FulfilmentMode | null;
+    /**
+     * Planned End Date
+     */
+    planned_end_date?: string | null;
+    /**
+     * Start Date
+     */
+    start_date?: string | null;
+};
+
+/**
+ * ReferralInterview
+ *
+ * The employer meets the person (the day of the interview, planned or held).
+ */
+export type ReferralInterview = {
+    /**
+     * Interview On
+     */
+    interview_on: string;
+};
+
+/**
+ * ReferralOffer
+ */
+export type ReferralOffer = {
+    /**
+     * Commune Name
+     */
+    commune_name: string;
+    /**
+     * Enterprise Name
+     */
+    enterprise_name: string;
+    /**
+     * Hours Per Week
+     */
+    hours_per_week: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Lot Id
+     */
+    lot_id: string | null;
+    /**
+     * Rome Code
+     */
+    rome_code: string;
+    /**
+     * Start Date
+     */
+    start_date: string;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
+ * ReferralPerson
+ *
+ * The person as the employer may see them: their name only.
+ */
+export type ReferralPerson = {
+    /**
+     * First Names
+     */
+    first_names: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Last Name
+     */
+    last_name: string;
+};
+
+/**
+ * ReferralRead
+ */
+export type ReferralRead = {
+    actions: ReferralActions;
+    /**
+     * Assignment Id
+     */
+    assignment_id: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    decline_reason: DeclineReason | null;
+    /**
+     * Events
+     */
+    events: Array<ReferralEventRead>;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Interview On
+     */
+    interview_on: string | null;
+    /**
+     * Message
+     */
+    message: string;
+    offer: ReferralOffer;
+    person: ReferralPerson;
+    referent: ReferralContact;
+    status: ReferralStatus;
+    /**
+     * Status On
+     */
+    status_on: string;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * ReferralStatus
+ */
+export type ReferralStatus = 'proposed' | 'interview' | 'hired' | 'declined' | 'withdrawn';
+
+/**
+ * ReferralWithdraw
+ *
+ * The proposer takes the person back (the day it was decided).
+ */
+export type ReferralWithdraw = {
+    /**
+     * On
+     */
+    on?: string | null;
+};
+
+/**
  * RefreshRequest
  *
  * A refresh token sent in the body (API clients); browsers send the cookie instead.
@@ -3181,6 +3681,12 @@ export type StepKind = 'diagnosis' | 'support' | 'training' | 'immersion' | 'emp
  */
 export type StepRead = {
     actions: StepActions;
+    /**
+     * Assignment Id
+     *
+     * The assignment this step records (a hire): changed there.
+     */
+    assignment_id?: string | null;
     contract_kind: ContractKind | null;
     /**
      * Employer
@@ -3912,6 +4418,319 @@ export type UserUpdate = {
     password?: string | null;
     role?: Role | null;
 };
+
+export type AssignmentsListAssignmentsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Lot Id
+         */
+        lot_id?: string | null;
+        /**
+         * Tender Id
+         */
+        tender_id?: string | null;
+        /**
+         * Participant Id
+         */
+        participant_id?: string | null;
+        /**
+         * Employer Id
+         */
+        employer_id?: string | null;
+        /**
+         * Host Id
+         */
+        host_id?: string | null;
+        /**
+         * Mode
+         */
+        mode?: FulfilmentMode | null;
+        /**
+         * Running On
+         *
+         * Only the assignments running on this day.
+         */
+        running_on?: string | null;
+        /**
+         * Limit
+         *
+         * Page size (1–200).
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/assignments';
+};
+
+export type AssignmentsListAssignmentsErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type AssignmentsListAssignmentsError = AssignmentsListAssignmentsErrors[keyof AssignmentsListAssignmentsErrors];
+
+export type AssignmentsListAssignmentsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageAssignmentRead;
+};
+
+export type AssignmentsListAssignmentsResponse = AssignmentsListAssignmentsResponses[keyof AssignmentsListAssignmentsResponses];
+
+export type AssignmentsRecordAssignmentData = {
+    body: AssignmentCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/assignments';
+};
+
+export type AssignmentsRecordAssignmentErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type AssignmentsRecordAssignmentError = AssignmentsRecordAssignmentErrors[keyof AssignmentsRecordAssignmentErrors];
+
+export type AssignmentsRecordAssignmentResponses = {
+    /**
+     * Successful Response
+     */
+    201: AssignmentRead;
+};
+
+export type AssignmentsRecordAssignmentResponse = AssignmentsRecordAssignmentResponses[keyof AssignmentsRecordAssignmentResponses];
+
+export type AssignmentsGetAssignmentData = {
+    body?: never;
+    path: {
+        /**
+         * Assignment Id
+         */
+        assignment_id: string;
+    };
+    query?: never;
+    url: '/api/v1/assignments/{assignment_id}';
+};
+
+export type AssignmentsGetAssignmentErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type AssignmentsGetAssignmentError = AssignmentsGetAssignmentErrors[keyof AssignmentsGetAssignmentErrors];
+
+export type AssignmentsGetAssignmentResponses = {
+    /**
+     * Successful Response
+     */
+    200: AssignmentRead;
+};
+
+export type AssignmentsGetAssignmentResponse = AssignmentsGetAssignmentResponses[keyof AssignmentsGetAssignmentResponses];
+
+export type AssignmentsEndAssignmentData = {
+    body: AssignmentEnd;
+    path: {
+        /**
+         * Assignment Id
+         */
+        assignment_id: string;
+    };
+    query?: never;
+    url: '/api/v1/assignments/{assignment_id}/end';
+};
+
+export type AssignmentsEndAssignmentErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type AssignmentsEndAssignmentError = AssignmentsEndAssignmentErrors[keyof AssignmentsEndAssignmentErrors];
+
+export type AssignmentsEndAssignmentResponses = {
+    /**
+     * Successful Response
+     */
+    200: AssignmentRead;
+};
+
+export type AssignmentsEndAssignmentResponse = AssignmentsEndAssignmentResponses[keyof AssignmentsEndAssignmentResponses];
 
 export type AuditListAuditEventsData = {
     body?: never;
@@ -8892,6 +9711,511 @@ export type ReferenceListRomeResponses = {
 };
 
 export type ReferenceListRomeResponse = ReferenceListRomeResponses[keyof ReferenceListRomeResponses];
+
+export type ReferralsListReferralsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Offer Id
+         */
+        offer_id?: string | null;
+        /**
+         * Participant Id
+         */
+        participant_id?: string | null;
+        /**
+         * Status
+         */
+        status?: ReferralStatus | null;
+        /**
+         * Limit
+         *
+         * Page size (1–200).
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/referrals';
+};
+
+export type ReferralsListReferralsErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ReferralsListReferralsError = ReferralsListReferralsErrors[keyof ReferralsListReferralsErrors];
+
+export type ReferralsListReferralsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageReferralRead;
+};
+
+export type ReferralsListReferralsResponse = ReferralsListReferralsResponses[keyof ReferralsListReferralsResponses];
+
+export type ReferralsProposeData = {
+    body: ReferralCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/referrals';
+};
+
+export type ReferralsProposeErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ReferralsProposeError = ReferralsProposeErrors[keyof ReferralsProposeErrors];
+
+export type ReferralsProposeResponses = {
+    /**
+     * Successful Response
+     */
+    201: ReferralRead;
+};
+
+export type ReferralsProposeResponse = ReferralsProposeResponses[keyof ReferralsProposeResponses];
+
+export type ReferralsGetReferralData = {
+    body?: never;
+    path: {
+        /**
+         * Referral Id
+         */
+        referral_id: string;
+    };
+    query?: never;
+    url: '/api/v1/referrals/{referral_id}';
+};
+
+export type ReferralsGetReferralErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ReferralsGetReferralError = ReferralsGetReferralErrors[keyof ReferralsGetReferralErrors];
+
+export type ReferralsGetReferralResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReferralRead;
+};
+
+export type ReferralsGetReferralResponse = ReferralsGetReferralResponses[keyof ReferralsGetReferralResponses];
+
+export type ReferralsDeclineData = {
+    body: ReferralDecline;
+    path: {
+        /**
+         * Referral Id
+         */
+        referral_id: string;
+    };
+    query?: never;
+    url: '/api/v1/referrals/{referral_id}/decline';
+};
+
+export type ReferralsDeclineErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ReferralsDeclineError = ReferralsDeclineErrors[keyof ReferralsDeclineErrors];
+
+export type ReferralsDeclineResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReferralRead;
+};
+
+export type ReferralsDeclineResponse = ReferralsDeclineResponses[keyof ReferralsDeclineResponses];
+
+export type ReferralsHireData = {
+    body: ReferralHire;
+    path: {
+        /**
+         * Referral Id
+         */
+        referral_id: string;
+    };
+    query?: never;
+    url: '/api/v1/referrals/{referral_id}/hire';
+};
+
+export type ReferralsHireErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ReferralsHireError = ReferralsHireErrors[keyof ReferralsHireErrors];
+
+export type ReferralsHireResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReferralRead;
+};
+
+export type ReferralsHireResponse = ReferralsHireResponses[keyof ReferralsHireResponses];
+
+export type ReferralsInterviewData = {
+    body: ReferralInterview;
+    path: {
+        /**
+         * Referral Id
+         */
+        referral_id: string;
+    };
+    query?: never;
+    url: '/api/v1/referrals/{referral_id}/interview';
+};
+
+export type ReferralsInterviewErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ReferralsInterviewError = ReferralsInterviewErrors[keyof ReferralsInterviewErrors];
+
+export type ReferralsInterviewResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReferralRead;
+};
+
+export type ReferralsInterviewResponse = ReferralsInterviewResponses[keyof ReferralsInterviewResponses];
+
+export type ReferralsWithdrawData = {
+    body: ReferralWithdraw;
+    path: {
+        /**
+         * Referral Id
+         */
+        referral_id: string;
+    };
+    query?: never;
+    url: '/api/v1/referrals/{referral_id}/withdraw';
+};
+
+export type ReferralsWithdrawErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ReferralsWithdrawError = ReferralsWithdrawErrors[keyof ReferralsWithdrawErrors];
+
+export type ReferralsWithdrawResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReferralRead;
+};
+
+export type ReferralsWithdrawResponse = ReferralsWithdrawResponses[keyof ReferralsWithdrawResponses];
 
 export type TendersListTendersData = {
     body?: never;

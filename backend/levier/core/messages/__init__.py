@@ -1,7 +1,7 @@
 """The messages shown to people, by area; `levier.core.i18n` merges them (a code is defined
 once: a test fails on a duplicate)."""
 
-from levier.core.messages import common, directory, offers, participants, tenders
+from levier.core.messages import common, directory, fulfilment, offers, participants, tenders
 
 CATALOGUES = (
     common.MESSAGES,
@@ -9,4 +9,5 @@ CATALOGUES = (
     participants.MESSAGES,
     tenders.MESSAGES,
     offers.MESSAGES,
+    fulfilment.MESSAGES,
 )

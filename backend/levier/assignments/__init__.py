@@ -1,0 +1,1 @@
+"""Assignments: a person at work on an awarded lot's clause, in one fulfilment mode."""

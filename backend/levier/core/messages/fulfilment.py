@@ -1,0 +1,93 @@
+"""Messages (code → French, English): referrals, hires and assignments."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "participant_not_found": (
+        "Cette personne est introuvable parmi celles que vous suivez.",
+        "This person is not among those you follow.",
+    ),
+    "referral_offer_unknown": (
+        "Cette offre est introuvable parmi celles que vous voyez.",
+        "This offer is not among those you see.",
+    ),
+    "referral_offer_not_open": (
+        "Cette offre n'est plus ouverte ({status}).",
+        "This offer is no longer open ({status}).",
+    ),
+    "referral_no_open_pathway": (
+        "Cette personne n'a pas de parcours en cours : ouvrez-en un avant de la proposer.",
+        "This person has no open pathway: open one before proposing them.",
+    ),
+    "referral_other_structure": (
+        "Cette personne n'est pas orientée vers la structure qui suit cette offre : "
+        "modifiez d'abord sa structure d'accompagnement sur sa fiche.",
+        "This person is not referred to the structure following this offer: change their "
+        "facilitation structure on their record first.",
+    ),
+    "referral_exists": (
+        "Cette personne est déjà proposée pour cette offre (candidature « {status} »).",
+        "This person is already proposed for this offer (referral “{status}”).",
+    ),
+    "referral_transition_refused": (
+        "Une candidature ne passe pas de « {status} » à « {target} ».",
+        "A referral does not move from “{status}” to “{target}”.",
+    ),
+    "referral_mode_needs_clause": (
+        "Cette offre n'est liée à aucune clause : l'embauche y est directe.",
+        "This offer is tied to no clause: the hire is direct.",
+    ),
+    "assignment_no_open_pathway": (
+        "Cette personne n'a pas de parcours en cours : son référent doit en ouvrir un.",
+        "This person has no open pathway: their referent must open one.",
+    ),
+    "assignment_start_too_far": (
+        "Le début ne peut pas être à plus d'un an.",
+        "The start cannot be more than a year ahead.",
+    ),
+    "assignment_contract_not_hire": (
+        "Une embauche directe se fait en CDI, CDD, CDDI, apprentissage, professionnalisation "
+        "ou contrat aidé ; un contrat d'intérim relève de la mise à disposition par une "
+        "entreprise de travail temporaire.",
+        "A direct hire is on a permanent, fixed-term, CDDI, apprenticeship, "
+        "professionalisation or subsidised contract; an interim contract is temporary work.",
+    ),
+    "assignment_employer_not_placement": (
+        "Une mise à disposition se fait par une association intermédiaire (AI) ou un GEIQ.",
+        "A placement is made by an intermediary association (AI) or a GEIQ.",
+    ),
+    "assignment_employer_is_host": (
+        "L'employeur est ici l'entreprise de travail temporaire, l'AI ou le GEIQ, pas "
+        "l'entreprise où la personne travaille.",
+        "The employer here is the temp agency, AI or GEIQ, not the enterprise the person works at.",
+    ),
+    "assignment_employer_must_be_host": (
+        "Dans ce mode ({mode}), l'employeur est l'entreprise où la personne travaille.",
+        "In this mode ({mode}), the employer is the enterprise the person works at.",
+    ),
+    "assignment_host_not_inclusive_subcontractor": (
+        "La sous-traitance compte pour une SIAE, une EA ou un ESAT déclaré sous-traitant du lot.",
+        "Subcontracting counts for an SIAE, EA or ESAT declared as the lot's subcontractor.",
+    ),
+    "assignment_host_not_inclusive_member": (
+        "La co-traitance compte pour une SIAE ou une EA membre du groupement attributaire.",
+        "Co-contracting counts for an SIAE or EA member of the awarded consortium.",
+    ),
+    "assignment_ended": (
+        "Cette mission est terminée (le {ended_on}).",
+        "This assignment has ended (on {ended_on}).",
+    ),
+    "step_of_assignment": (
+        "Cette étape est une mission : elle se modifie depuis la mission.",
+        "This step is an assignment: change it from the assignment.",
+    ),
+    "ReferralStatus.proposed": ("proposée", "proposed"),
+    "ReferralStatus.interview": ("entretien", "interview"),
+    "ReferralStatus.hired": ("embauchée", "hired"),
+    "ReferralStatus.declined": ("non retenue", "declined"),
+    "ReferralStatus.withdrawn": ("retirée", "withdrawn"),
+    "FulfilmentMode.direct_hire": ("embauche directe", "direct hire"),
+    "FulfilmentMode.temporary_work": ("intérim", "temporary work"),
+    "FulfilmentMode.placement": ("mise à disposition", "placement"),
+    "FulfilmentMode.subcontracting": ("sous-traitance", "subcontracting"),
+    "FulfilmentMode.co_contracting": ("co-traitance", "co-contracting"),
+    "FulfilmentMode.training": ("formation", "training"),
+}
