@@ -13,6 +13,7 @@ from levier.clauses.router import clauses_router, settings_router
 from levier.core.db import SessionDep
 from levier.core.errors import PROBLEM_RESPONSES
 from levier.core.routing import API_PREFIX
+from levier.hours.router import router as hours_router
 from levier.offers.router import router as offers_router
 from levier.organisations.router import router as organisations_router
 from levier.participants.router import router as participants_router
@@ -61,6 +62,7 @@ DOMAIN_ROUTERS = (
     offers_router,
     referrals_router,
     assignments_router,
+    hours_router,
 )
 
 

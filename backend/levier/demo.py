@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from levier import demo_offers, demo_participants, demo_story, demo_tenders
+from levier import demo_hours, demo_offers, demo_participants, demo_story, demo_tenders
 from levier.auth.permissions import Role
 from levier.core import clock
 from levier.core.siret import luhn_valid
@@ -233,6 +233,9 @@ async def seed(session: AsyncSession) -> None:
         users["facilitateur@levier.demo"],
         users["entreprise@levier.demo"],
         users["referent@levier.demo"],
+    )
+    await demo_hours.seed_hours(
+        story, users["facilitateur@levier.demo"], users["entreprise@levier.demo"]
     )
 
 

@@ -5,6 +5,7 @@ from levier.auth import models as auth_models
 from levier.clauses import models as clauses_models
 from levier.core.audit import models as audit_models
 from levier.core.db import metadata
+from levier.hours import models as hours_models
 from levier.offers import models as offers_models
 from levier.organisations import models as organisations_models
 from levier.participants import models as participants_models
@@ -18,6 +19,7 @@ __all__ = [
     "audit_models",
     "auth_models",
     "clauses_models",
+    "hours_models",
     "metadata",
     "offers_models",
     "organisations_models",

@@ -51,6 +51,9 @@ class Permission(StrEnum):
     assignments_read = "assignments:read"
     assignments_manage = "assignments:manage"
     assignments_record = "assignments:record"
+    hours_read = "hours:read"
+    hours_declare = "hours:declare"
+    hours_validate = "hours:validate"
 
 
 # Participants' personal data: the instance's admin runs the service, not the follow-up, so
@@ -70,6 +73,9 @@ PERSONAL_DATA_PERMISSIONS = frozenset(
         Permission.assignments_read,
         Permission.assignments_manage,
         Permission.assignments_record,
+        Permission.hours_read,
+        Permission.hours_declare,
+        Permission.hours_validate,
     }
 )
 
@@ -102,6 +108,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.assignments_read,
             Permission.assignments_manage,
             Permission.assignments_record,
+            # Validating the hours employers declare: only validated hours count.
+            Permission.hours_read,
+            Permission.hours_validate,
         }
     ),
     # Buyers draft their own tenders and lots; the facilitator publishes and sets the clause.
@@ -122,6 +131,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.referrals_decide,
             Permission.assignments_read,
             Permission.assignments_manage,
+            # As employer of record, the monthly hours of each assignment.
+            Permission.hours_read,
+            Permission.hours_declare,
         }
     ),
     # Referents run their portfolio (a PLIE coordinator, its network's portfolios).
@@ -138,6 +150,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.referrals_read,
             Permission.referrals_propose,
             Permission.assignments_read,
+            Permission.hours_read,
         }
     ),
 }

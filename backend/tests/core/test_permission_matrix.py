@@ -73,6 +73,14 @@ MATRIX: dict[tuple[str, str], object] = {
     ("POST", "/api/v1/assignments"): {Role.facilitator},
     ("GET", "/api/v1/assignments/{assignment_id}"): MATCHING,
     ("POST", "/api/v1/assignments/{assignment_id}/end"): EMPLOYERS,
+    ("GET", "/api/v1/hours"): MATCHING,
+    ("GET", "/api/v1/hours/grid"): MATCHING,
+    ("POST", "/api/v1/hours"): {Role.enterprise},
+    ("POST", "/api/v1/hours/validate-month"): {Role.facilitator},
+    ("GET", "/api/v1/hours/{declaration_id}"): MATCHING,
+    ("PATCH", "/api/v1/hours/{declaration_id}"): {Role.enterprise},
+    ("POST", "/api/v1/hours/{declaration_id}/validate"): {Role.facilitator},
+    ("POST", "/api/v1/hours/{declaration_id}/reject"): {Role.facilitator},
     ("GET", "/api/v1/audit-events"): {Role.admin},
     ("GET", "/api/v1/clause-settings"): {Role.admin, Role.facilitator},
     ("PATCH", "/api/v1/clause-settings"): {Role.admin},
@@ -236,6 +244,7 @@ async def callers(session, auth):
             "step_id": uuid.uuid4(),
             "referral_id": uuid.uuid4(),
             "assignment_id": uuid.uuid4(),
+            "declaration_id": uuid.uuid4(),
         },
     )
 

@@ -34,6 +34,7 @@ ID_SOURCES = {
     "offer_id": ("/api/v1/offers", "id"),
     "referral_id": ("/api/v1/referrals", "id"),
     "assignment_id": ("/api/v1/assignments", "id"),
+    "declaration_id": ("/api/v1/hours", "id"),
 }
 STATEMENT = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", re.IGNORECASE)
 

@@ -20,7 +20,8 @@ TODAY = date(2025, 2, 3)
 
 @pytest.fixture(autouse=True)
 def _today():
-    with time_machine.travel(TODAY, tick=False):
+    # The clock ticks from the morning of that day: moves keep their order in the history.
+    with time_machine.travel(TODAY, tick=True):
         yield
 
 

@@ -1176,6 +1176,26 @@ export type FulfilmentMode = 'direct_hire' | 'temporary_work' | 'placement' | 's
 export type Gender = 'female' | 'male' | 'unspecified';
 
 /**
+ * GridRow
+ *
+ * One assignment running in the month, and its declaration if there is one.
+ */
+export type GridRow = {
+    assignment: HoursAssignment;
+    /**
+     * Declarable
+     *
+     * Whether the caller may declare this month now.
+     */
+    declarable: boolean;
+    declaration: HoursRead | null;
+    /**
+     * Hours Per Week
+     */
+    hours_per_week: string;
+};
+
+/**
  * Health
  */
 export type Health = {
@@ -1187,6 +1207,111 @@ export type Health = {
      * Status
      */
     status: string;
+};
+
+/**
+ * HoursActions
+ */
+export type HoursActions = {
+    /**
+     * Edit
+     */
+    edit: boolean;
+    /**
+     * Reject
+     */
+    reject: boolean;
+    /**
+     * Validate
+     */
+    validate: boolean;
+};
+
+/**
+ * HoursAssignment
+ *
+ * The assignment a declaration is for, as its readers know it.
+ */
+export type HoursAssignment = {
+    /**
+     * First Names
+     */
+    first_names: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Last Name
+     */
+    last_name: string;
+    /**
+     * Lot Id
+     */
+    lot_id: string;
+    /**
+     * Lot Number
+     */
+    lot_number: number;
+    /**
+     * Lot Title
+     */
+    lot_title: string;
+    mode: FulfilmentMode;
+    /**
+     * Tender Id
+     */
+    tender_id: string;
+};
+
+/**
+ * HoursCreate
+ *
+ * The hours worked on an assignment in one month, by its employer of record.
+ */
+export type HoursCreate = {
+    /**
+     * Assignment Id
+     */
+    assignment_id: string;
+    /**
+     * Hours
+     */
+    hours: number | string;
+    /**
+     * Month
+     *
+     * YYYY-MM
+     */
+    month: string;
+    /**
+     * Note
+     */
+    note?: string;
+};
+
+/**
+ * HoursGrid
+ */
+export type HoursGrid = {
+    /**
+     * Ceiling
+     *
+     * The structure's monthly ceiling per person.
+     */
+    ceiling: number | null;
+    /**
+     * Items
+     */
+    items: Array<GridRow>;
+    /**
+     * Month
+     */
+    month: string;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
 };
 
 /**
@@ -1203,6 +1328,79 @@ export type HoursOverride = {
      * Reason
      */
     reason?: string | null;
+};
+
+/**
+ * HoursRead
+ */
+export type HoursRead = {
+    actions: HoursActions;
+    assignment: HoursAssignment;
+    /**
+     * Decided At
+     */
+    decided_at: string | null;
+    /**
+     * Declared At
+     */
+    declared_at: string;
+    employer: Named;
+    /**
+     * Hours
+     */
+    hours: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Month
+     */
+    month: string;
+    /**
+     * Note
+     */
+    note: string;
+    /**
+     * Rejection Reason
+     */
+    rejection_reason: string;
+    status: HoursStatus;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * HoursRejection
+ */
+export type HoursRejection = {
+    /**
+     * Reason
+     */
+    reason: string;
+};
+
+/**
+ * HoursStatus
+ */
+export type HoursStatus = 'declared' | 'validated' | 'rejected';
+
+/**
+ * HoursUpdate
+ *
+ * A correction of a declaration still waiting or rejected (it then waits again).
+ */
+export type HoursUpdate = {
+    /**
+     * Hours
+     */
+    hours?: number | string | null;
+    /**
+     * Note
+     */
+    note?: string | null;
 };
 
 /**
@@ -1760,6 +1958,56 @@ export type MeUpdate = {
  * MinimumIncomeKind
  */
 export type MinimumIncomeKind = 'rsa' | 'rsa_household' | 'ass' | 'ata';
+
+/**
+ * MonthValidated
+ */
+export type MonthValidated = {
+    /**
+     * Month
+     */
+    month: string;
+    /**
+     * Validated
+     */
+    validated: number;
+};
+
+/**
+ * MonthValidation
+ *
+ * Validate every declaration of a month still waiting (one employer's, or one lot's).
+ */
+export type MonthValidation = {
+    /**
+     * Employer Id
+     */
+    employer_id?: string | null;
+    /**
+     * Lot Id
+     */
+    lot_id?: string | null;
+    /**
+     * Month
+     *
+     * YYYY-MM
+     */
+    month: string;
+};
+
+/**
+ * Named
+ */
+export type Named = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+};
 
 /**
  * Nature
@@ -2412,6 +2660,20 @@ export type PageAuditEventRead = {
      * Items
      */
     items: Array<AuditEventRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Page[HoursRead]
+ */
+export type PageHoursRead = {
+    /**
+     * Items
+     */
+    items: Array<HoursRead>;
     /**
      * Next Cursor
      */
@@ -3113,7 +3375,7 @@ export type PathwayUpdate = {
 /**
  * Permission
  */
-export type Permission = 'organisations:read' | 'organisations:manage' | 'users:read' | 'users:manage' | 'audit:read' | 'clause_settings:read' | 'clause_settings:manage' | 'clauses:estimate' | 'clauses:override' | 'operations:read' | 'operations:manage' | 'tenders:read' | 'tenders:edit' | 'tenders:manage' | 'participants:read' | 'participants:write' | 'participants:export' | 'participants:erase' | 'pathways:write' | 'eligibility:validate' | 'offers:read' | 'offers:write' | 'referrals:read' | 'referrals:propose' | 'referrals:decide' | 'assignments:read' | 'assignments:manage' | 'assignments:record';
+export type Permission = 'organisations:read' | 'organisations:manage' | 'users:read' | 'users:manage' | 'audit:read' | 'clause_settings:read' | 'clause_settings:manage' | 'clauses:estimate' | 'clauses:override' | 'operations:read' | 'operations:manage' | 'tenders:read' | 'tenders:edit' | 'tenders:manage' | 'participants:read' | 'participants:write' | 'participants:export' | 'participants:erase' | 'pathways:write' | 'eligibility:validate' | 'offers:read' | 'offers:write' | 'referrals:read' | 'referrals:propose' | 'referrals:decide' | 'assignments:read' | 'assignments:manage' | 'assignments:record' | 'hours:read' | 'hours:declare' | 'hours:validate';
 
 /**
  * PortfolioCount
@@ -6140,6 +6402,604 @@ export type MetaHealthResponses = {
 };
 
 export type MetaHealthResponse = MetaHealthResponses[keyof MetaHealthResponses];
+
+export type HoursListHoursData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Month
+         */
+        month?: string | null;
+        /**
+         * Status
+         */
+        status?: HoursStatus | null;
+        /**
+         * Lot Id
+         */
+        lot_id?: string | null;
+        /**
+         * Assignment Id
+         */
+        assignment_id?: string | null;
+        /**
+         * Employer Id
+         */
+        employer_id?: string | null;
+        /**
+         * Limit
+         *
+         * Page size (1–200).
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/hours';
+};
+
+export type HoursListHoursErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type HoursListHoursError = HoursListHoursErrors[keyof HoursListHoursErrors];
+
+export type HoursListHoursResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageHoursRead;
+};
+
+export type HoursListHoursResponse = HoursListHoursResponses[keyof HoursListHoursResponses];
+
+export type HoursDeclareHoursData = {
+    body: HoursCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/hours';
+};
+
+export type HoursDeclareHoursErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type HoursDeclareHoursError = HoursDeclareHoursErrors[keyof HoursDeclareHoursErrors];
+
+export type HoursDeclareHoursResponses = {
+    /**
+     * Successful Response
+     */
+    201: HoursRead;
+};
+
+export type HoursDeclareHoursResponse = HoursDeclareHoursResponses[keyof HoursDeclareHoursResponses];
+
+export type HoursHoursGridData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * Month
+         *
+         * YYYY-MM
+         */
+        month: string;
+        /**
+         * Employer Id
+         *
+         * Required for a facilitator; an enterprise's own.
+         */
+        employer_id?: string | null;
+        /**
+         * Limit
+         *
+         * Page size (1–200).
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/hours/grid';
+};
+
+export type HoursHoursGridErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type HoursHoursGridError = HoursHoursGridErrors[keyof HoursHoursGridErrors];
+
+export type HoursHoursGridResponses = {
+    /**
+     * Successful Response
+     */
+    200: HoursGrid;
+};
+
+export type HoursHoursGridResponse = HoursHoursGridResponses[keyof HoursHoursGridResponses];
+
+export type HoursValidateMonthData = {
+    body: MonthValidation;
+    path?: never;
+    query?: never;
+    url: '/api/v1/hours/validate-month';
+};
+
+export type HoursValidateMonthErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type HoursValidateMonthError = HoursValidateMonthErrors[keyof HoursValidateMonthErrors];
+
+export type HoursValidateMonthResponses = {
+    /**
+     * Successful Response
+     */
+    200: MonthValidated;
+};
+
+export type HoursValidateMonthResponse = HoursValidateMonthResponses[keyof HoursValidateMonthResponses];
+
+export type HoursGetHoursData = {
+    body?: never;
+    path: {
+        /**
+         * Declaration Id
+         */
+        declaration_id: string;
+    };
+    query?: never;
+    url: '/api/v1/hours/{declaration_id}';
+};
+
+export type HoursGetHoursErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type HoursGetHoursError = HoursGetHoursErrors[keyof HoursGetHoursErrors];
+
+export type HoursGetHoursResponses = {
+    /**
+     * Successful Response
+     */
+    200: HoursRead;
+};
+
+export type HoursGetHoursResponse = HoursGetHoursResponses[keyof HoursGetHoursResponses];
+
+export type HoursCorrectHoursData = {
+    body: HoursUpdate;
+    path: {
+        /**
+         * Declaration Id
+         */
+        declaration_id: string;
+    };
+    query?: never;
+    url: '/api/v1/hours/{declaration_id}';
+};
+
+export type HoursCorrectHoursErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type HoursCorrectHoursError = HoursCorrectHoursErrors[keyof HoursCorrectHoursErrors];
+
+export type HoursCorrectHoursResponses = {
+    /**
+     * Successful Response
+     */
+    200: HoursRead;
+};
+
+export type HoursCorrectHoursResponse = HoursCorrectHoursResponses[keyof HoursCorrectHoursResponses];
+
+export type HoursRejectHoursData = {
+    body: HoursRejection;
+    path: {
+        /**
+         * Declaration Id
+         */
+        declaration_id: string;
+    };
+    query?: never;
+    url: '/api/v1/hours/{declaration_id}/reject';
+};
+
+export type HoursRejectHoursErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type HoursRejectHoursError = HoursRejectHoursErrors[keyof HoursRejectHoursErrors];
+
+export type HoursRejectHoursResponses = {
+    /**
+     * Successful Response
+     */
+    200: HoursRead;
+};
+
+export type HoursRejectHoursResponse = HoursRejectHoursResponses[keyof HoursRejectHoursResponses];
+
+export type HoursValidateHoursData = {
+    body?: never;
+    path: {
+        /**
+         * Declaration Id
+         */
+        declaration_id: string;
+    };
+    query?: never;
+    url: '/api/v1/hours/{declaration_id}/validate';
+};
+
+export type HoursValidateHoursErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type HoursValidateHoursError = HoursValidateHoursErrors[keyof HoursValidateHoursErrors];
+
+export type HoursValidateHoursResponses = {
+    /**
+     * Successful Response
+     */
+    200: HoursRead;
+};
+
+export type HoursValidateHoursResponse = HoursValidateHoursResponses[keyof HoursValidateHoursResponses];
 
 export type OffersListOffersData = {
     body?: never;

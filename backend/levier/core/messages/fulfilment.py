@@ -79,6 +79,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cette étape est une mission : elle se modifie depuis la mission.",
         "This step is an assignment: change it from the assignment.",
     ),
+    "hours_assignment_unknown": (
+        "Cette mission est introuvable parmi celles que vous suivez.",
+        "This assignment is not among those you follow.",
+    ),
+    "hours_not_employer": (
+        "Seul l'employeur de la personne déclare ses heures.",
+        "Only the person's employer declares their hours.",
+    ),
+    "hours_month_in_future": (
+        "Ce mois n'a pas encore commencé.",
+        "This month has not begun yet.",
+    ),
+    "hours_month_outside_assignment": (
+        "Ce mois est hors de la mission (du {start} au {end}).",
+        "This month is outside the assignment (from {start} to {end}).",
+    ),
+    "hours_over_ceiling": (
+        "Au plus {ceiling} heures par mois et par personne.",
+        "At most {ceiling} hours a month per person.",
+    ),
+    "hours_month_declared": (
+        "Ce mois est déjà déclaré pour cette mission : corrigez la déclaration existante.",
+        "This month is already declared for this assignment: correct the existing declaration.",
+    ),
+    "hours_lot_closed": (
+        "Le marché de ce lot est clos : ses heures ne se déclarent plus.",
+        "This lot's tender is closed: its hours are no longer declared.",
+    ),
+    "hours_not_editable": (
+        "Cette déclaration est {status} : elle ne se corrige plus.",
+        "This declaration is {status}: it can no longer be corrected.",
+    ),
+    "hours_not_waiting": (
+        "Cette déclaration est {status}.",
+        "This declaration is {status}.",
+    ),
+    "HoursStatus.declared": ("en attente de validation", "waiting for validation"),
+    "HoursStatus.validated": ("validée", "validated"),
+    "HoursStatus.rejected": ("refusée", "rejected"),
     "ReferralStatus.proposed": ("proposée", "proposed"),
     "ReferralStatus.interview": ("entretien", "interview"),
     "ReferralStatus.hired": ("embauchée", "hired"),
