@@ -10,6 +10,7 @@ from levier.assignments.router import router as assignments_router
 from levier.audit.router import router as audit_router
 from levier.auth.router import router as auth_router
 from levier.clauses.router import clauses_router, settings_router
+from levier.compliance.router import router as compliance_router
 from levier.core.db import SessionDep
 from levier.core.errors import PROBLEM_RESPONSES
 from levier.core.routing import API_PREFIX
@@ -63,6 +64,7 @@ DOMAIN_ROUTERS = (
     referrals_router,
     assignments_router,
     hours_router,
+    compliance_router,
 )
 
 

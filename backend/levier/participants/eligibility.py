@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import uuid
 from datetime import date, timedelta
 from typing import Any
@@ -33,9 +32,7 @@ from levier.tenders.models import Operation
 
 def add_months(day: date, months: int) -> date:
     """The same day `months` later (the month's last day when it is shorter)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return clock.months_after(day, months)
 
 
 def covers(validation: EligibilityValidation, on: date) -> bool:

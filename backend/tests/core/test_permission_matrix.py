@@ -73,6 +73,12 @@ MATRIX: dict[tuple[str, str], object] = {
     ("POST", "/api/v1/assignments"): {Role.facilitator},
     ("GET", "/api/v1/assignments/{assignment_id}"): MATCHING,
     ("POST", "/api/v1/assignments/{assignment_id}/end"): EMPLOYERS,
+    ("GET", "/api/v1/tenders/{tender_id}/lots/{lot_id}/compliance"): {
+        Role.admin,
+        Role.facilitator,
+        Role.buyer,
+        Role.enterprise,
+    },
     ("GET", "/api/v1/hours"): MATCHING,
     ("GET", "/api/v1/hours/grid"): MATCHING,
     ("POST", "/api/v1/hours"): {Role.enterprise},

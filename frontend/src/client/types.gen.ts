@@ -687,6 +687,11 @@ export type ClauseSettingsUpdate = {
 };
 
 /**
+ * ComplianceStatus
+ */
+export type ComplianceStatus = 'not_started' | 'on_track' | 'behind' | 'fulfilled' | 'exceeded' | 'defaulted';
+
+/**
  * ConsiderationIn
  */
 export type ConsiderationIn = {
@@ -1614,6 +1619,86 @@ export type LotActions = {
 };
 
 /**
+ * LotCompliance
+ */
+export type LotCompliance = {
+    /**
+     * By Mode
+     */
+    by_mode: Array<ModeHours>;
+    /**
+     * Elapsed Share
+     */
+    elapsed_share: string | null;
+    /**
+     * Execution End
+     */
+    execution_end: string | null;
+    /**
+     * Execution Start
+     */
+    execution_start: string | null;
+    /**
+     * Expected By Now
+     */
+    expected_by_now: string | null;
+    /**
+     * Lot Id
+     */
+    lot_id: string;
+    /**
+     * On
+     *
+     * The day the figures are for (hours of the months begun).
+     */
+    on: string;
+    /**
+     * Participants
+     */
+    participants: number;
+    /**
+     * Pending Hours
+     *
+     * Declared, waiting for validation.
+     */
+    pending_hours: string;
+    /**
+     * For the structure only: with a handful of people, shares tell who they are.
+     */
+    profile: Profile | null;
+    /**
+     * Projected At End
+     */
+    projected_at_end: string | null;
+    /**
+     * Required Hours
+     */
+    required_hours: number | null;
+    /**
+     * None for a lot without required hours.
+     */
+    status: ComplianceStatus | null;
+    /**
+     * Training Cap
+     *
+     * The most training hours that count: a share of the required hours.
+     */
+    training_cap: string | null;
+    /**
+     * Training Excess
+     *
+     * Validated training hours beyond the cap.
+     */
+    training_excess: string;
+    /**
+     * Validated Hours
+     *
+     * Validated hours that count (training capped).
+     */
+    validated_hours: string;
+};
+
+/**
  * LotCreate
  */
 export type LotCreate = {
@@ -1958,6 +2043,27 @@ export type MeUpdate = {
  * MinimumIncomeKind
  */
 export type MinimumIncomeKind = 'rsa' | 'rsa_household' | 'ass' | 'ata';
+
+/**
+ * ModeHours
+ */
+export type ModeHours = {
+    /**
+     * Counted
+     *
+     * What counts toward the clause: training is capped.
+     */
+    counted: string;
+    mode: FulfilmentMode;
+    /**
+     * Pending
+     */
+    pending: string;
+    /**
+     * Validated
+     */
+    validated: string;
+};
 
 /**
  * MonthValidated
@@ -3533,6 +3639,30 @@ export type ProblemDocument = {
  * Procedure
  */
 export type Procedure = 'adapted' | 'open_tender' | 'restricted_tender' | 'negotiated' | 'without_publicity' | 'competitive_dialogue';
+
+/**
+ * Profile
+ *
+ * Shares (0–1) of the distinct people who worked on the clause.
+ */
+export type Profile = {
+    /**
+     * Over 50
+     */
+    over_50: string;
+    /**
+     * Qpv Residents
+     */
+    qpv_residents: string;
+    /**
+     * Under 26
+     */
+    under_26: string;
+    /**
+     * Women
+     */
+    women: string;
+};
 
 /**
  * QualificationLevel
@@ -11983,6 +12113,85 @@ export type TendersClauseArticlePreviewResponses = {
 };
 
 export type TendersClauseArticlePreviewResponse = TendersClauseArticlePreviewResponses[keyof TendersClauseArticlePreviewResponses];
+
+export type ComplianceLotComplianceData = {
+    body?: never;
+    path: {
+        /**
+         * Tender Id
+         */
+        tender_id: string;
+        /**
+         * Lot Id
+         */
+        lot_id: string;
+    };
+    query?: {
+        /**
+         * On
+         */
+        on?: string | null;
+    };
+    url: '/api/v1/tenders/{tender_id}/lots/{lot_id}/compliance';
+};
+
+export type ComplianceLotComplianceErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ComplianceLotComplianceError = ComplianceLotComplianceErrors[keyof ComplianceLotComplianceErrors];
+
+export type ComplianceLotComplianceResponses = {
+    /**
+     * Successful Response
+     */
+    200: LotCompliance;
+};
+
+export type ComplianceLotComplianceResponse = ComplianceLotComplianceResponses[keyof ComplianceLotComplianceResponses];
 
 export type TendersLotHistoryData = {
     body?: never;
