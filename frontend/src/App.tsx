@@ -3,6 +3,10 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 
 import { OfferPage } from './features/offers/OfferPage';
 import { OffersPage } from './features/offers/OffersPage';
+import { AssignmentPage } from './features/assignments/AssignmentPage';
+import { AssignmentsPage } from './features/assignments/AssignmentsPage';
+import { RecordAssignmentPage } from './features/assignments/RecordAssignmentPage';
+import { ReferralsPage } from './features/referrals/ReferralsPage';
 import type { Permission } from './client/types.gen';
 import { AppLayout } from './components/AppLayout';
 import { Loading } from './components/Feedback';
@@ -83,6 +87,10 @@ export function App() {
       <Route path="/eligibility-queue" element={page(<EligibilityQueuePage />, 'eligibility:validate')} />
       <Route path="/offers" element={page(<OffersPage />, 'offers:read')} />
       <Route path="/offers/:id" element={page(<OfferPage />, 'offers:read')} />
+      <Route path="/referrals" element={page(<ReferralsPage />, 'referrals:read')} />
+      <Route path="/assignments" element={page(<AssignmentsPage />, 'assignments:read')} />
+      <Route path="/assignments/new" element={page(<RecordAssignmentPage />, 'assignments:record')} />
+      <Route path="/assignments/:id" element={page(<AssignmentPage />, 'assignments:read')} />
       <Route path="*" element={page(<NotFound />)} />
     </Routes>
   );

@@ -27,6 +27,14 @@ describe('home cards', () => {
     expect(ROLE_CARDS.referent.map((card) => card.to)).toContain('/offers');
   });
 
+  it('lead enterprises and referents to the referrals and the missions', () => {
+    for (const role of ['enterprise', 'referent'] as const) {
+      const pages = ROLE_CARDS[role].map((card) => card.to);
+      expect(pages, role).toEqual(expect.arrayContaining(['/referrals', '/assignments']));
+    }
+    expect(cardsFor('enterprise', ['tenders:read', 'offers:read']).map((card) => card.to)).not.toContain('/referrals');
+  });
+
   it("give a network's coordinator her own wording, not the referent's", async () => {
     const fr = (await import('../src/i18n/fr.json')).default as { home: { cards: Record<string, { title: string; text: string }> } };
     const permissions: Permission[] = ['participants:read', 'participants:write', 'pathways:write'];

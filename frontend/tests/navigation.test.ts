@@ -25,6 +25,17 @@ describe('navigation by permission', () => {
     ]);
   });
 
+  it('shows referrals and missions to the roles that read them', () => {
+    expect(labels(['offers:read', 'referrals:read', 'assignments:read'])).toEqual([
+      'nav.home',
+      'nav.offers',
+      'nav.referrals',
+      'nav.assignments',
+      'nav.account',
+    ]);
+    expect(labels(['offers:read'])).not.toContain('nav.referrals');
+  });
+
   it('shows only home and account without any of those permissions', () => {
     expect(labels([])).toEqual(['nav.home', 'nav.account']);
   });

@@ -12,6 +12,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/operations', labelKey: 'nav.operations', permission: 'operations:read' },
   { to: '/tenders', labelKey: 'nav.tenders', permission: 'tenders:read' },
   { to: '/offers', labelKey: 'nav.offers', permission: 'offers:read' },
+  { to: '/referrals', labelKey: 'nav.referrals', permission: 'referrals:read' },
+  { to: '/assignments', labelKey: 'nav.assignments', permission: 'assignments:read' },
   { to: '/participants', labelKey: 'nav.participants', permission: 'participants:read' },
   { to: '/eligibility-queue', labelKey: 'nav.eligibilityQueue', permission: 'eligibility:validate' },
   { to: '/participants/stats', labelKey: 'nav.portfolioStats', permission: 'participants:read' },

@@ -18,6 +18,10 @@ export const AUDITED_TYPES = [
   'eligibility_validation',
   'pathway',
   'pathway_step',
+  'offer',
+  'referral',
+  'referral_event',
+  'assignment',
 ] as const;
 
 /** What an entry records (backend `AuditAction`): the log's "Action" filter. */
@@ -100,7 +104,9 @@ export function recordPath(event: Pick<AuditEventRead, 'entity_type' | 'entity_i
 }
 
 // Participants' records are personal: their entries hold "[set]" markers, never a name.
-const PERSONAL_TYPES = new Set(['participant', 'eligibility_validation', 'pathway', 'pathway_step']);
+const PERSONAL_TYPES = new Set([
+  'participant', 'eligibility_validation', 'pathway', 'pathway_step', 'referral', 'referral_event', 'assignment',
+]);
 const NAMING_FIELDS = ['full_name', 'name', 'reference', 'title', 'email'];
 
 /** What names an entry's record: the name the API gives (an account, an organisation), or

@@ -28,15 +28,20 @@ const CARDS = {
   offers: { key: 'offers', to: '/offers', permission: 'offers:read' },
   openOffers: { key: 'openOffers', to: '/offers', permission: 'offers:read' },
   portfolio: { key: 'portfolio', to: '/participants/stats', permission: 'participants:read' },
+  referralsReceived: { key: 'referralsReceived', to: '/referrals', permission: 'referrals:read' },
+  referralsMade: { key: 'referralsMade', to: '/referrals', permission: 'referrals:read' },
+  missionsEmployed: { key: 'missionsEmployed', to: '/assignments', permission: 'assignments:read' },
+  missionsFollowed: { key: 'missionsFollowed', to: '/assignments', permission: 'assignments:read' },
+  missionsRecorded: { key: 'missionsRecorded', to: '/assignments', permission: 'assignments:read' },
 } satisfies Record<string, HomeCard>;
 
 /** What each role finds on its home page, in order. */
 export const ROLE_CARDS: Record<Role, readonly HomeCard[]> = {
   admin: [CARDS.directory, CARDS.accounts, CARDS.settings, CARDS.audit],
-  facilitator: [CARDS.operations, CARDS.hours, CARDS.clause, CARDS.eligibility, CARDS.referred, CARDS.settings],
+  facilitator: [CARDS.operations, CARDS.hours, CARDS.clause, CARDS.eligibility, CARDS.referred, CARDS.missionsRecorded, CARDS.settings],
   buyer: [CARDS.tenders, CARDS.lotHours],
-  enterprise: [CARDS.lots, CARDS.offers],
-  referent: [CARDS.participants, CARDS.pathways, CARDS.import, CARDS.portfolio, CARDS.openOffers],
+  enterprise: [CARDS.lots, CARDS.offers, CARDS.referralsReceived, CARDS.missionsEmployed],
+  referent: [CARDS.participants, CARDS.pathways, CARDS.import, CARDS.portfolio, CARDS.openOffers, CARDS.referralsMade, CARDS.missionsFollowed],
 };
 
 /** A network's coordinator (a referent of the PLIE) follows the people of her network's

@@ -14,6 +14,7 @@ import { day } from '../tenders/format';
 import { OfferForm } from './OfferForm';
 import { useAuth } from '../auth/AuthProvider';
 import { OfferStatusBadge } from './OffersPage';
+import { OfferReferrals } from '../referrals/OfferReferrals';
 
 export function OfferPage() {
   const { id = '' } = useParams();
@@ -99,6 +100,7 @@ export function OfferPage() {
           {offer.description && <Text mt="sm" style={{ whiteSpace: 'pre-line' }}>{offer.description}</Text>}
         </Paper>
       )}
+      {can('referrals:read') && <OfferReferrals offer={offer} />}
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Card, Group, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 import { call } from '../../api/client';
 import { participantsAmendPathway, participantsListPathways, participantsStartPathway } from '../../client/sdk.gen';
@@ -16,6 +17,7 @@ import { todayIso } from '../../lib/dates';
 import { fieldMap } from '../../lib/problem';
 import { isoDay, notAfter, notAfterDay, notBefore, notTooEarly, required } from '../../lib/validation';
 import { day, number } from '../tenders/format';
+import { useAuth } from '../auth/AuthProvider';
 import { type ExitMode, ExitForm, ReopenModal } from './ExitForm';
 import { versionTag } from './pathwayForms';
 import { DeleteStepModal, StepForm, usePathwayRefresh } from './StepForm';
@@ -112,6 +114,7 @@ type Editing =
 /** One step of the timeline, what it held, and its corrections when they are allowed. */
 function StepLine({ step, onEdit, onDelete }: { step: StepRead; onEdit: () => void; onDelete: () => void }) {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const what = `${t(`stepKinds.${step.kind}`)} — ${day(step.start_date)}`;
   return (
     <>
@@ -127,6 +130,11 @@ function StepLine({ step, onEdit, onDelete }: { step: StepRead; onEdit: () => vo
         <Text size="sm" c="orange.9" fw={500} mt={2} data-testid="step-exception">
           {t('participants.onExceptionLine', { reason: step.exception.reason, name: step.exception.granted_by.full_name, date: day(step.exception.granted_on) })}
         </Text>
+      )}
+      {step.assignment_id && can('assignments:read') && (
+        <Anchor component={Link} to={`/assignments/${step.assignment_id}`} size="sm" fw={600} aria-label={`${t('participants.viewAssignment')} : ${what}`}>
+          {t('participants.viewAssignment')}
+        </Anchor>
       )}
       {(step.actions.edit || step.actions.delete) && (
         <Group gap="xs" mt={2}>

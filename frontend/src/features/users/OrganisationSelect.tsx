@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 
 import { call } from '../../api/client';
 import { organisationsListOrganisations } from '../../client/sdk.gen';
-import type { OrganisationKind } from '../../client/types.gen';
+import type { OrganisationKind, OrganisationRead } from '../../client/types.gen';
 import { organisationDetail } from './organisationLabel';
 
 export interface OrganisationChoice {
@@ -27,6 +27,7 @@ export function OrganisationSelect({
   onChange,
   required = true,
   description,
+  accept,
 }: {
   label: string;
   required?: boolean;
@@ -36,6 +37,8 @@ export function OrganisationSelect({
   error?: ReactNode;
   readOnly?: boolean;
   onChange: (value: OrganisationChoice | null) => void;
+  /** Which of the organisations found are offered (e.g. only AIs and GEIQs); all by default. */
+  accept?: (organisation: OrganisationRead) => boolean;
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState(value?.name ?? '');
@@ -52,7 +55,7 @@ export function OrganisationSelect({
       ),
     enabled: !readOnly,
   });
-  const found = (data?.items ?? []).filter((organisation) => kinds.includes(organisation.kind));
+  const found = (data?.items ?? []).filter((organisation) => kinds.includes(organisation.kind) && (accept?.(organisation) ?? true));
   const details = new Map<string, string | null>(found.map((organisation) => [organisation.id, organisationDetail(organisation)]));
   const options = found.map((organisation) => ({ value: organisation.id, label: organisation.name }));
   // The chosen organisation stays among the data (the box shows its name), but it is listed
