@@ -7,7 +7,7 @@ People are proposed, met, declined and one hired (the hire writes its assignment
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 from sqlmodel import col
 
 from levier.core import clock
-from levier.demo_story import Story
+from levier.demo_story import Step, Story
 from levier.offers import service as offers_service
 from levier.offers.constants import ContractKind, OfferStatus
 from levier.offers.models import Offer
@@ -144,7 +144,7 @@ async def seed_referrals(
         for days_ago, move in plot:
             day = today - timedelta(days=days_ago)
             actor = referent if move == "proposed" else enterprise
-            async with story.step(day, actor):
+            async with story.step(day, actor) as step:
                 if move == "proposed":
                     referral = await referrals_service.propose(
                         session,
@@ -155,6 +155,7 @@ async def seed_referrals(
                             message="Disponible tout de suite ; permis B et véhicule.",
                         ),
                     )
+                    await _date_move(step, referral, day)
                     continue
                 assert referral is not None
                 if move == "interview":
@@ -170,3 +171,11 @@ async def seed_referrals(
                     )
                 else:
                     referral = await hiring.hire(session, employer_scope, referral, ReferralHire())
+                await _date_move(step, referral, day)
+
+
+async def _date_move(step: Step, referral: Referral, day: date) -> None:
+    """The move the service just dated today, dated on the story's day."""
+    latest = max(referral.events, key=lambda event: event.at)
+    await step.restamp(latest, on=day, at=step.moment)
+    await step.restamp(referral, status_on=day)

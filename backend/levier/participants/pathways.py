@@ -13,6 +13,7 @@ from levier.core.errors import Conflict, FieldChecks, FieldInvalid
 from levier.participants import clause_entry
 from levier.participants.constants import (
     EXIT_CATEGORY,
+    MINIMUM_AGE,
     ExitCategory,
     ExitSituation,
     StepKind,
@@ -85,13 +86,24 @@ def _check_entry(
 ) -> None:
     """An entry date (a new pathway's, or `pathway`'s corrected): not in the future, not before
     the person was born nor before an earlier pathway's exit, and (corrected) not after the
-    pathway's first step. Every failure is reported at once."""
+    pathway's first step, nor before the person's 16th birthday. Every failure is reported at
+    once."""
     checks = FieldChecks()
     if entry_date > today:
         checks.add(FieldInvalid("entry_date", "date_in_future"))
     birth_date = participant.birth_date
     if birth_date is not None and entry_date < birth_date:
         checks.add(FieldInvalid("entry_date", "entry_before_birth", birth_date=birth_date))
+    elif birth_date is not None and entry_date < clock.years_after(birth_date, MINIMUM_AGE):
+        # Clause pathways are for people of working age: the same age as a registration.
+        checks.add(
+            FieldInvalid(
+                "entry_date",
+                "entry_before_minimum_age",
+                minimum_age=MINIMUM_AGE,
+                on=clock.years_after(birth_date, MINIMUM_AGE),
+            )
+        )
     exits = [p.exit_date for p in participant.pathways if p.exit_date and p is not pathway]
     last_exit = max(exits, default=None)
     if last_exit is not None and entry_date < last_exit and not checks.failed("entry_date"):

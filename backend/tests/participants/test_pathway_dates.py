@@ -151,11 +151,11 @@ class TestAmendEntryDate:
 
     async def test_birth_date_cannot_move_after_the_entry(self, client, auth, session, network):
         person = await make_participant(session, network.nadia, network.structure)
-        assert (await start(client, auth, network.nadia, person, "2003-09-01")).status_code == 201
+        assert (await start(client, auth, network.nadia, person, "2007-09-01")).status_code == 201
         record = await client.get(f"/api/v1/participants/{person.id}", headers=auth(network.nadia))
         response = await client.patch(
             f"/api/v1/participants/{person.id}",
-            json={"birth_date": "2005-05-05"},
+            json={"birth_date": "2008-05-05"},
             headers={**auth(network.nadia), "If-Match": record.headers["ETag"]},
         )
         assert response.status_code == 422
@@ -218,3 +218,28 @@ class TestFollowUpDue:
                 {"follow_up_date": "2025-09-30", "situation": "cdi"},
             )
             assert done.status_code == 200, done.text
+
+
+class TestEntryAtWorkingAge:
+    async def test_a_pathway_starts_at_sixteen_at_the_earliest(
+        self, client, auth, session, network
+    ):
+        from datetime import date
+
+        from tests.factories import make_participant
+
+        person = await make_participant(
+            session, network.nadia, network.structure, birth_date=date(2007, 1, 1)
+        )
+        url = f"/api/v1/participants/{person.id}/pathways"
+        refused = await client.post(
+            url, json={"entry_date": "2010-06-01"}, headers=auth(network.nadia)
+        )
+        assert refused.status_code == 422
+        error = refused.json()["errors"][0]
+        assert (error["field"], error["code"]) == ("entry_date", "entry_before_minimum_age")
+        assert "01/01/2023" in error["message"]
+        accepted = await client.post(
+            url, json={"entry_date": "2023-01-02"}, headers=auth(network.nadia)
+        )
+        assert accepted.status_code == 201, accepted.text

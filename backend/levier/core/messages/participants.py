@@ -99,6 +99,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "La sortie ne peut pas suivre l'entrée du parcours suivant ({next_entry}).",
         "The exit cannot follow the next pathway's entry ({next_entry}).",
     ),
+    "entry_before_minimum_age": (
+        "La personne n'avait pas encore {minimum_age} ans : un parcours commence au plus tôt "
+        "le {on}.",
+        "The person was not {minimum_age} yet: a pathway starts on {on} at the earliest.",
+    ),
     "end_before_start": (
         "La fin ne peut pas précéder le début.",
         "The end cannot precede the start.",
