@@ -68,9 +68,20 @@ async def access_log(session: AsyncSession, participant: Participant) -> list[di
     ids = [participant.id, *(v.id for v in participant.eligibility)]
     for pathway in participant.pathways:
         ids += [pathway.id, *(s.id for s in pathway.steps)]
-    rows = await session.execute(
-        select(AuditEvent).where(col(AuditEvent.entity_id).in_(ids)).order_by(col(AuditEvent.at))
+    events = list(
+        (
+            await session.execute(select(AuditEvent).where(col(AuditEvent.entity_id).in_(ids)))
+        ).scalars()
     )
+    # A step deleted from a pathway is no current record: its own entries (its creation, its
+    # changes, its deletion) are found through the pathway's entry naming it, which itself
+    # only says that a step went.
+    gone = [uuid.UUID(step_id) for step_id in map(_removed_step, events) if step_id]
+    if gone:
+        events += (
+            await session.execute(select(AuditEvent).where(col(AuditEvent.entity_id).in_(gone)))
+        ).scalars()
+    kept = [event for event in events if _removed_step(event) is None]
     return [
         {
             "at": jsonable(event.at),
@@ -79,8 +90,14 @@ async def access_log(session: AsyncSession, participant: Participant) -> list[di
             "record": event.entity_type,
             "fields": logged_fields(event.action, event.changes),
         }
-        for event in rows.scalars()
+        for event in sorted(kept, key=lambda event: event.at)
     ]
+
+
+def _removed_step(event: AuditEvent) -> str | None:
+    """The id of the step a pathway's entry says was removed, if it says so."""
+    steps = (event.changes or {}).get("steps") if event.entity_type == "pathway" else None
+    return steps.get("removed") if isinstance(steps, dict) else None
 
 
 async def export(session: AsyncSession, scope: Scope, participant: Participant) -> dict[str, Any]:

@@ -221,7 +221,12 @@ class TestDeleteStep:
         log = await client.get(
             f"/api/v1/participants/{alice.id}/access-log", headers=auth(network.nadia)
         )
-        assert any(e["fields"] == ["steps"] for e in log.json())
+        # The step's own entries stay in the person's access log, its deletion included.
+        step_entries = [
+            (e["record"], e["action"]) for e in log.json() if e["record"] == "pathway_step"
+        ]
+        assert step_entries == [("pathway_step", "created"), ("pathway_step", "deleted")]
+        assert not any(e["fields"] == ["steps"] for e in log.json())
         # An earlier step is then accepted (the step dated today no longer blocks it).
         await add(
             client,
