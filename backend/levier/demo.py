@@ -134,6 +134,23 @@ DEMO_ORGANISATIONS: dict[str, OrganisationCreate] = {
         siret=demo_siret(1370009),
         territory=_department("37"),
     ),
+    # Employers of record for the other fulfilment modes: temporary work and placements.
+    "temp_agency": OrganisationCreate(
+        name="Intérim Insertion Touraine (ETTI)",
+        kind=OrganisationKind.enterprise,
+        enterprise_kind=EnterpriseKind.ETTI,
+        ess=True,
+        siret=demo_siret(1370012),
+        territory=_department("37"),
+    ),
+    "geiq": OrganisationCreate(
+        name="GEIQ BTP Centre-Val de Loire",
+        kind=OrganisationKind.enterprise,
+        enterprise_kind=EnterpriseKind.GEIQ,
+        ess=True,
+        siret=demo_siret(1370013),
+        territory=_department("37"),
+    ),
 }
 
 
