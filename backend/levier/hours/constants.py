@@ -17,4 +17,4 @@ EDITABLE = frozenset({HoursStatus.declared, HoursStatus.rejected})
 DECIDABLE = frozenset({HoursStatus.declared})
 REJECTABLE = frozenset({HoursStatus.declared, HoursStatus.validated})
 
-MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+MONTH_PATTERN = r"^20\d{2}-(0[1-9]|1[0-2])$"  # 2000–2099, as procurement dates

@@ -83,6 +83,7 @@ class TestDeclare:
             ("2025-02", "-5"): ("hours", None),
             ("2025-02", "abc"): ("hours", None),
             ("2025-13", "10"): ("month", None),
+            ("0000-01", "10"): ("month", None),
         }
         for (month, hours), (field, code) in cases.items():
             refused = await declare(client, headers, assignment, month, hours)
