@@ -87,6 +87,10 @@ test('scenario B: a referent follows a pathway, the PLIE coordinator oversees an
   await select(page, 'Nouveau référent').click();
   await page.getByRole('option', { name: 'Thomas Girard' }).click();
   await page.getByRole('button', { name: 'Transférer à un autre référent' }).click();
+  // Nothing moves before the confirmation, which names the new referent; the toast names them too.
+  await expect(page.getByTestId('transfer-confirm')).toContainText('à Thomas Girard');
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirmer le transfert' }).click();
+  await expect(page.getByText('Participant transféré à Thomas Girard.')).toBeVisible();
   await expect(page.getByText('Thomas Girard').first()).toBeVisible();
   await logout(page);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { AUDIT_ACTIONS, auditQuery, changedFields, periodProblems, recordName, recordPath } from '../src/features/audit/audit';
+import { AUDIT_ACTIONS, AUDITED_TYPES, auditQuery, changedFields, periodProblems, recordName, recordPath } from '../src/features/audit/audit';
 
 import i18n from '../src/i18n';
 import { describeChange, formatValue, isBlankValue, isInternalField } from '../src/lib/audit';
@@ -10,6 +10,32 @@ const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 const reading = (language: 'fr' | 'en') => ({ t: i18n.getFixedT(language), language });
 const fr = (field: string, value: unknown) => spaced(formatValue(field, value, reading('fr')));
 const en = (field: string, value: unknown) => spaced(formatValue(field, value, reading('en')));
+
+describe('audited types', () => {
+  it('names every record type the recorder writes, with the fields of the newest ones, in both languages', () => {
+    const types = ['offer', 'referral', 'referral_event', 'assignment', 'clause_exception', 'hours_declaration'];
+    expect(AUDITED_TYPES).toEqual(expect.arrayContaining(types));
+    // Backend models ClauseException and HoursDeclaration (participants, hours).
+    const fields = [
+      'participant_id', 'lot_id', 'structure_id', 'reason', 'granted_by_id', 'granted_on',
+      'assignment_id', 'employer_id', 'month', 'hours', 'note', 'status',
+      'declared_by_id', 'declared_at', 'decided_by_id', 'decided_at', 'rejection_reason',
+    ];
+    for (const language of ['fr', 'en'] as const) {
+      const t = i18n.getFixedT(language);
+      for (const type of types) expect(i18n.exists(`audit.types.${type}`, { lng: language }), `${language} ${type}`).toBe(true);
+      for (const field of fields) expect(i18n.exists(`history.fields.${field}`, { lng: language }), `${language} ${field}`).toBe(true);
+      expect(t('audit.types.hours_declaration')).not.toBe('hours_declaration');
+    }
+    expect(i18n.getFixedT('fr')('audit.types.hours_declaration')).toBe("Déclaration d'heures");
+    expect(i18n.getFixedT('en')('audit.types.clause_exception')).toBe('Exception to the clause entry rules');
+    // Their entries are personal: no name is taken from them.
+    for (const entity_type of ['clause_exception', 'hours_declaration'])
+      expect(recordName({ entity_type, changes: { reason: 'Résidente QPV' } })).toBeNull();
+    expect(fr('granted_on', '2026-10-23')).toBe('23/10/2026');
+    expect(fr('decided_at', '2026-12-02T14:30:00+00:00')).toMatch(/^02\/12\/2026 \d{2}:\d{2}$/);
+  });
+});
 
 describe('history lines', () => {
   it('reads an [old, new] pair as a change, each side formatted', () => {

@@ -81,6 +81,26 @@ describe('awardErrors', () => {
     });
   });
 
+  it('counts in the total only the amounts accepted on their row', () => {
+    const errors = failing(
+      awardErrors(
+        {
+          ...base,
+          subcontractors: [
+            { enterprise: insertion, amount: '1e9' },
+            { enterprise: { id: 's', name: 'Sous-traitant' }, amount: '200 000' },
+          ],
+        },
+        today,
+      ),
+    );
+    expect(errors).toEqual({ 'subcontractors.0.amount': 'validation.amount' });
+    // A refused awarded amount is no ceiling to compare with either.
+    expect(
+      failing(awardErrors({ ...base, awarded_amount: '1e2', subcontractors: [{ enterprise: insertion, amount: '200 000' }] }, today)),
+    ).toEqual({ awarded_amount: 'validation.amount' });
+  });
+
   it('wants every consortium member chosen, each once', () => {
     const errors = failing(
       awardErrors({ ...base, consortium_type: 'joint', members: [{ enterprise: builder }, { enterprise: builder }, { enterprise: null }] }, today),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { dayMonthYear, isIsoDay, isoDate, looksLikeDate, parseDate, todayIso } from '../src/lib/dates';
+import { datesInOrder, dayMonthYear, isIsoDay, isoDate, looksLikeDate, parseDate, todayIso, validPeriod } from '../src/lib/dates';
+import { typedNumber } from '../src/lib/numbers';
+import { typedNumber as offerNumber } from '../src/features/offers/offers';
 import { isoDay } from '../src/lib/validation';
 import { day } from '../src/features/tenders/format';
 
@@ -49,5 +51,27 @@ describe('typed dates', () => {
 
   it("takes today in the browser's time zone, not in UTC", () => {
     expect(todayIso(new Date(2026, 0, 1, 0, 30))).toBe('2026-01-01');
+  });
+});
+
+describe('typed periods', () => {
+  it('gives the days to query only when both are real days (or empty) in order', () => {
+    expect(validPeriod('2026-01-01', '2026-02-28')).toEqual({ from: '2026-01-01', to: '2026-02-28' });
+    expect(validPeriod('', null)).toEqual({ from: null, to: null });
+    expect(validPeriod('31/02/2026', '')).toBeNull();
+    expect(validPeriod('abc', '')).toBeNull();
+    expect(validPeriod('2026-01-01', '2026-02-31')).toBeNull();
+    expect(validPeriod('2026-03-01', '2026-02-28')).toBeNull();
+    expect(datesInOrder('2026-03-01', '2026-02-28')).toBe(false);
+    expect(datesInOrder('abc', '2026-02-28')).toBe(true);
+  });
+});
+
+describe('typed numbers', () => {
+  it('reads numbers one way in every form: no exponent, hexadecimal nor Infinity', () => {
+    expect(offerNumber).toBe(typedNumber);
+    expect(typedNumber('1 000 000,50')).toBe(1000000.5);
+    expect(typedNumber('17,5')).toBe(17.5);
+    for (const text of ['1e2', '1e9', '0x10', 'Infinity', 'abc', '']) expect(typedNumber(text)).toBeNaN();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { offerErrors, offerQuery, type OfferValues } from '../src/features/offers/offers';
+import { offerErrors, offerPeriodProblems, offerQuery, type OfferValues } from '../src/features/offers/offers';
 
 const valid: OfferValues = {
   rome_code: 'F1703', rome_label: 'Maçon / Maçonne', title: '', commune_code: '37261', commune_name: 'Tours',
@@ -27,6 +27,12 @@ describe('offerErrors', () => {
     expect(offerErrors({ ...valid, hours_per_week: '48' }, '2027-03-10')).toEqual({});
     expect(offerErrors({ ...valid, hours_per_week: '17,5' }, '2027-03-10')).toEqual({});
   });
+  it('wants a whole number of posts, at least 1', () => {
+    for (const posts of ['2,5', '1e3', '0', '-1']) {
+      expect(offerErrors({ ...valid, posts }, '2027-03-10')).toEqual({ posts: 'offers.postsRange' });
+    }
+    expect(offerErrors({ ...valid, posts: '12' }, '2027-03-10')).toEqual({});
+  });
   it('refuses what is typed but is not a number, rather than reading it otherwise', () => {
     const errors = offerErrors({ ...valid, hours_per_week: '1e1', posts: 'abc', duration_months: '0x6' }, '2027-03-10');
     expect(errors).toEqual({ hours_per_week: 'offers.hoursRange', posts: 'offers.postsRange', duration_months: 'offers.durationRange' });
@@ -39,5 +45,20 @@ describe('offerQuery', () => {
       rome: 'F17', commune: undefined, start_from: undefined, start_to: undefined, status: undefined,
     });
     expect(offerQuery({ status: 'open' }).status).toBe('open');
+  });
+
+  it('never sends start days being corrected: the last valid ones stay', () => {
+    const last = { from: '2027-01-01', to: null };
+    for (const start_from of ['31/02/2026', 'abc']) {
+      expect(offerQuery({ start_from, start_to: null })).toMatchObject({ start_from: undefined, start_to: undefined });
+      expect(offerQuery({ start_from, start_to: null }, last)).toMatchObject({ start_from: '2027-01-01', start_to: undefined });
+    }
+    // An end before the start is said at the field, and not sent either.
+    const inverted = { start_from: '2027-06-01', start_to: '2027-05-01' };
+    expect(offerPeriodProblems(inverted)).toEqual({ start_to: 'validation.endBeforeStart' });
+    expect(offerQuery(inverted, last)).toMatchObject({ start_from: '2027-01-01', start_to: undefined });
+    const ordered = { start_from: '2027-05-01', start_to: '2027-06-01' };
+    expect(offerPeriodProblems(ordered)).toEqual({});
+    expect(offerQuery(ordered, last)).toMatchObject({ start_from: '2027-05-01', start_to: '2027-06-01' });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { StepRead } from '../src/client/types.gen';
 import { exitCategory, stepBody, stepValues, versionTag } from '../src/features/participants/pathwayForms';
-import { datesInOrder, periodQuery, periodYears } from '../src/features/participants/statsPeriod';
+import { datesInOrder, periodQuery, periodReady, periodYears } from '../src/features/participants/statsPeriod';
 
 const employment: StepRead = {
   id: 's1',
@@ -65,5 +65,20 @@ describe('dashboard period', () => {
   it('applies dates only in order', () => {
     expect(datesInOrder('2025-06-01', '2025-01-01')).toBe(false);
     expect(datesInOrder('2025-01-01', '')).toBe(true);
+  });
+
+  it('queries only real days in order, never the text being typed', () => {
+    // "31/02/2026" and "abc" stay in the field as typed: they must not reach the API (422).
+    for (const from of ['31/02/2026', 'abc', '2026-02-31']) {
+      expect(periodReady(from, '2026-06-30')).toBe(false);
+      expect(periodQuery({ kind: 'dates', from, to: '2026-06-30' })).toEqual({ exited_from: null, exited_to: null });
+    }
+    expect(periodReady('2026-07-01', '2026-06-30')).toBe(false);
+    expect(periodQuery({ kind: 'dates', from: '2026-07-01', to: '2026-06-30' })).toEqual({ exited_from: null, exited_to: null });
+    expect(periodReady('2026-01-01', '2026-06-30')).toBe(true);
+    expect(periodReady('', '2026-06-30')).toBe(true);
+    expect(periodReady('', '')).toBe(true);
+    // Only two real days can be out of order: an unreadable one is said by its own field.
+    expect(datesInOrder('2026-01-01', 'abc')).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { calculatorInputs, estimateBody, savedParameters } from '../src/features/tenders/calculator';
+import { calculatorErrors, calculatorInputs, estimateBody, savedParameters } from '../src/features/tenders/calculator';
 import { lotCreateBody, lotUpdateBody, lotValues } from '../src/features/tenders/lotForm';
 import { fieldMap, formPathOf } from '../src/lib/problem';
 import { COMPLETE_CPV, cpvLabel, cpvProblem } from '../src/features/tenders/cpv';
@@ -74,6 +74,33 @@ describe('calculator inputs', () => {
     expect(savedParameters(lot, { amount: '1000', labourShare: '50', insertionRate: '5', hourlyCost: '', takenOverHours: '40' })).not.toHaveProperty(
       'taken_over_monthly_hours',
     );
+  });
+
+  it('refuses what the forms refuse: "1e2" is no 100 %, nor "1e9" an amount', () => {
+    const generic = { calculation_method: 'generic' as const };
+    const fine = { amount: '1 000 000,50', labourShare: '50', insertionRate: '7,5', hourlyCost: '', takenOverHours: '' };
+    expect(calculatorErrors(generic, fine)).toEqual({});
+    expect(
+      calculatorErrors(generic, { amount: '1e9', labourShare: '1e2', insertionRate: '1e1', hourlyCost: '0x10', takenOverHours: '' }),
+    ).toEqual({
+      amount: 'validation.amount',
+      labourShare: 'validation.share',
+      insertionRate: 'validation.share',
+      hourlyCost: 'validation.amount',
+    });
+    // The amount is checked as the lot and award forms check it: required, more than 0, 14 digits.
+    expect(calculatorErrors(generic, { ...fine, amount: '' })).toEqual({ amount: 'validation.required' });
+    expect(calculatorErrors(generic, { ...fine, amount: '0' })).toEqual({ amount: 'validation.amountPositive' });
+    expect(calculatorErrors(generic, { ...fine, amount: '1000000000000' })).toHaveProperty('amount.key', 'validation.amountMax');
+    expect(calculatorErrors(generic, { ...fine, labourShare: '101' })).toEqual({ labourShare: 'validation.share' });
+    // The cleaning method has no labour share but checks the staff taken over.
+    const cleaning = { calculation_method: 'cleaning' as const };
+    expect(calculatorErrors(cleaning, { ...fine, labourShare: '1e2', takenOverHours: '1e2' })).toEqual({
+      takenOverHours: 'validation.amount',
+    });
+    expect(calculatorErrors(cleaning, { ...fine, takenOverHours: '150' })).toEqual({});
+    // Shares are read with the forms' number reading (no exponent).
+    expect(fromPercent('1e2')).toBe('1e2');
   });
 
   it('converts French decimal commas and back', () => {
@@ -334,6 +361,7 @@ describe('form bounds of the tender forms', () => {
     expect(atMost(AMOUNT_MAX, 'max')('1 000 000 000 000')).toEqual({ key: 'validation.amountMax', values: { max: 'max' } });
     expect(atMost(AMOUNT_MAX, 'max')('999 999 999 999,99')).toBeNull();
     expect(subcontractedTotal(['90 000', '10000,50', ''])).toBe(100000.5);
+    expect(subcontractedTotal(['90 000', '1e9', 'abc'])).toBe(90000);
   });
 });
 

@@ -89,8 +89,10 @@ const FIELD_KINDS: ReadonlyMap<string, FieldKind> = new Map([
     'health_consent_on',
     'last_activity_on',
     'retention_due_on',
+    'granted_on',
+    'month',
   ]),
-  ...kinds('moment', ['override_at', 'last_login_at', 'anonymised_at']),
+  ...kinds('moment', ['override_at', 'last_login_at', 'anonymised_at', 'declared_at', 'decided_at']),
   ['territory', { kind: 'territory' }],
   ...codes('code', {
     role: 'roles',

@@ -43,3 +43,19 @@ export function dayMonthYear(value: string): string {
 export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** Whether two days given as a period are in order (either may be left empty, or still being
+ * typed: only two real days can be out of order). */
+export function datesInOrder(from: string, to: string): boolean {
+  return !isIsoDay(from) || !isIsoDay(to) || from <= to;
+}
+
+/** The days a period typed in two date fields may be queried with: both real ISO days or
+ * empty, the end not before the start; null while a day is unreadable (being typed,
+ * "31/02/2026", "abc") or the period inverted, so that nothing invalid is ever sent. */
+export function validPeriod(from: string | null | undefined, to: string | null | undefined): { from: string | null; to: string | null } | null {
+  const start = from || null;
+  const end = to || null;
+  if ((start && !isIsoDay(start)) || (end && !isIsoDay(end))) return null;
+  return start && end && end < start ? null : { from: start, to: end };
+}

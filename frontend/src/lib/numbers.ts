@@ -13,3 +13,11 @@ export function formatEuros(value: number, language: string): string {
     maximumFractionDigits: 2,
   }).format(value);
 }
+
+/** A number as people type it (spaces between thousands, a decimal comma or point), or NaN:
+ * digits only, with one decimal separator, as every form reads it (Number() would also read
+ * "1e9", "0x10" or "Infinity"). */
+export function typedNumber(value: string): number {
+  const text = value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+}

@@ -5,6 +5,7 @@
  */
 
 import { isIsoDay } from './dates';
+import { typedNumber } from './numbers';
 
 /** An i18n key, or a key with the values its message needs. */
 export type CheckResult = string | { key: string; values: Record<string, string | number> } | null;
@@ -189,12 +190,6 @@ export const notAfterDay =
       ? { key, values: { date: latest.split('-').reverse().join('/') } }
       : null;
 
-/** A number as people type it (spaces between thousands, a decimal comma), or NaN. */
-function typedNumber(value: string): number {
-  const text = value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  // Digits only, with one decimal point: Number() would also read "1e9", "0x10" or "Infinity".
-  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
-}
 
 /** A whole number from `min` to `max`, as the server's bounds (empty is left to `required`). */
 export const wholeNumber = (min: number, max: number): Check =>

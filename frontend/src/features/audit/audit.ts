@@ -22,6 +22,8 @@ export const AUDITED_TYPES = [
   'referral',
   'referral_event',
   'assignment',
+  'clause_exception',
+  'hours_declaration',
 ] as const;
 
 /** What an entry records (backend `AuditAction`): the log's "Action" filter. */
@@ -106,6 +108,7 @@ export function recordPath(event: Pick<AuditEventRead, 'entity_type' | 'entity_i
 // Participants' records are personal: their entries hold "[set]" markers, never a name.
 const PERSONAL_TYPES = new Set([
   'participant', 'eligibility_validation', 'pathway', 'pathway_step', 'referral', 'referral_event', 'assignment',
+  'clause_exception', 'hours_declaration',
 ]);
 const NAMING_FIELDS = ['full_name', 'name', 'reference', 'title', 'email'];
 

@@ -1,4 +1,5 @@
-import { Badge, Group, Select, Stack } from '@mantine/core';
+import { Badge, Group, Select, Stack, Text } from '@mantine/core';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -11,8 +12,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { TerritoryPicker } from '../../components/TerritoryPicker';
 import { useCursorList } from '../../hooks/useCursorList';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
+import { validPeriod } from '../../lib/dates';
 import { day } from '../tenders/format';
-import { OFFER_STATUSES, offerQuery } from './offers';
+import { OFFER_STATUSES, type OfferPeriod, offerPeriod, offerPeriodProblems, offerQuery } from './offers';
 import { RomePicker } from './RomePicker';
 
 const COLORS: Record<OfferStatus, string> = { open: 'green', filled: 'blue', closed: 'gray' };
@@ -48,7 +50,13 @@ export function OffersPage() {
     { rome: null, commune: null, commune_name: null, start_from: null, start_to: null, status: null },
     { allowed: { status: OFFER_STATUSES } },
   );
-  const query = offerQuery(filters);
+  // Start days still being corrected (unreadable, or out of order) are never sent: the list
+  // stays filtered on the last valid ones, and the field says what is wrong.
+  const lastPeriod = useRef<OfferPeriod>({ from: null, to: null });
+  lastPeriod.current = offerPeriod(filters, lastPeriod.current);
+  const periodValid = validPeriod(filters.start_from, filters.start_to) !== null;
+  const periodProblems = offerPeriodProblems(filters);
+  const query = offerQuery(filters, lastPeriod.current);
   const list = useCursorList(['offers', 'list', query], (cursor) =>
     call(offersListOffers({ query: { ...query, cursor, limit: 50 } })),
   );
@@ -58,7 +66,7 @@ export function OffersPage() {
   return (
     <Stack gap="md">
       <PageHeader title={t('offers.title')} description={t('offers.intro')} />
-      <Group align="end" gap="sm" role="search" aria-label={t('app.filters')}>
+      <Group align="start" gap="sm" role="search" aria-label={t('app.filters')}>
         <RomePicker
           label={t('offers.rome')}
           value={filters.rome}
@@ -76,7 +84,13 @@ export function OffersPage() {
           />
         </div>
         <DateField label={t('offers.startFrom')} value={filters.start_from} onChange={(value) => setFilters({ start_from: value || null })} w={{ base: '100%', sm: 180 } as never} />
-        <DateField label={t('offers.startTo')} value={filters.start_to} onChange={(value) => setFilters({ start_to: value || null })} w={{ base: '100%', sm: 180 } as never} />
+        <DateField
+          label={t('offers.startTo')}
+          value={filters.start_to}
+          onChange={(value) => setFilters({ start_to: value || null })}
+          error={periodProblems.start_to && t(periodProblems.start_to)}
+          w={{ base: '100%', sm: 180 } as never}
+        />
         <Select
           label={t('offers.status')}
           clearable
@@ -87,6 +101,11 @@ export function OffersPage() {
           w={{ base: '100%', sm: 180 }}
         />
       </Group>
+      {!periodValid && (
+        <Text size="sm" c="dimmed" role="status" data-testid="offers-period-invalid">
+          {t('offers.periodInvalid')}
+        </Text>
+      )}
       <ListFrame caption={t('offers.title')} columns={columns} list={list} rows={offerRows(list.items)} />
     </Stack>
   );

@@ -1,4 +1,6 @@
 import type { ContractKind, OfferStatus } from '../../client/types.gen';
+import { datesInOrder, validPeriod } from '../../lib/dates';
+import { typedNumber } from '../../lib/numbers';
 
 export const OFFER_STATUSES: readonly OfferStatus[] = ['open', 'filled', 'closed'];
 export const CONTRACT_KINDS: readonly ContractKind[] = [
@@ -6,11 +8,8 @@ export const CONTRACT_KINDS: readonly ContractKind[] = [
 ];
 export const MAX_HOURS_PER_WEEK = 48;
 
-/** A number as typed ("17,5"): digits with one decimal comma or point, else NaN (not "1e1"). */
-export function typedNumber(value: string): number {
-  const text = value.trim().replace(',', '.');
-  return /^(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
-}
+/** A number as typed ("17,5"), else NaN (not "1e1"): the forms' one reading (lib/numbers). */
+export { typedNumber };
 
 export interface OfferValues {
   rome_code: string;
@@ -46,15 +45,33 @@ export function offerErrors(values: OfferValues, today: string): Record<string, 
   return errors;
 }
 
-/** The list's query from the URL's filters (only what is set). */
-export function offerQuery(filters: Record<string, string | null>) {
+/** The start days the list is filtered on: those typed when both are real days in order
+ * (lib/dates `validPeriod`), else `lastValid` (the last ones that were), so that text still
+ * being corrected is never sent (the API answers 422) and the list stays as it was. */
+export function offerPeriod(
+  filters: Record<string, string | null>,
+  lastValid: OfferPeriod = { from: null, to: null },
+): OfferPeriod {
+  return validPeriod(filters.start_from, filters.start_to) ?? lastValid;
+}
+export type OfferPeriod = { from: string | null; to: string | null };
+
+/** The period filter's problem, as its field shows it (an unreadable day is said by its own
+ * field): an end before the start, as the dashboard and the audit log say it. */
+export function offerPeriodProblems(filters: Record<string, string | null>): { start_to?: string } {
+  return datesInOrder(filters.start_from ?? '', filters.start_to ?? '') ? {} : { start_to: 'validation.endBeforeStart' };
+}
+
+/** The list's query from the URL's filters (only what is set; the start days as `offerPeriod`). */
+export function offerQuery(filters: Record<string, string | null>, lastValid?: OfferPeriod) {
   const pick = (name: string) => filters[name] || undefined;
   const status = pick('status');
+  const days = offerPeriod(filters, lastValid);
   return {
     rome: pick('rome'),
     commune: pick('commune'),
-    start_from: pick('start_from'),
-    start_to: pick('start_to'),
+    start_from: days.from ?? undefined,
+    start_to: days.to ?? undefined,
     status: status && (OFFER_STATUSES as readonly string[]).includes(status) ? (status as OfferStatus) : undefined,
   };
 }

@@ -17,6 +17,7 @@ import { Loading, ProblemAlert } from '../../components/Feedback';
 import { LoadError } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { toApiError } from '../../lib/problem';
+import { personName } from '../referrals/referrals';
 import { download } from '../tenders/files';
 import { day } from '../tenders/format';
 import { AccessLogSection } from './AccessLogSection';
@@ -33,6 +34,7 @@ function Actions({ participant, etag, onChanged }: { participant: ParticipantRea
   const queryClient = useQueryClient();
   const [target, setTarget] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [confirmingTransfer, setConfirmingTransfer] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const options = useQuery({
     queryKey: ['participants', 'options'],
@@ -49,10 +51,11 @@ function Actions({ participant, etag, onChanged }: { participant: ParticipantRea
   };
   const transfer = () =>
     guard(async () => {
+      setConfirmingTransfer(false);
       if (!target) return;
       await call(participantsTransferParticipant({ path: { participant_id: participant.id }, headers: { 'If-Match': etag }, body: { referent_id: target } }));
       await queryClient.invalidateQueries({ queryKey: ['participants'] });
-      notifications.show({ color: 'green', message: t('participants.transferred') });
+      notifications.show({ color: 'green', message: t('participants.transferred', { name: targetName }) });
       // Whoever handed the person over to someone outside their scope no longer reads them.
       try {
         await call(participantsGetParticipant({ path: { participant_id: participant.id } }));
@@ -71,6 +74,7 @@ function Actions({ participant, etag, onChanged }: { participant: ParticipantRea
     });
   const base = `/api/v1/participants/${participant.id}/export`;
   const referents = (options.data?.referents ?? []).filter((r) => r.id !== participant.referent.id);
+  const targetName = referents.find((r) => r.id === target)?.full_name ?? '';
   if (!actions.transfer && !actions.export && !actions.anonymise) return null;
   return (
     <Card withBorder padding="lg" component="section" aria-label={t('participants.transfer')}>
@@ -79,7 +83,7 @@ function Actions({ participant, etag, onChanged }: { participant: ParticipantRea
         {actions.transfer && referents.length > 0 && (
           <Group align="end">
             <Select label={t('participants.transferTo')} data={referents.map((r) => ({ value: r.id, label: r.full_name }))} value={target} onChange={setTarget} w={{ base: '100%', sm: 280 }} />
-            <Button variant="light" disabled={!target} onClick={() => void transfer()}>{t('participants.transfer')}</Button>
+            <Button variant="light" disabled={!target} onClick={() => setConfirmingTransfer(true)}>{t('participants.transfer')}</Button>
           </Group>
         )}
         {actions.transfer && options.isSuccess && referents.length === 0 && (
@@ -99,6 +103,17 @@ function Actions({ participant, etag, onChanged }: { participant: ParticipantRea
           )}
         </Group>
       </Stack>
+      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={confirmingTransfer && Boolean(target)} onClose={() => setConfirmingTransfer(false)} title={t('participants.transfer')}>
+        <Stack>
+          <Text data-testid="transfer-confirm">
+            {t('participants.transferConfirm', { person: personName(participant), from: participant.referent.full_name, to: targetName })}
+          </Text>
+          <Group>
+            <Button onClick={() => void transfer()}>{t('participants.confirmTransfer')}</Button>
+            <Button variant="subtle" onClick={() => setConfirmingTransfer(false)}>{t('app.cancel')}</Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={confirming} onClose={() => setConfirming(false)} title={t('participants.anonymise')}>
         <Stack>
           <Text>{t('participants.anonymiseConfirm')}</Text>

@@ -12,7 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { mapProblem, toApiError } from '../../lib/problem';
 import { useAuth } from '../auth/AuthProvider';
 import { day, integer, percent } from '../tenders/format';
-import { datesInOrder, periodQuery, periodYears, type StatsPeriod } from './statsPeriod';
+import { datesInOrder, periodQuery, periodReady, periodYears, type StatsPeriod } from './statsPeriod';
 
 function rate(value: string | null): string {
   return value === null ? '—' : percent(value);
@@ -25,37 +25,46 @@ function PeriodFilter({ period, onChange, error }: { period: StatsPeriod; onChan
   const [to, setTo] = useState(period.kind === 'dates' ? period.to : '');
   const choice = period.kind === 'year' ? String(period.year) : period.kind;
   const ordered = datesInOrder(from, to);
+  // Only real days in order are queried: meanwhile the figures of the last valid period stay.
+  const ready = periodReady(from, to);
   const setDates = (nextFrom: string, nextTo: string) => {
     setFrom(nextFrom);
     setTo(nextTo);
-    if (datesInOrder(nextFrom, nextTo)) onChange({ kind: 'dates', from: nextFrom, to: nextTo });
+    if (periodReady(nextFrom, nextTo)) onChange({ kind: 'dates', from: nextFrom, to: nextTo });
   };
   return (
-    <Group align="start" data-testid="stats-period">
-      <Select
-        label={t('participants.statsPeriod')}
-        allowDeselect={false}
-        w={220}
-        value={choice}
-        data={[
-          { value: 'all', label: t('participants.statsAllExits') },
-          ...periodYears().map((year) => ({ value: String(year), label: String(year) })),
-          { value: 'dates', label: t('participants.statsBetweenDates') },
-        ]}
-        onChange={(value) => {
-          if (value === 'all') onChange({ kind: 'all' });
-          else if (value === 'dates') onChange({ kind: 'dates', from, to });
-          else if (value) onChange({ kind: 'year', year: Number(value) });
-        }}
-        error={error.year}
-      />
-      {period.kind === 'dates' && (
-        <>
-          <DateField label={t('participants.statsFrom')} w={180} value={from} onChange={(value) => setDates(value, to)} error={error.exited_from} />
-          <DateField label={t('participants.statsTo')} w={180} value={to} onChange={(value) => setDates(from, value)} error={!ordered ? t('validation.endBeforeStart') : error.exited_to} />
-        </>
+    <Stack gap={4}>
+      <Group align="start" data-testid="stats-period">
+        <Select
+          label={t('participants.statsPeriod')}
+          allowDeselect={false}
+          w={220}
+          value={choice}
+          data={[
+            { value: 'all', label: t('participants.statsAllExits') },
+            ...periodYears().map((year) => ({ value: String(year), label: String(year) })),
+            { value: 'dates', label: t('participants.statsBetweenDates') },
+          ]}
+          onChange={(value) => {
+            if (value === 'all') onChange({ kind: 'all' });
+            else if (value === 'dates') onChange(ready ? { kind: 'dates', from, to } : { kind: 'dates', from: '', to: '' });
+            else if (value) onChange({ kind: 'year', year: Number(value) });
+          }}
+          error={error.year}
+        />
+        {period.kind === 'dates' && (
+          <>
+            <DateField label={t('participants.statsFrom')} w={180} value={from} onChange={(value) => setDates(value, to)} error={error.exited_from} />
+            <DateField label={t('participants.statsTo')} w={180} value={to} onChange={(value) => setDates(from, value)} error={!ordered ? t('validation.endBeforeStart') : error.exited_to} />
+          </>
+        )}
+      </Group>
+      {period.kind === 'dates' && !ready && (
+        <Text size="sm" c="dimmed" role="status" data-testid="stats-period-invalid">
+          {t('participants.statsPeriodInvalid')}
+        </Text>
       )}
-    </Group>
+    </Stack>
   );
 }
 

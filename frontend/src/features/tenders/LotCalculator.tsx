@@ -10,9 +10,8 @@ import { clausesEstimateHours, tendersUpdateLot } from '../../client/sdk.gen';
 import type { LotRead } from '../../client/types.gen';
 import { ProblemAlert } from '../../components/Feedback';
 import { fieldMap, mapProblem, toApiError } from '../../lib/problem';
-import { share } from '../../lib/validation';
-import { useValidator } from '../../hooks/useValidator';
-import { type CalculatorInputs, calculatorInputs, estimateBody, savedParameters } from './calculator';
+import { useCheckMessages } from '../../hooks/useCheckMessages';
+import { type CalculatorInputs, calculatorErrors, calculatorInputs, estimateBody, savedParameters } from './calculator';
 import { euros, formula, integer, percent } from './format';
 import { useLotRefresh } from './useLotRefresh';
 
@@ -40,24 +39,23 @@ export function LotCalculator({ lot, etag, canSave, onReload }: { lot: LotRead; 
   const [inputs, setInputs] = useState<CalculatorInputs>(() => calculatorInputs(lot));
   const [saveError, setSaveError] = useState<unknown>(null);
   const [debounced] = useDebouncedValue(inputs, 300);
+  // Every input is checked as the forms check it (shares in %, the API takes fractions):
+  // nothing is estimated, shown nor saved while one is refused ("1e2" is no 100 %).
+  const messages = useCheckMessages();
+  const inputErrors = messages(calculatorErrors(lot, inputs));
+  const valid = Object.keys(inputErrors).length === 0;
+  const debouncedValid = Object.values(calculatorErrors(lot, debounced)).every((problem) => !problem);
   const estimate = useQuery({
     queryKey: ['estimate', lot.id, debounced],
     queryFn: () => call(clausesEstimateHours({ body: estimateBody(lot, debounced) })),
+    enabled: debouncedValid,
     retry: false,
   });
   // The estimate's and the save's field errors go next to the calculator's inputs.
-  // Shares are typed in % (the API takes fractions): their range is said here, in %.
-  const rule = useValidator();
-  const shareErrors = Object.fromEntries(
-    (['labourShare', 'insertionRate'] as const).flatMap((name) => {
-      const problem = rule(share)(inputs[name]);
-      return problem ? [[name, problem]] : [];
-    }),
-  );
   const errors = {
     ...(estimate.error ? mapProblem(toApiError(estimate.error).problem, ESTIMATE_FIELDS).fields : {}),
     ...(saveError ? mapProblem(toApiError(saveError).problem, ESTIMATE_FIELDS).fields : {}),
-    ...shareErrors,
+    ...inputErrors,
   };
   // Read the value now: React clears `currentTarget` once the event is dispatched, and the
   // updater below may run later.
@@ -67,6 +65,7 @@ export function LotCalculator({ lot, etag, canSave, onReload }: { lot: LotRead; 
   };
   const save = async () => {
     setSaveError(null);
+    if (!valid) return;
     try {
       await call(
         tendersUpdateLot({
@@ -81,7 +80,7 @@ export function LotCalculator({ lot, etag, canSave, onReload }: { lot: LotRead; 
       setSaveError(error);
     }
   };
-  const result = estimate.data;
+  const result = valid && debouncedValid ? estimate.data : undefined;
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="calculator-title">
       <Title order={2} size="h4" id="calculator-title">
@@ -150,10 +149,15 @@ export function LotCalculator({ lot, etag, canSave, onReload }: { lot: LotRead; 
       )}
       {canSave && (
         <Group mt="md">
-          <Button variant="light" onClick={() => void save()}>
+          <Button variant="light" disabled={!valid} onClick={() => void save()}>
             {t('lots.saveParameters')}
           </Button>
         </Group>
+      )}
+      {!valid && (
+        <Text size="sm" c="red" mt="xs" role="status" data-testid="calculator-invalid">
+          {t('lots.calculatorInvalid')}
+        </Text>
       )}
       <ProblemAlert error={saveError ?? estimate.error} fields={ESTIMATE_FIELDS} onReload={onReload} />
     </Card>

@@ -1,6 +1,7 @@
 /** The award form's checks and the body it sends (`AwardIn`): every row typed is either
  * refused with its reason or sent as it is; none is dropped on the way. */
 import type { AwardIn, ConsortiumType } from '../../client/types.gen';
+import { typedNumber } from '../../lib/numbers';
 import { type Check, type CheckResult, amount, atMost, isoDay, notAfter, notBefore, notTooEarly, required } from '../../lib/validation';
 import { AMOUNT_MAX, subcontractedTotal } from './checks';
 import { decimal, euros } from './format';
@@ -77,8 +78,12 @@ export function awardErrors(values: AwardValues, today: string, earliest?: strin
     if (id) declared.add(id);
     errors[`subcontractors.${index}.amount`] = euroAmount(sub.amount);
   });
-  const awarded = Number(decimal(values.awarded_amount) ?? 'NaN');
-  const total = subcontractedTotal(values.subcontractors.map((sub) => sub.amount));
+  // Only amounts accepted on their row count (a "1e9" refused there adds nothing), and only
+  // against an awarded amount accepted too.
+  const awarded = errors.awarded_amount ? Number.NaN : typedNumber(values.awarded_amount);
+  const total = subcontractedTotal(
+    values.subcontractors.filter((_, index) => !errors[`subcontractors.${index}.amount`]).map((sub) => sub.amount),
+  );
   errors.subcontractors =
     Number.isFinite(awarded) && total > awarded
       ? { key: 'lots.subcontractingExceeds', values: { total: euros(total), awarded: euros(awarded) } }

@@ -1,5 +1,8 @@
 import type { LotRead } from '../../client/types.gen';
-import { decimal, fromPercent, toPercent, typed, typedAmount } from './format';
+import { firstProblems } from '../../lib/formChecks';
+import { type CheckResult, amount, atMost, optionalAmount, required, share } from '../../lib/validation';
+import { AMOUNT_MAX, HOURLY_COST_MAX, SMALL_AMOUNT_MAX } from './checks';
+import { decimal, euros, fromPercent, integer, toPercent, typed, typedAmount } from './format';
 
 /** Parameters people type: amounts in euros, shares and rates in percent, hours in hours. */
 export interface CalculatorInputs {
@@ -22,6 +25,24 @@ export function calculatorInputs(
     hourlyCost: typedAmount(lot.hourly_cost),
     takenOverHours: typed(lot.taken_over_monthly_hours),
   };
+}
+
+/**
+ * The inputs' problems, by input, read as every form reads numbers (typedNumber: "1e2" is
+ * no number): the amount as the lot and award forms check it, shares and rates in %, the
+ * hourly cost and the staff taken over within their columns. Nothing is estimated nor saved
+ * while one is refused.
+ */
+export function calculatorErrors(lot: Pick<LotRead, 'calculation_method'>, inputs: CalculatorInputs): Record<string, CheckResult> {
+  const cleaning = lot.calculation_method === 'cleaning';
+  return firstProblems({
+    amount: [inputs.amount, [required, amount, atMost(AMOUNT_MAX, euros(AMOUNT_MAX))]],
+    ...(cleaning
+      ? { takenOverHours: [inputs.takenOverHours, [optionalAmount, atMost(SMALL_AMOUNT_MAX, integer(SMALL_AMOUNT_MAX))]] as const }
+      : { labourShare: [inputs.labourShare, [share]] as const }),
+    insertionRate: [inputs.insertionRate, [share]],
+    hourlyCost: [inputs.hourlyCost, [amount, atMost(HOURLY_COST_MAX, euros(HOURLY_COST_MAX))]],
+  });
 }
 
 /**

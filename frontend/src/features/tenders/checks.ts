@@ -1,6 +1,6 @@
 /** The server's bounds on tender, lot, award and amendment fields (tenders/schemas.py), checked
  * before sending so every field's error shows at once; a range error says the range. */
-import { decimal } from './format';
+import { typedNumber } from '../../lib/numbers';
 
 /** Lot numbers (`LotCreate.number`). */
 export const LOT_NUMBER = { min: 1, max: 999 } as const;
@@ -14,13 +14,16 @@ export const LENGTHS = { title: 300, trade: 200, object: 1000, reason: 2000 } as
 export const AMOUNT_MAX = 999_999_999_999.99;
 /** The penalty and staff hours taken over: 10 digits. */
 export const SMALL_AMOUNT_MAX = 9_999_999_999;
+/** An hourly cost: 10 digits, 2 of them after the comma (`HourlyCost`). */
+export const HOURLY_COST_MAX = 99_999_999.99;
 
 // Ranges and ceilings are checked with `wholeNumber` and `atMost` (lib/validation.ts).
 
-/** The amounts of the subcontractors, added up (empty rows count for nothing). */
+/** The amounts of the subcontractors, added up (empty rows and what is no number as the
+ * forms read numbers, such as "1e9", count for nothing). */
 export function subcontractedTotal(amounts: readonly string[]): number {
   return amounts.reduce((total, amount) => {
-    const number = Number(decimal(amount) ?? '0');
+    const number = typedNumber(amount);
     return Number.isFinite(number) ? total + number : total;
   }, 0);
 }

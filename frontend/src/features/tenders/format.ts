@@ -1,7 +1,7 @@
 /** Numbers, amounts, shares and dates in the interface language (Intl). */
 import { currentLanguage } from '../../i18n';
 import { dayMonthYear } from '../../lib/dates';
-import { formatEuros } from '../../lib/numbers';
+import { formatEuros, typedNumber } from '../../lib/numbers';
 
 const locale = () => (currentLanguage() === 'en' ? 'en-GB' : 'fr-FR');
 
@@ -48,7 +48,7 @@ export function formula(text: string): string {
 export function fromPercent(value: string): string | null {
   const trimmed = value.trim().replace(',', '.');
   if (!trimmed) return null;
-  const number = Number(trimmed);
+  const number = typedNumber(trimmed);
   return Number.isFinite(number) ? String(Math.round(number * 100) / 10000) : trimmed;
 }
 
