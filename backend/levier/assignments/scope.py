@@ -19,11 +19,10 @@ from sqlalchemy.orm import joinedload
 from sqlmodel import col
 
 from levier.assignments.models import Assignment
-from levier.auth.loaders import path_loader
 from levier.auth.permissions import Permission, Role
 from levier.core.errors import NotFound
 from levier.participants.models import Participant
-from levier.participants.scope import Scope, caller_scope, request_scope_of
+from levier.participants.scope import Scope, caller_scope, scoped_loader
 
 
 def readable(statement: Any, scope: Scope) -> Any:
@@ -77,13 +76,8 @@ class AssignmentInScope:
 
 def assignment_loader(permission: Permission, *, write: bool = False) -> Any:
     """A dependency: the path's assignment, for a caller with `permission`."""
-    return path_loader(
-        permission,
-        "assignment_id",
-        get_assignment,
-        AssignmentInScope,
-        write=write,
-        principal=request_scope_of,
+    return scoped_loader(
+        permission, "assignment_id", get_assignment, AssignmentInScope, write=write
     )
 
 

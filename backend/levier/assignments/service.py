@@ -132,8 +132,19 @@ def _dates(terms: AssignmentTerms, position: dict[str, Any], checks: FieldChecks
         )
     if terms.start_date > clock.today() + timedelta(days=PLANNING_DAYS):
         checks.add(FieldInvalid("start_date", "assignment_start_too_far"))
+
+
+def pathway_for(participant: Participant, terms: AssignmentTerms, checks: FieldChecks) -> Any:
+    """The open pathway a hire's step goes into, its dates checked against it (failures in
+    `checks`, None without an open pathway): a clause assignment's or an employment's."""
+    pathway = pathways.open_pathway(participant)
+    if pathway is None:
+        checks.add(FieldInvalid("participant_id", "assignment_no_open_pathway"))
+    elif terms.start_date < pathway.entry_date:
+        checks.add(FieldInvalid("start_date", "step_before_entry", entry_date=pathway.entry_date))
     if terms.planned_end_date is not None and terms.planned_end_date < terms.start_date:
         checks.add(FieldInvalid("planned_end_date", "end_before_start"))
+    return pathway
 
 
 async def open_assignment(
@@ -157,11 +168,7 @@ async def open_assignment(
         checks.add(FieldInvalid("lot_id", "lot_not_found"))
         checks.raise_if_any()
     assert position is not None
-    pathway = pathways.open_pathway(participant)
-    if pathway is None:
-        checks.add(FieldInvalid("participant_id", "assignment_no_open_pathway"))
-    elif terms.start_date < pathway.entry_date:
-        checks.add(FieldInvalid("start_date", "step_before_entry", entry_date=pathway.entry_date))
+    pathway = pathway_for(participant, terms, checks)
     host_id = terms.host_id or position["enterprises"][0]["id"]
     host = _host(position, host_id, checks)
     employer_id = await _employer(session, terms, host, checks)

@@ -19,12 +19,11 @@ from sqlalchemy.orm import joinedload
 from sqlmodel import col
 
 from levier.assignments.models import Assignment
-from levier.auth.loaders import path_loader
 from levier.auth.permissions import Permission, Role
 from levier.core.errors import NotFound
 from levier.hours.models import HoursDeclaration
 from levier.participants.models import Participant
-from levier.participants.scope import Scope, caller_scope, request_scope_of
+from levier.participants.scope import Scope, caller_scope, scoped_loader
 
 
 def readable(statement: Any, scope: Scope) -> Any:
@@ -80,14 +79,7 @@ class HoursInScope:
 
 def hours_loader(permission: Permission, *, write: bool = False) -> Any:
     """A dependency: the path's declaration, for a caller with `permission`."""
-    return path_loader(
-        permission,
-        "declaration_id",
-        get_declaration,
-        HoursInScope,
-        write=write,
-        principal=request_scope_of,
-    )
+    return scoped_loader(permission, "declaration_id", get_declaration, HoursInScope, write=write)
 
 
 HoursToRead = Annotated[HoursInScope, Depends(hours_loader(Permission.hours_read))]

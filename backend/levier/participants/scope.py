@@ -218,6 +218,21 @@ def participant_loader(
     )
 
 
+def scoped_loader(
+    permission: Permission,
+    path_parameter: str,
+    fetch: Any,
+    wrap: Callable[[Scope, Any], Any],
+    *,
+    write: bool = False,
+) -> Loader:
+    """A dependency: a record about people (a referral, an assignment, hours…) loaded in the
+    caller's participants scope, for a caller with `permission`."""
+    return path_loader(
+        permission, path_parameter, fetch, wrap, write=write, principal=request_scope_of
+    )
+
+
 def caller_scope(permission: Permission) -> Callable[..., Awaitable[Scope]]:
     """A dependency: the scope of a caller with `permission` (for lists and creations)."""
 

@@ -59,13 +59,11 @@ def terms_of(offer: Offer, data: ReferralHire) -> AssignmentTerms:
 
 def _employment_step(participant: Participant, offer: Offer, terms: AssignmentTerms) -> PathwayStep:
     """An offer without a clause: the hire is the pathway's employment step."""
-    pathway = pathways.open_pathway(participant)
-    if pathway is None:
-        raise FieldInvalid("participant_id", "assignment_no_open_pathway")
-    if terms.start_date < pathway.entry_date:
-        raise FieldInvalid("start_date", "step_before_entry", entry_date=pathway.entry_date)
-    if terms.planned_end_date is not None and terms.planned_end_date < terms.start_date:
-        raise FieldInvalid("planned_end_date", "end_before_start")
+    checks = FieldChecks()
+    if terms.contract_kind is None:
+        checks.add(FieldInvalid("contract_kind", "field_required"))
+    pathway = assignments_service.pathway_for(participant, terms, checks)
+    checks.raise_if_any()
     return PathwayStep(
         pathway_id=pathway.id,
         organisation_id=pathway.organisation_id,
@@ -108,10 +106,6 @@ async def hire(
         )
         referral.assignment_id = assignment.id
     else:
-        checks = FieldChecks()
-        if terms.contract_kind is None:
-            checks.add(FieldInvalid("contract_kind", "field_required"))
-        checks.raise_if_any()
         step = _employment_step(participant, offer, terms)
         pathway = pathways.open_pathway(participant)
         assert pathway is not None  # checked by `_employment_step`

@@ -17,12 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 from sqlmodel import col
 
-from levier.auth.loaders import path_loader
 from levier.auth.permissions import Permission, Role
 from levier.core.errors import NotFound
 from levier.offers.models import Offer
 from levier.participants.models import Participant
-from levier.participants.scope import Scope, caller_scope, request_scope_of
+from levier.participants.scope import Scope, caller_scope, scoped_loader
 from levier.referrals.models import Referral, ReferralEvent
 
 
@@ -72,14 +71,7 @@ class ReferralInScope:
 
 def referral_loader(permission: Permission, *, write: bool = False) -> Any:
     """A dependency: the path's referral, for a caller with `permission`."""
-    return path_loader(
-        permission,
-        "referral_id",
-        get_referral,
-        ReferralInScope,
-        write=write,
-        principal=request_scope_of,
-    )
+    return scoped_loader(permission, "referral_id", get_referral, ReferralInScope, write=write)
 
 
 ReferralToRead = Annotated[ReferralInScope, Depends(referral_loader(Permission.referrals_read))]
