@@ -112,8 +112,14 @@ e2e: $(VENV)/.installed frontend/dist/index.html chromium ## Browser tests (Play
 	$(BIN)/levier serve --host 127.0.0.1 --port $(E2E_PORT) >$$tmp/server.log 2>&1 & pid=$$!; \
 	trap 'kill $$pid 2>/dev/null; rm -rf $$tmp' EXIT; \
 	for i in $$(seq 1 60); do curl -sf http://127.0.0.1:$(E2E_PORT)/api/v1/health >/dev/null && break; sleep 0.5; done; \
-	cd frontend && LEVIER_E2E_BASE_URL=http://127.0.0.1:$(E2E_PORT) CHROMIUM_PATH=$(CHROMIUM) npm run e2e --silent \
-		|| { echo "--- server log"; tail -50 $$tmp/server.log; exit 1; }
+	cd frontend; { LEVIER_E2E_BASE_URL=http://127.0.0.1:$(E2E_PORT) CHROMIUM_PATH=$(CHROMIUM) npm run e2e --silent; \
+		echo $$? >$$tmp/rc; } 2>&1 | tee $$tmp/e2e.log; \
+	if [ "$$(cat $$tmp/rc)" != 0 ]; then \
+		echo "--- server log (last 30 lines)"; tail -30 $$tmp/server.log; \
+		echo "--- browser tests that failed (summary repeated so it ends the log)"; \
+		sed -n '/^  [0-9]* failed/,$$p' $$tmp/e2e.log | head -40; \
+		grep -aE '^ +[0-9]+\) ' $$tmp/e2e.log | head -20; exit 1; \
+	fi
 
 openapi: $(VENV)/.installed ## Regenerate openapi/openapi.json and the frontend's typed client
 	cd backend && .venv/bin/python -m levier.openapi ../openapi/openapi.json

@@ -7,6 +7,7 @@ import { AssignmentPage } from './features/assignments/AssignmentPage';
 import { AssignmentsPage } from './features/assignments/AssignmentsPage';
 import { RecordAssignmentPage } from './features/assignments/RecordAssignmentPage';
 import { ReferralsPage } from './features/referrals/ReferralsPage';
+import { HoursPage } from './features/hours/HoursPage';
 import type { Permission } from './client/types.gen';
 import { AppLayout } from './components/AppLayout';
 import { Loading } from './components/Feedback';
@@ -91,6 +92,7 @@ export function App() {
       <Route path="/assignments" element={page(<AssignmentsPage />, 'assignments:read')} />
       <Route path="/assignments/new" element={page(<RecordAssignmentPage />, 'assignments:record')} />
       <Route path="/assignments/:id" element={page(<AssignmentPage />, 'assignments:read')} />
+      <Route path="/hours" element={page(<HoursPage />, 'hours:read')} />
       <Route path="*" element={page(<NotFound />)} />
     </Routes>
   );

@@ -34,6 +34,12 @@ describe('navigation by permission', () => {
       'nav.account',
     ]);
     expect(labels(['offers:read'])).not.toContain('nav.referrals');
+    expect(labels(['assignments:read', 'hours:read', 'hours:declare'])).toEqual([
+      'nav.home',
+      'nav.assignments',
+      'nav.hours',
+      'nav.account',
+    ]);
   });
 
   it('shows only home and account without any of those permissions', () => {

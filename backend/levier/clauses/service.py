@@ -63,6 +63,22 @@ async def get_settings(session: AsyncSession, organisation_id: uuid.UUID) -> Cla
     return settings
 
 
+async def monthly_ceilings(
+    session: AsyncSession, structure_ids: set[uuid.UUID]
+) -> dict[uuid.UUID, int]:
+    """Each structure's monthly ceiling of hours per person (the default where a structure
+    has no settings yet), in one statement."""
+    ceilings = dict.fromkeys(structure_ids, DEFAULT_MONTHLY_CEILING_HOURS)
+    if structure_ids:
+        found = await session.execute(
+            select(
+                col(ClauseSettings.organisation_id), col(ClauseSettings.monthly_ceiling_hours)
+            ).where(col(ClauseSettings.organisation_id).in_(structure_ids))
+        )
+        ceilings.update({row[0]: row[1] for row in found})
+    return ceilings
+
+
 NULLABLE_SETTINGS = {"contact_name", "contact_email", "contact_phone", "article_template"}
 
 

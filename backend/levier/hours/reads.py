@@ -13,6 +13,7 @@ from sqlmodel import col
 from levier.assignments import scope as assignments_scope
 from levier.assignments.constants import FulfilmentMode
 from levier.assignments.models import Assignment
+from levier.clauses import service as clauses_service
 from levier.core.actions import allowed
 from levier.core.pagination import PageParams, paginate
 from levier.hours import rules
@@ -70,7 +71,8 @@ async def grid(
     params: PageParams,
 ) -> tuple[list[GridRow], str | None]:
     """The employer's assignments running in the month (in the caller's scope), each with
-    its declaration for the month: two statements whatever the page's size."""
+    its declaration for the month and its structure's ceiling: three statements whatever the
+    page's size."""
     statement = (
         assignments_scope.readable(select(Assignment), scope)
         .where(
@@ -101,10 +103,14 @@ async def grid(
             .options(*hours_options())
         )
         declared = {d.assignment_id: d for d in found.scalars()}
+    ceilings = await clauses_service.monthly_ceilings(
+        session, {assignment.structure_id for assignment in assignments}
+    )
     rows = [
         GridRow(
             assignment=assignment_summary(assignment),
             hours_per_week=assignment.hours_per_week,
+            ceiling=ceilings[assignment.structure_id],
             declaration=(
                 hours_read(scope, declared[assignment.id]) if assignment.id in declared else None
             ),

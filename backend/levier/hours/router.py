@@ -9,7 +9,6 @@ from typing import Annotated
 from fastapi import Depends, Query, Response, status
 
 from levier.auth.permissions import Role
-from levier.clauses import service as clauses_service
 from levier.core.db import SessionDep
 from levier.core.errors import FieldInvalid
 from levier.core.etag import set_etag
@@ -85,14 +84,8 @@ async def hours_grid(
     employer = user.organisation_id if user.role == Role.enterprise else employer_id
     if employer is None:
         raise FieldInvalid("employer_id", "field_required", location="query")
-    first = service.month_of(month)
-    rows, next_cursor = await reads.grid(session, scope, employer, first, page)
-    ceiling = None
-    if user.role == Role.facilitator:
-        ceiling = (
-            await clauses_service.get_settings(session, user.organisation_id)
-        ).monthly_ceiling_hours
-    return HoursGrid(month=month, ceiling=ceiling, items=rows, next_cursor=next_cursor)
+    rows, next_cursor = await reads.grid(session, scope, employer, service.month_of(month), page)
+    return HoursGrid(month=month, items=rows, next_cursor=next_cursor)
 
 
 @router.post("", response_model=HoursRead, status_code=status.HTTP_201_CREATED)

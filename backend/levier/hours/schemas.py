@@ -104,12 +104,12 @@ class GridRow(BaseModel):
 
     assignment: HoursAssignment
     hours_per_week: Decimal
+    ceiling: int = Field(description="The monthly ceiling per person of its structure.")
     declaration: HoursRead | None
     declarable: bool = Field(description="Whether the caller may declare this month now.")
 
 
 class HoursGrid(BaseModel):
     month: str
-    ceiling: int | None = Field(description="The structure's monthly ceiling per person.")
     items: list[GridRow]
     next_cursor: str | None

@@ -232,6 +232,7 @@ class TestGrid:
         assert counts[0] == counts[1]
         row = grid.json()["items"][0]
         assert row["declarable"] is False and row["declaration"]["hours"] == "60.00"
+        assert row["ceiling"] == 210
         january = await client.get(f"{URL}/grid", params={"month": "2025-01"}, headers=headers)
         assert january.json()["items"] == []
         needs = await client.get(
@@ -245,4 +246,4 @@ class TestGrid:
             headers=auth(world.facilitator),
         )
         assert len(for_builder.json()["items"]) == 1
-        assert for_builder.json()["ceiling"] == 210
+        assert for_builder.json()["items"][0]["ceiling"] == 210

@@ -1188,6 +1188,12 @@ export type Gender = 'female' | 'male' | 'unspecified';
 export type GridRow = {
     assignment: HoursAssignment;
     /**
+     * Ceiling
+     *
+     * The monthly ceiling per person of its structure.
+     */
+    ceiling: number;
+    /**
      * Declarable
      *
      * Whether the caller may declare this month now.
@@ -1299,12 +1305,6 @@ export type HoursCreate = {
  * HoursGrid
  */
 export type HoursGrid = {
-    /**
-     * Ceiling
-     *
-     * The structure's monthly ceiling per person.
-     */
-    ceiling: number | null;
     /**
      * Items
      */

@@ -19,7 +19,7 @@ function UserMenu() {
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
         <UnstyledButton className="user-menu" data-testid="user-menu">
-          <Text size="sm" fw={600} lh={1.2} truncate maw={{ base: 110, sm: 320 }}>
+          <Text size="sm" fw={600} lh={1.2} truncate maw={{ base: 84, xs: 160, sm: 320 }}>
             {me.full_name}
           </Text>
           <Text size="xs" c="dimmed" lh={1.2} visibleFrom="sm">

@@ -11,7 +11,7 @@ export function Brand({ linked = true }: { linked?: boolean }) {
         L
       </span>
       <div>
-        <Text fw={800} size="lg" lh={1.1} c="levier.9">
+        <Text fw={800} size="lg" lh={1.1} c="levier.9" style={{ whiteSpace: 'nowrap' }}>
           {t('app.name')}
         </Text>
         <Text size="xs" c="dimmed" lh={1.2} visibleFrom="md">
