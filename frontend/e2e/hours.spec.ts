@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+
 import { expect, type Page, test } from '@playwright/test';
 
 import { DEMO, field, loginAs, logout, openNav, select, seriousViolations } from './helpers';
@@ -96,4 +98,49 @@ test('hours are declared, corrected, rejected and validated month by month', asy
   await expect(page.getByText('Toutes les déclarations', { exact: true })).toHaveCount(0);
   await expect(page.getByRole('columnheader', { name: 'Actions' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^(Valider|Refuser|Corriger) les heures/ })).toHaveCount(0);
+});
+
+/** Issue 11, item 4: the employer downloads the month's template, fills it, sees each wrong
+ * line named in the file's terms (nothing written), then imports it whole. */
+test('a month of hours is imported from the filled template, all or nothing', async ({ page }) => {
+  test.setTimeout(90_000);
+  const thisMonth = monthName(0);
+  await loginAs(page, DEMO.enterprise);
+  await openNav(page, 'Heures');
+  await page.getByRole('button', { name: 'Mois suivant' }).click();
+  const saved = page.waitForEvent('download');
+  await page.getByRole('button', { name: `Modèle à remplir (${thisMonth})` }).click();
+  const template = await saved;
+  expect(template.suggestedFilename()).toMatch(/^heures-\d{4}-\d{2}\.csv$/);
+  const lines = (await readFile(await template.path(), 'utf8')).trim().split(/\r?\n/);
+  expect(lines[0]).toBe('mission;nom;prenoms;lot;mois;heures;note');
+  expect(lines.length).toBeGreaterThan(1);
+  const filled = (hours: (index: number) => string) =>
+    [lines[0], ...lines.slice(1).map((line, index) => {
+      const cells = line.split(';');
+      cells[5] = hours(index);
+      return cells.join(';');
+    })].join('\n');
+
+  await page.getByRole('button', { name: 'Importer un fichier' }).click();
+  const dialog = page.getByRole('dialog');
+  const choose = async (content: string) => {
+    const chooser = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: /^Fichier CSV/ }).click();
+    await (await chooser).setFiles({ name: 'heures.csv', mimeType: 'text/csv', buffer: Buffer.from(content, 'utf8') });
+  };
+  await choose(filled((index) => (index === 0 ? 'abc' : '99,5')));
+  await dialog.getByRole('button', { name: 'Vérifier le fichier' }).click();
+  const report = dialog.getByTestId('import-report');
+  await expect(report.getByText('« heures » (abc) : Un nombre est attendu')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Importer les heures' })).toBeDisabled();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await choose(filled(() => '99,5'));
+  await dialog.getByRole('button', { name: 'Vérifier le fichier' }).click();
+  await expect(report.getByText(new RegExp(`^${lines.length - 1} ligne\\(s\\) valide\\(s\\) sur ${lines.length - 1}`))).toBeVisible();
+  await dialog.getByRole('button', { name: 'Importer les heures' }).click();
+  await expect(page.getByText(/^Heures importées : \d+ déclaration\(s\) et \d+ correction\(s\)\.$/)).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  await expect(grid(page).getByText('99,5 h')).toHaveCount(lines.length - 1);
 });

@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -63,17 +63,10 @@ def _declarable(scope: Scope, assignment: Assignment, month: date) -> bool:
     )
 
 
-async def grid(
-    session: AsyncSession,
-    scope: Scope,
-    employer_id: uuid.UUID,
-    month: date,
-    params: PageParams,
-) -> tuple[list[GridRow], str | None]:
-    """The employer's assignments running in the month (in the caller's scope), each with
-    its declaration for the month and its structure's ceiling: three statements whatever the
-    page's size."""
-    statement = (
+def running_statement(scope: Scope, employer_id: uuid.UUID, month: date) -> Select[Any]:
+    """The employer's assignments running in the month, in the caller's scope (with what a
+    read needs loaded)."""
+    return (
         assignments_scope.readable(select(Assignment), scope)
         .where(
             or_(
@@ -85,6 +78,19 @@ async def grid(
         )
         .options(*assignments_scope.assignment_options())
     )
+
+
+async def grid(
+    session: AsyncSession,
+    scope: Scope,
+    employer_id: uuid.UUID,
+    month: date,
+    params: PageParams,
+) -> tuple[list[GridRow], str | None]:
+    """The employer's assignments running in the month (in the caller's scope), each with
+    its declaration for the month and its structure's ceiling: three statements whatever the
+    page's size."""
+    statement = running_statement(scope, employer_id, month)
     assignments, next_cursor = await paginate(
         session,
         statement,

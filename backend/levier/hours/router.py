@@ -4,22 +4,29 @@ validate, reject, and validate a whole month."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import asdict
 from typing import Annotated
 
-from fastapi import Depends, Query, Response, status
+from fastapi import Depends, File, Query, Request, Response, UploadFile, status
+from fastapi.responses import StreamingResponse
 
 from levier.auth.permissions import Role
+from levier.core import csv_import
+from levier.core.csv_import import ImportRowErrors
 from levier.core.db import SessionDep
-from levier.core.errors import FieldInvalid
+from levier.core.errors import DomainError, FieldInvalid, request_language
 from levier.core.etag import set_etag
+from levier.core.exports import csv_lines
+from levier.core.guards import BODY_LIMIT_KEY
 from levier.core.pagination import Page, PageParams, page_params
 from levier.core.routing import DomainRouter
-from levier.hours import reads, service
+from levier.hours import imports, reads, service
 from levier.hours.constants import MONTH_PATTERN, HoursStatus
 from levier.hours.models import HoursDeclaration
 from levier.hours.schemas import (
     HoursCreate,
     HoursGrid,
+    HoursImportResult,
     HoursRead,
     HoursRejection,
     HoursUpdate,
@@ -38,6 +45,15 @@ from levier.participants.scope import Scope
 
 router = DomainRouter(prefix="/hours", tags=["hours"])
 MonthQuery = Annotated[str, Query(pattern=MONTH_PATTERN, description="YYYY-MM")]
+
+
+def _employer(scope: Scope, employer_id: uuid.UUID | None) -> uuid.UUID:
+    """An enterprise's own grid; any employer's for the facilitator, who names it."""
+    user = scope.user
+    employer = user.organisation_id if user.role == Role.enterprise else employer_id
+    if employer is None:
+        raise FieldInvalid("employer_id", "field_required", location="query")
+    return employer
 
 
 def _answer(scope: Scope, declaration: HoursDeclaration, response: Response) -> HoursRead:
@@ -80,10 +96,7 @@ async def hours_grid(
     ] = None,
 ) -> HoursGrid:
     """An employer's assignments running in the month, each with its declaration."""
-    user = scope.user
-    employer = user.organisation_id if user.role == Role.enterprise else employer_id
-    if employer is None:
-        raise FieldInvalid("employer_id", "field_required", location="query")
+    employer = _employer(scope, employer_id)
     rows, next_cursor = await reads.grid(session, scope, employer, service.month_of(month), page)
     return HoursGrid(month=month, items=rows, next_cursor=next_cursor)
 
@@ -104,6 +117,65 @@ async def validate_month(
 ) -> MonthValidated:
     """Validate every waiting declaration of a month (one employer's or lot's if given)."""
     return await service.validate_month(session, scope, data)
+
+
+@router.get(
+    "/template",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/csv": {}}, "description": "The month's file to fill."}},
+)
+async def hours_template(
+    session: SessionDep,
+    scope: HoursReader,
+    month: MonthQuery,
+    employer_id: Annotated[
+        uuid.UUID | None, Query(description="Required for a facilitator; an enterprise's own.")
+    ] = None,
+) -> StreamingResponse:
+    """The month's CSV to fill: one line per assignment running, with what is declared."""
+    lines = await imports.template(session, scope, _employer(scope, employer_id), month)
+    return StreamingResponse(
+        csv_lines(imports.TEMPLATE_HEADER, lines, delimiter=";"),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="heures-{month}.csv"'},
+    )
+
+
+@router.post(
+    "/import",
+    response_model=HoursImportResult,
+    description=imports.__doc__,
+    openapi_extra={BODY_LIMIT_KEY: csv_import.BODY_LIMIT},
+)
+async def import_hours(
+    session: SessionDep,
+    scope: HoursDeclarer,
+    request: Request,
+    file: Annotated[UploadFile, File(description="CSV, UTF-8 or Windows-1252, `;` or `,`.")],
+    apply: Annotated[
+        bool, Query(description="Write the lines (all or none); without it, a dry run.")
+    ] = False,
+) -> HoursImportResult:
+    """Import a month's hours from a CSV: a dry run reports each line; apply is all-or-nothing."""
+    content = await csv_import.read_upload(file)
+    report = await imports.run(session, scope, content, apply, request_language(request))
+    result = HoursImportResult(
+        rows=report.rows,
+        valid=report.valid,
+        created=len(report.created),
+        updated=report.updated,
+        unchanged=report.unchanged,
+        applied=apply and report.ok,
+        file_errors=report.file_errors,
+        errors=[ImportRowErrors.model_validate(asdict(row)) for row in report.errors],
+    )
+    if apply and not report.ok:
+        raise DomainError(
+            "import_rejected",
+            status_code=422,
+            extensions={"report": result.model_dump(mode="json")},
+        )
+    return result
 
 
 @router.get("/{declaration_id}", response_model=HoursRead)

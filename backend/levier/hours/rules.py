@@ -23,9 +23,14 @@ def employer_of(assignment: Assignment) -> uuid.UUID:
     return assignment.employer_id or assignment.host_id
 
 
+def check_declarer_role(scope: Scope) -> None:
+    """Only an employer's user declares hours (403 for any other role)."""
+    check_permission(scope.user.role, Permission.hours_declare)
+
+
 def check_declarer(scope: Scope, assignment: Assignment) -> None:
     """Only the employer of record declares an assignment's hours (403 for anyone else)."""
-    check_permission(scope.user.role, Permission.hours_declare)
+    check_declarer_role(scope)
     if employer_of(assignment) != scope.user.organisation_id:
         raise Forbidden("hours_not_employer")
 

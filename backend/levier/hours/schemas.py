@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field, StringConstraints
 
 from levier.assignments.constants import FulfilmentMode
+from levier.core.csv_import import ImportRowErrors
 from levier.core.validation import FreeText, Input
 from levier.hours.constants import MONTH_PATTERN, HoursStatus
 
@@ -113,3 +114,16 @@ class HoursGrid(BaseModel):
     month: str
     items: list[GridRow]
     next_cursor: str | None
+
+
+class HoursImportResult(BaseModel):
+    """What an import checked, and wrote when applied (all lines, or none)."""
+
+    rows: int
+    valid: int
+    created: int
+    updated: int = Field(description="Months waiting or rejected, corrected by the file.")
+    unchanged: int = Field(description="Months already declared with the same hours and note.")
+    applied: bool
+    file_errors: list[str]
+    errors: list[ImportRowErrors]

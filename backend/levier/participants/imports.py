@@ -9,18 +9,16 @@ qpv (oui/non, yes/no, 1/0), email, phone (telephone), france_travail_id (identif
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import uuid
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from levier.core import clock
+from levier.core import clock, csv_import
+from levier.core.csv_import import ImportReport, Row, RowReport
 from levier.core.errors import DomainError, FieldChecks, FieldsInvalid
 from levier.core.field_errors import field_errors
 from levier.core.i18n import Language, translate
@@ -29,8 +27,6 @@ from levier.participants.schemas import ParticipantCreate
 from levier.participants.scope import Scope
 
 INSEE_CODE = re.compile(r"\d{5}|2[AB]\d{3}")
-MAX_ROWS = 5000
-MAX_BYTES = 5 * 1024 * 1024
 COLUMNS = {
     "last_name": "last_name",
     "nom": "last_name",
@@ -84,43 +80,6 @@ TRUE = {"1", "oui", "yes", "o", "y", "true", "vrai"}
 FALSE = {"", "0", "non", "no", "n", "false", "faux"}
 
 
-@dataclass
-class Row:
-    """A line of the file: its values for the API, and as typed under the file's headers."""
-
-    line: int
-    values: dict[str, Any]
-    typed: dict[str, str]
-    columns: dict[str, str]
-
-
-@dataclass
-class RowReport:
-    line: int
-    errors: list[dict[str, Any]] = field(default_factory=list)
-
-
-@dataclass
-class ImportReport:
-    rows: int = 0
-    valid: int = 0
-    created: list[uuid.UUID] = field(default_factory=list)
-    errors: list[RowReport] = field(default_factory=list)
-    file_errors: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and not self.file_errors
-
-
-def decode(content: bytes) -> str:
-    """UTF-8 (BOM tolerated), else Windows-1252."""
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return content.decode("cp1252")
-
-
 def _normalise(raw: dict[str, str]) -> dict[str, Any]:
     row: dict[str, Any] = {
         name: value.strip() for name, value in raw.items() if value and value.strip()
@@ -143,46 +102,7 @@ def _normalise(raw: dict[str, str]) -> dict[str, Any]:
     return row
 
 
-def parse(content: bytes, language: Language) -> tuple[list[Row], list[str]]:
-    """The rows with their line numbers, or file-level errors (encoding, header, size, a file
-    that is not CSV): a malformed file gets a report, never a server error."""
-    try:
-        return _parse(decode(content), language)
-    except csv.Error as exc:
-        return [], [translate("import_malformed", language, reason=str(exc))]
-
-
-def _parse(text: str, language: Language) -> tuple[list[Row], list[str]]:
-    lines = text.splitlines()
-    first_line = lines[0] if lines else ""
-    delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    # newline="" lets the csv module read CR, LF and CRLF line ends alike (and quoted breaks).
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [(name or "").strip().lower() for name in reader.fieldnames or []]
-    unknown = [name for name in header if name and name not in COLUMNS]
-    mapped = {COLUMNS[name] for name in header if name in COLUMNS}
-    problems = []
-    if unknown:
-        problems.append(translate("import_unknown_columns", language, columns=", ".join(unknown)))
-    missing = [HEADER_NAMES[language][name] for name in REQUIRED if name not in mapped]
-    if missing:
-        problems.append(translate("import_missing_columns", language, columns=", ".join(missing)))
-    if problems:
-        return [], problems
-    columns = {
-        COLUMNS[(name or "").strip().lower()]: (name or "").strip()
-        for name in reader.fieldnames or []
-        if (name or "").strip().lower() in COLUMNS
-    }
-    rows = []
-    for raw in reader:
-        number = reader.line_num
-        typed = {COLUMNS[(k or "").strip().lower()]: v or "" for k, v in raw.items() if k}
-        if any(typed.values()):
-            rows.append(Row(number, _normalise(typed), typed, columns))
-        if len(rows) > MAX_ROWS:
-            return [], [translate("import_too_many_rows", language, limit=MAX_ROWS)]
-    return rows, []
+LAYOUT = csv_import.Layout(COLUMNS, REQUIRED, HEADER_NAMES, _normalise)
 
 
 async def run(
@@ -196,42 +116,26 @@ async def run(
 ) -> ImportReport:
     """Check every row; with `apply`, create them all, or none when any row fails."""
     report = ImportReport()
-    rows, report.file_errors = parse(content, language)
+    rows, report.file_errors = csv_import.parse(content, LAYOUT, language)
     report.rows = len(rows)
-    if report.file_errors:
-        return report
-    # Every row is created inside one savepoint, rolled back for a dry run or any error.
-    outer = await session.begin_nested()
-    try:
-        await _rows(session, scope, rows, structure_id, language, today, report)
-    finally:
-        if apply and report.ok:
-            await outer.commit()
-        else:
-            await outer.rollback()
-            report.created = []
-    return report
+    return await csv_import.all_or_nothing(
+        session,
+        apply,
+        report,
+        lambda: _rows(session, scope, rows, structure_id, language, today, report),
+    )
 
 
 def _in_file_terms(row: Row, error: dict[str, Any], language: Language) -> dict[str, Any]:
-    """An error told with the file's own column name and the value as typed."""
+    """An error told with the file's own column name, the value as typed, and what the column
+    accepts where the API's words speak of its own field names and values."""
     name = error.get("field", "").split(".")[0]
-    column = row.columns.get(name)
-    if column is None:
-        return error
     code = FILE_CODES.get((name, error["code"]), error["code"])
-    typed = row.typed.get(name, "").strip()
-    if code == "import_date_unreadable" and DATE_SHAPE.fullmatch(typed):
+    if code == "import_date_unreadable" and DATE_SHAPE.fullmatch(row.typed.get(name, "").strip()):
         code = "import_date_not_in_calendar"  # 31/02/1990: the form is right, the day is not
-    message = error["message"] if code == error["code"] else translate(code, language)
-    shown = f"« {column} »" + (f" ({typed})" if typed else "")
-    return {
-        **error,
-        "code": code,
-        "column": column,
-        "value": typed,
-        "message": f"{shown} : {message}",
-    }
+    if code == error["code"]:
+        return csv_import.in_file_terms(row, error)
+    return csv_import.in_file_terms(row, error, translate(code, language), code)
 
 
 async def _rule_failures(
@@ -248,19 +152,7 @@ async def _rule_failures(
     commune = str(row.values.get("commune_code", ""))
     if INSEE_CODE.fullmatch(commune):
         await identity.checked(checks, identity.commune_of(session, commune))
-    return _failures(FieldsInvalid(checks.errors), language) if checks.errors else []
-
-
-def _failures(error: DomainError, language: Language) -> list[dict[str, Any]]:
-    failures = error.errors if isinstance(error, FieldsInvalid) else [error]
-    return [
-        {
-            "field": failure.field or "",
-            "code": failure.code,
-            "message": translate(failure.code, language, **failure.params),
-        }
-        for failure in failures
-    ]
+    return csv_import.failures(FieldsInvalid(checks.errors), language) if checks.errors else []
 
 
 async def _rows(
@@ -306,7 +198,8 @@ async def _rows(
                 participant = await identity.create(session, scope, data, today)
         except DomainError as exc:
             row_report.errors += [
-                _in_file_terms(row, failure, language) for failure in _failures(exc, language)
+                _in_file_terms(row, failure, language)
+                for failure in csv_import.failures(exc, language)
             ]
             report.errors.append(row_report)
             continue

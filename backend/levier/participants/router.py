@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from fastapi import Depends, File, Form, Query, Request, Response, UploadFile, status
 
+from levier.core import csv_import
 from levier.core.db import SessionDep
 from levier.core.errors import DomainError, request_language
 from levier.core.etag import set_etag
@@ -155,7 +156,7 @@ async def eligibility_queue(
     response_model=ImportResult,
     description=imports.__doc__,
     # The file plus the multipart envelope and the form fields.
-    openapi_extra={BODY_LIMIT_KEY: imports.MAX_BYTES + 64 * 1024},
+    openapi_extra={BODY_LIMIT_KEY: csv_import.BODY_LIMIT},
 )
 async def import_participants(
     session: SessionDep,
@@ -168,10 +169,8 @@ async def import_participants(
     ] = False,
 ) -> ImportResult:
     """Import participants from a CSV: a dry run reports each row; apply is all-or-nothing."""
-    content = await file.read(imports.MAX_BYTES + 1)
+    content = await csv_import.read_upload(file)
     language = request_language(request)
-    if len(content) > imports.MAX_BYTES:
-        raise DomainError("import_too_large", status_code=413, limit=imports.MAX_BYTES)
     report = await imports.run(session, caller, content, structure_id, apply, language)
     result = ImportResult(
         rows=report.rows,

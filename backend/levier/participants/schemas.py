@@ -9,6 +9,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from levier.core.csv_import import ImportRowErrors
 from levier.core.validation import Email, EventDate, FreeText, Input, Label, Name, Phone, matching
 from levier.participants.constants import (
     Criterion,
@@ -272,19 +273,6 @@ class PortfolioStats(BaseModel):
     )
     exits_from: date | None = Field(description="The period's first day (none: from the start).")
     exits_to: date | None = Field(description="The period's last day (none: up to today).")
-
-
-class ImportFieldError(BaseModel):
-    field: str
-    code: str
-    message: str
-    column: str | None = Field(default=None, description="The file's own header of the field.")
-    value: str | None = Field(default=None, description="The value as typed in the file.")
-
-
-class ImportRowErrors(BaseModel):
-    line: int
-    errors: list[ImportFieldError]
 
 
 class ImportResult(BaseModel):

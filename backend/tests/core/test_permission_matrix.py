@@ -83,6 +83,8 @@ MATRIX: dict[tuple[str, str], object] = {
     ("GET", "/api/v1/hours/grid"): MATCHING,
     ("POST", "/api/v1/hours"): {Role.enterprise},
     ("POST", "/api/v1/hours/validate-month"): {Role.facilitator},
+    ("GET", "/api/v1/hours/template"): MATCHING,
+    ("POST", "/api/v1/hours/import"): {Role.enterprise},
     ("GET", "/api/v1/hours/{declaration_id}"): MATCHING,
     ("PATCH", "/api/v1/hours/{declaration_id}"): {Role.enterprise},
     ("POST", "/api/v1/hours/{declaration_id}/validate"): {Role.facilitator},

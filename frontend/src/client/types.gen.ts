@@ -431,6 +431,18 @@ export type AwardRead = {
 };
 
 /**
+ * Body_hours-import_hours
+ */
+export type BodyHoursImportHours = {
+    /**
+     * File
+     *
+     * CSV, UTF-8 or Windows-1252, `;` or `,`.
+     */
+    file: Blob | File;
+};
+
+/**
  * Body_participants-import_participants
  */
 export type BodyParticipantsImportParticipants = {
@@ -1317,6 +1329,50 @@ export type HoursGrid = {
      * Next Cursor
      */
     next_cursor: string | null;
+};
+
+/**
+ * HoursImportResult
+ *
+ * What an import checked, and wrote when applied (all lines, or none).
+ */
+export type HoursImportResult = {
+    /**
+     * Applied
+     */
+    applied: boolean;
+    /**
+     * Created
+     */
+    created: number;
+    /**
+     * Errors
+     */
+    errors: Array<ImportRowErrors>;
+    /**
+     * File Errors
+     */
+    file_errors: Array<string>;
+    /**
+     * Rows
+     */
+    rows: number;
+    /**
+     * Unchanged
+     *
+     * Months already declared with the same hours and note.
+     */
+    unchanged: number;
+    /**
+     * Updated
+     *
+     * Months waiting or rejected, corrected by the file.
+     */
+    updated: number;
+    /**
+     * Valid
+     */
+    valid: number;
 };
 
 /**
@@ -6785,6 +6841,154 @@ export type HoursHoursGridResponses = {
 };
 
 export type HoursHoursGridResponse = HoursHoursGridResponses[keyof HoursHoursGridResponses];
+
+export type HoursImportHoursData = {
+    body: BodyHoursImportHours;
+    path?: never;
+    query?: {
+        /**
+         * Apply
+         *
+         * Write the lines (all or none); without it, a dry run.
+         */
+        apply?: boolean;
+    };
+    url: '/api/v1/hours/import';
+};
+
+export type HoursImportHoursErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type HoursImportHoursError = HoursImportHoursErrors[keyof HoursImportHoursErrors];
+
+export type HoursImportHoursResponses = {
+    /**
+     * Successful Response
+     */
+    200: HoursImportResult;
+};
+
+export type HoursImportHoursResponse = HoursImportHoursResponses[keyof HoursImportHoursResponses];
+
+export type HoursHoursTemplateData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * Month
+         *
+         * YYYY-MM
+         */
+        month: string;
+        /**
+         * Employer Id
+         *
+         * Required for a facilitator; an enterprise's own.
+         */
+        employer_id?: string | null;
+    };
+    url: '/api/v1/hours/template';
+};
+
+export type HoursHoursTemplateErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type HoursHoursTemplateError = HoursHoursTemplateErrors[keyof HoursHoursTemplateErrors];
+
+export type HoursHoursTemplateResponses = {
+    /**
+     * The month's file to fill.
+     */
+    200: unknown;
+};
 
 export type HoursValidateMonthData = {
     body: MonthValidation;

@@ -115,6 +115,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cette déclaration est {status}.",
         "This declaration is {status}.",
     ),
+    "import_hours_person_missing": (
+        "Indiquez la mission (colonne « mission » du modèle) ou le nom et les prénoms de la "
+        "personne.",
+        "Give the assignment (the template's “mission” column) or the person's last and first "
+        "names.",
+    ),
+    "import_hours_person_unknown": (
+        "Aucune de vos missions en cours ce mois-là n'est celle d'une personne de ce nom.",
+        "None of your assignments running that month is for a person of this name.",
+    ),
+    "import_hours_person_ambiguous": (
+        "Cette personne a {count} missions ce mois-là : indiquez le lot ou la mission.",
+        "This person has {count} assignments that month: give the lot or the assignment.",
+    ),
+    "import_hours_duplicate_row": (
+        "Même mission et même mois qu'à la ligne {line}.",
+        "Same assignment and month as line {line}.",
+    ),
+    "import_month_unreadable": (
+        "Un mois s'écrit AAAA-MM ou MM/AAAA, par exemple 2026-11 ou 11/2026.",
+        "A month is written YYYY-MM or MM/YYYY, for example 2026-11 or 11/2026.",
+    ),
+    "import_hours_validated": (
+        "Ce mois est déjà validé avec d'autres heures : il compte pour la clause, seul le "
+        "facilitateur peut le refuser pour qu'il soit corrigé.",
+        "This month is already validated with other hours: it counts for the clause; only the "
+        "facilitator can reject it so that it is corrected.",
+    ),
     "HoursStatus.declared": ("en attente de validation", "waiting for validation"),
     "HoursStatus.validated": ("validée", "validated"),
     "HoursStatus.rejected": ("refusée", "rejected"),

@@ -14,6 +14,7 @@ import { personName } from '../referrals/referrals';
 import { number } from '../tenders/format';
 import { OrganisationSelect } from '../users/OrganisationSelect';
 import { gridTotals } from './hours';
+import { HoursFileButtons } from './HoursImport';
 import { HoursStatusBadge } from './HoursStatusBadge';
 import { MonthPicker } from './MonthPicker';
 import { useHoursActions } from './useHoursActions';
@@ -39,7 +40,7 @@ function useRows(rows: readonly GridRow[], month: string, actions: ReturnType<ty
         declaration ? (
           <>
             <HoursStatusBadge status={declaration.status} />
-            {declaration.status === 'rejected' && <Text size="xs" c="red.8">{declaration.rejection_reason}</Text>}
+            {declaration.status === 'rejected' && <Text size="xs" c="red.9">{declaration.rejection_reason}</Text>}
             {declaration.note && <Text size="xs" c="dimmed">{declaration.note}</Text>}
           </>
         ) : (
@@ -100,6 +101,7 @@ export function HoursGridView({
         <Text c="dimmed">{t('hours.pickEmployer')}</Text>
       ) : (
         <>
+          <HoursFileButtons month={month} employerId={employerId} imports={can('hours:declare')} />
           <ProblemAlert error={actions.error} onReload={() => void actions.refresh()} />
           <ListFrame caption={t('hours.gridCaption')} columns={columns} list={list} rows={rows} minWidth={900} />
           {list.items.length > 0 && (

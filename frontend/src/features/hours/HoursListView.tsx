@@ -43,7 +43,7 @@ function useRows(declarations: readonly HoursRead[], actions: ReturnType<typeof 
         <Text size="sm" fw={600}>{t('hours.amount', { hours: number(declaration.hours) })}</Text>,
         <>
           <HoursStatusBadge status={declaration.status} />
-          {declaration.status === 'rejected' && <Text size="xs" c="red.8">{declaration.rejection_reason}</Text>}
+          {declaration.status === 'rejected' && <Text size="xs" c="red.9">{declaration.rejection_reason}</Text>}
           {declaration.note && <Text size="xs" c="dimmed">{declaration.note}</Text>}
         </>,
         day(declaration.declared_at.slice(0, 10)),

@@ -82,7 +82,7 @@ export function HoursModal({
         <Stack>
           <ProblemAlert {...alert} onReload={() => void refresh().then(onClose)} />
           {declaration?.status === 'rejected' && (
-            <Text size="sm" c="red.8">{t('hours.rejectedBecause', { reason: declaration.rejection_reason })}</Text>
+            <Text size="sm" c="red.9">{t('hours.rejectedBecause', { reason: declaration.rejection_reason })}</Text>
           )}
           <Text size="sm" c="dimmed">
             {t('hours.lotLine', { number: assignment.lot_number, title: assignment.lot_title })}

@@ -1,0 +1,309 @@
+"""CSV import of monthly hours by their employer of record: a dry run reporting each line,
+then an all-or-nothing apply. UTF-8 or Windows-1252, `;` or `,` separated.
+
+Columns (header line, any order; French headers accepted too): month (mois: YYYY-MM or
+MM/YYYY), hours (heures: 151,67 or 151.67), note; and the assignment, either by
+assignment_id (mission: the template of the month has it) or by last_name (nom) and
+first_names (prenoms) of the person — with lot (the lot's number) when the person works on
+several lots that month.
+
+A month already declared is corrected when it still waits or was rejected, left as it is
+when the file says the same, and refused once validated (it counts: the facilitator
+rejects it first)."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import or_, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from levier.assignments import scope as assignments_scope
+from levier.assignments.models import Assignment
+from levier.core import csv_import
+from levier.core.csv_import import ImportReport, Row, RowReport
+from levier.core.errors import DomainError
+from levier.core.field_errors import field_errors
+from levier.core.i18n import Language, translate
+from levier.core.text import fold
+from levier.hours import reads, rules, service
+from levier.hours.constants import EDITABLE, MONTH_PATTERN, HoursStatus
+from levier.hours.models import HoursDeclaration
+from levier.hours.schemas import HoursCreate, HoursUpdate
+from levier.hours.scope import hours_options, readable
+from levier.participants.scope import Scope
+
+COLUMNS = {
+    "assignment_id": "assignment_id",
+    "mission": "assignment_id",
+    "last_name": "last_name",
+    "nom": "last_name",
+    "first_names": "first_names",
+    "prenoms": "first_names",
+    "prénoms": "first_names",
+    "prenom": "first_names",
+    "lot": "lot",
+    "month": "month",
+    "mois": "month",
+    "hours": "hours",
+    "heures": "hours",
+    "note": "note",
+}
+REQUIRED = ("month", "hours")
+HEADER_NAMES = {
+    "fr": {"month": "mois", "hours": "heures"},
+    "en": {"month": "month", "hours": "hours"},
+}
+# The template's header, in the order people read it (French, the file they fill).
+TEMPLATE_HEADER = ["mission", "nom", "prenoms", "lot", "mois", "heures", "note"]
+FRENCH_MONTH = re.compile(r"(\d{1,2})/(\d{4})")
+
+
+def _normalise(typed: dict[str, str]) -> dict[str, Any]:
+    row: dict[str, Any] = {name: value.strip() for name, value in typed.items() if value.strip()}
+    month = FRENCH_MONTH.fullmatch(row.get("month", ""))
+    if month:
+        row["month"] = f"{month.group(2)}-{int(month.group(1)):02d}"
+    if "hours" in row:
+        row["hours"] = re.sub(r"[\s\u00a0\u202f]", "", row["hours"]).replace(",", ".")
+    return row
+
+
+LAYOUT = csv_import.Layout(COLUMNS, REQUIRED, HEADER_NAMES, _normalise)
+
+
+@dataclass
+class HoursImportReport(ImportReport):
+    updated: int = 0
+    unchanged: int = 0
+
+
+def _person_key(last_name: str, first_names: str) -> str:
+    return f"{fold(last_name)}|{fold(first_names)}"
+
+
+async def _candidates(
+    session: AsyncSession, scope: Scope, rows: list[Row]
+) -> tuple[dict[uuid.UUID, Assignment], dict[tuple[str, str], list[Assignment]]]:
+    """The caller's assignments the file may name (one statement): by id, and by person and
+    month among those running that month."""
+    ids, months = set(), set()
+    for row in rows:
+        with contextlib.suppress(ValueError):
+            ids.add(uuid.UUID(str(row.values.get("assignment_id", ""))))
+        text = str(row.values.get("month", ""))
+        if re.fullmatch(MONTH_PATTERN, text):
+            months.add(service.month_of(text))
+    conditions: list[Any] = [col(Assignment.id).in_(ids)] if ids else []
+    if months:
+        first, last = min(months), max(months)
+        conditions.append(
+            (col(Assignment.start_date) <= rules.month_end(last))
+            & (or_(col(Assignment.ended_on).is_(None), col(Assignment.ended_on) >= first))
+        )
+    if not conditions:
+        return {}, {}
+    statement = (
+        assignments_scope.readable(select(Assignment), scope)
+        .where(
+            or_(
+                col(Assignment.employer_id) == scope.user.organisation_id,
+                col(Assignment.employer_id).is_(None)
+                & (col(Assignment.host_id) == scope.user.organisation_id),
+            ),
+            or_(*conditions),
+        )
+        .options(*assignments_scope.assignment_options())
+    )
+    found = list((await session.execute(statement)).scalars())
+    by_person: dict[tuple[str, str], list[Assignment]] = {}
+    for month in months:
+        end = rules.month_end(month)
+        for assignment in found:
+            if assignment.start_date <= end and (
+                assignment.ended_on is None or assignment.ended_on >= month
+            ):
+                person = assignment.participant
+                key = (_person_key(person.last_name, person.first_names), month.isoformat()[:7])
+                by_person.setdefault(key, []).append(assignment)
+    return {assignment.id: assignment for assignment in found}, by_person
+
+
+def _named(
+    row: Row,
+    by_id: dict[uuid.UUID, Assignment],
+    by_person: dict[tuple[str, str], list[Assignment]],
+    language: Language,
+) -> tuple[uuid.UUID | None, list[dict[str, Any]]]:
+    """The assignment a line names, or the line's error about it."""
+    values = row.values
+    if values.get("assignment_id"):
+        try:
+            found = by_id.get(uuid.UUID(str(values["assignment_id"])))
+        except ValueError:
+            found = None
+        if found is None:
+            return None, [_error("assignment_id", "hours_assignment_unknown", language)]
+        return found.id, []
+    if not values.get("last_name") or not values.get("first_names"):
+        return None, [_error("last_name", "import_hours_person_missing", language)]
+    key = (_person_key(values["last_name"], values["first_names"]), str(values.get("month", "")))
+    matches = by_person.get(key, [])
+    if values.get("lot"):
+        matches = [a for a in matches if str(a.lot.number) == str(values["lot"]).strip()]
+    if not matches:
+        return None, [_error("last_name", "import_hours_person_unknown", language)]
+    if len(matches) > 1:
+        return None, [_error("lot", "import_hours_person_ambiguous", language, count=len(matches))]
+    return matches[0].id, []
+
+
+def _error(name: str, code: str, language: Language, **values: Any) -> dict[str, Any]:
+    return {"field": name, "code": code, "message": translate(code, language, **values)}
+
+
+async def _existing(
+    session: AsyncSession, scope: Scope, keys: Iterable[tuple[uuid.UUID, Any]]
+) -> dict[tuple[uuid.UUID, Any], HoursDeclaration]:
+    """The declarations of these (assignment, month) pairs, loaded for a correction."""
+    wanted = list(keys)
+    if not wanted:
+        return {}
+    statement = (
+        readable(select(HoursDeclaration), scope)
+        .where(tuple_(col(HoursDeclaration.assignment_id), col(HoursDeclaration.month)).in_(wanted))
+        .options(*hours_options())
+    )
+    return {(d.assignment_id, d.month): d for d in (await session.execute(statement)).scalars()}
+
+
+async def run(
+    session: AsyncSession, scope: Scope, content: bytes, apply: bool, language: Language
+) -> HoursImportReport:
+    """Check every line; with `apply`, write them all, or none when any line fails."""
+    rules.check_declarer_role(scope)
+    report = HoursImportReport()
+    rows, report.file_errors = csv_import.parse(content, LAYOUT, language)
+    report.rows = len(rows)
+    return await csv_import.all_or_nothing(  # type: ignore[return-value]
+        session, apply, report, lambda: _lines(session, scope, rows, language, report)
+    )
+
+
+async def _lines(
+    session: AsyncSession,
+    scope: Scope,
+    rows: list[Row],
+    language: Language,
+    report: HoursImportReport,
+) -> None:
+    by_id, by_person = await _candidates(session, scope, rows)
+    parsed: list[tuple[Row, HoursCreate]] = []
+    for row in rows:
+        assignment_id, errors = _named(row, by_id, by_person, language)
+        data = None
+        try:
+            data = HoursCreate.model_validate(
+                {
+                    "assignment_id": assignment_id or uuid.UUID(int=0),
+                    "month": row.values.get("month"),
+                    "hours": row.values.get("hours"),
+                    "note": row.values.get("note", ""),
+                }
+            )
+        except ValidationError as exc:
+            errors += field_errors(exc.errors(), language)
+        if errors or data is None:
+            report.errors.append(RowReport(row.line, [_terms(row, e, language) for e in errors]))
+            continue
+        parsed.append((row, data))
+    existing = await _existing(
+        session, scope, {(data.assignment_id, service.month_of(data.month)) for _, data in parsed}
+    )
+    seen: dict[tuple[uuid.UUID, str], int] = {}
+    for row, data in parsed:
+        key = (data.assignment_id, data.month)
+        if key in seen:
+            error = _error("month", "import_hours_duplicate_row", language, line=seen[key])
+            report.errors.append(RowReport(row.line, [_terms(row, error, language)]))
+            continue
+        seen[key] = row.line
+        await _write(session, scope, row, data, existing, language, report)
+    report.errors.sort(key=lambda line: line.line)
+
+
+async def _write(
+    session: AsyncSession,
+    scope: Scope,
+    row: Row,
+    data: HoursCreate,
+    existing: dict[tuple[uuid.UUID, Any], HoursDeclaration],
+    language: Language,
+    report: HoursImportReport,
+) -> None:
+    """Declare the month, or correct or keep its declaration; a refusal is the line's error."""
+    declaration = existing.get((data.assignment_id, service.month_of(data.month)))
+    try:
+        async with session.begin_nested():
+            if declaration is None:
+                created = await service.declare(session, scope, data)
+                report.created.append(created.id)
+            elif declaration.hours == Decimal(data.hours) and declaration.note == data.note:
+                report.unchanged += 1
+            elif HoursStatus(declaration.status) not in EDITABLE:
+                raise DomainError("import_hours_validated", status_code=409)
+            else:
+                await service.correct(
+                    session, scope, declaration, HoursUpdate(hours=data.hours, note=data.note)
+                )
+                report.updated += 1
+    except DomainError as exc:
+        failures = csv_import.failures(exc, language)
+        for failure in failures:
+            failure["field"] = failure["field"] or "hours"
+        report.errors.append(RowReport(row.line, [_terms(row, f, language) for f in failures]))
+        return
+    report.valid += 1
+
+
+def _terms(row: Row, error: dict[str, Any], language: Language) -> dict[str, Any]:
+    """The error in the file's terms: a month the schema refused says how a month is written."""
+    if error.get("field") == "month" and error["code"] == "field_invalid":
+        code = "import_month_unreadable"
+        return csv_import.in_file_terms(row, error, translate(code, language), code)
+    return csv_import.in_file_terms(row, error)
+
+
+async def template(
+    session: AsyncSession, scope: Scope, employer_id: uuid.UUID, month: str
+) -> list[list[Any]]:
+    """The month's file to fill: one line per assignment running, with what is declared."""
+    first = service.month_of(month)
+    statement = reads.running_statement(scope, employer_id, first).order_by(
+        col(Assignment.start_date), col(Assignment.id)
+    )
+    assignments = list((await session.execute(statement.limit(csv_import.MAX_ROWS))).scalars())
+    declared = await _existing(session, scope, {(a.id, first) for a in assignments})
+    lines = []
+    for assignment in assignments:
+        person, declaration = assignment.participant, declared.get((assignment.id, first))
+        lines.append(
+            [
+                str(assignment.id),
+                person.last_name,
+                person.first_names,
+                assignment.lot.number,
+                month,
+                f"{declaration.hours}".replace(".", ",") if declaration else "",
+                declaration.note if declaration else "",
+            ]
+        )
+    return lines

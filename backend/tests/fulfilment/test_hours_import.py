@@ -1,0 +1,163 @@
+"""Monthly hours from a CSV: the month's template, a dry run reporting each line in the file's
+own terms, and an all-or-nothing apply that declares, corrects or keeps each month."""
+
+from __future__ import annotations
+
+from tests.fulfilment.test_hours import URL, declare, etag, hire, stored
+
+
+async def send(client, headers, content: str, apply: bool = False):
+    return await client.post(
+        f"{URL}/import",
+        params={"apply": "true"} if apply else None,
+        files={"file": ("heures.csv", content.encode("utf-8"), "text/csv")},
+        headers=headers,
+    )
+
+
+class TestTemplate:
+    async def test_the_month_to_fill_names_each_running_assignment(self, client, auth, world):
+        assignment = await hire(client, auth, world)
+        got = await client.get(
+            f"{URL}/template", params={"month": "2025-02"}, headers=auth(world.employer)
+        )
+        assert got.status_code == 200, got.text
+        assert got.headers["content-type"].startswith("text/csv")
+        assert 'filename="heures-2025-02.csv"' in got.headers["content-disposition"]
+        lines = got.text.splitlines()
+        assert lines[0] == "mission;nom;prenoms;lot;mois;heures;note"
+        assert lines[1:] == [f"{assignment};Dupré;Alice;{world.lot.number};2025-02;;"]
+        await declare(client, auth(world.employer), assignment, hours="60.5", note="Pluie")
+        again = await client.get(
+            f"{URL}/template", params={"month": "2025-02"}, headers=auth(world.employer)
+        )
+        assert (
+            again.text.splitlines()[1]
+            == f"{assignment};Dupré;Alice;{world.lot.number};2025-02;60,50;Pluie"
+        )
+        # The facilitator names the employer; another enterprise's template is empty.
+        needs = await client.get(
+            f"{URL}/template", params={"month": "2025-02"}, headers=auth(world.facilitator)
+        )
+        assert needs.status_code == 422 and needs.json()["errors"][0]["field"] == "employer_id"
+        named = await client.get(
+            f"{URL}/template",
+            params={"month": "2025-02", "employer_id": str(world.builder.id)},
+            headers=auth(world.facilitator),
+        )
+        assert len(named.text.splitlines()) == 2
+        other = await client.get(
+            f"{URL}/template", params={"month": "2025-02"}, headers=auth(world.stranger)
+        )
+        assert other.text.splitlines() == ["mission;nom;prenoms;lot;mois;heures;note"]
+
+
+class TestImport:
+    async def test_dry_run_then_apply_then_the_same_file_again(self, client, auth, session, world):
+        assignment = await hire(client, auth, world)
+        headers = auth(world.employer)
+        content = f"mission;mois;heures;note\n{assignment};2025-02;60,5;Deux jours de pluie\n"
+        dry = await send(client, headers, content)
+        assert dry.status_code == 200, dry.text
+        assert dry.json() | {"errors": []} == {
+            "rows": 1,
+            "valid": 1,
+            "created": 0,
+            "updated": 0,
+            "unchanged": 0,
+            "applied": False,
+            "file_errors": [],
+            "errors": [],
+        }
+        assert await stored(session) == 0
+        applied = await send(client, headers, content, apply=True)
+        assert applied.status_code == 200, applied.text
+        assert (applied.json()["created"], applied.json()["applied"]) == (1, True)
+        listed = (await client.get(URL, headers=headers)).json()["items"]
+        assert [(d["month"], d["hours"], d["note"], d["status"]) for d in listed] == [
+            ("2025-02", "60.50", "Deux jours de pluie", "declared")
+        ]
+        same = await send(client, headers, content, apply=True)
+        assert (same.json()["unchanged"], same.json()["created"]) == (1, 0)
+        corrected = await send(client, headers, content.replace("60,5", "58"), apply=True)
+        assert corrected.json()["updated"] == 1
+        assert (await client.get(URL, headers=headers)).json()["items"][0]["hours"] == "58.00"
+        # Once validated, the month counts: the file cannot change it.
+        declaration = (await client.get(URL, headers=headers)).json()["items"][0]
+        facilitator = auth(world.facilitator)
+        validated = await client.post(
+            f"{URL}/{declaration['id']}/validate",
+            headers=facilitator | {"If-Match": await etag(client, facilitator, declaration)},
+        )
+        assert validated.status_code == 200
+        refused = await send(client, headers, content.replace("60,5", "70"), apply=True)
+        assert refused.status_code == 422
+        assert refused.json()["code"] == "import_rejected"
+        line = refused.json()["report"]["errors"][0]
+        assert line["line"] == 2 and line["errors"][0]["code"] == "import_hours_validated"
+        assert line["errors"][0]["column"] == "heures"
+        assert (await client.get(URL, headers=headers)).json()["items"][0]["hours"] == "58.00"
+
+    async def test_a_person_named_instead_of_the_assignment(self, client, auth, world):
+        await hire(client, auth, world)
+        headers = auth(world.employer)
+        found = await send(client, headers, "nom;prenoms;mois;heures\nDUPRE;alice;02/2025;12\n")
+        assert found.json()["valid"] == 1, found.text
+        unknown = await send(client, headers, "nom;prenoms;mois;heures\nMartin;Léa;02/2025;12\n")
+        error = unknown.json()["errors"][0]["errors"][0]
+        assert (error["code"], error["column"], error["value"]) == (
+            "import_hours_person_unknown",
+            "nom",
+            "Martin",
+        )
+        assert error["message"].startswith("« nom » (Martin) : Aucune de vos missions")
+        nameless = await send(client, headers, "mois;heures\n2025-02;12\n")
+        assert nameless.json()["errors"][0]["errors"][0]["code"] == "import_hours_person_missing"
+
+    async def test_every_error_of_every_line_and_nothing_written(
+        self, client, auth, session, world
+    ):
+        assignment = await hire(client, auth, world)
+        content = (
+            "mission;mois;heures\n"
+            f"{assignment};2025-02;35\n"
+            f"{assignment};2025-01;10\n"
+            f"{assignment};2025-13;abc\n"
+            f"{assignment};2025-02;36\n"
+        )
+        refused = await send(client, auth(world.employer), content, apply=True)
+        assert refused.status_code == 422, refused.text
+        report = refused.json()["report"]
+        assert (report["rows"], report["valid"], report["applied"]) == (4, 1, False)
+        codes = {
+            line["line"]: sorted(e["code"] for e in line["errors"]) for line in report["errors"]
+        }
+        assert codes[3] == ["hours_month_outside_assignment"]
+        assert [line["line"] for line in report["errors"]] == [3, 4, 5]
+        assert codes[4] == ["field_type", "import_month_unreadable"]
+        month, hours = report["errors"][1]["errors"]
+        assert month["message"] == (
+            "« mois » (2025-13) : Un mois s'écrit AAAA-MM ou MM/AAAA, "
+            "par exemple 2026-11 ou 11/2026."
+        )
+        assert hours["column"] == "heures" and hours["value"] == "abc"
+        assert report["errors"][2]["errors"][0]["message"] == (
+            "« mois » (2025-02) : Même mission et même mois qu'à la ligne 2."
+        )
+        assert await stored(session) == 0
+        over = await send(
+            client, auth(world.employer), f"mission;mois;heures\n{assignment};02/2025;250\n"
+        )
+        error = over.json()["errors"][0]["errors"][0]
+        assert error["code"] == "hours_over_ceiling" and error["column"] == "heures"
+        assert error["message"] == "« heures » (250) : Au plus 210 heures par mois et par personne."
+
+    async def test_only_the_employer_of_record_and_a_readable_file(self, client, auth, world):
+        assignment = await hire(client, auth, world)
+        content = f"mission;mois;heures\n{assignment};2025-02;35\n"
+        other = await send(client, auth(world.stranger), content)
+        assert other.json()["errors"][0]["errors"][0]["code"] == "hours_assignment_unknown"
+        assert (await send(client, auth(world.facilitator), content)).status_code == 403
+        assert (await send(client, auth(world.referent), content)).status_code == 403
+        missing = await send(client, auth(world.employer), "mission;mois\nx;2025-02\n")
+        assert missing.json()["file_errors"] == ["Colonnes obligatoires absentes : heures."]
