@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 
 import { call, callWithETag } from '../../api/client';
+import { LotCompliancePanel } from '../compliance/LotCompliancePanel';
 import { tendersAmendLot, tendersClauseArticlePreview, tendersGetLot, tendersLotHistory, tendersOverrideLotHours } from '../../client/sdk.gen';
 import type { LotRead } from '../../client/types.gen';
 import { Loading, ProblemAlert } from '../../components/Feedback';
@@ -405,6 +406,7 @@ export function LotPage() {
       {can('clauses:estimate') && <LotCalculator key={`calc-${lot.version}`} lot={lot} etag={etag} canSave={actions.edit} onReload={reload} />}
       <LotAward key={`award-${lot.version}`} lot={lot} etag={etag} onReload={reload} />
       <Amendments lot={lot} etag={etag} canAmend={actions.amend} onReload={reload} />
+      {lot.award && <LotCompliancePanel tenderId={lot.tender_id} lotId={lot.id} />}
       {lot.award && <LotOffers lotId={lot.id} />}
       {actions.clause_article && <Article lot={lot} />}
       {actions.read_history && (

@@ -1,0 +1,148 @@
+import { Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { call } from '../../api/client';
+import { complianceLotCompliance } from '../../client/sdk.gen';
+import type { LotCompliance } from '../../client/types.gen';
+import { DataTable } from '../../components/DataTable';
+import { DateField } from '../../components/DateField';
+import { Loading, ProblemAlert } from '../../components/Feedback';
+import { isIsoDay, todayIso } from '../../lib/dates';
+import { day, number, percent } from '../tenders/format';
+import { progressSections, shareOf } from './compliance';
+import { ComplianceStatusBadge } from './ComplianceStatusBadge';
+
+function Figure({ label, value, detail }: { label: string; value: string; detail?: string | null }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">{label}</Text>
+      <Text fw={700} size="lg">{value}</Text>
+      {detail && <Text size="xs" c="dimmed">{detail}</Text>}
+    </div>
+  );
+}
+
+function Figures({ figures }: { figures: LotCompliance }) {
+  const { t } = useTranslation();
+  const required = figures.required_hours;
+  const done = shareOf(figures.validated_hours, required);
+  const sections = progressSections(figures.validated_hours, figures.pending_hours, required);
+  return (
+    <Stack gap="sm">
+      {required ? (
+        <Progress.Root size="lg" aria-label={t('compliance.progressLabel', { share: done ?? 0 })}>
+          <Progress.Section value={sections.validated} color="green" />
+          <Progress.Section value={sections.pending} color="yellow" />
+        </Progress.Root>
+      ) : (
+        <Text size="sm" c="dimmed">{t('compliance.noRequirement')}</Text>
+      )}
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
+        <Figure
+          label={t('compliance.validated')}
+          value={t('hours.amount', { hours: number(figures.validated_hours) })}
+          detail={required ? t('compliance.ofRequired', { required: number(required), share: number(done) }) : null}
+        />
+        <Figure label={t('compliance.pending')} value={t('hours.amount', { hours: number(figures.pending_hours) })} />
+        <Figure
+          label={t('compliance.expected')}
+          value={figures.expected_by_now === null ? '—' : t('hours.amount', { hours: number(figures.expected_by_now) })}
+          detail={figures.elapsed_share === null ? null : t('compliance.elapsed', { share: percent(figures.elapsed_share) })}
+        />
+        <Figure
+          label={t('compliance.projected')}
+          value={figures.projected_at_end === null ? '—' : t('hours.amount', { hours: number(figures.projected_at_end) })}
+        />
+      </SimpleGrid>
+      {figures.execution_start && (
+        <Text size="sm">{t('compliance.execution', { start: day(figures.execution_start), end: day(figures.execution_end) })}</Text>
+      )}
+    </Stack>
+  );
+}
+
+function ByMode({ figures }: { figures: LotCompliance }) {
+  const { t } = useTranslation();
+  if (figures.by_mode.length === 0) return <Text size="sm" c="dimmed">{t('compliance.noHours')}</Text>;
+  return (
+    <DataTable
+      caption={t('compliance.byMode')}
+      columns={[t('assignments.mode'), t('compliance.validated'), t('compliance.pending'), t('compliance.counted')]}
+      minWidth={520}
+      rows={figures.by_mode.map((row) => ({
+        key: row.mode,
+        cells: [
+          t(`fulfilmentModes.${row.mode}`),
+          t('hours.amount', { hours: number(row.validated) }),
+          t('hours.amount', { hours: number(row.pending) }),
+          t('hours.amount', { hours: number(row.counted) }),
+        ],
+      }))}
+    />
+  );
+}
+
+function People({ figures }: { figures: LotCompliance }) {
+  const { t } = useTranslation();
+  const profile = figures.profile;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>{t('compliance.participants', { count: figures.participants })}</Text>
+      {profile && (
+        <Text size="sm" data-testid="compliance-profile">
+          {t('compliance.profile', {
+            women: percent(profile.women),
+            qpv: percent(profile.qpv_residents),
+            young: percent(profile.under_26),
+            senior: percent(profile.over_50),
+          })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** Where the lot's clause stands on a day (today by default): hours validated and waiting
+ * against the requirement and its share due by then, by mode, and the people who worked. */
+export function LotCompliancePanel({ tenderId, lotId }: { tenderId: string; lotId: string }) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const on = isIsoDay(typed) ? typed : todayIso();
+  const figures = useQuery({
+    queryKey: ['compliance', 'lot', lotId, on],
+    queryFn: () => call(complianceLotCompliance({ path: { tender_id: tenderId, lot_id: lotId }, query: { on } })),
+  });
+  return (
+    <Card withBorder padding="lg" component="section" aria-labelledby="compliance-title" data-testid="lot-compliance">
+      <Stack gap="md">
+        <Group justify="space-between" align="end" wrap="wrap">
+          <Group gap="sm" align="center">
+            <Title order={2} size="h3" id="compliance-title">{t('compliance.title')}</Title>
+            {figures.data && <ComplianceStatusBadge status={figures.data.status} />}
+          </Group>
+          <DateField label={t('compliance.on')} value={typed} onChange={setTyped} w={180} />
+        </Group>
+        {figures.error ? <ProblemAlert error={figures.error} /> : null}
+        {figures.isPending && <Loading />}
+        {figures.data && (
+          <>
+            <Text size="sm" c="dimmed">{t(`complianceHelp.${figures.data.status ?? 'none'}`)}</Text>
+            <Figures figures={figures.data} />
+            <ByMode figures={figures.data} />
+            {figures.data.training_cap !== null && Number(figures.data.training_excess) > 0 && (
+              <Text size="sm" c="orange.9" data-testid="training-excess">
+                {t('compliance.trainingExcess', {
+                  cap: number(figures.data.training_cap),
+                  excess: number(figures.data.training_excess),
+                })}
+              </Text>
+            )}
+            <People figures={figures.data} />
+          </>
+        )}
+      </Stack>
+    </Card>
+  );
+}
