@@ -44,6 +44,6 @@ test('the clause settings say every out-of-range value at once, none silently co
   );
   await expect(field(page, "Validité d'une éligibilité (mois)")).toHaveValue('100');
   await expect(field(page, "Validité d'une éligibilité (mois)")).toHaveAccessibleDescription('Un nombre entier entre 6 et 60.');
-  await expect(field(page, 'Coût horaire (€)')).toHaveAccessibleDescription('Au plus 99 999 999,99 €.');
+  await expect(field(page, 'Coût horaire (€)')).toHaveAccessibleDescription('Au plus 500 €.');
   await expect(form.getByLabel(/^Nom/)).toHaveAccessibleDescription('Au plus 200 caractères.');
 });

@@ -113,5 +113,5 @@ test('the facilitator chooses a criterion, sees every error at once, then withdr
   await loginAs(page, { email: 'conseiller@levier.demo', name: 'Thomas Girard' });
   await page.goto(url);
   await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
-  await expect(page.getByText('Ressource introuvable.')).toHaveCount(0);
+  await expect(page.getByText(/^Introuvable : /)).toHaveCount(0);
 });

@@ -6,14 +6,16 @@ from levier.core.config import Settings
 from levier.users.models import User
 
 
-def reset_link(settings: Settings, secret: str) -> str:
-    """The SPA page where the person chooses a new password."""
-    return f"{settings.base_url.rstrip('/')}/reset-password?token={secret}"
+def reset_link(settings: Settings, secret: str, invitation: bool = False) -> str:
+    """The SPA page where the person chooses a (new) password; an invitation's page welcomes
+    them rather than speaking of a reset."""
+    page = f"{settings.base_url.rstrip('/')}/reset-password?token={secret}"
+    return f"{page}&invitation=1" if invitation else page
 
 
 def password_mail(settings: Settings, user: User, secret: str, invitation: bool) -> tuple[str, str]:
     """Subject and body of a password reset or account invitation e-mail."""
-    link = reset_link(settings, secret)
+    link = reset_link(settings, secret, invitation)
     minutes = settings.password_reset_minutes
     days = settings.invitation_days
     if user.language == "en":

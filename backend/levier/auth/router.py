@@ -16,6 +16,7 @@ from levier.auth.schemas import (
     Me,
     MeUpdate,
     PasswordChange,
+    PasswordResetCheck,
     PasswordResetConfirm,
     PasswordResetRequest,
     RefreshRequest,
@@ -165,6 +166,16 @@ async def request_password_reset(
         subject, body = password_mail(settings, user, secret, invitation=False)
         background.add_task(send_mail, settings, user.email, subject, body)
     return Response(status_code=status.HTTP_202_ACCEPTED)
+
+
+@router.post(
+    "/password-reset/check", status_code=status.HTTP_204_NO_CONTENT, response_class=Response
+)
+async def check_password_reset(session: SessionDep, data: PasswordResetCheck) -> Response:
+    """Whether an e-mailed link still works (204), before its person types a password (422
+    on `token` when it was used, expired or replaced by a newer one)."""
+    await service.user_of_link(session, data.token)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.post(

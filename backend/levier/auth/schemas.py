@@ -71,6 +71,9 @@ class PasswordResetRequest(Input):
     email: Email
 
 
-class PasswordResetConfirm(Input):
+class PasswordResetCheck(Input):
     token: str = Field(min_length=10, max_length=200)
+
+
+class PasswordResetConfirm(PasswordResetCheck):
     new_password: Password

@@ -120,9 +120,9 @@ async def reinvite(
     return await invite(session, settings, user)
 
 
-async def reset_password(session: AsyncSession, secret: str, new_password: str) -> None:
-    """Set a new password from a valid reset link; every session of the user ends and every
-    other link of theirs is cancelled."""
+async def user_of_link(session: AsyncSession, secret: str) -> User:
+    """The account of a reset or invitation link still valid (422 on `token` otherwise: used,
+    expired, replaced by a newer link, or its account deactivated)."""
     token = (
         await session.execute(
             select(PasswordResetToken).where(col(PasswordResetToken.token_hash) == digest(secret))
@@ -133,6 +133,15 @@ async def reset_password(session: AsyncSession, secret: str, new_password: str) 
     user = await users_service.get_by_id(session, token.user_id)
     if user is None or not user.active:
         raise FieldInvalid("token", "invalid_reset_token")
+    return user
+
+
+async def reset_password(session: AsyncSession, secret: str, new_password: str) -> None:
+    """Set a new password from a valid reset link; every session of the user ends and every
+    other link of theirs is cancelled. The person acts on their own account: the history
+    names them."""
+    user = await user_of_link(session, secret)
+    session.info["actor_id"] = user.id
     if password_is_weak(new_password, user.email):
         raise FieldInvalid("new_password", "password_too_weak")
     user.password_hash = hash_password(new_password)

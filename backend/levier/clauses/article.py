@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from levier.core.errors import FieldInvalid
@@ -128,6 +129,7 @@ def samples() -> list[dict[str, Any]]:
 
 _UNDEFINED = re.compile(r"^'(?P<name>[^']+)' is undefined$")
 _NO_ATTRIBUTE = re.compile(r"has no attribute '(?P<name>[^']+)'$")
+_UNSAFE = re.compile(r"attribute '(?P<name>[^']+)'")
 
 
 def _syntax_error(exc: TemplateSyntaxError) -> FieldInvalid:
@@ -139,8 +141,14 @@ def _syntax_error(exc: TemplateSyntaxError) -> FieldInvalid:
 
 
 def _render_error(exc: Exception) -> FieldInvalid:
-    """An unknown variable named; any other failure said with Jinja's reason."""
+    """An unknown variable named; what the sandbox refuses said in words; any other failure
+    said in words, Jinja's own (English) reason kept as a technical detail."""
     text = str(exc)
+    if isinstance(exc, SecurityError):
+        name = _UNSAFE.search(text)
+        return FieldInvalid(
+            "article_template", "template_unsafe", name=name["name"] if name else text
+        )
     unknown = _UNDEFINED.search(text) or _NO_ATTRIBUTE.search(text)
     if unknown:
         return FieldInvalid("article_template", "template_unknown_variable", name=unknown["name"])

@@ -22,7 +22,12 @@ def _scale(places: str) -> AfterValidator:
 Amount = Annotated[Decimal, Field(gt=0, max_digits=14, decimal_places=2), _scale("0.01")]
 Share = Annotated[Decimal, Field(gt=0, le=1, max_digits=5, decimal_places=4), _scale("0.0001")]
 Rate = Annotated[Decimal, Field(gt=0, le=1, max_digits=6, decimal_places=4), _scale("0.0001")]
-HourlyCost = Annotated[Decimal, Field(gt=0, max_digits=10, decimal_places=2), _scale("0.01")]
+# A loaded hourly labour cost: tens of euros; beyond 500 €/h, a typing error (99 999 999 €/h
+# was once accepted and made every clause 0 hours).
+MAX_HOURLY_COST = 500
+HourlyCost = Annotated[
+    Decimal, Field(gt=0, le=MAX_HOURLY_COST, max_digits=10, decimal_places=2), _scale("0.01")
+]
 
 
 def significant_prefix(value: str) -> str:

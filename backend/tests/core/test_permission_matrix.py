@@ -35,6 +35,7 @@ MATRIX: dict[tuple[str, str], object] = {
     ("POST", "/api/v1/auth/logout"): PUBLIC,
     ("POST", "/api/v1/auth/password-reset/request"): PUBLIC,
     ("POST", "/api/v1/auth/password-reset/confirm"): PUBLIC,
+    ("POST", "/api/v1/auth/password-reset/check"): PUBLIC,
     ("GET", "/api/v1/auth/me"): SIGNED_IN,
     ("PATCH", "/api/v1/auth/me"): SIGNED_IN,
     ("POST", "/api/v1/auth/password"): SIGNED_IN,

@@ -15,7 +15,7 @@ class TestProblemDocuments:
         body = response.json()
         assert body["type"] == "urn:levier:problem:not_found"
         assert body["status"] == 404
-        assert body["title"] == "Ressource introuvable."
+        assert body["title"].startswith("Introuvable : ce que vous cherchez n'existe pas ou plus")
 
     @pytest.mark.parametrize(
         ("role", "path"),

@@ -150,7 +150,12 @@ class TestClauseArticle:
             headers=auth(admin) | {"If-Match": settings.headers["ETag"]},
         )
         assert refused.status_code == 422
-        assert refused.json()["errors"][0]["code"] == "template_renders_badly"
+        error = refused.json()["errors"][0]
+        assert error["code"] == "template_unsafe"
+        assert error["message"] == (  # the sandbox's English error is not shown
+            "Le modèle d'article ne peut pas lire « __class__ » : seules les variables de la liste "
+            "et leurs champs sont accessibles."
+        )
         response = await client.get(
             f"/api/v1/tenders/{tender.id}/lots/{lot.id}/clause-article", headers=auth(facilitator)
         )

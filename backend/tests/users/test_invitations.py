@@ -16,6 +16,7 @@ from levier.organisations.constants import OrganisationKind
 from tests.factories import PASSWORD, make_organisation, make_user
 
 CONFIRM = "/api/v1/auth/password-reset/confirm"
+CHECK = "/api/v1/auth/password-reset/check"
 
 
 def _tokens(text: str) -> list[str]:
@@ -41,14 +42,23 @@ class TestInvitationLifetime:
     async def test_the_mail_gives_days_and_the_link_outlives_a_reset(
         self, client, session, auth, caplog
     ):
-        _admin, _user = await _invite(client, session, auth, caplog)
+        admin, user = await _invite(client, session, auth, caplog)
         assert "Choisissez votre mot de passe dans les 7 jours" in caplog.text
         [token] = _tokens(caplog.text)
+        assert f"reset-password?token={token}&invitation=1" in caplog.text
         with time_machine.travel(utcnow() + timedelta(days=6), tick=False):
             confirm = await client.post(
                 CONFIRM, json={"token": token, "new_password": "my-chosen-passphrase"}
             )
         assert confirm.status_code == 204, confirm.text
+        # The person chose their password: the account's history names them, not "the system".
+        history = await client.get(
+            "/api/v1/audit-events",
+            params={"entity_id": user["id"], "action": "updated"},
+            headers=auth(admin),
+        )
+        actors = [(item["actor"] or {}).get("id") for item in history.json()["items"]]
+        assert actors and set(actors) == {user["id"]}
 
     async def test_the_link_expires_after_the_setting(self, client, session, auth, caplog):
         await _invite(client, session, auth, caplog)
@@ -88,8 +98,13 @@ class TestResendInvitation:
     async def test_the_older_link_stops_working(self, client, session, auth, caplog):
         admin, user = await _invite(client, session, auth, caplog)
         [old_token] = _tokens(caplog.text)
+        assert (await client.post(CHECK, json={"token": old_token})).status_code == 204
         response = await client.post(f"/api/v1/users/{user['id']}/invitation", headers=auth(admin))
         assert response.status_code == 202
+        # Said as the page opens, before the person types a password.
+        checked = await client.post(CHECK, json={"token": old_token})
+        assert checked.status_code == 422
+        assert checked.json()["errors"][0]["code"] == "invalid_reset_token"
         confirm = await client.post(
             CONFIRM, json={"token": old_token, "new_password": "my-chosen-passphrase"}
         )

@@ -3378,6 +3378,16 @@ export type PasswordChange = {
 };
 
 /**
+ * PasswordResetCheck
+ */
+export type PasswordResetCheck = {
+    /**
+     * Token
+     */
+    token: string;
+};
+
+/**
  * PasswordResetConfirm
  */
 export type PasswordResetConfirm = {
@@ -5558,6 +5568,71 @@ export type AuthChangePasswordResponses = {
 };
 
 export type AuthChangePasswordResponse = AuthChangePasswordResponses[keyof AuthChangePasswordResponses];
+
+export type AuthCheckPasswordResetData = {
+    body: PasswordResetCheck;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/password-reset/check';
+};
+
+export type AuthCheckPasswordResetErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type AuthCheckPasswordResetError = AuthCheckPasswordResetErrors[keyof AuthCheckPasswordResetErrors];
+
+export type AuthCheckPasswordResetResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type AuthCheckPasswordResetResponse = AuthCheckPasswordResetResponses[keyof AuthCheckPasswordResetResponses];
 
 export type AuthConfirmPasswordResetData = {
     body: PasswordResetConfirm;

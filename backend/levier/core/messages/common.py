@@ -12,7 +12,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Vous n'avez pas le droit d'effectuer cette action.",
         "You are not allowed to perform this action.",
     ),
-    "not_found": ("Ressource introuvable.", "Resource not found."),
+    # Said the same whether the record never existed, was deleted meanwhile (another tab) or
+    # is out of the caller's scope: a 404 reveals nothing.
+    "not_found": (
+        "Introuvable : ce que vous cherchez n'existe pas ou plus (supprimé entre-temps ?), "
+        "ou ne vous est pas accessible.",
+        "Not found: what you are looking for does not exist or no longer does (deleted "
+        "meanwhile?), or is not available to you.",
+    ),
     "method_not_allowed": ("Méthode non autorisée.", "Method not allowed."),
     "conflict": ("Conflit avec l'état actuel de la ressource.", "Conflict with the resource."),
     "precondition_failed": (

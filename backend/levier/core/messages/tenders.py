@@ -75,8 +75,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "closed by {{% endif %}} or {{% endfor %}}.",
     ),
     "template_renders_badly": (
-        "Le modèle d'article ne peut pas être produit : {reason}",
-        "The article template cannot be rendered: {reason}",
+        "Le modèle d'article ne peut pas être produit : vérifiez les expressions entre "
+        "{{{{ }}}} et les blocs {{% %}} (détail technique : {reason}).",
+        "The article template cannot be rendered: check the expressions between {{{{ }}}} "
+        "and the {{% %}} blocks (technical detail: {reason}).",
+    ),
+    "template_unsafe": (
+        "Le modèle d'article ne peut pas lire « {name} » : seules les variables de la liste "
+        "et leurs champs sont accessibles.",
+        "The article template cannot read “{name}”: only the listed variables and their "
+        "fields are available.",
     ),
     "too_few_items": (
         "Au moins {min_length} {min_length:élément|éléments}.",

@@ -184,7 +184,17 @@ export function AuditPage() {
                     variant="subtle"
                     size="compact-xs"
                     px={0}
-                    onClick={() => set({ entityType: event.entity_type, entityId: event.entity_id })}
+                    // The record's whole history: the other filters (author, action, period) go.
+                    onClick={() =>
+                      url.setFilters({
+                        entity_type: event.entity_type,
+                        entity_id: event.entity_id,
+                        actor_id: null,
+                        action: null,
+                        since: '',
+                        until: '',
+                      })
+                    }
                   >
                     {t('audit.recordHistory')}
                   </Button>

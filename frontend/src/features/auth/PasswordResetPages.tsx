@@ -1,11 +1,12 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 
 import { call } from '../../api/client';
-import { authConfirmPasswordReset, authRequestPasswordReset } from '../../client/sdk.gen';
+import { authCheckPasswordReset, authConfirmPasswordReset, authRequestPasswordReset } from '../../client/sdk.gen';
 import { ProblemAlert } from '../../components/Feedback';
 import { PasswordField } from '../../components/PasswordField';
 import { useApiSubmit } from '../../hooks/useApiSubmit';
@@ -69,7 +70,17 @@ export function ResetPasswordPage() {
   const rule = useValidator();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
+  // An invitation's link welcomes its person; a reset's speaks of a new password.
+  const invitation = params.get('invitation') === '1';
   const [done, setDone] = useState(false);
+  // Whether the link still works is said as the page opens, not after typing a password.
+  const link = useQuery({
+    queryKey: ['reset-link', token],
+    queryFn: () => call(authCheckPasswordReset({ body: { token } })).then(() => true),
+    enabled: token.length >= 10,
+    retry: false,
+    staleTime: Infinity,
+  });
   const form = useForm({
     initialValues: { new_password: '' },
     validate: { new_password: rule(password) },
@@ -81,11 +92,20 @@ export function ResetPasswordPage() {
       setDone(true);
     }),
   );
+  const broken = !token || token.length < 10 || Boolean(link.error);
   return (
-    <AuthCard title={t('reset.confirmTitle')}>
-      {!token && (
-        <Alert color="red" role="alert">
-          {t('reset.missingToken')}
+    <AuthCard title={t(invitation ? 'reset.welcomeTitle' : 'reset.confirmTitle')}>
+      {invitation && !broken && !done && <Text size="sm">{t('reset.welcomeHelp')}</Text>}
+      {broken && (
+        <Alert color="red" role="alert" data-testid="reset-link-broken">
+          <Stack gap="xs" align="flex-start">
+            <span>{t(!token ? 'reset.missingToken' : invitation ? 'reset.invitationExpired' : 'reset.linkExpired')}</span>
+            {!invitation && (
+              <Anchor component={Link} to="/forgot-password" size="sm">
+                {t('reset.askAgain')}
+              </Anchor>
+            )}
+          </Stack>
         </Alert>
       )}
       {done ? (
@@ -93,12 +113,13 @@ export function ResetPasswordPage() {
           {t('reset.done')}
         </Alert>
       ) : (
-        token && (
+        !broken &&
+        link.isSuccess && (
           <form onSubmit={submit} noValidate>
             <Stack gap="sm">
               <ProblemAlert {...alert} />
               <PasswordField
-                label={t('reset.newPassword')}
+                label={t(invitation ? 'reset.chosenPassword' : 'reset.newPassword')}
                 description={t('validation.passwordLength')}
                 autoComplete="new-password"
                 required

@@ -37,7 +37,10 @@ export function ExitForm({ participant, pathway, mode, onDone }: { participant: 
     // No situation is chosen for the person: an exit counts in the structure's results.
     initialValues: correcting
       ? { date: pathway.exit_date ?? '', situation: pathway.exit_situation, category: pathway.exit_category }
-      : { date: today, situation: null, category: null },
+      : followUp && pathway.follow_up_date
+        ? // A follow-up already recorded is corrected from what it says.
+          { date: pathway.follow_up_date, situation: pathway.follow_up_situation, category: pathway.follow_up_category }
+        : { date: today, situation: null, category: null },
     validate: {
       date: rule(
         required, isoDay, notTooEarly, notAfter(today),

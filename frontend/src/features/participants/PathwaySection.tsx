@@ -201,7 +201,7 @@ export function PathwaySection({ participant }: { participant: ParticipantRead }
                 {pathway.actions.edit && <Button size="xs" variant="subtle" onClick={() => setEditing({ pathway: pathway.id, form: 'entry' })}>{t('participants.editEntry')}</Button>}
                 {pathway.actions.add_step && <Button size="xs" variant="light" onClick={() => setEditing({ pathway: pathway.id, form: 'step' })}>{t('participants.addStep')}</Button>}
                 {pathway.actions.exit && <Button size="xs" variant="light" onClick={() => setEditing({ pathway: pathway.id, form: 'exit' })}>{t('participants.exit')}</Button>}
-                {pathway.actions.follow_up && <Button size="xs" variant="light" onClick={() => setEditing({ pathway: pathway.id, form: 'followUp' })}>{t('participants.followUp')}</Button>}
+                {pathway.actions.follow_up && <Button size="xs" variant="light" onClick={() => setEditing({ pathway: pathway.id, form: 'followUp' })}>{pathway.follow_up_date ? t('participants.correctFollowUp') : t('participants.followUp')}</Button>}
                 {pathway.actions.correct_exit && <Button size="xs" variant="subtle" onClick={() => setEditing({ pathway: pathway.id, form: 'correctExit' })}>{t('participants.correctExit')}</Button>}
                 {pathway.actions.reopen && <Button size="xs" variant="subtle" color="red.9" onClick={() => setEditing({ pathway: pathway.id, form: 'reopen' })}>{t('participants.reopen')}</Button>}
               </Group>

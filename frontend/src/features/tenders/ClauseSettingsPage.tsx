@@ -42,7 +42,8 @@ import {
 import { useAuth } from '../auth/AuthProvider';
 import { CRITERIA } from '../participants/vocabularies';
 import { ArticleTemplateEditor } from './ArticleTemplateEditor';
-import { decimal, fromPercent, percent, toPercent, typedAmount } from './format';
+import { HOURLY_COST_MAX } from './checks';
+import { decimal, euros, fromPercent, percent, toPercent, typedAmount } from './format';
 
 const FIELDS = fieldMap([
   'hourly_cost', 'insertion_rate', 'default_labour_share', 'monthly_ceiling_hours', 'training_cap_share',
@@ -72,8 +73,7 @@ function SettingsForm({ settings, etag, readOnly, onReload }: { settings: Clause
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const rule = useValidator();
-  // An hourly cost is 10 digits, 2 of them decimals (`HourlyCost`).
-  const hourlyCost = atMost(99_999_999.99, '99 999 999,99 €');
+  const hourlyCost = atMost(HOURLY_COST_MAX, euros(HOURLY_COST_MAX));
   const form = useForm({
     initialValues: valuesOf(settings),
     validate: {

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { referenceListCpv } from '../../client/sdk.gen';
 import { COMPLETE_CPV, cpvLabel, cpvProblem } from './cpv';
+
+const CHOSEN_SUGGESTION = /^\d{8}-\d \S/;
 import { useCpvCode } from './useCpvCode';
 
 /** A CPV code typed freely, with codes suggested by leading digits or words of their label
@@ -41,7 +43,9 @@ export function CpvInput({
       description={description}
       required={required}
       value={value}
-      onChange={(next) => onChange(next.split(' ')[0] ?? next)}
+      // A suggestion chosen reads "45442100-8 Travaux de peinture": its code is kept. Typed
+      // words stay as typed, spaces included ("travaux r" searches two words).
+      onChange={(next) => onChange(CHOSEN_SUGGESTION.test(next) ? next.split(' ')[0] : next)}
       error={error ?? cpvProblem(resolved.error)}
       data={data.map((entry) => ({ value: `${entry.code} ${entry.label}`, label: `${entry.code} — ${entry.label}` }))}
       filter={({ options }) => options}

@@ -20,6 +20,7 @@ import { CONSORTIUM_TYPES } from './vocabularies';
 import { FormActions } from '../../components/FormActions';
 import { useLotRefresh } from './useLotRefresh';
 import { OutcomeForm, OutcomeLine, ReopenButton } from './LotOutcome';
+import { useAuth } from '../auth/AuthProvider';
 
 /** Where the form shows each field of the API (each member and subcontractor on its row). */
 const FIELDS = fieldMap(['awarded_amount', 'notification_date', 'consortium_type', 'members', 'subcontractors', 'freeze_hours'], {
@@ -36,6 +37,7 @@ const FIELDS = fieldMap(['awarded_amount', 'notification_date', 'consortium_type
  */
 export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; onReload?: () => void }) {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const refresh = useLotRefresh(lot.id, lot.tender_id);
   const [mode, setMode] = useState<'award' | 'outcome' | null>(null);
   const editing = mode === 'award';
@@ -126,6 +128,11 @@ export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; 
           </Group>
         )}
       </Group>
+      {award && !lot.actions.award && can('tenders:manage') && (
+        <Text size="sm" c="dimmed" mt={4} data-testid="award-locked">
+          {lot.actions.amend ? t('lots.awardLockedAmend') : t('lots.awardLocked')}
+        </Text>
+      )}
       {award ? (
         <Stack gap={4} mt="xs" data-testid="award">
           <Text>

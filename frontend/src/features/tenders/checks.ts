@@ -14,8 +14,8 @@ export const LENGTHS = { title: 300, trade: 200, object: 1000, reason: 2000 } as
 export const AMOUNT_MAX = 999_999_999_999.99;
 /** The penalty and staff hours taken over: 10 digits. */
 export const SMALL_AMOUNT_MAX = 9_999_999_999;
-/** An hourly cost: 10 digits, 2 of them after the comma (`HourlyCost`). */
-export const HOURLY_COST_MAX = 99_999_999.99;
+/** A loaded hourly cost: at most 500 €/h (`MAX_HOURLY_COST`); beyond, a typing error. */
+export const HOURLY_COST_MAX = 500;
 
 // Ranges and ceilings are checked with `wholeNumber` and `atMost` (lib/validation.ts).
 
