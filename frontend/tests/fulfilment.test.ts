@@ -129,8 +129,10 @@ describe('the end of a mission', () => {
   });
 
   it('lists the missions running today, or all', () => {
-    expect(assignmentQuery('running', '2026-12-03')).toEqual({ running_on: '2026-12-03' });
-    expect(assignmentQuery(null, '2026-12-03')).toEqual({ running_on: undefined });
+    expect(assignmentQuery('running', '2026-12-03')).toEqual({ running_on: '2026-12-03', ended: undefined });
+    expect(assignmentQuery(null, '2026-12-03')).toEqual({ running_on: undefined, ended: undefined });
+    expect(assignmentQuery('not_ended', '2026-12-03')).toEqual({ running_on: undefined, ended: false });
+    expect(assignmentQuery('ended', '2026-12-03')).toEqual({ running_on: undefined, ended: true });
   });
 });
 

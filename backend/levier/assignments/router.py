@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, Query, Response, status
 
 from levier.assignments import service
-from levier.assignments.constants import FulfilmentMode
+from levier.assignments.constants import PLACEMENT_KINDS, FulfilmentMode
 from levier.assignments.reads import assignment_read
 from levier.assignments.schemas import AssignmentCreate, AssignmentEnd, AssignmentRead
 from levier.assignments.scope import (
@@ -18,12 +18,22 @@ from levier.assignments.scope import (
     AssignmentToChange,
     AssignmentToRead,
 )
+from levier.auth.dependencies import require
+from levier.auth.permissions import Permission
 from levier.core.db import SessionDep
 from levier.core.etag import set_etag
 from levier.core.pagination import Page, PageParams, page_params
 from levier.core.routing import DomainRouter
+from levier.organisations import service as organisations_service
+from levier.organisations.constants import OrganisationKind
+from levier.organisations.schemas import OrganisationRead
+from levier.users.models import User
 
 router = DomainRouter(prefix="/assignments", tags=["assignments"])
+# Whoever hires picks the employer of record: the enterprise (which cannot search the
+# directory) and the facilitator.
+EmployerPicker = Annotated[User, Depends(require(Permission.referrals_decide))]
+EmployerMode = Literal["temporary_work", "placement"]
 
 
 @router.get("", response_model=Page[AssignmentRead])
@@ -40,6 +50,9 @@ async def list_assignments(
     running_on: Annotated[
         date | None, Query(description="Only the assignments running on this day.")
     ] = None,
+    ended: Annotated[
+        bool | None, Query(description="Ended ones only (true), or not ended yet (false).")
+    ] = None,
 ) -> Page[AssignmentRead]:
     """Assignments in the caller's scope, latest start first."""
     filters = {
@@ -50,6 +63,7 @@ async def list_assignments(
         "host_id": host_id,
         "mode": mode,
         "running_on": running_on,
+        "ended": ended,
     }
     rows, next_cursor = await service.list_assignments(session, scope, page, filters)
     return Page(items=[assignment_read(scope, row) for row in rows], next_cursor=next_cursor)
@@ -64,6 +78,27 @@ async def record_assignment(
     set_etag(response, assignment)
     response.headers["Location"] = f"/api/v1/assignments/{assignment.id}"
     return assignment_read(scope, assignment)
+
+
+@router.get("/employer-options", response_model=Page[OrganisationRead])
+async def employer_options(
+    session: SessionDep,
+    _user: EmployerPicker,
+    mode: Annotated[EmployerMode, Query(description="temporary_work or placement.")],
+    page: Annotated[PageParams, Depends(page_params)],
+    q: Annotated[str | None, Query(max_length=200, description="Name or SIRET.")] = None,
+) -> Page[OrganisationRead]:
+    """The enterprises that may employ a person hired in this mode (an agency, an ETTI;
+    an AI or a GEIQ for a placement), for whoever hires — an enterprise included."""
+    rows, next_cursor = await organisations_service.list_page(
+        session,
+        page,
+        q,
+        OrganisationKind.enterprise,
+        active=True,
+        enterprise_kinds=PLACEMENT_KINDS if mode == FulfilmentMode.placement else None,
+    )
+    return Page(items=[OrganisationRead.model_validate(r) for r in rows], next_cursor=next_cursor)
 
 
 @router.get("/{assignment_id}", response_model=AssignmentRead)

@@ -263,6 +263,11 @@ async def list_assignments(
             statement = statement.where(getattr(Assignment, name) == filters[name])
     if filters.get("mode"):
         statement = statement.where(col(Assignment.mode) == filters["mode"])
+    ended: bool | None = filters.get("ended")
+    if ended is not None:
+        statement = statement.where(
+            col(Assignment.ended_on).is_not(None) if ended else col(Assignment.ended_on).is_(None)
+        )
     running_on: date | None = filters.get("running_on")
     if running_on is not None:
         statement = statement.where(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -58,8 +58,10 @@ async def list_page(
     query: str | None = None,
     kind: OrganisationKind | None = None,
     active: bool | None = None,
+    enterprise_kinds: Collection[EnterpriseKind] | None = None,
 ) -> tuple[list[Organisation], str | None]:
-    """Organisations in name order, filtered by text (name or SIRET), kind and active flag."""
+    """Organisations in name order, filtered by text (name or SIRET), kind, active flag and
+    enterprise kinds."""
     statement = readable(select(Organisation).options(*_with_territory()), None)
     if query:
         text = query.strip()
@@ -73,6 +75,10 @@ async def list_page(
         statement = statement.where(col(Organisation.kind) == kind.value)
     if active is not None:
         statement = statement.where(col(Organisation.active) == active)
+    if enterprise_kinds is not None:
+        statement = statement.where(
+            col(Organisation.enterprise_kind).in_([k.value for k in enterprise_kinds])
+        )
     return await paginate(
         session,
         statement,

@@ -73,6 +73,7 @@ MATRIX: dict[tuple[str, str], object] = {
     ("GET", "/api/v1/assignments"): MATCHING,
     ("POST", "/api/v1/assignments"): {Role.facilitator},
     ("GET", "/api/v1/assignments/{assignment_id}"): MATCHING,
+    ("GET", "/api/v1/assignments/employer-options"): EMPLOYERS,
     ("POST", "/api/v1/assignments/{assignment_id}/end"): EMPLOYERS,
     ("GET", "/api/v1/tenders/{tender_id}/lots/{lot_id}/compliance"): {
         Role.admin,

@@ -105,6 +105,38 @@ class TestRecord:
             assert refused.status_code == 403, who
 
 
+class TestEmployerOptions:
+    async def test_whoever_hires_finds_the_employers_of_the_mode(
+        self, client, auth, session, world
+    ):
+        from levier.organisations.constants import EnterpriseKind, OrganisationKind
+        from tests.factories import make_organisation
+
+        geiq = await make_organisation(
+            session, OrganisationKind.enterprise, enterprise_kind=EnterpriseKind.GEIQ, name="GEIQ"
+        )
+        options = f"{URL}/employer-options"
+        # The enterprise cannot search the directory, but finds who may employ for it.
+        assert (
+            await client.get("/api/v1/organisations", headers=auth(world.employer))
+        ).status_code == 403
+        placement = await client.get(
+            options, params={"mode": "placement"}, headers=auth(world.employer)
+        )
+        assert placement.status_code == 200, placement.text
+        assert [o["id"] for o in placement.json()["items"]] == [str(geiq.id)]
+        interim = await client.get(
+            options, params={"mode": "temporary_work", "q": "intérim"}, headers=auth(world.employer)
+        )
+        assert [o["name"] for o in interim.json()["items"]] == ["Intérim+"]
+        assert (
+            await client.get(options, params={"mode": "training"}, headers=auth(world.employer))
+        ).status_code == 422
+        assert (
+            await client.get(options, params={"mode": "placement"}, headers=auth(world.referent))
+        ).status_code == 403
+
+
 class TestEnd:
     async def test_the_employer_ends_it_with_the_reason_and_the_step_ends_too(
         self, client, auth, world
@@ -139,6 +171,11 @@ class TestEnd:
         )
         assert again.status_code == 409
         assert "14/03/2025" in again.json()["detail"]
+        # The missions not ended, and those ended.
+        running = await client.get(URL, params={"ended": "false"}, headers=auth(world.employer))
+        assert running.json()["items"] == []
+        done = await client.get(URL, params={"ended": "true"}, headers=auth(world.employer))
+        assert [item["id"] for item in done.json()["items"]] == [assignment["id"]]
 
     async def test_the_referent_reads_but_does_not_end_and_a_stranger_sees_nothing(
         self, client, auth, world

@@ -4912,6 +4912,12 @@ export type AssignmentsListAssignmentsData = {
          */
         running_on?: string | null;
         /**
+         * Ended
+         *
+         * Ended ones only (true), or not ended yet (false).
+         */
+        ended?: boolean | null;
+        /**
          * Limit
          *
          * Page size (1–200).
@@ -5049,6 +5055,96 @@ export type AssignmentsRecordAssignmentResponses = {
 };
 
 export type AssignmentsRecordAssignmentResponse = AssignmentsRecordAssignmentResponses[keyof AssignmentsRecordAssignmentResponses];
+
+export type AssignmentsEmployerOptionsData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * Mode
+         *
+         * temporary_work or placement.
+         */
+        mode: 'temporary_work' | 'placement';
+        /**
+         * Q
+         *
+         * Name or SIRET.
+         */
+        q?: string | null;
+        /**
+         * Limit
+         *
+         * Page size (1–200).
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/assignments/employer-options';
+};
+
+export type AssignmentsEmployerOptionsErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type AssignmentsEmployerOptionsError = AssignmentsEmployerOptionsErrors[keyof AssignmentsEmployerOptionsErrors];
+
+export type AssignmentsEmployerOptionsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageOrganisationRead;
+};
+
+export type AssignmentsEmployerOptionsResponse = AssignmentsEmployerOptionsResponses[keyof AssignmentsEmployerOptionsResponses];
 
 export type AssignmentsGetAssignmentData = {
     body?: never;

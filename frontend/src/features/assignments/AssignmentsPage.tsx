@@ -42,7 +42,7 @@ export function AssignmentsPage() {
   const { can } = useAuth();
   const { filters, setFilters } = useUrlFilters({ state: null }, { allowed: { state: ASSIGNMENT_FILTERS } });
   const query = assignmentQuery(filters.state, todayIso());
-  const list = useCursorList(['assignments', 'list', query.running_on ?? null], (cursor) =>
+  const list = useCursorList(['assignments', 'list', query.running_on ?? null, query.ended ?? null], (cursor) =>
     call(assignmentsListAssignments({ query: { ...query, cursor, limit: 50 } })),
   );
   const rows = useRows(list.items);

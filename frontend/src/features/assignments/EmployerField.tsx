@@ -1,15 +1,15 @@
-import { Alert, Text } from '@mantine/core';
 import { type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { call } from '../../api/client';
+import { assignmentsEmployerOptions } from '../../client/sdk.gen';
 import type { FulfilmentMode } from '../../client/types.gen';
-import { useAuth } from '../auth/AuthProvider';
 import { OrganisationSelect } from '../users/OrganisationSelect';
-import { type Choice, needsEmployer, PLACEMENT_KINDS } from './assignments';
+import { type Choice, needsEmployer } from './assignments';
 
 /** The employer of record of an interim contract (a temp agency, an ETTI) or of a placement
- * (an AI, a GEIQ), searched in the directory. Whoever may not search the directory (an
- * enterprise) is told who can record such a hire instead. */
+ * (an AI, a GEIQ), searched among the enterprises the API offers for the mode: whoever hires
+ * finds them, an enterprise included (it cannot search the whole directory). */
 export function EmployerField({
   mode,
   value,
@@ -22,21 +22,15 @@ export function EmployerField({
   error?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const { can } = useAuth();
   if (!needsEmployer(mode)) return null;
-  if (!can('organisations:read')) {
-    return (
-      <Alert color="orange" title={t('assignments.employer')} data-testid="employer-unavailable">
-        <Text size="sm">{t('assignments.employerUnavailable', { mode: t(`fulfilmentModes.${mode}`) })}</Text>
-        {error && <Text size="sm" c="red.8" mt={4}>{error}</Text>}
-      </Alert>
-    );
-  }
+  const employerMode = mode === 'placement' ? 'placement' : 'temporary_work';
   return (
     <OrganisationSelect
       label={t('assignments.employer')}
+      description={t(`assignments.employerHelp.${employerMode}`)}
       kinds={['enterprise']}
-      accept={mode === 'placement' ? (organisation) => PLACEMENT_KINDS.some((kind) => kind === organisation.enterprise_kind) : undefined}
+      find={(q) => call(assignmentsEmployerOptions({ query: { mode: employerMode, q: q || undefined, limit: 20 } }))}
+      findKey={`employer-${employerMode}`}
       value={value}
       onChange={onChange}
       error={error}

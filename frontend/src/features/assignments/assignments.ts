@@ -3,7 +3,6 @@ import type {
   AssignmentRead,
   ContractKind,
   EndReason,
-  EnterpriseKind,
   FulfilmentMode,
 } from '../../client/types.gen';
 import { isIsoDay } from '../../lib/dates';
@@ -20,9 +19,6 @@ export const END_REASONS: readonly EndReason[] = [
 ];
 /** The modes whose employer of record is another enterprise than the host (chosen in the form). */
 export const EMPLOYER_MODES: readonly FulfilmentMode[] = ['temporary_work', 'placement'];
-/** Who puts a person at an enterprise's disposal (backend `PLACEMENT_KINDS`): the employer
- * picker of a placement offers only them. */
-export const PLACEMENT_KINDS: readonly EnterpriseKind[] = ['AI', 'GEIQ'];
 export const NOTE_MAX_LENGTH = 2000;
 export const JOB_TITLE_MAX_LENGTH = 200;
 
@@ -135,9 +131,13 @@ export function assignmentState(assignment: Pick<AssignmentRead, 'start_date' | 
   return assignment.start_date > today ? 'upcoming' : 'running';
 }
 
-export const ASSIGNMENT_FILTERS = ['running'] as const;
+export const ASSIGNMENT_FILTERS = ['running', 'not_ended', 'ended'] as const;
 
-/** The list's query for its filter: "running" is the missions running today. */
+/** The list's query for its filter: running today, not ended yet (those to begin included),
+ * or ended. */
 export function assignmentQuery(state: string | null, today: string) {
-  return { running_on: state === 'running' ? today : undefined };
+  return {
+    running_on: state === 'running' ? today : undefined,
+    ended: state === 'not_ended' ? false : state === 'ended' ? true : undefined,
+  };
 }

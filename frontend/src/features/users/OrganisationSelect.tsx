@@ -28,6 +28,8 @@ export function OrganisationSelect({
   required = true,
   description,
   accept,
+  find,
+  findKey,
 }: {
   label: string;
   required?: boolean;
@@ -39,6 +41,10 @@ export function OrganisationSelect({
   onChange: (value: OrganisationChoice | null) => void;
   /** Which of the organisations found are offered (e.g. only AIs and GEIQs); all by default. */
   accept?: (organisation: OrganisationRead) => boolean;
+  /** Where to search instead of the directory (a page of organisations for the typed text),
+   * named by `findKey` for the cache: e.g. the employers a hire may name. */
+  find?: (q: string) => Promise<{ items: OrganisationRead[] }>;
+  findKey?: string;
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState(value?.name ?? '');
@@ -46,13 +52,15 @@ export function OrganisationSelect({
   // While the box shows the chosen name, list everything rather than only that name.
   const query = value && q === value.name ? '' : q;
   const { data, isFetching } = useQuery({
-    queryKey: ['organisations', 'pick', query, kinds.length === 1 ? kinds[0] : null],
+    queryKey: ['organisations', 'pick', findKey ?? 'directory', query, kinds.length === 1 ? kinds[0] : null],
     queryFn: () =>
-      call(
-        organisationsListOrganisations({
-          query: { q: query || undefined, kind: kinds.length === 1 ? kinds[0] : undefined, active: true, limit: 20 },
-        }),
-      ),
+      find
+        ? find(query)
+        : call(
+            organisationsListOrganisations({
+              query: { q: query || undefined, kind: kinds.length === 1 ? kinds[0] : undefined, active: true, limit: 20 },
+            }),
+          ),
     enabled: !readOnly,
   });
   const found = (data?.items ?? []).filter((organisation) => kinds.includes(organisation.kind) && (accept?.(organisation) ?? true));
