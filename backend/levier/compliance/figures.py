@@ -245,12 +245,12 @@ def pool(lots: list[LotFigures]) -> None:
         for figures in members:
             assert figures.required is not None
             short = max(ZERO, figures.required - figures.own)
-            figures.pooled_in = min(short, available - given)
+            figures.pooled_in = min(short, available - given) or ZERO
             given += figures.pooled_in
         for figures in members:
             assert figures.required is not None
             surplus = max(ZERO, figures.own - figures.required)
-            figures.pooled_out = min(surplus, given)
+            figures.pooled_out = min(surplus, given) or ZERO
             given -= figures.pooled_out
 
 
