@@ -6,8 +6,6 @@ elapsed (0.4986), on 15 March 73 (0.2000), on 1 October 273 (0.7479)."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 
 async def compliance(client, auth, figures, lot, on, who="facilitator"):
     url = f"/api/v1/tenders/{lot.tender_id}/lots/{lot.id}/compliance"
@@ -101,9 +99,7 @@ class TestConversion:
         assert (await compliance(client, auth, figures, lot, "2026-01-01"))[
             "counted_hours"
         ] == "800.00"
-        assert (await compliance(client, auth, figures, lot, "2026-01-02"))[
-            "status"
-        ] == "defaulted"
+        assert (await compliance(client, auth, figures, lot, "2026-01-02"))["status"] == "defaulted"
 
         # Hours waiting for validation do not replace the conversion; validated ones do.
         await figures.worked(

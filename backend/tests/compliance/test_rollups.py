@@ -85,9 +85,7 @@ class TestLotTable:
 
         # Lot 4 has no awardee yet.
         assert ids(await lots(client, headers, awardee_id=str(figures.alpha.id))) == [lot1, lot3]
-        assert ids(await lots(client, headers, buyer_id=str(figures.other_buyer_org.id))) == [
-            lot3
-        ]
+        assert ids(await lots(client, headers, buyer_id=str(figures.other_buyer_org.id))) == [lot3]
         assert ids(await lots(client, headers, operation_id=str(figures.operation.id))) == [
             lot1,
             lot2,
