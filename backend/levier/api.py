@@ -10,7 +10,8 @@ from levier.assignments.router import router as assignments_router
 from levier.audit.router import router as audit_router
 from levier.auth.router import router as auth_router
 from levier.clauses.router import clauses_router, settings_router
-from levier.compliance.router import router as compliance_router
+from levier.compliance.router import compliance_router
+from levier.compliance.router import router as lot_compliance_router
 from levier.core.db import SessionDep
 from levier.core.errors import PROBLEM_RESPONSES
 from levier.core.routing import API_PREFIX
@@ -64,6 +65,7 @@ DOMAIN_ROUTERS = (
     referrals_router,
     assignments_router,
     hours_router,
+    lot_compliance_router,
     compliance_router,
 )
 

@@ -3,6 +3,7 @@
 from levier.assignments import models as assignments_models
 from levier.auth import models as auth_models
 from levier.clauses import models as clauses_models
+from levier.compliance import models as compliance_models
 from levier.core.audit import models as audit_models
 from levier.core.db import metadata
 from levier.hours import models as hours_models
@@ -19,6 +20,7 @@ __all__ = [
     "audit_models",
     "auth_models",
     "clauses_models",
+    "compliance_models",
     "hours_models",
     "metadata",
     "offers_models",

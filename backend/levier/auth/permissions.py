@@ -54,6 +54,8 @@ class Permission(StrEnum):
     hours_read = "hours:read"
     hours_declare = "hours:declare"
     hours_validate = "hours:validate"
+    compliance_read = "compliance:read"
+    compliance_manage = "compliance:manage"
 
 
 # Participants' personal data: the instance's admin runs the service, not the follow-up, so
@@ -111,12 +113,21 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             # Validating the hours employers declare: only validated hours count.
             Permission.hours_read,
             Permission.hours_validate,
+            # Where the clauses stand (roll-ups, series) and pooling an awardee's hours.
+            Permission.compliance_read,
+            Permission.compliance_manage,
         }
     ),
     # Buyers draft their own tenders and lots; the facilitator publishes and sets the clause.
     # They see the job offers on their tenders' lots (no personal data), without changing them.
     Role.buyer: frozenset(
-        {Permission.tenders_read, Permission.tenders_edit, Permission.offers_read}
+        {
+            Permission.tenders_read,
+            Permission.tenders_edit,
+            Permission.offers_read,
+            # Where the clauses of their own tenders stand (figures, no personal data).
+            Permission.compliance_read,
+        }
     ),
     # Enterprises read the lots they were awarded (as member or declared subcontractor) and
     # open job offers on them.
@@ -134,6 +145,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             # As employer of record, the monthly hours of each assignment.
             Permission.hours_read,
             Permission.hours_declare,
+            # Where the clauses of the lots they were awarded stand.
+            Permission.compliance_read,
         }
     ),
     # Referents run their portfolio (a PLIE coordinator, its network's portfolios).

@@ -1,104 +1,86 @@
-"""A lot's compliance at a date, computed in SQL (domain clauses.md §4).
+"""A lot's compliance at a date, and the dashboard's table of lots: both from the same grouped
+statements (`queries`) and the same derivation (`figures`), domain clauses.md §3–§4.
 
-Hours: validated and pending hours of the months begun by the date, by fulfilment mode (two
-grouped sums); training counts up to the structure's share of the required hours. People:
-the distinct people assigned by the date and their profile (one aggregate). The status
-compares what counts with the required hours and with their share due by the date over the
-execution period (the award's notification for the lot's duration, amendments included).
+Hours: validated and pending hours of the months begun by the date, by fulfilment mode;
+training counts up to the structure's share of the required hours; SIAE / EA / ESAT
+subcontractors without real hours count by conversion; pooling moves hours between an
+awardee's lots of one operation. People: the distinct people assigned by the date and their
+profile. The status compares what counts with the required hours and with their share due
+by the date over the execution period (the award's notification for the lot's duration).
 """
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from levier.assignments.constants import FulfilmentMode
-from levier.assignments.models import Assignment
 from levier.auth.permissions import Role
-from levier.clauses import service as clauses_service
-from levier.compliance.constants import EXCEEDED_SHARE, ComplianceStatus
-from levier.compliance.schemas import LotCompliance, ModeHours, Profile
+from levier.compliance import queries
+from levier.compliance.constants import ComplianceStatus
+from levier.compliance.figures import Inputs, LotFigures, figures_at
+from levier.compliance.schemas import (
+    ConversionRead,
+    LotCompliance,
+    LotComplianceRow,
+    ModeHours,
+    Profile,
+)
 from levier.core import clock
-from levier.hours.constants import HoursStatus
-from levier.hours.models import HoursDeclaration
-from levier.participants.models import Participant
-from levier.tenders.models import Lot, Tender
+from levier.core.pagination import PageParams, encode_cursor, paginate
+from levier.tenders.models import AwardMember, Lot, LotAward, Tender
+from levier.tenders.scope import lots_readable
 from levier.users.models import User
 
-ZERO = Decimal("0")
+LIST_ORDER = [col(Tender.reference), col(Lot.tender_id), col(Lot.number)]
+EVERY_ROW = 10**9  # a status filter reads every lot after the cursor (statuses are derived)
 
 
-async def _hours_by_mode(
-    session: AsyncSession, lot_id: object, on: date
-) -> dict[tuple[str, str], Decimal]:
-    statement = (
-        select(col(Assignment.mode), col(HoursDeclaration.status), func.sum(HoursDeclaration.hours))
-        .join(Assignment, col(Assignment.id) == col(HoursDeclaration.assignment_id))
-        .where(
-            col(HoursDeclaration.lot_id) == lot_id,
-            col(HoursDeclaration.month) <= on,
-            col(HoursDeclaration.status).in_([HoursStatus.validated, HoursStatus.declared]),
-        )
-        .group_by(col(Assignment.mode), col(HoursDeclaration.status))
-    )
-    rows = await session.execute(statement)
-    return {(mode, status): Decimal(total or 0) for mode, status, total in rows.all()}
+async def load(session: AsyncSession, lot_ids: Any, on: date, by_month: bool = False) -> Inputs:
+    """Every grouped row the figures of the lots (a select of ids) need: four statements."""
+    rows = await queries.lot_rows(session, lot_ids)
+    ids = [row.id for row in rows]
+    hours = await queries.hour_rows(session, ids, on, by_month)
+    subcontracts = await queries.subcontract_rows(session, ids)
+    settings = await queries.settings_of(session, {row.structure_id for row in rows})
+    return Inputs(rows, hours, subcontracts, settings)
 
 
-async def _people(session: AsyncSession, lot_id: object, on: date) -> tuple[int, Profile | None]:
-    """Distinct people assigned by the date, and their shares (ages on the date)."""
-    people = (
-        select(col(Assignment.participant_id))
-        .where(col(Assignment.lot_id) == lot_id, col(Assignment.start_date) <= on)
-        .distinct()
-        .subquery()
-    )
-    under_26 = clock.years_before(on, 26)
-    over_50 = clock.years_before(on, 50)
-
-    def share_of(condition: Any) -> Any:
-        return func.sum(case((condition, 1), else_=0))
-
-    statement = select(
-        func.count(col(Participant.id)),
-        share_of(col(Participant.gender) == "female"),
-        share_of(col(Participant.qpv).is_(True)),
-        share_of(col(Participant.birth_date) > under_26),
-        share_of(col(Participant.birth_date) <= over_50),
-    ).where(col(Participant.id).in_(select(people.c.participant_id)))
-    total, women, qpv, young, senior = (await session.execute(statement)).one()
-    total = int(total or 0)
-    if total == 0:
+def _profile(people: queries.PeopleRow | None) -> tuple[int, Profile | None]:
+    if people is None or people.total == 0:
         return 0, None
 
-    def share(count: Any) -> Decimal:
-        return (Decimal(int(count or 0)) / total).quantize(Decimal("0.0001"))
+    def share(count: int) -> Decimal:
+        return (Decimal(count) / people.total).quantize(Decimal("0.0001"))
 
-    return total, Profile(
-        women=share(women), qpv_residents=share(qpv), under_26=share(young), over_50=share(senior)
+    return people.total, Profile(
+        women=share(people.women),
+        qpv_residents=share(people.qpv),
+        under_26=share(people.under_26),
+        over_50=share(people.over_50),
     )
 
 
-def _status(
-    required: int | None, counted: Decimal, pending: Decimal, elapsed: Decimal | None, ended: bool
-) -> ComplianceStatus | None:
-    if not required:
-        return None
-    if counted >= required * EXCEEDED_SHARE:
-        return ComplianceStatus.exceeded
-    if counted >= required:
-        return ComplianceStatus.fulfilled
-    if ended:
-        return ComplianceStatus.defaulted
-    if counted == 0 and pending == 0:
-        return ComplianceStatus.not_started
-    expected = required * (elapsed or ZERO)
-    return ComplianceStatus.on_track if counted >= expected else ComplianceStatus.behind
+def _by_mode(figures: LotFigures) -> list[ModeHours]:
+    return [
+        ModeHours(
+            mode=m.mode,
+            validated=m.validated,
+            pending=m.pending,
+            counted=m.counted,
+            converted=m.converted,
+            conversion=ConversionRead.model_validate(m.conversion, from_attributes=True)
+            if m.conversion
+            else None,
+        )
+        for m in figures.by_mode
+    ]
 
 
 async def lot_compliance(
@@ -106,55 +88,127 @@ async def lot_compliance(
 ) -> LotCompliance:
     """Where the lot's clause stands on the day (today by default)."""
     on = on or clock.today()
-    sums = await _hours_by_mode(session, lot.id, on)
-    required = lot.required_hours
-    settings = await clauses_service.get_settings(session, tender.structure_id)
-    cap = (
-        (Decimal(required) * settings.training_cap_share).quantize(Decimal("0.01"))
-        if required
-        else None
-    )
-    by_mode, counted, pending, excess = [], ZERO, ZERO, ZERO
-    for mode in FulfilmentMode:
-        validated = sums.get((mode.value, HoursStatus.validated.value), ZERO)
-        waiting = sums.get((mode.value, HoursStatus.declared.value), ZERO)
-        if validated == 0 and waiting == 0:
-            continue
-        counts = validated
-        if mode == FulfilmentMode.training and cap is not None and validated > cap:
-            counts, excess = cap, validated - cap
-        by_mode.append(ModeHours(mode=mode, validated=validated, pending=waiting, counted=counts))
-        counted += counts
-        pending += waiting
-    participants, profile = await _people(session, lot.id, on)
-    award = lot.award
-    start = award.notification_date if award is not None else None
-    end = clock.months_after(start, lot.duration_months) if start is not None else None
-    elapsed = expected = projected = None
-    if start is not None and end is not None and end > start:
-        days = Decimal((end - start).days)
-        elapsed = min(max(Decimal((on - start).days) / days, ZERO), Decimal(1)).quantize(
-            Decimal("0.0001")
-        )
-        if required:
-            expected = (required * elapsed).quantize(Decimal("0.01"))
-        if elapsed > 0:
-            projected = (counted / elapsed).quantize(Decimal("0.01"))
+    inputs = await load(session, select(col(Lot.id)).where(col(Lot.id) == lot.id), on)
+    figures = figures_at(inputs, on)[lot.id]
+    people = await queries.people_by_lot(session, [lot.id], on)
+    participants, profile = _profile(people.get(lot.id))
     return LotCompliance(
         lot_id=lot.id,
         on=on,
-        required_hours=required,
-        validated_hours=counted,
-        pending_hours=pending,
-        training_cap=cap,
-        training_excess=excess,
-        by_mode=by_mode,
+        required_hours=figures.required,
+        validated_hours=figures.validated,
+        counted_hours=figures.counted,
+        converted_hours=figures.converted,
+        pooled_in=figures.pooled_in,
+        pooled_out=figures.pooled_out,
+        pooling=figures.row.pooling_id is not None,
+        pending_hours=figures.pending,
+        training_cap=figures.training_cap,
+        training_excess=figures.training_excess,
+        by_mode=_by_mode(figures),
         participants=participants,
         profile=profile if user.role == Role.facilitator else None,
-        execution_start=start,
-        execution_end=end,
-        elapsed_share=elapsed,
-        expected_by_now=expected,
-        projected_at_end=projected,
-        status=_status(required, counted, pending, elapsed, end is not None and on > end),
+        execution_start=figures.start,
+        execution_end=figures.end,
+        elapsed_share=figures.elapsed,
+        expected_by_now=figures.expected,
+        projected_at_end=figures.projected,
+        status=figures.status,
     )
+
+
+@dataclass(frozen=True)
+class LotFilters:
+    tender_id: uuid.UUID | None = None
+    awardee_id: uuid.UUID | None = None
+    buyer_id: uuid.UUID | None = None
+    operation_id: uuid.UUID | None = None
+    structure_id: uuid.UUID | None = None
+
+
+def awarded_to(enterprise_id: uuid.UUID) -> Any:
+    """Lots whose award names the enterprise as the awardee or a consortium member."""
+    return (
+        select(col(LotAward.lot_id))
+        .join(AwardMember, col(AwardMember.award_id) == col(LotAward.id))
+        .where(col(AwardMember.enterprise_id) == enterprise_id)
+    )
+
+
+def scoped_lots(user: User, filters: LotFilters, *columns: Any) -> Any:
+    """The clause lots the caller may read that match the filters (a select of `columns`,
+    the lot id by default)."""
+    statement = queries.compliance_lots()
+    if columns:
+        statement = statement.with_only_columns(*columns)
+    statement = lots_readable(statement, user)
+    if filters.tender_id is not None:
+        statement = statement.where(col(Lot.tender_id) == filters.tender_id)
+    if filters.buyer_id is not None:
+        statement = statement.where(col(Tender.buyer_id) == filters.buyer_id)
+    if filters.operation_id is not None:
+        statement = statement.where(col(Tender.operation_id) == filters.operation_id)
+    if filters.structure_id is not None:
+        statement = statement.where(col(Tender.structure_id) == filters.structure_id)
+    if filters.awardee_id is not None:
+        statement = statement.where(col(Lot.id).in_(awarded_to(filters.awardee_id)))
+    return statement
+
+
+def row_of(figures: LotFigures) -> LotComplianceRow:
+    row = figures.row
+    return LotComplianceRow(
+        lot_id=row.id,
+        lot_number=row.number,
+        lot_title=row.title,
+        tender_id=row.tender_id,
+        tender_reference=row.tender_reference,
+        buyer_id=row.buyer_id,
+        buyer_name=row.buyer_name,
+        operation_id=row.operation_id,
+        awardee_id=row.awardee_id,
+        awardee_name=row.awardee_name,
+        required_hours=row.required_hours,
+        counted_hours=figures.counted,
+        validated_hours=figures.validated,
+        pending_hours=figures.pending,
+        converted_hours=figures.converted,
+        pooled_in=figures.pooled_in,
+        pooled_out=figures.pooled_out,
+        execution_start=figures.start,
+        execution_end=figures.end,
+        elapsed_share=figures.elapsed,
+        expected_by_now=figures.expected,
+        status=figures.status,
+    )
+
+
+async def list_lots(
+    session: AsyncSession,
+    user: User,
+    params: PageParams,
+    filters: LotFilters,
+    status: ComplianceStatus | None,
+    on: date | None,
+) -> tuple[list[LotComplianceRow], str | None]:
+    """The caller's clause lots in tender order (reference, lot number), with their figures.
+    A status is derived, not stored: with one, every lot after the cursor is computed and
+    the page is cut after filtering (still the same statements whatever the page size)."""
+    on = on or clock.today()
+    statement = scoped_lots(user, filters, *LIST_ORDER, col(Lot.id))
+    page = params if status is None else PageParams(limit=EVERY_ROW, cursor=params.cursor)
+    rows, next_cursor = await paginate(
+        session, statement, page, LIST_ORDER, key=lambda r: r[:3], scalars=False
+    )
+    ids = [row[3] for row in rows]
+    figures = figures_at(
+        await load(session, select(col(Lot.id)).where(col(Lot.id).in_(ids)), on), on
+    )
+    ordered = [figures[lot_id] for lot_id in ids]
+    if status is None:
+        return [row_of(f) for f in ordered], next_cursor
+    kept = [(row, f) for row, f in zip(rows, ordered, strict=True) if f.status == status]
+    more = len(kept) > params.limit
+    kept = kept[: params.limit]
+    cursor = encode_cursor(kept[-1][0][:3]) if more else None
+    return [row_of(f) for _row, f in kept], cursor

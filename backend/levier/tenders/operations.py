@@ -83,6 +83,19 @@ async def update_operation(
     return operation
 
 
+def target_met_by(operation: Operation, hours: Decimal, labour_hours: int) -> bool | None:
+    """Whether `hours` meet the operation's target: a number of hours, or a share of the
+    hours of work its lots pay for (None without a target). The planning summary judges the
+    required hours with it, the compliance roll-up the hours that count."""
+    if operation.target_value is None:
+        return None
+    if operation.target_kind == "hours_share":
+        return bool(labour_hours) and hours / Decimal(labour_hours) >= operation.target_value
+    if operation.target_kind == "hours":
+        return hours >= operation.target_value
+    return None
+
+
 async def operation_summary(session: AsyncSession, operation: Operation) -> dict[str, Any]:
     """Sum the operation's lots in SQL: required hours against the hours worked they pay for.
     A lot closed without an awardee (unsuccessful or abandoned) will not be worked: it is
@@ -110,13 +123,9 @@ async def operation_summary(session: AsyncSession, operation: Operation) -> dict
     tenders, lots, with_clause, required_hours_total, labour_hours, closed = (int(v) for v in row)
     exact_share = Decimal(required_hours_total) / Decimal(labour_hours) if labour_hours else None
     # No lot yet: nothing to judge against the target (neither met nor missed).
-    target_met: bool | None = None
-    if not lots:
-        pass
-    elif operation.target_kind == "hours_share" and operation.target_value is not None:
-        target_met = exact_share is not None and exact_share >= operation.target_value
-    elif operation.target_kind == "hours" and operation.target_value is not None:
-        target_met = required_hours_total >= operation.target_value
+    target_met = (
+        target_met_by(operation, Decimal(required_hours_total), labour_hours) if lots else None
+    )
     return {
         "tenders": tenders,
         "lots": lots,

@@ -65,6 +65,15 @@ def tenders_readable(statement: Any, user: User) -> Any:
     return statement.where(col(Tender.structure_id) == user.organisation_id)
 
 
+def lots_readable(statement: Any, user: User) -> Any:
+    """`statement` (a select of lots joined to their tender) limited to the lots the caller
+    may read: those of its readable tenders, and for an enterprise only the lots it won."""
+    statement = tenders_readable(statement, user)
+    if user.role == Role.enterprise:
+        return statement.where(col(Lot.id).in_(_awarded_lot_ids(user.organisation_id)))
+    return statement
+
+
 def visible_lots(user: User, tender: Tender) -> list[Lot]:
     """The lots of an in-scope tender the caller may see: an enterprise only its own awards."""
     if user.role != Role.enterprise:

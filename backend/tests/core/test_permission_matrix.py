@@ -26,6 +26,7 @@ OFFER_WRITERS = frozenset({Role.admin, Role.facilitator, Role.enterprise})
 MATCHING = frozenset({Role.facilitator, Role.enterprise, Role.referent})
 PROPOSERS = frozenset({Role.facilitator, Role.referent})
 EMPLOYERS = frozenset({Role.facilitator, Role.enterprise})
+COMPLIANCE_READERS = frozenset({Role.admin, Role.facilitator, Role.buyer, Role.enterprise})
 
 # (method, path) → PUBLIC, SIGNED_IN, or the set of roles allowed.
 MATRIX: dict[tuple[str, str], object] = {
@@ -102,6 +103,19 @@ MATRIX: dict[tuple[str, str], object] = {
     ("PATCH", "/api/v1/clause-settings/labour-shares/{share_id}"): {Role.admin},
     ("DELETE", "/api/v1/clause-settings/labour-shares/{share_id}"): {Role.admin},
     ("POST", "/api/v1/clauses/estimate"): {Role.admin, Role.facilitator},
+    # Compliance figures name no one: every role that reads lots, in its scope; referents no.
+    ("GET", "/api/v1/compliance/lots"): COMPLIANCE_READERS,
+    ("GET", "/api/v1/compliance/summary"): COMPLIANCE_READERS,
+    ("GET", "/api/v1/compliance/series"): COMPLIANCE_READERS,
+    ("GET", "/api/v1/compliance/poolings"): {Role.admin, Role.facilitator},
+    ("PUT", "/api/v1/compliance/poolings/{operation_id}/{enterprise_id}"): {
+        Role.admin,
+        Role.facilitator,
+    },
+    ("DELETE", "/api/v1/compliance/poolings/{operation_id}/{enterprise_id}"): {
+        Role.admin,
+        Role.facilitator,
+    },
     ("GET", "/api/v1/operations"): {Role.admin, Role.facilitator},
     ("POST", "/api/v1/operations"): {Role.admin, Role.facilitator},
     ("GET", "/api/v1/operations/{operation_id}"): {Role.admin, Role.facilitator},
@@ -255,6 +269,7 @@ async def callers(session, auth):
             "referral_id": uuid.uuid4(),
             "assignment_id": uuid.uuid4(),
             "declaration_id": uuid.uuid4(),
+            "enterprise_id": uuid.uuid4(),
         },
     )
 

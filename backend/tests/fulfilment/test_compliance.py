@@ -30,8 +30,19 @@ async def validate(client, auth, world, declaration):
     assert response.status_code == 200, response.text
 
 
+async def classic_subcontractor(session, world):
+    """The world's EI subcontractor as a classic enterprise: its amount is not converted into
+    hours (tests/compliance covers the conversion), so these figures are the real hours."""
+    world.insertion.enterprise_kind = None
+    session.add(world.insertion)
+    await session.commit()
+
+
 class TestLotCompliance:
-    async def test_from_no_hour_to_behind_with_pending_and_validated(self, client, auth, world):
+    async def test_from_no_hour_to_behind_with_pending_and_validated(
+        self, client, auth, session, world
+    ):
+        await classic_subcontractor(session, world)
         before = await compliance(client, auth(world.facilitator), world)
         assert before["status"] == "not_started"
         assert before["validated_hours"] == "0" and before["participants"] == 0
@@ -52,8 +63,16 @@ class TestLotCompliance:
         after = await compliance(client, auth(world.facilitator), world, on="2025-02-28")
         assert Decimal(after["validated_hours"]) == 60
         assert after["by_mode"] == [
-            {"mode": "direct_hire", "validated": "60.00", "pending": "0", "counted": "60.00"}
+            {
+                "mode": "direct_hire",
+                "validated": "60.00",
+                "pending": "0",
+                "counted": "60.00",
+                "converted": False,
+                "conversion": None,
+            }
         ]
+        assert after["counted_hours"] == "60.00" and after["converted_hours"] == "0"
         share = Decimal(after["elapsed_share"])
         assert Decimal("0.11") < share < Decimal("0.13")  # 44 days of 365
         assert Decimal(after["expected_by_now"]) == (required * share).quantize(Decimal("0.01"))
@@ -77,6 +96,7 @@ class TestLotCompliance:
         assert stranger.status_code == 404
 
     async def test_training_counts_up_to_the_cap(self, client, auth, session, world):
+        await classic_subcontractor(session, world)
         settings = await clauses_service.get_settings(session, world.structure.id)
         settings.training_cap_share = Decimal("0.01")
         await session.commit()

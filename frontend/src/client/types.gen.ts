@@ -699,9 +699,98 @@ export type ClauseSettingsUpdate = {
 };
 
 /**
+ * ComplianceSeries
+ */
+export type ComplianceSeries = {
+    /**
+     * Lot Id
+     */
+    lot_id: string | null;
+    /**
+     * On
+     */
+    on: string;
+    /**
+     * Operation Id
+     */
+    operation_id: string | null;
+    /**
+     * Points
+     */
+    points: Array<SeriesPoint>;
+    /**
+     * Required Hours
+     */
+    required_hours: number;
+};
+
+/**
  * ComplianceStatus
  */
 export type ComplianceStatus = 'not_started' | 'on_track' | 'behind' | 'fulfilled' | 'exceeded' | 'defaulted';
+
+/**
+ * ComplianceSummary
+ */
+export type ComplianceSummary = {
+    by_status: StatusCounts;
+    /**
+     * Converted Hours
+     */
+    converted_hours: string;
+    /**
+     * Counted Hours
+     */
+    counted_hours: string;
+    /**
+     * Expected By Now
+     */
+    expected_by_now: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Level
+     */
+    level: string;
+    /**
+     * Lot Rows
+     *
+     * For a tender only: its lots.
+     */
+    lot_rows: Array<LotComplianceRow> | null;
+    /**
+     * Lots
+     */
+    lots: number;
+    /**
+     * On
+     */
+    on: string;
+    /**
+     * Participants
+     *
+     * Distinct people assigned to these lots by the day.
+     */
+    participants: number;
+    /**
+     * Pending Hours
+     */
+    pending_hours: string;
+    /**
+     * Required Hours
+     */
+    required_hours: number;
+    /**
+     * For an operation only.
+     */
+    target: OperationTarget | null;
+    /**
+     * Validated Hours
+     */
+    validated_hours: string;
+};
 
 /**
  * ConsiderationIn
@@ -741,6 +830,56 @@ export type ConsortiumType = 'none' | 'joint' | 'several';
  * ContractKind
  */
 export type ContractKind = 'cdi' | 'cdd' | 'interim' | 'cddi' | 'apprenticeship' | 'professionalisation' | 'subsidised';
+
+/**
+ * ConversionRead
+ *
+ * The inputs of a subcontracting conversion: amount × labour share ÷ hourly cost.
+ */
+export type ConversionRead = {
+    /**
+     * Enterprise Id
+     */
+    enterprise_id: string;
+    /**
+     * Enterprise Name
+     */
+    enterprise_name: string;
+    /**
+     * Formula
+     */
+    formula: string;
+    /**
+     * Hourly Cost
+     */
+    hourly_cost: string;
+    /**
+     * Hourly Cost Source
+     *
+     * lot | calculation | structure_default
+     */
+    hourly_cost_source: string;
+    /**
+     * Labour Share
+     */
+    labour_share: string;
+    /**
+     * Labour Share Source
+     *
+     * lot | calculation | structure_default
+     */
+    labour_share_source: string;
+    /**
+     * Subcontract Amount
+     */
+    subcontract_amount: string;
+    /**
+     * Total Hours
+     *
+     * The whole conversion, due by the execution end.
+     */
+    total_hours: string;
+};
 
 /**
  * CpvCodeRead
@@ -1603,6 +1742,11 @@ export type LabourShareUpdate = {
 };
 
 /**
+ * Level
+ */
+export type Level = 'structure' | 'operation' | 'buyer' | 'awardee' | 'tender';
+
+/**
  * LoginForm
  *
  * OAuth2 password grant: `username` is the e-mail address.
@@ -1683,6 +1827,18 @@ export type LotCompliance = {
      */
     by_mode: Array<ModeHours>;
     /**
+     * Converted Hours
+     *
+     * Hours converted from subcontracted amounts.
+     */
+    converted_hours: string;
+    /**
+     * Counted Hours
+     *
+     * What counts toward the clause: validated + converted + pooled in − pooled out. The status, expected-by-now and projection use it.
+     */
+    counted_hours: string;
+    /**
      * Elapsed Share
      */
     elapsed_share: string | null;
@@ -1719,6 +1875,24 @@ export type LotCompliance = {
      */
     pending_hours: string;
     /**
+     * Pooled In
+     *
+     * Hours from the awardee's other lots (pooling).
+     */
+    pooled_in: string;
+    /**
+     * Pooled Out
+     *
+     * Hours beyond the requirement given to other lots.
+     */
+    pooled_out: string;
+    /**
+     * Pooling
+     *
+     * Pooling is enabled for the lot's awardee and operation.
+     */
+    pooling: boolean;
+    /**
      * For the structure only: with a handful of people, shares tell who they are.
      */
     profile: Profile | null;
@@ -1750,6 +1924,101 @@ export type LotCompliance = {
      * Validated Hours
      *
      * Validated hours that count (training capped).
+     */
+    validated_hours: string;
+};
+
+/**
+ * LotComplianceRow
+ *
+ * One lot in a compliance table: where its clause stands on the day.
+ */
+export type LotComplianceRow = {
+    /**
+     * Awardee Id
+     *
+     * The single awardee or the mandatary.
+     */
+    awardee_id: string | null;
+    /**
+     * Awardee Name
+     */
+    awardee_name: string | null;
+    /**
+     * Buyer Id
+     */
+    buyer_id: string;
+    /**
+     * Buyer Name
+     */
+    buyer_name: string;
+    /**
+     * Converted Hours
+     */
+    converted_hours: string;
+    /**
+     * Counted Hours
+     */
+    counted_hours: string;
+    /**
+     * Elapsed Share
+     */
+    elapsed_share: string | null;
+    /**
+     * Execution End
+     */
+    execution_end: string | null;
+    /**
+     * Execution Start
+     */
+    execution_start: string | null;
+    /**
+     * Expected By Now
+     */
+    expected_by_now: string | null;
+    /**
+     * Lot Id
+     */
+    lot_id: string;
+    /**
+     * Lot Number
+     */
+    lot_number: number;
+    /**
+     * Lot Title
+     */
+    lot_title: string;
+    /**
+     * Operation Id
+     */
+    operation_id: string | null;
+    /**
+     * Pending Hours
+     */
+    pending_hours: string;
+    /**
+     * Pooled In
+     */
+    pooled_in: string;
+    /**
+     * Pooled Out
+     */
+    pooled_out: string;
+    /**
+     * Required Hours
+     */
+    required_hours: number | null;
+    status: ComplianceStatus | null;
+    /**
+     * Tender Id
+     */
+    tender_id: string;
+    /**
+     * Tender Reference
+     */
+    tender_reference: string;
+    /**
+     * Validated Hours
      */
     validated_hours: string;
 };
@@ -2104,10 +2373,17 @@ export type MinimumIncomeKind = 'rsa' | 'rsa_household' | 'ass' | 'ata';
  * ModeHours
  */
 export type ModeHours = {
+    conversion?: ConversionRead | null;
+    /**
+     * Converted
+     *
+     * Hours converted from a subcontracted amount (no real hour reported yet).
+     */
+    converted?: boolean;
     /**
      * Counted
      *
-     * What counts toward the clause: training is capped.
+     * What counts toward the clause: training is capped; a conversion counts pro rata of the execution period elapsed.
      */
     counted: string;
     mode: FulfilmentMode;
@@ -2530,6 +2806,45 @@ export type OperationSummary = {
 };
 
 /**
+ * OperationTarget
+ *
+ * The operation's global target against the hours that count (and, as planned, the
+ * required hours: the operation summary's `target_met`).
+ */
+export type OperationTarget = {
+    /**
+     * Counted Share
+     *
+     * Counted hours ÷ labour hours.
+     */
+    counted_share: string | null;
+    /**
+     * Labour Hours
+     *
+     * Hours of work the operation's lots pay for.
+     */
+    labour_hours: number;
+    /**
+     * Target Kind
+     */
+    target_kind: string | null;
+    /**
+     * Target Met By Required
+     */
+    target_met_by_required: boolean | null;
+    /**
+     * Target Reached
+     *
+     * Counted hours meet the target.
+     */
+    target_reached: boolean | null;
+    /**
+     * Target Value
+     */
+    target_value: string | null;
+};
+
+/**
  * OperationTargetKind
  */
 export type OperationTargetKind = 'hours_share' | 'hours';
@@ -2857,6 +3172,20 @@ export type PageLabourShareRead = {
 };
 
 /**
+ * Page[LotComplianceRow]
+ */
+export type PageLotComplianceRow = {
+    /**
+     * Items
+     */
+    items: Array<LotComplianceRow>;
+    /**
+     * Next Cursor
+     */
+    next_cursor?: string | null;
+};
+
+/**
  * Page[OfferRead]
  */
 export type PageOfferRead = {
@@ -2906,6 +3235,20 @@ export type PageParticipantSummary = {
      * Items
      */
     items: Array<ParticipantSummary>;
+    /**
+     * Next Cursor
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Page[PoolingRead]
+ */
+export type PagePoolingRead = {
+    /**
+     * Items
+     */
+    items: Array<PoolingRead>;
     /**
      * Next Cursor
      */
@@ -3547,7 +3890,37 @@ export type PathwayUpdate = {
 /**
  * Permission
  */
-export type Permission = 'organisations:read' | 'organisations:manage' | 'users:read' | 'users:manage' | 'audit:read' | 'clause_settings:read' | 'clause_settings:manage' | 'clauses:estimate' | 'clauses:override' | 'operations:read' | 'operations:manage' | 'tenders:read' | 'tenders:edit' | 'tenders:manage' | 'participants:read' | 'participants:write' | 'participants:export' | 'participants:erase' | 'pathways:write' | 'eligibility:validate' | 'offers:read' | 'offers:write' | 'referrals:read' | 'referrals:propose' | 'referrals:decide' | 'assignments:read' | 'assignments:manage' | 'assignments:record' | 'hours:read' | 'hours:declare' | 'hours:validate';
+export type Permission = 'organisations:read' | 'organisations:manage' | 'users:read' | 'users:manage' | 'audit:read' | 'clause_settings:read' | 'clause_settings:manage' | 'clauses:estimate' | 'clauses:override' | 'operations:read' | 'operations:manage' | 'tenders:read' | 'tenders:edit' | 'tenders:manage' | 'participants:read' | 'participants:write' | 'participants:export' | 'participants:erase' | 'pathways:write' | 'eligibility:validate' | 'offers:read' | 'offers:write' | 'referrals:read' | 'referrals:propose' | 'referrals:decide' | 'assignments:read' | 'assignments:manage' | 'assignments:record' | 'hours:read' | 'hours:declare' | 'hours:validate' | 'compliance:read' | 'compliance:manage';
+
+/**
+ * PoolingRead
+ */
+export type PoolingRead = {
+    /**
+     * Enabled At
+     */
+    enabled_at: string;
+    /**
+     * Enabled By Id
+     */
+    enabled_by_id: string | null;
+    /**
+     * Enterprise Id
+     */
+    enterprise_id: string;
+    /**
+     * Enterprise Name
+     */
+    enterprise_name: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Operation Id
+     */
+    operation_id: string;
+};
 
 /**
  * PortfolioCount
@@ -4047,6 +4420,68 @@ export type RomeRead = {
      * Label
      */
     label: string;
+};
+
+/**
+ * SeriesPoint
+ */
+export type SeriesPoint = {
+    /**
+     * Cumulative Counted
+     */
+    cumulative_counted: string;
+    /**
+     * Cumulative Expected
+     */
+    cumulative_expected: string;
+    /**
+     * Month
+     *
+     * YYYY-MM
+     */
+    month: string;
+    /**
+     * On
+     *
+     * The month's last day, or the series' day for its last month.
+     */
+    on: string;
+    /**
+     * Validated
+     *
+     * Hours validated for that month (before any cap).
+     */
+    validated: string;
+};
+
+/**
+ * StatusCounts
+ */
+export type StatusCounts = {
+    /**
+     * Behind
+     */
+    behind?: number;
+    /**
+     * Defaulted
+     */
+    defaulted?: number;
+    /**
+     * Exceeded
+     */
+    exceeded?: number;
+    /**
+     * Fulfilled
+     */
+    fulfilled?: number;
+    /**
+     * Not Started
+     */
+    not_started?: number;
+    /**
+     * On Track
+     */
+    on_track?: number;
 };
 
 /**
@@ -6694,6 +7129,497 @@ export type ClausesEstimateHoursResponses = {
 };
 
 export type ClausesEstimateHoursResponse = ClausesEstimateHoursResponses[keyof ClausesEstimateHoursResponses];
+
+export type ComplianceListLotComplianceData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Tender Id
+         */
+        tender_id?: string | null;
+        /**
+         * Awardee Id
+         */
+        awardee_id?: string | null;
+        /**
+         * Buyer Id
+         */
+        buyer_id?: string | null;
+        /**
+         * Operation Id
+         */
+        operation_id?: string | null;
+        /**
+         * Status
+         */
+        status?: ComplianceStatus | null;
+        /**
+         * On
+         *
+         * The day the figures are for (today by default).
+         */
+        on?: string | null;
+        /**
+         * Limit
+         *
+         * Page size (1–200).
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/compliance/lots';
+};
+
+export type ComplianceListLotComplianceErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ComplianceListLotComplianceError = ComplianceListLotComplianceErrors[keyof ComplianceListLotComplianceErrors];
+
+export type ComplianceListLotComplianceResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageLotComplianceRow;
+};
+
+export type ComplianceListLotComplianceResponse = ComplianceListLotComplianceResponses[keyof ComplianceListLotComplianceResponses];
+
+export type ComplianceListPoolingsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Operation Id
+         */
+        operation_id?: string | null;
+        /**
+         * Limit
+         *
+         * Page size (1–200).
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/compliance/poolings';
+};
+
+export type ComplianceListPoolingsErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ComplianceListPoolingsError = ComplianceListPoolingsErrors[keyof ComplianceListPoolingsErrors];
+
+export type ComplianceListPoolingsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PagePoolingRead;
+};
+
+export type ComplianceListPoolingsResponse = ComplianceListPoolingsResponses[keyof ComplianceListPoolingsResponses];
+
+export type ComplianceDisablePoolingData = {
+    body?: never;
+    path: {
+        /**
+         * Enterprise Id
+         */
+        enterprise_id: string;
+        /**
+         * Operation Id
+         */
+        operation_id: string;
+    };
+    query?: never;
+    url: '/api/v1/compliance/poolings/{operation_id}/{enterprise_id}';
+};
+
+export type ComplianceDisablePoolingErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ComplianceDisablePoolingError = ComplianceDisablePoolingErrors[keyof ComplianceDisablePoolingErrors];
+
+export type ComplianceDisablePoolingResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type ComplianceDisablePoolingResponse = ComplianceDisablePoolingResponses[keyof ComplianceDisablePoolingResponses];
+
+export type ComplianceEnablePoolingData = {
+    body?: never;
+    path: {
+        /**
+         * Enterprise Id
+         */
+        enterprise_id: string;
+        /**
+         * Operation Id
+         */
+        operation_id: string;
+    };
+    query?: never;
+    url: '/api/v1/compliance/poolings/{operation_id}/{enterprise_id}';
+};
+
+export type ComplianceEnablePoolingErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ComplianceEnablePoolingError = ComplianceEnablePoolingErrors[keyof ComplianceEnablePoolingErrors];
+
+export type ComplianceEnablePoolingResponses = {
+    /**
+     * Successful Response
+     */
+    200: PoolingRead;
+};
+
+export type ComplianceEnablePoolingResponse = ComplianceEnablePoolingResponses[keyof ComplianceEnablePoolingResponses];
+
+export type ComplianceComplianceSeriesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Lot Id
+         */
+        lot_id?: string | null;
+        /**
+         * Operation Id
+         */
+        operation_id?: string | null;
+        /**
+         * On
+         *
+         * The day the figures are for (today by default).
+         */
+        on?: string | null;
+    };
+    url: '/api/v1/compliance/series';
+};
+
+export type ComplianceComplianceSeriesErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ComplianceComplianceSeriesError = ComplianceComplianceSeriesErrors[keyof ComplianceComplianceSeriesErrors];
+
+export type ComplianceComplianceSeriesResponses = {
+    /**
+     * Successful Response
+     */
+    200: ComplianceSeries;
+};
+
+export type ComplianceComplianceSeriesResponse = ComplianceComplianceSeriesResponses[keyof ComplianceComplianceSeriesResponses];
+
+export type ComplianceComplianceSummaryData = {
+    body?: never;
+    path?: never;
+    query: {
+        level: Level;
+        /**
+         * Id
+         */
+        id: string;
+        /**
+         * On
+         *
+         * The day the figures are for (today by default).
+         */
+        on?: string | null;
+    };
+    url: '/api/v1/compliance/summary';
+};
+
+export type ComplianceComplianceSummaryErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type ComplianceComplianceSummaryError = ComplianceComplianceSummaryErrors[keyof ComplianceComplianceSummaryErrors];
+
+export type ComplianceComplianceSummaryResponses = {
+    /**
+     * Successful Response
+     */
+    200: ComplianceSummary;
+};
+
+export type ComplianceComplianceSummaryResponse = ComplianceComplianceSummaryResponses[keyof ComplianceComplianceSummaryResponses];
 
 export type MetaHealthData = {
     body?: never;
@@ -12504,6 +13430,8 @@ export type ComplianceLotComplianceData = {
     query?: {
         /**
          * On
+         *
+         * The day the figures are for (today by default).
          */
         on?: string | null;
     };

@@ -157,4 +157,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "FulfilmentMode.subcontracting": ("sous-traitance", "subcontracting"),
     "FulfilmentMode.co_contracting": ("co-traitance", "co-contracting"),
     "FulfilmentMode.training": ("formation", "training"),
+    "compliance_series_target": (
+        "Indiquez soit un lot (lot_id), soit une opération (operation_id), pas les deux.",
+        "Give either a lot (lot_id) or an operation (operation_id), not both.",
+    ),
 }
