@@ -15,9 +15,11 @@ export default defineConfig({
         // Libraries change less often than the app: separate files stay cached across releases.
         codeSplitting: {
           groups: [
-            { name: 'mantine', test: /node_modules[\\/]@mantine/ },
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 30 },
+            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/](core|hooks|form|dates|notifications|store)/, priority: 20 },
+            // Charts (recharts, d3) load with the first chart, not with every page.
+            { name: 'charts', test: /node_modules[\\/](@mantine[\\/]charts|recharts|d3-|victory-vendor|decimal\.js-light|internmap)/, priority: 10 },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 0 },
           ],
         },
       },

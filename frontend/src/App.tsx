@@ -8,6 +8,7 @@ import { AssignmentsPage } from './features/assignments/AssignmentsPage';
 import { RecordAssignmentPage } from './features/assignments/RecordAssignmentPage';
 import { ReferralsPage } from './features/referrals/ReferralsPage';
 import { HoursPage } from './features/hours/HoursPage';
+import { CompliancePage } from './features/compliance/CompliancePage';
 import type { Permission } from './client/types.gen';
 import { AppLayout } from './components/AppLayout';
 import { Loading } from './components/Feedback';
@@ -93,6 +94,7 @@ export function App() {
       <Route path="/assignments/new" element={page(<RecordAssignmentPage />, 'assignments:record')} />
       <Route path="/assignments/:id" element={page(<AssignmentPage />, 'assignments:read')} />
       <Route path="/hours" element={page(<HoursPage />, 'hours:read')} />
+      <Route path="/compliance" element={page(<CompliancePage />, 'compliance:read')} />
       <Route path="*" element={page(<NotFound />)} />
     </Routes>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { progressSections, shareOf } from '../src/features/compliance/compliance';
+import { chartRows, progressSections, shareOf, summaryLevel } from '../src/features/compliance/compliance';
 
 describe('compliance figures', () => {
   it('gives shares of the requirement with one decimal, none without a requirement', () => {
@@ -15,5 +15,32 @@ describe('compliance figures', () => {
     expect(progressSections('900', '300', 1000)).toEqual({ validated: 90, pending: 10 });
     expect(progressSections('1500', '300', 1000)).toEqual({ validated: 100, pending: 0 });
     expect(progressSections('10', '0', null)).toEqual({ validated: 0, pending: 0 });
+  });
+});
+
+
+describe('the compliance page by role', () => {
+  it('opens on the structure, the buyer or the awardee', () => {
+    expect(summaryLevel('facilitator')).toBe('structure');
+    expect(summaryLevel('buyer')).toBe('buyer');
+    expect(summaryLevel('enterprise')).toBe('awardee');
+    expect(summaryLevel('admin')).toBeNull();
+  });
+
+  it('charts cumulative counted and expected hours against the requirement, month by month', () => {
+    const rows = chartRows(
+      {
+        lot_id: 'l', operation_id: null, on: '2026-12-04', required_hours: 400,
+        points: [
+          { month: '2026-10', on: '2026-10-31', validated: '50', cumulative_counted: '50', cumulative_expected: '40.5' },
+          { month: '2026-11', on: '2026-11-30', validated: '30', cumulative_counted: '80', cumulative_expected: '81' },
+        ],
+      },
+      'fr',
+    );
+    expect(rows).toEqual([
+      { month: 'octobre 2026', counted: 50, expected: 40.5, required: 400 },
+      { month: 'novembre 2026', counted: 80, expected: 81, required: 400 },
+    ]);
   });
 });

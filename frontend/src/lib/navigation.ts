@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/referrals', labelKey: 'nav.referrals', permission: 'referrals:read' },
   { to: '/assignments', labelKey: 'nav.assignments', permission: 'assignments:read' },
   { to: '/hours', labelKey: 'nav.hours', permission: 'hours:read' },
+  { to: '/compliance', labelKey: 'nav.compliance', permission: 'compliance:read' },
   { to: '/participants', labelKey: 'nav.participants', permission: 'participants:read' },
   { to: '/eligibility-queue', labelKey: 'nav.eligibilityQueue', permission: 'eligibility:validate' },
   { to: '/participants/stats', labelKey: 'nav.portfolioStats', permission: 'participants:read' },

@@ -1,6 +1,6 @@
 import { Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { call } from '../../api/client';
@@ -10,9 +10,12 @@ import { DataTable } from '../../components/DataTable';
 import { DateField } from '../../components/DateField';
 import { Loading, ProblemAlert } from '../../components/Feedback';
 import { isIsoDay, todayIso } from '../../lib/dates';
-import { day, number, percent } from '../tenders/format';
+import { day, euros, number, percent } from '../tenders/format';
 import { progressSections, shareOf } from './compliance';
 import { ComplianceStatusBadge } from './ComplianceStatusBadge';
+
+// The charting library is loaded with the first chart, not with the app.
+const ComplianceChart = lazy(() => import('./ComplianceChart').then((module) => ({ default: module.ComplianceChart })));
 
 function Figure({ label, value, detail }: { label: string; value: string; detail?: string | null }) {
   return (
@@ -27,8 +30,8 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
 function Figures({ figures }: { figures: LotCompliance }) {
   const { t } = useTranslation();
   const required = figures.required_hours;
-  const done = shareOf(figures.validated_hours, required);
-  const sections = progressSections(figures.validated_hours, figures.pending_hours, required);
+  const done = shareOf(figures.counted_hours, required);
+  const sections = progressSections(figures.counted_hours, figures.pending_hours, required);
   return (
     <Stack gap="sm">
       {required ? (
@@ -41,8 +44,8 @@ function Figures({ figures }: { figures: LotCompliance }) {
       )}
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
         <Figure
-          label={t('compliance.validated')}
-          value={t('hours.amount', { hours: number(figures.validated_hours) })}
+          label={t('compliance.counted')}
+          value={t('hours.amount', { hours: number(figures.counted_hours) })}
           detail={required ? t('compliance.ofRequired', { required: number(required), share: number(done) }) : null}
         />
         <Figure label={t('compliance.pending')} value={t('hours.amount', { hours: number(figures.pending_hours) })} />
@@ -56,10 +59,28 @@ function Figures({ figures }: { figures: LotCompliance }) {
           value={figures.projected_at_end === null ? '—' : t('hours.amount', { hours: number(figures.projected_at_end) })}
         />
       </SimpleGrid>
+      <CountedParts figures={figures} />
       {figures.execution_start && (
         <Text size="sm">{t('compliance.execution', { start: day(figures.execution_start), end: day(figures.execution_end) })}</Text>
       )}
     </Stack>
+  );
+}
+
+/** What the counted hours are made of, when more than validated hours: conversions of
+ * subcontracted amounts and hours pooled across the operation's lots. */
+function CountedParts({ figures }: { figures: LotCompliance }) {
+  const { t } = useTranslation();
+  const parts = [
+    Number(figures.converted_hours) > 0 && t('compliance.partConverted', { hours: number(figures.converted_hours) }),
+    Number(figures.pooled_in) > 0 && t('compliance.partPooledIn', { hours: number(figures.pooled_in) }),
+    Number(figures.pooled_out) > 0 && t('compliance.partPooledOut', { hours: number(figures.pooled_out) }),
+  ].filter((part): part is string => Boolean(part));
+  if (parts.length === 0) return null;
+  return (
+    <Text size="sm" data-testid="counted-parts">
+      {t('compliance.partValidated', { hours: number(figures.validated_hours) })} · {parts.join(' · ')}
+    </Text>
   );
 }
 
@@ -74,7 +95,20 @@ function ByMode({ figures }: { figures: LotCompliance }) {
       rows={figures.by_mode.map((row) => ({
         key: row.mode,
         cells: [
-          t(`fulfilmentModes.${row.mode}`),
+          <>
+            <Text size="sm">{t(`fulfilmentModes.${row.mode}`)}</Text>
+            {row.conversion && (
+              <Text size="xs" c="dimmed" data-testid="conversion">
+                {t('compliance.conversion', {
+                  enterprise: row.conversion.enterprise_name,
+                  amount: euros(row.conversion.subcontract_amount),
+                  share: percent(row.conversion.labour_share),
+                  cost: euros(row.conversion.hourly_cost),
+                  total: number(row.conversion.total_hours),
+                })}
+              </Text>
+            )}
+          </>,
           t('hours.amount', { hours: number(row.validated) }),
           t('hours.amount', { hours: number(row.pending) }),
           t('hours.amount', { hours: number(row.counted) }),
@@ -140,6 +174,9 @@ export function LotCompliancePanel({ tenderId, lotId }: { tenderId: string; lotI
               </Text>
             )}
             <People figures={figures.data} />
+            <Suspense fallback={<Loading />}>
+              <ComplianceChart lotId={lotId} on={on} />
+            </Suspense>
           </>
         )}
       </Stack>

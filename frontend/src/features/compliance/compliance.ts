@@ -1,5 +1,6 @@
 /** A clause's compliance as the pages show it: its status colours and its figures' shares. */
-import type { ComplianceStatus } from '../../client/types.gen';
+import type { ComplianceSeries, ComplianceStatus, Role } from '../../client/types.gen';
+import { monthLabel } from '../hours/hours';
 
 export const COMPLIANCE_STATUSES: readonly ComplianceStatus[] = [
   'not_started', 'on_track', 'behind', 'fulfilled', 'exceeded', 'defaulted',
@@ -27,3 +28,26 @@ export function progressSections(validated: string, pending: string, required: n
   const waiting = Math.min(shareOf(pending, required) ?? 0, 100 - done);
   return { validated: done, pending: waiting };
 }
+
+export type SummaryLevel = 'structure' | 'buyer' | 'awardee';
+
+/** Whose totals a role opens the compliance page with: the facilitator's structure, the
+ * buyer's own, the awardee's own (the admin reads the lots only). */
+export function summaryLevel(role: Role): SummaryLevel | null {
+  if (role === 'facilitator') return 'structure';
+  if (role === 'buyer') return 'buyer';
+  if (role === 'enterprise') return 'awardee';
+  return null;
+}
+
+/** The chart's rows: each month's cumulative counted hours against those expected by then,
+ * and the requirement as a flat line. */
+export function chartRows(series: ComplianceSeries, language: string) {
+  return series.points.map((point) => ({
+    month: monthLabel(point.month, language),
+    counted: Number(point.cumulative_counted),
+    expected: Number(point.cumulative_expected),
+    required: series.required_hours,
+  }));
+}
+
