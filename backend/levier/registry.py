@@ -5,6 +5,7 @@ from levier.auth import models as auth_models
 from levier.clauses import models as clauses_models
 from levier.core.audit import models as audit_models
 from levier.core.db import metadata
+from levier.documents import models as documents_models
 from levier.hours import models as hours_models
 from levier.offers import models as offers_models
 from levier.organisations import models as organisations_models
@@ -19,6 +20,7 @@ __all__ = [
     "audit_models",
     "auth_models",
     "clauses_models",
+    "documents_models",
     "hours_models",
     "metadata",
     "offers_models",

@@ -18,10 +18,10 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Annotated, Any, Protocol
 from urllib.parse import urlsplit
 
-from fastapi import Request
+from fastapi import Depends, Request
 
 from levier.core.config import Settings
 
@@ -194,3 +194,6 @@ async def app_storage(request: Request) -> Storage:
         storage = open_storage(request.app.state.settings)
         request.app.state.storage = storage
     return storage  # type: ignore[no-any-return]
+
+
+StorageDep = Annotated[Storage, Depends(app_storage)]
