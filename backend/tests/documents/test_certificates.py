@@ -34,9 +34,7 @@ class TestIssueCertificate:
         listing = await client.get(f"{lot_url(world)}/documents", headers=facilitator)
         assert listing.status_code == 200, listing.text
         assert listing.json() == {"items": [], "actions": {"issue_certificate": False}}
-        refused = await client.post(
-            f"{lot_url(world)}/completion-certificate", headers=facilitator
-        )
+        refused = await client.post(f"{lot_url(world)}/completion-certificate", headers=facilitator)
         assert refused.status_code == 409
         problem = refused.json()
         assert problem["code"] == "certificate_clause_not_fulfilled"
@@ -133,9 +131,7 @@ class TestWhoReads:
             assert response.status_code == 404, who
             listed = await client.get("/api/v1/documents", headers=auth(getattr(world, who)))
             assert listed.json()["items"] == [], who
-        stranger = await client.get(
-            f"{lot_url(world)}/documents", headers=auth(world.stranger)
-        )
+        stranger = await client.get(f"{lot_url(world)}/documents", headers=auth(world.stranger))
         assert stranger.status_code == 404
         # The subcontractor works on the lot but is not the awardee.
         from levier.auth.permissions import Role
