@@ -12,15 +12,17 @@ from sqlalchemy import update
 from sqlmodel import col
 
 from levier.tenders.models import Lot
-
-from tests.fulfilment.conftest import _today, world  # noqa: F401 - fixtures used here
+from tests.fulfilment import conftest as fulfilment
 from tests.fulfilment.test_hours import declare, etag, hire
 
 REQUIRED = 100
+# The fulfilment world's fixtures, shared with this directory's tests.
+_today = fulfilment._today
+world = fulfilment.world
 
 
 @pytest.fixture
-async def small_lot(world, session):  # noqa: F811 - the imported fixture
+async def small_lot(world, session):
     await session.execute(
         update(Lot).where(col(Lot.id) == world.lot.id).values(override_hours=REQUIRED)
     )

@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AssignmentsEndAssignmentData, AssignmentsEndAssignmentErrors, AssignmentsEndAssignmentResponses, AssignmentsGetAssignmentData, AssignmentsGetAssignmentErrors, AssignmentsGetAssignmentResponses, AssignmentsListAssignmentsData, AssignmentsListAssignmentsErrors, AssignmentsListAssignmentsResponses, AssignmentsRecordAssignmentData, AssignmentsRecordAssignmentErrors, AssignmentsRecordAssignmentResponses, AuditListAuditEventsData, AuditListAuditEventsErrors, AuditListAuditEventsResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthConfirmPasswordResetData, AuthConfirmPasswordResetErrors, AuthConfirmPasswordResetResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthReadMeData, AuthReadMeErrors, AuthReadMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRequestPasswordResetData, AuthRequestPasswordResetErrors, AuthRequestPasswordResetResponses, AuthUpdateMeData, AuthUpdateMeErrors, AuthUpdateMeResponses, ClausesEstimateHoursData, ClausesEstimateHoursErrors, ClausesEstimateHoursResponses, ClauseSettingsArticlePreviewData, ClauseSettingsArticlePreviewErrors, ClauseSettingsArticlePreviewResponses, ClauseSettingsArticleVariablesData, ClauseSettingsArticleVariablesErrors, ClauseSettingsArticleVariablesResponses, ClauseSettingsClauseSettingsHistoryData, ClauseSettingsClauseSettingsHistoryErrors, ClauseSettingsClauseSettingsHistoryResponses, ClauseSettingsCreateLabourShareData, ClauseSettingsCreateLabourShareErrors, ClauseSettingsCreateLabourShareResponses, ClauseSettingsDeleteLabourShareData, ClauseSettingsDeleteLabourShareErrors, ClauseSettingsDeleteLabourShareResponses, ClauseSettingsListLabourSharesData, ClauseSettingsListLabourSharesErrors, ClauseSettingsListLabourSharesResponses, ClauseSettingsReadClauseSettingsData, ClauseSettingsReadClauseSettingsErrors, ClauseSettingsReadClauseSettingsResponses, ClauseSettingsUpdateClauseSettingsData, ClauseSettingsUpdateClauseSettingsErrors, ClauseSettingsUpdateClauseSettingsResponses, ClauseSettingsUpdateLabourShareData, ClauseSettingsUpdateLabourShareErrors, ClauseSettingsUpdateLabourShareResponses, ComplianceLotComplianceData, ComplianceLotComplianceErrors, ComplianceLotComplianceResponses, HoursCorrectHoursData, HoursCorrectHoursErrors, HoursCorrectHoursResponses, HoursDeclareHoursData, HoursDeclareHoursErrors, HoursDeclareHoursResponses, HoursGetHoursData, HoursGetHoursErrors, HoursGetHoursResponses, HoursHoursGridData, HoursHoursGridErrors, HoursHoursGridResponses, HoursListHoursData, HoursListHoursErrors, HoursListHoursResponses, HoursRejectHoursData, HoursRejectHoursErrors, HoursRejectHoursResponses, HoursValidateHoursData, HoursValidateHoursErrors, HoursValidateHoursResponses, HoursValidateMonthData, HoursValidateMonthErrors, HoursValidateMonthResponses, MetaHealthData, MetaHealthErrors, MetaHealthResponses, OffersChangeOfferStatusData, OffersChangeOfferStatusErrors, OffersChangeOfferStatusResponses, OffersCreateOfferData, OffersCreateOfferErrors, OffersCreateOfferResponses, OffersGetOfferData, OffersGetOfferErrors, OffersGetOfferResponses, OffersListOffersData, OffersListOffersErrors, OffersListOffersResponses, OffersOfferFormOptionsData, OffersOfferFormOptionsErrors, OffersOfferFormOptionsResponses, OffersUpdateOfferData, OffersUpdateOfferErrors, OffersUpdateOfferResponses, OperationsCreateOperationData, OperationsCreateOperationErrors, OperationsCreateOperationResponses, OperationsGetOperationData, OperationsGetOperationErrors, OperationsGetOperationResponses, OperationsListOperationsData, OperationsListOperationsErrors, OperationsListOperationsResponses, OperationsOperationSummaryData, OperationsOperationSummaryErrors, OperationsOperationSummaryResponses, OperationsUpdateOperationData, OperationsUpdateOperationErrors, OperationsUpdateOperationResponses, OrganisationsCreateOrganisationData, OrganisationsCreateOrganisationErrors, OrganisationsCreateOrganisationResponses, OrganisationsGetOrganisationData, OrganisationsGetOrganisationErrors, OrganisationsGetOrganisationResponses, OrganisationsListOrganisationsData, OrganisationsListOrganisationsErrors, OrganisationsListOrganisationsResponses, OrganisationsListStructuresData, OrganisationsListStructuresErrors, OrganisationsListStructuresResponses, OrganisationsUpdateOrganisationData, OrganisationsUpdateOrganisationErrors, OrganisationsUpdateOrganisationResponses, ParticipantsAddPathwayStepData, ParticipantsAddPathwayStepErrors, ParticipantsAddPathwayStepResponses, ParticipantsAmendPathwayData, ParticipantsAmendPathwayErrors, ParticipantsAmendPathwayResponses, ParticipantsAnonymiseParticipantData, ParticipantsAnonymiseParticipantErrors, ParticipantsAnonymiseParticipantResponses, ParticipantsCorrectPathwayExitData, ParticipantsCorrectPathwayExitErrors, ParticipantsCorrectPathwayExitResponses, ParticipantsCreateParticipantData, ParticipantsCreateParticipantErrors, ParticipantsCreateParticipantResponses, ParticipantsDeletePathwayStepData, ParticipantsDeletePathwayStepErrors, ParticipantsDeletePathwayStepResponses, ParticipantsEditPathwayStepData, ParticipantsEditPathwayStepErrors, ParticipantsEditPathwayStepResponses, ParticipantsEligibilityQueueData, ParticipantsEligibilityQueueErrors, ParticipantsEligibilityQueueResponses, ParticipantsExitPathwayData, ParticipantsExitPathwayErrors, ParticipantsExitPathwayResponses, ParticipantsExportParticipantData, ParticipantsExportParticipantErrors, ParticipantsExportParticipantResponses, ParticipantsFollowUpPathwayData, ParticipantsFollowUpPathwayErrors, ParticipantsFollowUpPathwayResponses, ParticipantsGetParticipantData, ParticipantsGetParticipantErrors, ParticipantsGetParticipantResponses, ParticipantsGrantClauseExceptionData, ParticipantsGrantClauseExceptionErrors, ParticipantsGrantClauseExceptionResponses, ParticipantsImportParticipantsData, ParticipantsImportParticipantsErrors, ParticipantsImportParticipantsResponses, ParticipantsListClauseExceptionsData, ParticipantsListClauseExceptionsErrors, ParticipantsListClauseExceptionsResponses, ParticipantsListClausePositionsData, ParticipantsListClausePositionsErrors, ParticipantsListClausePositionsResponses, ParticipantsListEligibilityData, ParticipantsListEligibilityErrors, ParticipantsListEligibilityResponses, ParticipantsListParticipantsData, ParticipantsListParticipantsErrors, ParticipantsListParticipantsResponses, ParticipantsListPathwaysData, ParticipantsListPathwaysErrors, ParticipantsListPathwaysResponses, ParticipantsParticipantAccessLogData, ParticipantsParticipantAccessLogErrors, ParticipantsParticipantAccessLogResponses, ParticipantsParticipantEligibilityStatusData, ParticipantsParticipantEligibilityStatusErrors, ParticipantsParticipantEligibilityStatusResponses, ParticipantsParticipantFormOptionsData, ParticipantsParticipantFormOptionsErrors, ParticipantsParticipantFormOptionsResponses, ParticipantsParticipantStatsData, ParticipantsParticipantStatsErrors, ParticipantsParticipantStatsResponses, ParticipantsReopenPathwayData, ParticipantsReopenPathwayErrors, ParticipantsReopenPathwayResponses, ParticipantsStartPathwayData, ParticipantsStartPathwayErrors, ParticipantsStartPathwayResponses, ParticipantsTransferParticipantData, ParticipantsTransferParticipantErrors, ParticipantsTransferParticipantResponses, ParticipantsUpdateParticipantData, ParticipantsUpdateParticipantErrors, ParticipantsUpdateParticipantResponses, ParticipantsValidateEligibilityData, ParticipantsValidateEligibilityErrors, ParticipantsValidateEligibilityResponses, ParticipantsWithdrawEligibilityData, ParticipantsWithdrawEligibilityErrors, ParticipantsWithdrawEligibilityResponses, ReferenceGetCpvData, ReferenceGetCpvErrors, ReferenceGetCpvResponses, ReferenceListCpvData, ReferenceListCpvErrors, ReferenceListCpvResponses, ReferenceListRomeData, ReferenceListRomeErrors, ReferenceListRomeResponses, ReferralsDeclineData, ReferralsDeclineErrors, ReferralsDeclineResponses, ReferralsGetReferralData, ReferralsGetReferralErrors, ReferralsGetReferralResponses, ReferralsHireData, ReferralsHireErrors, ReferralsHireResponses, ReferralsInterviewData, ReferralsInterviewErrors, ReferralsInterviewResponses, ReferralsListReferralsData, ReferralsListReferralsErrors, ReferralsListReferralsResponses, ReferralsProposeData, ReferralsProposeErrors, ReferralsProposeResponses, ReferralsWithdrawData, ReferralsWithdrawErrors, ReferralsWithdrawResponses, TendersAmendLotData, TendersAmendLotErrors, TendersAmendLotResponses, TendersAwardLotData, TendersAwardLotErrors, TendersAwardLotResponses, TendersClauseArticleData, TendersClauseArticleErrors, TendersClauseArticlePreviewData, TendersClauseArticlePreviewErrors, TendersClauseArticlePreviewResponses, TendersClauseArticleResponses, TendersCreateLotData, TendersCreateLotErrors, TendersCreateLotResponses, TendersCreateTenderData, TendersCreateTenderErrors, TendersCreateTenderResponses, TendersDeleteLotData, TendersDeleteLotErrors, TendersDeleteLotResponses, TendersGetLotData, TendersGetLotErrors, TendersGetLotResponses, TendersGetTenderData, TendersGetTenderErrors, TendersGetTenderResponses, TendersListTendersData, TendersListTendersErrors, TendersListTendersResponses, TendersLotHistoryData, TendersLotHistoryErrors, TendersLotHistoryResponses, TendersOverrideLotHoursData, TendersOverrideLotHoursErrors, TendersOverrideLotHoursResponses, TendersSetLotOutcomeData, TendersSetLotOutcomeErrors, TendersSetLotOutcomeResponses, TendersTransitionTenderData, TendersTransitionTenderErrors, TendersTransitionTenderResponses, TendersUpdateLotData, TendersUpdateLotErrors, TendersUpdateLotResponses, TendersUpdateTenderData, TendersUpdateTenderErrors, TendersUpdateTenderResponses, TerritoriesListCommunesData, TerritoriesListCommunesErrors, TerritoriesListCommunesResponses, TerritoriesListDepartmentsData, TerritoriesListDepartmentsErrors, TerritoriesListDepartmentsResponses, TerritoriesListRegionsData, TerritoriesListRegionsErrors, TerritoriesListRegionsResponses, TerritoriesSearchTerritoriesData, TerritoriesSearchTerritoriesErrors, TerritoriesSearchTerritoriesResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersGetUserData, UsersGetUserErrors, UsersGetUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses, UsersResendInvitationData, UsersResendInvitationErrors, UsersResendInvitationResponses, UsersRoleOptionsData, UsersRoleOptionsErrors, UsersRoleOptionsResponses, UsersUpdateUserData, UsersUpdateUserErrors, UsersUpdateUserResponses } from './types.gen';
+import type { AssignmentsEndAssignmentData, AssignmentsEndAssignmentErrors, AssignmentsEndAssignmentResponses, AssignmentsGetAssignmentData, AssignmentsGetAssignmentErrors, AssignmentsGetAssignmentResponses, AssignmentsListAssignmentsData, AssignmentsListAssignmentsErrors, AssignmentsListAssignmentsResponses, AssignmentsRecordAssignmentData, AssignmentsRecordAssignmentErrors, AssignmentsRecordAssignmentResponses, AuditListAuditEventsData, AuditListAuditEventsErrors, AuditListAuditEventsResponses, AuthChangePasswordData, AuthChangePasswordErrors, AuthChangePasswordResponses, AuthConfirmPasswordResetData, AuthConfirmPasswordResetErrors, AuthConfirmPasswordResetResponses, AuthLoginData, AuthLoginErrors, AuthLoginResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthReadMeData, AuthReadMeErrors, AuthReadMeResponses, AuthRefreshData, AuthRefreshErrors, AuthRefreshResponses, AuthRequestPasswordResetData, AuthRequestPasswordResetErrors, AuthRequestPasswordResetResponses, AuthUpdateMeData, AuthUpdateMeErrors, AuthUpdateMeResponses, ClausesEstimateHoursData, ClausesEstimateHoursErrors, ClausesEstimateHoursResponses, ClauseSettingsArticlePreviewData, ClauseSettingsArticlePreviewErrors, ClauseSettingsArticlePreviewResponses, ClauseSettingsArticleVariablesData, ClauseSettingsArticleVariablesErrors, ClauseSettingsArticleVariablesResponses, ClauseSettingsClauseSettingsHistoryData, ClauseSettingsClauseSettingsHistoryErrors, ClauseSettingsClauseSettingsHistoryResponses, ClauseSettingsCreateLabourShareData, ClauseSettingsCreateLabourShareErrors, ClauseSettingsCreateLabourShareResponses, ClauseSettingsDeleteLabourShareData, ClauseSettingsDeleteLabourShareErrors, ClauseSettingsDeleteLabourShareResponses, ClauseSettingsListLabourSharesData, ClauseSettingsListLabourSharesErrors, ClauseSettingsListLabourSharesResponses, ClauseSettingsReadClauseSettingsData, ClauseSettingsReadClauseSettingsErrors, ClauseSettingsReadClauseSettingsResponses, ClauseSettingsUpdateClauseSettingsData, ClauseSettingsUpdateClauseSettingsErrors, ClauseSettingsUpdateClauseSettingsResponses, ClauseSettingsUpdateLabourShareData, ClauseSettingsUpdateLabourShareErrors, ClauseSettingsUpdateLabourShareResponses, ComplianceLotComplianceData, ComplianceLotComplianceErrors, ComplianceLotComplianceResponses, DocumentsDownloadDocumentData, DocumentsDownloadDocumentErrors, DocumentsDownloadDocumentResponses, DocumentsGetReportData, DocumentsGetReportErrors, DocumentsGetReportResponses, DocumentsIssueBuyerReportData, DocumentsIssueBuyerReportErrors, DocumentsIssueBuyerReportResponses, DocumentsIssueCertificateData, DocumentsIssueCertificateErrors, DocumentsIssueCertificateResponses, DocumentsIssueReportData, DocumentsIssueReportErrors, DocumentsIssueReportResponses, DocumentsListDocumentsData, DocumentsListDocumentsErrors, DocumentsListDocumentsResponses, DocumentsLotDocumentsData, DocumentsLotDocumentsErrors, DocumentsLotDocumentsResponses, DocumentsWriteEmployerPartData, DocumentsWriteEmployerPartErrors, DocumentsWriteEmployerPartResponses, DocumentsWriteFacilitatorPartData, DocumentsWriteFacilitatorPartErrors, DocumentsWriteFacilitatorPartResponses, HoursCorrectHoursData, HoursCorrectHoursErrors, HoursCorrectHoursResponses, HoursDeclareHoursData, HoursDeclareHoursErrors, HoursDeclareHoursResponses, HoursGetHoursData, HoursGetHoursErrors, HoursGetHoursResponses, HoursHoursGridData, HoursHoursGridErrors, HoursHoursGridResponses, HoursListHoursData, HoursListHoursErrors, HoursListHoursResponses, HoursRejectHoursData, HoursRejectHoursErrors, HoursRejectHoursResponses, HoursValidateHoursData, HoursValidateHoursErrors, HoursValidateHoursResponses, HoursValidateMonthData, HoursValidateMonthErrors, HoursValidateMonthResponses, MetaHealthData, MetaHealthErrors, MetaHealthResponses, OffersChangeOfferStatusData, OffersChangeOfferStatusErrors, OffersChangeOfferStatusResponses, OffersCreateOfferData, OffersCreateOfferErrors, OffersCreateOfferResponses, OffersGetOfferData, OffersGetOfferErrors, OffersGetOfferResponses, OffersListOffersData, OffersListOffersErrors, OffersListOffersResponses, OffersOfferFormOptionsData, OffersOfferFormOptionsErrors, OffersOfferFormOptionsResponses, OffersUpdateOfferData, OffersUpdateOfferErrors, OffersUpdateOfferResponses, OperationsCreateOperationData, OperationsCreateOperationErrors, OperationsCreateOperationResponses, OperationsGetOperationData, OperationsGetOperationErrors, OperationsGetOperationResponses, OperationsListOperationsData, OperationsListOperationsErrors, OperationsListOperationsResponses, OperationsOperationSummaryData, OperationsOperationSummaryErrors, OperationsOperationSummaryResponses, OperationsUpdateOperationData, OperationsUpdateOperationErrors, OperationsUpdateOperationResponses, OrganisationsCreateOrganisationData, OrganisationsCreateOrganisationErrors, OrganisationsCreateOrganisationResponses, OrganisationsGetOrganisationData, OrganisationsGetOrganisationErrors, OrganisationsGetOrganisationResponses, OrganisationsListOrganisationsData, OrganisationsListOrganisationsErrors, OrganisationsListOrganisationsResponses, OrganisationsListStructuresData, OrganisationsListStructuresErrors, OrganisationsListStructuresResponses, OrganisationsUpdateOrganisationData, OrganisationsUpdateOrganisationErrors, OrganisationsUpdateOrganisationResponses, ParticipantsAddPathwayStepData, ParticipantsAddPathwayStepErrors, ParticipantsAddPathwayStepResponses, ParticipantsAmendPathwayData, ParticipantsAmendPathwayErrors, ParticipantsAmendPathwayResponses, ParticipantsAnonymiseParticipantData, ParticipantsAnonymiseParticipantErrors, ParticipantsAnonymiseParticipantResponses, ParticipantsCorrectPathwayExitData, ParticipantsCorrectPathwayExitErrors, ParticipantsCorrectPathwayExitResponses, ParticipantsCreateParticipantData, ParticipantsCreateParticipantErrors, ParticipantsCreateParticipantResponses, ParticipantsDeletePathwayStepData, ParticipantsDeletePathwayStepErrors, ParticipantsDeletePathwayStepResponses, ParticipantsEditPathwayStepData, ParticipantsEditPathwayStepErrors, ParticipantsEditPathwayStepResponses, ParticipantsEligibilityQueueData, ParticipantsEligibilityQueueErrors, ParticipantsEligibilityQueueResponses, ParticipantsExitPathwayData, ParticipantsExitPathwayErrors, ParticipantsExitPathwayResponses, ParticipantsExportParticipantData, ParticipantsExportParticipantErrors, ParticipantsExportParticipantResponses, ParticipantsFollowUpPathwayData, ParticipantsFollowUpPathwayErrors, ParticipantsFollowUpPathwayResponses, ParticipantsGetParticipantData, ParticipantsGetParticipantErrors, ParticipantsGetParticipantResponses, ParticipantsGrantClauseExceptionData, ParticipantsGrantClauseExceptionErrors, ParticipantsGrantClauseExceptionResponses, ParticipantsImportParticipantsData, ParticipantsImportParticipantsErrors, ParticipantsImportParticipantsResponses, ParticipantsListClauseExceptionsData, ParticipantsListClauseExceptionsErrors, ParticipantsListClauseExceptionsResponses, ParticipantsListClausePositionsData, ParticipantsListClausePositionsErrors, ParticipantsListClausePositionsResponses, ParticipantsListEligibilityData, ParticipantsListEligibilityErrors, ParticipantsListEligibilityResponses, ParticipantsListParticipantsData, ParticipantsListParticipantsErrors, ParticipantsListParticipantsResponses, ParticipantsListPathwaysData, ParticipantsListPathwaysErrors, ParticipantsListPathwaysResponses, ParticipantsParticipantAccessLogData, ParticipantsParticipantAccessLogErrors, ParticipantsParticipantAccessLogResponses, ParticipantsParticipantEligibilityStatusData, ParticipantsParticipantEligibilityStatusErrors, ParticipantsParticipantEligibilityStatusResponses, ParticipantsParticipantFormOptionsData, ParticipantsParticipantFormOptionsErrors, ParticipantsParticipantFormOptionsResponses, ParticipantsParticipantStatsData, ParticipantsParticipantStatsErrors, ParticipantsParticipantStatsResponses, ParticipantsReopenPathwayData, ParticipantsReopenPathwayErrors, ParticipantsReopenPathwayResponses, ParticipantsStartPathwayData, ParticipantsStartPathwayErrors, ParticipantsStartPathwayResponses, ParticipantsTransferParticipantData, ParticipantsTransferParticipantErrors, ParticipantsTransferParticipantResponses, ParticipantsUpdateParticipantData, ParticipantsUpdateParticipantErrors, ParticipantsUpdateParticipantResponses, ParticipantsValidateEligibilityData, ParticipantsValidateEligibilityErrors, ParticipantsValidateEligibilityResponses, ParticipantsWithdrawEligibilityData, ParticipantsWithdrawEligibilityErrors, ParticipantsWithdrawEligibilityResponses, ReferenceGetCpvData, ReferenceGetCpvErrors, ReferenceGetCpvResponses, ReferenceListCpvData, ReferenceListCpvErrors, ReferenceListCpvResponses, ReferenceListRomeData, ReferenceListRomeErrors, ReferenceListRomeResponses, ReferralsDeclineData, ReferralsDeclineErrors, ReferralsDeclineResponses, ReferralsGetReferralData, ReferralsGetReferralErrors, ReferralsGetReferralResponses, ReferralsHireData, ReferralsHireErrors, ReferralsHireResponses, ReferralsInterviewData, ReferralsInterviewErrors, ReferralsInterviewResponses, ReferralsListReferralsData, ReferralsListReferralsErrors, ReferralsListReferralsResponses, ReferralsProposeData, ReferralsProposeErrors, ReferralsProposeResponses, ReferralsWithdrawData, ReferralsWithdrawErrors, ReferralsWithdrawResponses, TendersAmendLotData, TendersAmendLotErrors, TendersAmendLotResponses, TendersAwardLotData, TendersAwardLotErrors, TendersAwardLotResponses, TendersClauseArticleData, TendersClauseArticleErrors, TendersClauseArticlePreviewData, TendersClauseArticlePreviewErrors, TendersClauseArticlePreviewResponses, TendersClauseArticleResponses, TendersCreateLotData, TendersCreateLotErrors, TendersCreateLotResponses, TendersCreateTenderData, TendersCreateTenderErrors, TendersCreateTenderResponses, TendersDeleteLotData, TendersDeleteLotErrors, TendersDeleteLotResponses, TendersGetLotData, TendersGetLotErrors, TendersGetLotResponses, TendersGetTenderData, TendersGetTenderErrors, TendersGetTenderResponses, TendersListTendersData, TendersListTendersErrors, TendersListTendersResponses, TendersLotHistoryData, TendersLotHistoryErrors, TendersLotHistoryResponses, TendersOverrideLotHoursData, TendersOverrideLotHoursErrors, TendersOverrideLotHoursResponses, TendersSetLotOutcomeData, TendersSetLotOutcomeErrors, TendersSetLotOutcomeResponses, TendersTransitionTenderData, TendersTransitionTenderErrors, TendersTransitionTenderResponses, TendersUpdateLotData, TendersUpdateLotErrors, TendersUpdateLotResponses, TendersUpdateTenderData, TendersUpdateTenderErrors, TendersUpdateTenderResponses, TerritoriesListCommunesData, TerritoriesListCommunesErrors, TerritoriesListCommunesResponses, TerritoriesListDepartmentsData, TerritoriesListDepartmentsErrors, TerritoriesListDepartmentsResponses, TerritoriesListRegionsData, TerritoriesListRegionsErrors, TerritoriesListRegionsResponses, TerritoriesSearchTerritoriesData, TerritoriesSearchTerritoriesErrors, TerritoriesSearchTerritoriesResponses, UsersCreateUserData, UsersCreateUserErrors, UsersCreateUserResponses, UsersGetUserData, UsersGetUserErrors, UsersGetUserResponses, UsersListUsersData, UsersListUsersErrors, UsersListUsersResponses, UsersResendInvitationData, UsersResendInvitationErrors, UsersResendInvitationResponses, UsersRoleOptionsData, UsersRoleOptionsErrors, UsersRoleOptionsResponses, UsersUpdateUserData, UsersUpdateUserErrors, UsersUpdateUserResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -68,6 +68,58 @@ export const assignmentsEndAssignment = <ThrowOnError extends boolean = false>(o
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * Get Report
+ *
+ * The end-of-assignment report (a referent reads it once issued).
+ */
+export const documentsGetReport = <ThrowOnError extends boolean = false>(options: Options<DocumentsGetReportData, ThrowOnError>) => (options.client ?? client).get<DocumentsGetReportResponses, DocumentsGetReportErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/assignments/{assignment_id}/report',
+    ...options
+});
+
+/**
+ * Write Employer Part
+ *
+ * The employer's part (If-Match once the report exists).
+ */
+export const documentsWriteEmployerPart = <ThrowOnError extends boolean = false>(options: Options<DocumentsWriteEmployerPartData, ThrowOnError>) => (options.client ?? client).put<DocumentsWriteEmployerPartResponses, DocumentsWriteEmployerPartErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/assignments/{assignment_id}/report/employer-part',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Write Facilitator Part
+ *
+ * The facilitator's part (If-Match once the report exists).
+ */
+export const documentsWriteFacilitatorPart = <ThrowOnError extends boolean = false>(options: Options<DocumentsWriteFacilitatorPartData, ThrowOnError>) => (options.client ?? client).put<DocumentsWriteFacilitatorPartResponses, DocumentsWriteFacilitatorPartErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/assignments/{assignment_id}/report/facilitator-part',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Issue Report
+ *
+ * Issue the report as a PDF once both parts are written (requires If-Match).
+ */
+export const documentsIssueReport = <ThrowOnError extends boolean = false>(options: Options<DocumentsIssueReportData, ThrowOnError>) => (options.client ?? client).post<DocumentsIssueReportResponses, DocumentsIssueReportErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/assignments/{assignment_id}/report/issue',
+    ...options
 });
 
 /**
@@ -328,6 +380,44 @@ export const clausesEstimateHours = <ThrowOnError extends boolean = false>(optio
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * List Documents
+ *
+ * Issued documents the caller may read, newest first.
+ */
+export const documentsListDocuments = <ThrowOnError extends boolean = false>(options?: Options<DocumentsListDocumentsData, ThrowOnError>) => (options?.client ?? client).get<DocumentsListDocumentsResponses, DocumentsListDocumentsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/documents',
+    ...options
+});
+
+/**
+ * Issue Buyer Report
+ *
+ * Issue a buyer's monthly compliance report, as a PDF and an XLSX.
+ */
+export const documentsIssueBuyerReport = <ThrowOnError extends boolean = false>(options: Options<DocumentsIssueBuyerReportData, ThrowOnError>) => (options.client ?? client).post<DocumentsIssueBuyerReportResponses, DocumentsIssueBuyerReportErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/documents/buyer-reports',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Download Document
+ *
+ * The document as issued, with its SHA-256 as ETag and Content-Digest (audited when it
+ * names a person).
+ */
+export const documentsDownloadDocument = <ThrowOnError extends boolean = false>(options: Options<DocumentsDownloadDocumentData, ThrowOnError>) => (options.client ?? client).get<DocumentsDownloadDocumentResponses, DocumentsDownloadDocumentErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/documents/{document_id}/file',
+    ...options
 });
 
 /**
@@ -1320,6 +1410,17 @@ export const tendersClauseArticlePreview = <ThrowOnError extends boolean = false
 });
 
 /**
+ * Issue Certificate
+ *
+ * Issue the lot's completion certificate (409 naming the rule unless fulfilled).
+ */
+export const documentsIssueCertificate = <ThrowOnError extends boolean = false>(options: Options<DocumentsIssueCertificateData, ThrowOnError>) => (options.client ?? client).post<DocumentsIssueCertificateResponses, DocumentsIssueCertificateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/tenders/{tender_id}/lots/{lot_id}/completion-certificate',
+    ...options
+});
+
+/**
  * Lot Compliance
  *
  * Where the lot's clause stands on a day (today by default).
@@ -1327,6 +1428,17 @@ export const tendersClauseArticlePreview = <ThrowOnError extends boolean = false
 export const complianceLotCompliance = <ThrowOnError extends boolean = false>(options: Options<ComplianceLotComplianceData, ThrowOnError>) => (options.client ?? client).get<ComplianceLotComplianceResponses, ComplianceLotComplianceErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/tenders/{tender_id}/lots/{lot_id}/compliance',
+    ...options
+});
+
+/**
+ * Lot Documents
+ *
+ * The lot's completion certificates, and whether the caller may issue one now.
+ */
+export const documentsLotDocuments = <ThrowOnError extends boolean = false>(options: Options<DocumentsLotDocumentsData, ThrowOnError>) => (options.client ?? client).get<DocumentsLotDocumentsResponses, DocumentsLotDocumentsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/tenders/{tender_id}/lots/{lot_id}/documents',
     ...options
 });
 
