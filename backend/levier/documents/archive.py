@@ -16,12 +16,13 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from levier.core import clock
 from levier.core.audit.recorder import record_read
-from levier.core.errors import DomainError
+from levier.core.errors import Conflict, DomainError
 from levier.core.storage import Storage
 from levier.documents.constants import EXTENSIONS, PERSONAL_KINDS, DocumentKind
 from levier.documents.models import IssuedDocument
@@ -87,8 +88,14 @@ async def issue(
         storage_key=key,
         **about,
     )
-    session.add(document)
-    await session.flush()
+    try:
+        # In a savepoint: two issues of one subject at once both take the same edition, and
+        # the second is refused by the unique constraint, not left as a failed transaction.
+        async with session.begin_nested():
+            session.add(document)
+            await session.flush()
+    except IntegrityError:
+        raise Conflict("document_issued_meanwhile") from None
     return document
 
 

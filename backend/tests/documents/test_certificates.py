@@ -140,3 +140,27 @@ class TestWhoReads:
         subcontractor = await make_user(session, Role.enterprise, world.insertion)
         response = await client.get(url, headers=auth(subcontractor))
         assert response.status_code == 404
+
+
+class TestIssuedMeanwhile:
+    async def test_two_issues_taking_one_edition_the_second_refused(
+        self, client, auth, session, small_lot, monkeypatch
+    ):
+        from levier.documents import archive
+
+        world = small_lot
+        assignment = await hire(client, auth, world)
+        with time_machine.travel(date(2025, 4, 2), tick=True):
+            await validated(client, auth, world, assignment, "2025-02", "100")
+
+            async def first_edition(*_args):
+                return 1  # what both of two simultaneous requests read
+
+            monkeypatch.setattr(archive, "next_edition", first_edition)
+            url = f"{lot_url(world)}/completion-certificate"
+            first = await client.post(url, headers=auth(world.facilitator))
+            second = await client.post(url, headers=auth(world.facilitator))
+        assert first.status_code == 201
+        assert second.status_code == 409
+        assert second.json()["code"] == "document_issued_meanwhile"
+        assert await issued(session) == 1

@@ -39,6 +39,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ce mois n'a pas commencé.",
         "This month has not begun.",
     ),
+    "document_issued_meanwhile": (
+        "Ce document vient d'être délivré par quelqu'un d'autre : rechargez la page.",
+        "This document has just been issued by someone else: reload the page.",
+    ),
     "document_altered": (
         "Le fichier archivé ne correspond plus à son empreinte SHA-256 : il a été altéré. "
         "Prévenez l'administrateur de Levier.",
