@@ -116,7 +116,7 @@ def _pdf(identity: list[str], buyer: str, month: date, on: date, rows: list[Row]
             for r in rows
         ]
         or [["—", "Aucun lot attribué avec une clause", "", "", "", "", ""]],
-        [2.2, 3.6, 3, 2, 2, 2, 1.8],
+        [2.0, 3.6, 3.0, 1.7, 1.7, 1.8, 2.8],
     )
     document.paragraph(f"Rapport établi le {labels.day(clock.today())}.")
     return document.render()

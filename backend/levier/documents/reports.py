@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -14,7 +15,7 @@ from levier.assignments.models import Assignment
 from levier.auth.permissions import Role
 from levier.core import clock
 from levier.core.actions import allowed
-from levier.core.errors import NotFound
+from levier.core.errors import Conflict, NotFound
 from levier.core.storage import Storage
 from levier.documents import archive, labels, rules
 from levier.documents.constants import PDF, DocumentKind, ReportStatus
@@ -83,6 +84,20 @@ async def read(
     )
 
 
+async def _save(session: AsyncSession, report: AssignmentReport) -> None:
+    """Flush a part; a first write creates the report in a savepoint, so that another first
+    write at the same moment is refused (409) by the one-report-per-assignment constraint."""
+    if inspect(report).persistent:
+        await session.flush()
+        return
+    try:
+        async with session.begin_nested():
+            session.add(report)
+            await session.flush()
+    except IntegrityError:
+        raise Conflict("report_written_meanwhile") from None
+
+
 def _draft(assignment: Assignment) -> AssignmentReport:
     return AssignmentReport(
         assignment_id=assignment.id,
@@ -109,8 +124,7 @@ async def write_employer_part(
     report.employer_comment = data.comment
     report.employer_by_id = scope.user.id
     report.employer_at = clock.now()
-    session.add(report)
-    await session.flush()
+    await _save(session, report)
     return report
 
 
@@ -128,8 +142,7 @@ async def write_facilitator_part(
     report.next_step = data.next_step
     report.facilitator_by_id = scope.user.id
     report.facilitator_at = clock.now()
-    session.add(report)
-    await session.flush()
+    await _save(session, report)
     return report
 
 

@@ -33,7 +33,13 @@ class TestLogin:
         assert me.status_code == 200
         assert me.json()["id"] == str(user.id)
         assert me.json()["email"] == "buyer@example.org"
-        assert me.json()["permissions"] == ["offers:read", "tenders:edit", "tenders:read"]
+        assert me.json()["permissions"] == [
+            "documents:issue",
+            "documents:read",
+            "offers:read",
+            "tenders:edit",
+            "tenders:read",
+        ]
 
     async def test_a_sign_in_is_one_audit_entry_by_the_user_not_an_account_change(
         self, client, session

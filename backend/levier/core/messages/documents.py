@@ -27,6 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ce bilan a été délivré : il ne se modifie plus.",
         "This report has been issued: it can no longer be changed.",
     ),
+    "report_written_meanwhile": (
+        "Ce bilan vient d'être commencé par quelqu'un d'autre : rechargez la page.",
+        "This report has just been started by someone else: reload the page.",
+    ),
     "report_part_missing": (
         "À renseigner avant de délivrer le bilan.",
         "To be filled in before the report is issued.",
