@@ -51,7 +51,8 @@ async def read(
     _may_see(scope, report)
     document = None
     employer_only = scope.user.role == Role.enterprise
-    if report is not None and report.document_id is not None and not employer_only:
+    anonymised = assignment.participant.anonymised_at is not None
+    if report is not None and report.document_id is not None and not (employer_only or anonymised):
         document = await session.get(IssuedDocument, report.document_id)
     return AssignmentReportRead(
         assignment_id=assignment.id,

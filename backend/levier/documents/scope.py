@@ -4,7 +4,8 @@
 - a buyer the certificates of its lots and its monthly reports;
 - an enterprise the certificates of the lots it was awarded (as a member);
 - a referent the end-of-assignment reports of the people it sees;
-- the admin those naming nobody.
+- the admin those naming nobody;
+and nobody a report on a person since anonymised.
 An end-of-assignment report's PDF holds the facilitator's part (where the person stands): the
 employer reads its own part through the report's read, not the PDF.
 """
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends
-from sqlalchemy import false, select
+from sqlalchemy import false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -39,12 +40,23 @@ def awarded_lots(enterprise_id: Any) -> Any:
     )
 
 
+def _not_anonymised() -> Any:
+    """A document naming a person is read while the person is: once anonymised (erasure,
+    retention), their report is no one's to read."""
+    people = select(col(Participant.id)).where(col(Participant.anonymised_at).is_(None))
+    return or_(
+        col(IssuedDocument.kind).in_(NAMING_NOBODY), col(IssuedDocument.participant_id).in_(people)
+    )
+
+
 def readable(statement: Any, scope: Scope) -> Any:
     """`statement` (a select of issued documents) limited to those the caller may read."""
     user = scope.user
     kind = col(IssuedDocument.kind)
     if user.role == Role.facilitator:
-        return statement.where(col(IssuedDocument.structure_id) == user.organisation_id)
+        return statement.where(
+            col(IssuedDocument.structure_id) == user.organisation_id, _not_anonymised()
+        )
     if user.role == Role.buyer:
         return statement.where(
             col(IssuedDocument.buyer_id) == user.organisation_id, kind.in_(NAMING_NOBODY)
@@ -55,7 +67,9 @@ def readable(statement: Any, scope: Scope) -> Any:
             col(IssuedDocument.lot_id).in_(awarded_lots(user.organisation_id)),
         )
     if user.role == Role.referent:
-        people = select(col(Participant.id)).where(scope.condition())
+        people = select(col(Participant.id)).where(
+            scope.condition(), col(Participant.anonymised_at).is_(None)
+        )
         return statement.where(
             kind == DocumentKind.assignment_report,
             col(IssuedDocument.participant_id).in_(people),

@@ -178,3 +178,36 @@ class TestParts:
         for who in ("far_referent", "stranger"):
             response = await client.get(url, headers=auth(getattr(world, who)))
             assert response.status_code == 404, who
+
+
+class TestAnonymised:
+    async def test_the_report_of_an_anonymised_person_is_no_ones_to_read(self, client, auth, world):
+        assignment = await hire(client, auth, world)
+        await end(client, auth, world, assignment)
+        url = report_url(assignment)
+        facilitator = auth(world.facilitator)
+        first = await client.put(
+            f"{url}/employer-part", json=EMPLOYER_PART, headers=auth(world.employer)
+        )
+        second = await client.put(
+            f"{url}/facilitator-part",
+            json=FACILITATOR_PART,
+            headers=facilitator | {"If-Match": first.headers["ETag"]},
+        )
+        issued = await client.post(
+            f"{url}/issue", headers=facilitator | {"If-Match": second.headers["ETag"]}
+        )
+        download_url = issued.json()["document"]["download_url"]
+        erased = await client.post(
+            f"/api/v1/participants/{world.person.id}/anonymise", headers=auth(world.referent)
+        )
+        assert erased.status_code == 204, erased.text
+        for who in ("facilitator", "referent"):
+            response = await client.get(download_url, headers=auth(getattr(world, who)))
+            assert response.status_code == 404, who
+            listed = await client.get("/api/v1/documents", headers=auth(getattr(world, who)))
+            assert listed.json()["items"] == [], who
+        read = await client.get(url, headers=facilitator)
+        assert read.status_code == 200
+        assert read.json()["document"] is None
+        assert read.json()["employer_part"]["skills_acquired"] == "", "free texts cleared"
