@@ -12,7 +12,7 @@ import { fileSize, issuedAt, shortDigest } from './documents';
 export function DocumentsTable({ documents, caption }: { documents: readonly DocumentRead[]; caption: string }) {
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<unknown>(null);
-  const columns = [t('documents.file'), t('documents.edition'), t('documents.issuedAt'), t('documents.size'), t('documents.digest'), ''];
+  const columns = [t('documents.file'), t('documents.edition'), t('documents.issuedAt'), t('documents.size'), t('documents.digest'), t('documents.fileColumn')];
   const rows = documents.map((document) => ({
     key: document.id,
     cells: [
