@@ -15,6 +15,7 @@ from levier.compliance.router import router as lot_compliance_router
 from levier.core.db import SessionDep
 from levier.core.errors import PROBLEM_RESPONSES
 from levier.core.routing import API_PREFIX
+from levier.documents.router import documents_router, lot_documents_router, reports_router
 from levier.hours.router import router as hours_router
 from levier.offers.router import router as offers_router
 from levier.organisations.router import router as organisations_router
@@ -67,6 +68,9 @@ DOMAIN_ROUTERS = (
     hours_router,
     lot_compliance_router,
     compliance_router,
+    documents_router,
+    lot_documents_router,
+    reports_router,
 )
 
 

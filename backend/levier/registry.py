@@ -6,6 +6,7 @@ from levier.clauses import models as clauses_models
 from levier.compliance import models as compliance_models
 from levier.core.audit import models as audit_models
 from levier.core.db import metadata
+from levier.documents import models as documents_models
 from levier.hours import models as hours_models
 from levier.offers import models as offers_models
 from levier.organisations import models as organisations_models
@@ -21,6 +22,7 @@ __all__ = [
     "auth_models",
     "clauses_models",
     "compliance_models",
+    "documents_models",
     "hours_models",
     "metadata",
     "offers_models",

@@ -34,10 +34,11 @@ def database_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def settings(database_url: str) -> Settings:
+def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return Settings(
         environment="test",
         database_url=database_url,
+        storage_dir=tmp_path_factory.mktemp("documents"),
         frontend_dist=Path("/nonexistent"),
         base_url="http://levier.test",
         login_max_failures=3,

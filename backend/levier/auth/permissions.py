@@ -56,6 +56,11 @@ class Permission(StrEnum):
     hours_validate = "hours:validate"
     compliance_read = "compliance:read"
     compliance_manage = "compliance:manage"
+    documents_read = "documents:read"
+    documents_issue = "documents:issue"
+    assignment_reports_read = "assignment_reports:read"
+    assignment_reports_write = "assignment_reports:write"
+    assignment_reports_issue = "assignment_reports:issue"
 
 
 # Participants' personal data: the instance's admin runs the service, not the follow-up, so
@@ -78,11 +83,19 @@ PERSONAL_DATA_PERMISSIONS = frozenset(
         Permission.hours_read,
         Permission.hours_declare,
         Permission.hours_validate,
+        # End-of-assignment reports name a person and say how their work went.
+        Permission.assignment_reports_read,
+        Permission.assignment_reports_write,
+        Permission.assignment_reports_issue,
     }
 )
 
+# Documents are issued in the name of a structure or a buyer: the instance's admin, who runs
+# the service for all of them, issues none (it reads those naming nobody).
+ISSUING_PERMISSIONS = frozenset({Permission.documents_issue})
+
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.admin: frozenset(Permission) - PERSONAL_DATA_PERMISSIONS,
+    Role.admin: frozenset(Permission) - PERSONAL_DATA_PERMISSIONS - ISSUING_PERMISSIONS,
     Role.facilitator: frozenset(
         {
             Permission.organisations_read,
@@ -116,10 +129,17 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             # Where the clauses stand (roll-ups, series) and pooling an awardee's hours.
             Permission.compliance_read,
             Permission.compliance_manage,
+            # Completion certificates, buyers' monthly reports, end-of-assignment reports.
+            Permission.documents_read,
+            Permission.documents_issue,
+            Permission.assignment_reports_read,
+            Permission.assignment_reports_write,
+            Permission.assignment_reports_issue,
         }
     ),
     # Buyers draft their own tenders and lots; the facilitator publishes and sets the clause.
     # They see the job offers on their tenders' lots (no personal data), without changing them.
+    # They read the certificates of their lots and issue their own monthly compliance report.
     Role.buyer: frozenset(
         {
             Permission.tenders_read,
@@ -127,6 +147,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.offers_read,
             # Where the clauses of their own tenders stand (figures, no personal data).
             Permission.compliance_read,
+            Permission.documents_read,
+            Permission.documents_issue,
         }
     ),
     # Enterprises read the lots they were awarded (as member or declared subcontractor) and
@@ -147,6 +169,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.hours_declare,
             # Where the clauses of the lots they were awarded stand.
             Permission.compliance_read,
+            # Their certificates as awardee; the employer's part of an end-of-assignment report.
+            Permission.documents_read,
+            Permission.assignment_reports_read,
+            Permission.assignment_reports_write,
         }
     ),
     # Referents run their portfolio (a PLIE coordinator, its network's portfolios).
@@ -164,6 +190,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.referrals_propose,
             Permission.assignments_read,
             Permission.hours_read,
+            # Their people's end-of-assignment reports, once issued.
+            Permission.documents_read,
+            Permission.assignment_reports_read,
         }
     ),
 }

@@ -76,6 +76,15 @@ class Settings(BaseSettings):
     # Participants' records are anonymised this long after their last activity (12–36 months,
     # CNIL référentiel on social support).
     retention_months: int = Field(default=24, ge=12, le=36)
+    # Issued documents (core/storage.py): a directory (default `var_dir/documents`), or an
+    # S3-compatible bucket when `storage_url` (s3://bucket/prefix) is set, with its endpoint
+    # (none for AWS itself) and keys (else boto3's usual environment and files).
+    storage_dir: Path | None = None
+    storage_url: str | None = None
+    storage_endpoint_url: str | None = None
+    storage_region: str | None = None
+    storage_access_key_id: str | None = None
+    storage_secret_access_key: str | None = None
 
     @property
     def is_sqlite(self) -> bool:

@@ -35,6 +35,8 @@ class TestLogin:
         assert me.json()["email"] == "buyer@example.org"
         assert me.json()["permissions"] == [
             "compliance:read",
+            "documents:issue",
+            "documents:read",
             "offers:read",
             "tenders:edit",
             "tenders:read",

@@ -52,6 +52,7 @@ UNCLEANED_TEXTS = {
     ("RefreshRequest", "refresh_token"),
     ("PasswordChange", "current_password"),
     ("PasswordChange", "new_password"),
+    ("PasswordResetCheck", "token"),
     ("PasswordResetConfirm", "token"),
     ("PasswordResetConfirm", "new_password"),
     ("UserCreate", "password"),

@@ -92,6 +92,19 @@ MATRIX: dict[tuple[str, str], object] = {
     ("PATCH", "/api/v1/hours/{declaration_id}"): {Role.enterprise},
     ("POST", "/api/v1/hours/{declaration_id}/validate"): {Role.facilitator},
     ("POST", "/api/v1/hours/{declaration_id}/reject"): {Role.facilitator},
+    # Documents: every role reads those its scope holds (the SQL decides which).
+    ("GET", "/api/v1/documents"): ALL_ROLES,
+    ("GET", "/api/v1/documents/{document_id}/file"): ALL_ROLES,
+    ("POST", "/api/v1/documents/buyer-reports"): {Role.facilitator, Role.buyer},
+    ("GET", "/api/v1/tenders/{tender_id}/lots/{lot_id}/documents"): ALL_ROLES,
+    ("POST", "/api/v1/tenders/{tender_id}/lots/{lot_id}/completion-certificate"): {
+        Role.facilitator
+    },
+    # End-of-assignment reports name a person: never admin or buyer.
+    ("GET", "/api/v1/assignments/{assignment_id}/report"): MATCHING,
+    ("PUT", "/api/v1/assignments/{assignment_id}/report/employer-part"): EMPLOYERS,
+    ("PUT", "/api/v1/assignments/{assignment_id}/report/facilitator-part"): EMPLOYERS,
+    ("POST", "/api/v1/assignments/{assignment_id}/report/issue"): {Role.facilitator},
     ("GET", "/api/v1/audit-events"): {Role.admin},
     ("GET", "/api/v1/clause-settings"): {Role.admin, Role.facilitator},
     ("PATCH", "/api/v1/clause-settings"): {Role.admin},
@@ -270,6 +283,7 @@ async def callers(session, auth):
             "assignment_id": uuid.uuid4(),
             "declaration_id": uuid.uuid4(),
             "enterprise_id": uuid.uuid4(),
+            "document_id": uuid.uuid4(),
         },
     )
 

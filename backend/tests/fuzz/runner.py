@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import tempfile
 import time
 import traceback
 from collections import Counter
@@ -133,6 +134,8 @@ def fuzz_settings(database_url: str) -> Settings:
         base_url="http://levier.test",
         # A long run outlives the default 15 minutes.
         access_token_minutes=24 * 60,
+        # Documents the fuzzer issues go to a throwaway directory, not the working tree's var/.
+        storage_dir=Path(tempfile.mkdtemp(prefix="levier-fuzz-documents-")),
     )
 
 

@@ -296,6 +296,42 @@ export type AssignmentRead = {
 };
 
 /**
+ * AssignmentReportRead
+ *
+ * The end-of-assignment report of an assignment (an empty draft until a part is
+ * written). An enterprise reads its own part only: the facilitator's says where the person
+ * stands, which is their pathway's business.
+ */
+export type AssignmentReportRead = {
+    actions: ReportActions;
+    /**
+     * Assignment Id
+     */
+    assignment_id: string;
+    document: DocumentRead | null;
+    employer_part: EmployerPartRead;
+    /**
+     * Ended On
+     */
+    ended_on: string | null;
+    facilitator_part: FacilitatorPartRead | null;
+    status: ReportStatus;
+    /**
+     * Version
+     *
+     * 0 until a part is written (no If-Match needed then).
+     */
+    version: number;
+};
+
+/**
+ * Attendance
+ *
+ * Assiduité, as the employer saw it.
+ */
+export type Attendance = 'regular' | 'mostly_regular' | 'irregular';
+
+/**
  * AuditAction
  *
  * What an audit entry records.
@@ -456,6 +492,45 @@ export type BodyParticipantsImportParticipants = {
      * Structure Id
      */
     structure_id?: string | null;
+};
+
+/**
+ * BuyerReportCreate
+ *
+ * A buyer's lots and their compliance at the end of a month (today for the month under
+ * way): the facilitator for a buyer of its tenders, or the buyer for itself.
+ */
+export type BuyerReportCreate = {
+    /**
+     * Buyer Id
+     */
+    buyer_id: string;
+    /**
+     * Month
+     *
+     * YYYY-MM
+     */
+    month: string;
+};
+
+/**
+ * BuyerReportIssued
+ */
+export type BuyerReportIssued = {
+    /**
+     * Items
+     *
+     * The PDF and the XLSX.
+     */
+    items: Array<DocumentRead>;
+    /**
+     * Lots
+     */
+    lots: number;
+    /**
+     * Month
+     */
+    month: string;
 };
 
 /**
@@ -946,6 +1021,11 @@ export type Criterion = 'long_term_jobseeker' | 'minimum_income' | 'disability_i
 export type DeclineReason = 'profile_mismatch' | 'position_filled' | 'no_show' | 'candidate_declined' | 'other';
 
 /**
+ * DocumentKind
+ */
+export type DocumentKind = 'completion_certificate' | 'assignment_report' | 'buyer_monthly_report';
+
+/**
  * DocumentPreview
  *
  * A generated document as structured text, for the page to show before download.
@@ -959,6 +1039,67 @@ export type DocumentPreview = {
      * Markdown
      */
     markdown: string;
+};
+
+/**
+ * DocumentRead
+ */
+export type DocumentRead = {
+    /**
+     * Assignment Id
+     */
+    assignment_id: string | null;
+    /**
+     * Buyer Id
+     */
+    buyer_id: string | null;
+    /**
+     * Download Url
+     */
+    download_url: string;
+    /**
+     * Edition
+     *
+     * 1 for the first issue of its subject, then 2, 3…
+     */
+    edition: number;
+    /**
+     * Filename
+     */
+    filename: string;
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Issued At
+     */
+    issued_at: string;
+    kind: DocumentKind;
+    /**
+     * Lot Id
+     */
+    lot_id: string | null;
+    /**
+     * Media Type
+     */
+    media_type: string;
+    /**
+     * Month
+     *
+     * YYYY-MM, for a monthly report.
+     */
+    month: string | null;
+    /**
+     * Sha256
+     *
+     * Hex SHA-256 of the exact bytes archived.
+     */
+    sha256: string;
+    /**
+     * Size
+     */
+    size: number;
 };
 
 /**
@@ -1114,6 +1255,52 @@ export type EligibilityWithdrawal = {
 };
 
 /**
+ * EmployerPart
+ *
+ * What the employer writes: what the person did and learnt, and how it went.
+ */
+export type EmployerPart = {
+    attendance: Attendance;
+    /**
+     * Comment
+     */
+    comment?: string;
+    recommendation: Recommendation;
+    /**
+     * Skills Acquired
+     */
+    skills_acquired: string;
+    /**
+     * Tasks
+     */
+    tasks: string;
+};
+
+/**
+ * EmployerPartRead
+ */
+export type EmployerPartRead = {
+    attendance: Attendance | null;
+    /**
+     * Comment
+     */
+    comment: string;
+    recommendation: Recommendation | null;
+    /**
+     * Skills Acquired
+     */
+    skills_acquired: string;
+    /**
+     * Tasks
+     */
+    tasks: string;
+    /**
+     * Written At
+     */
+    written_at: string | null;
+};
+
+/**
  * EndReason
  */
 export type EndReason = 'contract_end' | 'hired_permanently' | 'trial_period' | 'resignation' | 'dismissal' | 'mutual_agreement' | 'work_finished' | 'other';
@@ -1264,6 +1451,34 @@ export type ExitCreate = {
  * The situation a participant leaves in; most imply their category.
  */
 export type ExitSituation = 'cdi' | 'cdd_6_months_or_more' | 'interim_6_months_or_more' | 'civil_service' | 'business_creation' | 'cdd_under_6_months' | 'interim_under_6_months' | 'subsidised_contract' | 'qualifying_training' | 'hired_by_siae' | 'unemployment' | 'inactivity' | 'no_news' | 'moving_away' | 'long_illness' | 'maternity' | 'retirement' | 'death' | 'other';
+
+/**
+ * FacilitatorPart
+ *
+ * What the facilitator writes: where the person stands and what comes next.
+ */
+export type FacilitatorPart = {
+    /**
+     * Next Step
+     */
+    next_step: string;
+    outcome: ReportOutcome;
+};
+
+/**
+ * FacilitatorPartRead
+ */
+export type FacilitatorPartRead = {
+    /**
+     * Next Step
+     */
+    next_step: string;
+    outcome: ReportOutcome | null;
+    /**
+     * Written At
+     */
+    written_at: string | null;
+};
 
 /**
  * FieldProblemDocument
@@ -2076,6 +2291,29 @@ export type LotCreate = {
      * Trade
      */
     trade?: string;
+};
+
+/**
+ * LotDocumentActions
+ */
+export type LotDocumentActions = {
+    /**
+     * Issue Certificate
+     */
+    issue_certificate: boolean;
+};
+
+/**
+ * LotDocuments
+ *
+ * A lot's completion certificates (every edition, newest first).
+ */
+export type LotDocuments = {
+    actions: LotDocumentActions;
+    /**
+     * Items
+     */
+    items: Array<DocumentRead>;
 };
 
 /**
@@ -3144,6 +3382,20 @@ export type PageAuditEventRead = {
 };
 
 /**
+ * Page[DocumentRead]
+ */
+export type PageDocumentRead = {
+    /**
+     * Items
+     */
+    items: Array<DocumentRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor?: string | null;
+};
+
+/**
  * Page[HoursRead]
  */
 export type PageHoursRead = {
@@ -3890,7 +4142,7 @@ export type PathwayUpdate = {
 /**
  * Permission
  */
-export type Permission = 'organisations:read' | 'organisations:manage' | 'users:read' | 'users:manage' | 'audit:read' | 'clause_settings:read' | 'clause_settings:manage' | 'clauses:estimate' | 'clauses:override' | 'operations:read' | 'operations:manage' | 'tenders:read' | 'tenders:edit' | 'tenders:manage' | 'participants:read' | 'participants:write' | 'participants:export' | 'participants:erase' | 'pathways:write' | 'eligibility:validate' | 'offers:read' | 'offers:write' | 'referrals:read' | 'referrals:propose' | 'referrals:decide' | 'assignments:read' | 'assignments:manage' | 'assignments:record' | 'hours:read' | 'hours:declare' | 'hours:validate' | 'compliance:read' | 'compliance:manage';
+export type Permission = 'organisations:read' | 'organisations:manage' | 'users:read' | 'users:manage' | 'audit:read' | 'clause_settings:read' | 'clause_settings:manage' | 'clauses:estimate' | 'clauses:override' | 'operations:read' | 'operations:manage' | 'tenders:read' | 'tenders:edit' | 'tenders:manage' | 'participants:read' | 'participants:write' | 'participants:export' | 'participants:erase' | 'pathways:write' | 'eligibility:validate' | 'offers:read' | 'offers:write' | 'referrals:read' | 'referrals:propose' | 'referrals:decide' | 'assignments:read' | 'assignments:manage' | 'assignments:record' | 'hours:read' | 'hours:declare' | 'hours:validate' | 'compliance:read' | 'compliance:manage' | 'documents:read' | 'documents:issue' | 'assignment_reports:read' | 'assignment_reports:write' | 'assignment_reports:issue';
 
 /**
  * PoolingRead
@@ -4109,6 +4361,11 @@ export type Profile = {
  * French qualification levels (nomenclature of 2019): 3 = CAP/BEP … 8 = doctorate.
  */
 export type QualificationLevel = 'none' | '3' | '4' | '5' | '6' | '7' | '8';
+
+/**
+ * Recommendation
+ */
+export type Recommendation = 'recommended' | 'recommended_with_reservations' | 'not_recommended';
 
 /**
  * ReferralActions
@@ -4381,6 +4638,38 @@ export type RefreshRequest = {
      */
     refresh_token: string;
 };
+
+/**
+ * ReportActions
+ */
+export type ReportActions = {
+    /**
+     * Edit Employer Part
+     */
+    edit_employer_part: boolean;
+    /**
+     * Edit Facilitator Part
+     */
+    edit_facilitator_part: boolean;
+    /**
+     * Issue
+     */
+    issue: boolean;
+};
+
+/**
+ * ReportOutcome
+ *
+ * Where the person stands at the end of the assignment (exit categories, IAE / PLIE
+ * practice). No `neutralised`: its situations (illness, maternity…) are health data, which a
+ * report never holds.
+ */
+export type ReportOutcome = 'lasting_employment' | 'transitional_employment' | 'positive_exit' | 'other_exit';
+
+/**
+ * ReportStatus
+ */
+export type ReportStatus = 'draft' | 'issued';
 
 /**
  * Role
@@ -5720,6 +6009,286 @@ export type AssignmentsEndAssignmentResponses = {
 };
 
 export type AssignmentsEndAssignmentResponse = AssignmentsEndAssignmentResponses[keyof AssignmentsEndAssignmentResponses];
+
+export type DocumentsGetReportData = {
+    body?: never;
+    path: {
+        /**
+         * Assignment Id
+         */
+        assignment_id: string;
+    };
+    query?: never;
+    url: '/api/v1/assignments/{assignment_id}/report';
+};
+
+export type DocumentsGetReportErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type DocumentsGetReportError = DocumentsGetReportErrors[keyof DocumentsGetReportErrors];
+
+export type DocumentsGetReportResponses = {
+    /**
+     * Successful Response
+     */
+    200: AssignmentReportRead;
+};
+
+export type DocumentsGetReportResponse = DocumentsGetReportResponses[keyof DocumentsGetReportResponses];
+
+export type DocumentsWriteEmployerPartData = {
+    body: EmployerPart;
+    path: {
+        /**
+         * Assignment Id
+         */
+        assignment_id: string;
+    };
+    query?: never;
+    url: '/api/v1/assignments/{assignment_id}/report/employer-part';
+};
+
+export type DocumentsWriteEmployerPartErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type DocumentsWriteEmployerPartError = DocumentsWriteEmployerPartErrors[keyof DocumentsWriteEmployerPartErrors];
+
+export type DocumentsWriteEmployerPartResponses = {
+    /**
+     * Successful Response
+     */
+    200: AssignmentReportRead;
+};
+
+export type DocumentsWriteEmployerPartResponse = DocumentsWriteEmployerPartResponses[keyof DocumentsWriteEmployerPartResponses];
+
+export type DocumentsWriteFacilitatorPartData = {
+    body: FacilitatorPart;
+    path: {
+        /**
+         * Assignment Id
+         */
+        assignment_id: string;
+    };
+    query?: never;
+    url: '/api/v1/assignments/{assignment_id}/report/facilitator-part';
+};
+
+export type DocumentsWriteFacilitatorPartErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type DocumentsWriteFacilitatorPartError = DocumentsWriteFacilitatorPartErrors[keyof DocumentsWriteFacilitatorPartErrors];
+
+export type DocumentsWriteFacilitatorPartResponses = {
+    /**
+     * Successful Response
+     */
+    200: AssignmentReportRead;
+};
+
+export type DocumentsWriteFacilitatorPartResponse = DocumentsWriteFacilitatorPartResponses[keyof DocumentsWriteFacilitatorPartResponses];
+
+export type DocumentsIssueReportData = {
+    body?: never;
+    path: {
+        /**
+         * Assignment Id
+         */
+        assignment_id: string;
+    };
+    query?: never;
+    url: '/api/v1/assignments/{assignment_id}/report/issue';
+};
+
+export type DocumentsIssueReportErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type DocumentsIssueReportError = DocumentsIssueReportErrors[keyof DocumentsIssueReportErrors];
+
+export type DocumentsIssueReportResponses = {
+    /**
+     * Successful Response
+     */
+    200: AssignmentReportRead;
+};
+
+export type DocumentsIssueReportResponse = DocumentsIssueReportResponses[keyof DocumentsIssueReportResponses];
 
 export type AuditListAuditEventsData = {
     body?: never;
@@ -7620,6 +8189,239 @@ export type ComplianceComplianceSummaryResponses = {
 };
 
 export type ComplianceComplianceSummaryResponse = ComplianceComplianceSummaryResponses[keyof ComplianceComplianceSummaryResponses];
+
+export type DocumentsListDocumentsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Kind
+         */
+        kind?: DocumentKind | null;
+        /**
+         * Lot Id
+         */
+        lot_id?: string | null;
+        /**
+         * Assignment Id
+         */
+        assignment_id?: string | null;
+        /**
+         * Buyer Id
+         */
+        buyer_id?: string | null;
+        /**
+         * Month
+         */
+        month?: string | null;
+        /**
+         * Limit
+         *
+         * Page size (1–200).
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/documents';
+};
+
+export type DocumentsListDocumentsErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type DocumentsListDocumentsError = DocumentsListDocumentsErrors[keyof DocumentsListDocumentsErrors];
+
+export type DocumentsListDocumentsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageDocumentRead;
+};
+
+export type DocumentsListDocumentsResponse = DocumentsListDocumentsResponses[keyof DocumentsListDocumentsResponses];
+
+export type DocumentsIssueBuyerReportData = {
+    body: BuyerReportCreate;
+    path?: never;
+    query?: never;
+    url: '/api/v1/documents/buyer-reports';
+};
+
+export type DocumentsIssueBuyerReportErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type DocumentsIssueBuyerReportError = DocumentsIssueBuyerReportErrors[keyof DocumentsIssueBuyerReportErrors];
+
+export type DocumentsIssueBuyerReportResponses = {
+    /**
+     * Successful Response
+     */
+    201: BuyerReportIssued;
+};
+
+export type DocumentsIssueBuyerReportResponse = DocumentsIssueBuyerReportResponses[keyof DocumentsIssueBuyerReportResponses];
+
+export type DocumentsDownloadDocumentData = {
+    body?: never;
+    path: {
+        /**
+         * Document Id
+         */
+        document_id: string;
+    };
+    query?: never;
+    url: '/api/v1/documents/{document_id}/file';
+};
+
+export type DocumentsDownloadDocumentErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type DocumentsDownloadDocumentError = DocumentsDownloadDocumentErrors[keyof DocumentsDownloadDocumentErrors];
+
+export type DocumentsDownloadDocumentResponses = {
+    /**
+     * The exact bytes archived when it was issued.
+     */
+    200: Blob | File;
+};
+
+export type DocumentsDownloadDocumentResponse = DocumentsDownloadDocumentResponses[keyof DocumentsDownloadDocumentResponses];
 
 export type MetaHealthData = {
     body?: never;
@@ -13415,6 +14217,80 @@ export type TendersClauseArticlePreviewResponses = {
 
 export type TendersClauseArticlePreviewResponse = TendersClauseArticlePreviewResponses[keyof TendersClauseArticlePreviewResponses];
 
+export type DocumentsIssueCertificateData = {
+    body?: never;
+    path: {
+        /**
+         * Tender Id
+         */
+        tender_id: string;
+        /**
+         * Lot Id
+         */
+        lot_id: string;
+    };
+    query?: never;
+    url: '/api/v1/tenders/{tender_id}/lots/{lot_id}/completion-certificate';
+};
+
+export type DocumentsIssueCertificateErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type DocumentsIssueCertificateError = DocumentsIssueCertificateErrors[keyof DocumentsIssueCertificateErrors];
+
+export type DocumentsIssueCertificateResponses = {
+    /**
+     * Successful Response
+     */
+    201: DocumentRead;
+};
+
+export type DocumentsIssueCertificateResponse = DocumentsIssueCertificateResponses[keyof DocumentsIssueCertificateResponses];
+
 export type ComplianceLotComplianceData = {
     body?: never;
     path: {
@@ -13495,6 +14371,80 @@ export type ComplianceLotComplianceResponses = {
 };
 
 export type ComplianceLotComplianceResponse = ComplianceLotComplianceResponses[keyof ComplianceLotComplianceResponses];
+
+export type DocumentsLotDocumentsData = {
+    body?: never;
+    path: {
+        /**
+         * Tender Id
+         */
+        tender_id: string;
+        /**
+         * Lot Id
+         */
+        lot_id: string;
+    };
+    query?: never;
+    url: '/api/v1/tenders/{tender_id}/lots/{lot_id}/documents';
+};
+
+export type DocumentsLotDocumentsErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type DocumentsLotDocumentsError = DocumentsLotDocumentsErrors[keyof DocumentsLotDocumentsErrors];
+
+export type DocumentsLotDocumentsResponses = {
+    /**
+     * Successful Response
+     */
+    200: LotDocuments;
+};
+
+export type DocumentsLotDocumentsResponse = DocumentsLotDocumentsResponses[keyof DocumentsLotDocumentsResponses];
 
 export type TendersLotHistoryData = {
     body?: never;

@@ -1,7 +1,15 @@
 """The messages shown to people, by area; `levier.core.i18n` merges them (a code is defined
 once: a test fails on a duplicate)."""
 
-from levier.core.messages import common, directory, fulfilment, offers, participants, tenders
+from levier.core.messages import (
+    common,
+    directory,
+    documents,
+    fulfilment,
+    offers,
+    participants,
+    tenders,
+)
 
 CATALOGUES = (
     common.MESSAGES,
@@ -10,4 +18,5 @@ CATALOGUES = (
     tenders.MESSAGES,
     offers.MESSAGES,
     fulfilment.MESSAGES,
+    documents.MESSAGES,
 )

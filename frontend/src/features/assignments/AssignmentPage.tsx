@@ -10,6 +10,7 @@ import { Loading } from '../../components/Feedback';
 import { LoadError } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { useAuth } from '../auth/AuthProvider';
+import { AssignmentReport } from '../documents/AssignmentReport';
 import { personName } from '../referrals/referrals';
 import { day, number } from '../tenders/format';
 import { AssignmentStateText, LotText, PartiesText } from './AssignmentParts';
@@ -75,6 +76,7 @@ export function AssignmentPage() {
           <Anchor component={Link} to={`/offers/${assignment.offer_id}`} mt="sm" display="inline-block">{t('assignments.fromOffer')}</Anchor>
         )}
       </Paper>
+      <AssignmentReport assignmentId={assignment.id} ended={Boolean(assignment.ended_on)} />
       {ending && <EndAssignmentModal assignment={assignment} etag={etag} onClose={() => setEnding(false)} />}
     </Stack>
   );

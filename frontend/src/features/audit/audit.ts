@@ -24,6 +24,8 @@ export const AUDITED_TYPES = [
   'assignment',
   'clause_exception',
   'hours_declaration',
+  'issued_document',
+  'assignment_report',
 ] as const;
 
 /** What an entry records (backend `AuditAction`): the log's "Action" filter. */

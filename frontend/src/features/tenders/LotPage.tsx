@@ -37,6 +37,7 @@ import { DataTable } from '../../components/DataTable';
 import { FormActions } from '../../components/FormActions';
 import { useLotRefresh } from './useLotRefresh';
 import { LotOffers } from '../offers/LotOffers';
+import { LotDocuments } from '../documents/LotDocuments';
 
 function OverrideDialog({ lot, etag, opened, onClose, onReload }: { lot: LotRead; etag: string; opened: boolean; onClose: () => void; onReload: () => void }) {
   const { t } = useTranslation();
@@ -408,6 +409,7 @@ export function LotPage() {
       <Amendments lot={lot} etag={etag} canAmend={actions.amend} onReload={reload} />
       {lot.award && <LotCompliancePanel tenderId={lot.tender_id} lotId={lot.id} />}
       {lot.award && <LotOffers lotId={lot.id} />}
+      {lot.award && <LotDocuments tenderId={lot.tender_id} lotId={lot.id} />}
       {actions.clause_article && <Article lot={lot} />}
       {actions.read_history && (
         <HistoryPanel

@@ -13,6 +13,7 @@ import { useNamedChoice } from '../../hooks/useNamedChoice';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { todayIso } from '../../lib/dates';
 import { useAuth } from '../auth/AuthProvider';
+import { BuyerReports } from '../documents/BuyerReports';
 import { OrganisationSelect } from '../users/OrganisationSelect';
 import { OperationSelect } from './OperationSelect';
 import { day } from './format';
@@ -61,7 +62,7 @@ export function useTenderColumns() {
 
 export function TendersPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const columns = useTenderColumns();
   const { filters, setFilters, textInput } = useUrlFilters(
     { q: '', status: null, operation_id: null, buyer_id: null },
@@ -147,6 +148,9 @@ export function TendersPage() {
         list={list}
         rows={tenderRows(list.items)}
       />
+      {/* A buyer's monthly report: the buyer for itself, the facilitator for the buyer chosen. */}
+      {can('documents:issue') && me?.role === 'buyer' && <BuyerReports buyerId={me.organisation.id} buyerName={me.organisation.name} />}
+      {can('documents:issue') && me?.role === 'facilitator' && buyer && <BuyerReports key={buyer.id} buyerId={buyer.id} buyerName={buyer.name} />}
     </Stack>
   );
 }

@@ -1,0 +1,43 @@
+import { Button, Code } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { DocumentRead } from '../../client/types.gen';
+import { ProblemAlert } from '../../components/Feedback';
+import { DataTable } from '../../components/DataTable';
+import { download } from '../tenders/files';
+import { fileSize, issuedAt, shortDigest } from './documents';
+
+/** Issued documents, each with its edition, date, size, digest and a download button. */
+export function DocumentsTable({ documents, caption }: { documents: readonly DocumentRead[]; caption: string }) {
+  const { t, i18n } = useTranslation();
+  const [error, setError] = useState<unknown>(null);
+  const columns = [t('documents.file'), t('documents.edition'), t('documents.issuedAt'), t('documents.size'), t('documents.digest'), t('documents.fileColumn')];
+  const rows = documents.map((document) => ({
+    key: document.id,
+    cells: [
+      document.filename,
+      String(document.edition),
+      issuedAt(document.issued_at, i18n.language),
+      fileSize(document.size, i18n.language),
+      <Code title={document.sha256}>{shortDigest(document)}</Code>,
+      <Button
+        size="xs"
+        variant="light"
+        aria-label={t('documents.downloadNamed', { name: document.filename })}
+        onClick={() => {
+          setError(null);
+          download(document.download_url, document.filename).catch(setError);
+        }}
+      >
+        {t('documents.download')}
+      </Button>,
+    ],
+  }));
+  return (
+    <>
+      <ProblemAlert error={error} />
+      <DataTable caption={caption} columns={columns} rows={rows} minWidth={720} />
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+
+import { fileSize, OUTCOMES, shortDigest } from '../src/features/documents/documents';
+import fr from '../src/i18n/fr.json';
+
+describe('issued documents', () => {
+  it('sizes in the interface language', () => {
+    expect(fileSize(512, 'fr')).toBe('512 o');
+    expect(fileSize(12_345, 'fr')).toBe('12,3 ko');
+    expect(fileSize(1_234_567, 'en')).toBe('1.2 MB');
+  });
+
+  it('shows the start of the digest', () => {
+    expect(shortDigest({ sha256: 'ab'.repeat(32) })).toBe('abababababab');
+  });
+
+  it('offers no outcome that would be health data', () => {
+    expect(OUTCOMES).not.toContain('neutralised');
+    for (const outcome of OUTCOMES) expect(fr.exitCategories[outcome]).toBeTruthy();
+  });
+});
