@@ -4,7 +4,8 @@ here: these loops run over per-lot aggregates). Domain clauses.md §3–§4.
 What counts toward a lot's clause, in order:
 1. validated hours by fulfilment mode, training capped at the structure's share of the
    required hours (`validated`);
-2. the subcontracting conversion: for each declared SIAE / EA / ESAT subcontractor with no
+2. the subcontracting conversion: for each declared SIAE / EA / ESAT subcontractor, and each
+   SIAE / EA consortium member with a declared share of the amount (co-contracting), with no
    validated hour of its own on the lot (as employer of record or as host), its amount ×
    labour share ÷ hourly cost. The labour share and hourly cost are the lot's own when set,
    else those its hours were computed with (generic method), else the structure's defaults.
@@ -197,7 +198,7 @@ def lot_figures(
         counts = (conversion.total_hours * (elapsed or ZERO)).quantize(CENT)
         by_mode.append(
             ModeFigure(
-                mode=FulfilmentMode.subcontracting,
+                mode=FulfilmentMode(subcontract.mode),
                 validated=ZERO,
                 pending=ZERO,
                 counted=counts,

@@ -4,7 +4,7 @@ lots (one lot's read, a dashboard page, a roll-up, a series), however many lots 
 1. the lots themselves with their tender, award, lead awardee and pooling (one row a lot),
    the lots asked for plus the other lots of their pools (pooling needs the whole pool);
 2. hours summed by lot, mode, status, employer and host (and month for a series);
-3. the declared SIAE / EA / ESAT subcontractors and their amounts (the conversion);
+3. the SIAE / EA / ESAT subcontractors and co-contractors and their amounts (conversion);
 4. the structures' clause settings (training cap, labour share and hourly cost defaults);
 5. distinct people by lot and their profile (and across all the lots, for roll-ups).
 """
@@ -17,12 +17,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, union
+from sqlalchemy import and_, case, func, literal, or_, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 
-from levier.assignments.constants import INCLUSIVE_KINDS
+from levier.assignments.constants import INCLUSIVE_KINDS, FulfilmentMode
 from levier.assignments.models import Assignment
 from levier.clauses.constants import (
     DEFAULT_HOURLY_COST,
@@ -79,6 +79,7 @@ class SubcontractRow:
     enterprise_id: uuid.UUID
     enterprise_name: str
     amount: Decimal
+    mode: str  # subcontracting, or co_contracting for a consortium member
 
 
 @dataclass(frozen=True)
@@ -227,23 +228,45 @@ async def hour_rows(
 
 
 async def subcontract_rows(session: AsyncSession, lot_ids: list[uuid.UUID]) -> list[SubcontractRow]:
-    """The declared subcontractors that are SIAE, EA or ESAT, with the amount subcontracted."""
-    statement = (
+    """The SIAE, EA or ESAT enterprises working on the lots for an amount: declared
+    subcontractors (subcontracting) and consortium members with a declared share
+    (co-contracting)."""
+    inclusive = col(Organisation.enterprise_kind).in_([k.value for k in INCLUSIVE_KINDS])
+    subcontractors = (
         select(
             col(LotAward.lot_id),
             col(Subcontractor.enterprise_id),
             col(Organisation.name),
             col(Subcontractor.amount),
+            literal(FulfilmentMode.subcontracting.value),
         )
         .join(LotAward, col(LotAward.id) == col(Subcontractor.award_id))
         .join(Organisation, col(Organisation.id) == col(Subcontractor.enterprise_id))
+        .where(col(LotAward.lot_id).in_(lot_ids), inclusive)
+    )
+    co_contractors = (
+        select(
+            col(LotAward.lot_id),
+            col(AwardMember.enterprise_id),
+            col(Organisation.name),
+            col(AwardMember.amount),
+            literal(FulfilmentMode.co_contracting.value),
+        )
+        .join(LotAward, col(LotAward.id) == col(AwardMember.award_id))
+        .join(Organisation, col(Organisation.id) == col(AwardMember.enterprise_id))
         .where(
             col(LotAward.lot_id).in_(lot_ids),
-            col(Organisation.enterprise_kind).in_([k.value for k in INCLUSIVE_KINDS]),
+            inclusive,
+            col(AwardMember.amount).is_not(None),
+            col(LotAward.consortium_type) != "none",
         )
-        .order_by(col(Organisation.name), col(Subcontractor.enterprise_id))
     )
-    return [SubcontractRow(*row) for row in (await session.execute(statement)).all()]
+    both = union(subcontractors, co_contractors).subquery()
+    statement = select(*both.c).order_by(both.c[4].desc(), both.c[2], both.c[1])
+    return [
+        SubcontractRow(lot_id, enterprise_id, name, Decimal(amount), mode)
+        for lot_id, enterprise_id, name, amount, mode in (await session.execute(statement)).all()
+    ]
 
 
 async def settings_of(

@@ -26,6 +26,12 @@ class ConsortiumType(StrEnum):
 class AwardMemberIn(Input):
     enterprise_id: uuid.UUID
     is_mandatary: bool = False
+    amount: Amount | None = Field(
+        default=None,
+        description="A consortium member's share of the awarded amount (kept for consortia "
+        "only): an SIAE / EA co-contractor's hours are converted from it until its real "
+        "hours are known.",
+    )
 
 
 class SubcontractorIn(Input):
@@ -56,6 +62,7 @@ class AwardMemberRead(BaseModel):
 
     enterprise: EnterpriseSummary
     is_mandatary: bool
+    amount: Decimal | None = None
 
 
 class SubcontractorRead(BaseModel):

@@ -93,6 +93,11 @@ def _check_subcontractors(data: AwardIn, checks: FieldChecks) -> None:
         seen.add(subcontractor.enterprise_id)
     if sum((s.amount for s in data.subcontractors), Decimal(0)) > data.awarded_amount:
         checks.add(FieldInvalid("subcontractors", "subcontracting_exceeds_award"))
+    shares = [m.amount for m in data.members if m.amount is not None]
+    if data.consortium_type != ConsortiumType.none and sum(shares, Decimal(0)) > (
+        data.awarded_amount
+    ):
+        checks.add(FieldInvalid("members", "member_amounts_exceed_award"))
 
 
 def _check_award_date(tender: Tender, data: AwardIn, checks: FieldChecks) -> None:
@@ -152,6 +157,7 @@ async def award_lot(
             AwardMember(
                 enterprise_id=m.enterprise_id,
                 is_mandatary=single or m.is_mandatary,
+                amount=None if single else m.amount,
                 enterprise=members[m.enterprise_id],
             )
             for m in data.members

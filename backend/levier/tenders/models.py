@@ -189,6 +189,9 @@ class AwardMember(SQLModel, table=True):
     )
     enterprise_id: uuid.UUID = Field(foreign_key="organisations.id", primary_key=True)
     is_mandatary: bool = Field(default=False)
+    # A consortium member's share of the awarded amount, when declared: an SIAE / EA
+    # co-contractor's hours are converted from it until its real hours are known.
+    amount: Decimal | None = Field(default=None, sa_column=Column(Numeric(14, 2)))
 
     enterprise: Organisation = Relationship(sa_relationship_kwargs={"lazy": "raise"})
 

@@ -59,6 +59,7 @@ class Figures:
         buyer: Any = None,
         labour_share: str | None = None,
         hourly_cost: str | None = None,
+        co_contractors: tuple[tuple[Any, str | None], ...] = (),
     ) -> Any:
         """A clause lot (its own tender) of the structure, awarded to `awardee` (alpha)."""
         session = self.session
@@ -78,8 +79,16 @@ class Figures:
                     lot_id=lot.id,
                     awarded_amount=Decimal("1000000"),
                     notification_date=notified,
+                    consortium_type="joint" if co_contractors else "none",
                     members=[
-                        AwardMember(enterprise_id=(awardee or self.alpha).id, is_mandatary=True)
+                        AwardMember(enterprise_id=(awardee or self.alpha).id, is_mandatary=True),
+                        *(
+                            AwardMember(
+                                enterprise_id=e.id,
+                                amount=Decimal(a) if a else None,
+                            )
+                            for e, a in co_contractors
+                        ),
                     ],
                     subcontractors=[
                         Subcontractor(enterprise_id=e.id, amount=Decimal(a))
@@ -91,6 +100,14 @@ class Figures:
         await session.commit()
         self.tenders[lot.id] = tender
         return lot
+
+    async def make_enterprise(self, name: str, kind: str | None = None) -> Any:
+        return await make_organisation(
+            self.session,
+            OrganisationKind.enterprise,
+            name=name,
+            enterprise_kind=EnterpriseKind(kind) if kind else None,
+        )
 
     async def worked(
         self,

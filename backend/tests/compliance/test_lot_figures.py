@@ -144,6 +144,39 @@ class TestConversion:
         assert body["counted_hours"] == "200.00"  # 1000 × 0.2000
         assert body["status"] == "on_track"  # 200 ≥ 1000 × 0.2
 
+    async def test_an_ea_co_contractor_converts_its_share_of_the_amount(
+        self, client, auth, figures
+    ):
+        workshop = await figures.make_enterprise("Atelier", "EA")
+        unknown_share = await figures.make_enterprise("Esat du Val", "ESAT")
+        lot = await figures.lot(
+            required=1000,
+            co_contractors=((workshop, "75000"), (unknown_share, None)),
+            subcontractors=((figures.siae, "25000"),),
+            labour_share="0.40",
+            hourly_cost="25",
+        )
+        # 75 000 × 0.4 ÷ 25 = 1200 h and 25 000 × 0.4 ÷ 25 = 400 h, 20 % by 15 March; the
+        # member without a declared share is not converted.
+        body = await compliance(client, auth, figures, lot, "2025-03-15")
+        assert [
+            (
+                m["mode"],
+                m["conversion"]["enterprise_name"],
+                m["conversion"]["total_hours"],
+                m["counted"],
+            )
+            for m in body["by_mode"]
+        ] == [
+            ("subcontracting", "Solid'R", "400.00", "80.00"),
+            ("co_contracting", "Atelier", "1200.00", "240.00"),
+        ]
+        assert body["converted_hours"] == "320.00" and body["status"] == "on_track"
+        await figures.worked(lot, "2025-02", "30", "co_contracting", employer=workshop)
+        real = await compliance(client, auth, figures, lot, "2025-03-15")
+        assert real["converted_hours"] == "80.00"  # the subcontractor's only
+        assert real["counted_hours"] == "110.00"  # 30 real + 80 converted
+
 
 class TestStatus:
     async def test_each_status_at_its_date(self, client, auth, figures):

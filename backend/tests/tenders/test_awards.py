@@ -45,6 +45,33 @@ class TestAward:
         ]
         assert award["subcontractors"][0]["enterprise"]["enterprise_kind"] == "EI"
 
+    async def test_a_consortium_members_share_is_kept_within_the_award(
+        self, client, auth, session, published
+    ):
+        facilitator, tender, lot = published
+        builder = await enterprise(session, name="Bâtir")
+        workshop = await enterprise(session, EnterpriseKind.EA, name="Atelier")
+        body = {
+            "awarded_amount": "1000000",
+            "notification_date": "2027-02-01",
+            "consortium_type": "joint",
+            "members": [
+                {"enterprise_id": str(builder.id), "is_mandatary": True},
+                {"enterprise_id": str(workshop.id), "amount": "1000000.01"},
+            ],
+        }
+        refused = await put_award(client, auth, facilitator, tender, lot, body)
+        assert refused.status_code == 422
+        assert refused.json()["errors"][0]["code"] == "member_amounts_exceed_award"
+        body["members"][1]["amount"] = "120000"
+        response = await put_award(client, auth, facilitator, tender, lot, body)
+        assert response.status_code == 200, response.text
+        members = response.json()["award"]["members"]
+        assert {m["enterprise"]["name"]: m["amount"] for m in members} == {
+            "Bâtir": None,
+            "Atelier": "120000.00",
+        }
+
     async def test_frozen_hours_stay_on_the_estimate(self, client, auth, session, published):
         facilitator, tender, lot = published
         builder = await enterprise(session)

@@ -423,6 +423,12 @@ export type AwardIn = {
  */
 export type AwardMemberIn = {
     /**
+     * Amount
+     *
+     * A consortium member's share of the awarded amount (kept for consortia only): an SIAE / EA co-contractor's hours are converted from it until its real hours are known.
+     */
+    amount?: number | string | null;
+    /**
      * Enterprise Id
      */
     enterprise_id: string;
@@ -436,6 +442,10 @@ export type AwardMemberIn = {
  * AwardMemberRead
  */
 export type AwardMemberRead = {
+    /**
+     * Amount
+     */
+    amount?: string | null;
     enterprise: EnterpriseSummary;
     /**
      * Is Mandatary

@@ -106,6 +106,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Les montants sous-traités dépassent le montant attribué.",
         "Subcontracted amounts exceed the awarded amount.",
     ),
+    "member_amounts_exceed_award": (
+        "Les parts des membres du groupement dépassent le montant attribué.",
+        "The consortium members' shares exceed the awarded amount.",
+    ),
     "award_needs_published_tender": (
         "Un lot s'attribue une fois la consultation publiée (état actuel : {state}).",
         "A lot is awarded once the tender is published (current state: {state}).",
