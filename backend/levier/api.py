@@ -15,6 +15,7 @@ from levier.core.db import SessionDep
 from levier.core.errors import PROBLEM_RESPONSES
 from levier.core.routing import API_PREFIX
 from levier.hours.router import router as hours_router
+from levier.notifications.router import router as notifications_router
 from levier.offers.router import router as offers_router
 from levier.organisations.router import router as organisations_router
 from levier.participants.router import router as participants_router
@@ -65,6 +66,7 @@ DOMAIN_ROUTERS = (
     assignments_router,
     hours_router,
     compliance_router,
+    notifications_router,
 )
 
 

@@ -76,6 +76,8 @@ class Settings(BaseSettings):
     # Participants' records are anonymised this long after their last activity (12–36 months,
     # CNIL référentiel on social support).
     retention_months: int = Field(default=24, ge=12, le=36)
+    # `levier reminders` reminds an enterprise about a lot, for one reason, at most this often.
+    reminder_interval_days: int = Field(default=14, ge=1, le=365)
 
     @property
     def is_sqlite(self) -> bool:
