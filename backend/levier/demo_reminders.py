@@ -62,6 +62,7 @@ async def seed_reminders(story: Story, enterprise: User) -> None:
             facts = ReminderFacts(
                 reason=ReminderReason.hours_missing,
                 lot_label=reminders_service.lot_label(lot),
+                lot_title=lot.title,
                 link=f"/hours?month={month:%Y-%m}",
                 month=month,
                 assignments=count,

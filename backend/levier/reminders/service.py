@@ -68,13 +68,18 @@ class ReminderReport:
 
 
 def lot_label(lot: Lot) -> str:
-    label = f"{lot.tender.reference} · lot {lot.number}"
-    return f"{label} · {lot.title}" if lot.title else label
+    return f"{lot.tender.reference} · lot {lot.number}"
 
 
 def _system() -> User:
     """Compliance figures as the job reads them: no person's profile (not a facilitator)."""
-    return User(role=Role.admin.value)
+    return User(
+        email="",
+        full_name="Levier",
+        search_name="",
+        organisation_id=uuid.UUID(int=0),
+        role=Role.admin.value,
+    )  # never added to the session
 
 
 Due = tuple[uuid.UUID, Lot, ReminderFacts]
@@ -96,6 +101,7 @@ async def _due(session: AsyncSession, today: date, since: datetime) -> list[Due]
         facts = ReminderFacts(
             reason=ReminderReason.behind,
             lot_label=lot_label(lot),
+            lot_title=lot.title,
             link=f"/tenders/{lot.tender_id}/lots/{lot.id}",
             validated=figures.validated_hours,
             expected=figures.expected_by_now,
@@ -107,6 +113,7 @@ async def _due(session: AsyncSession, today: date, since: datetime) -> list[Due]
         facts = ReminderFacts(
             reason=ReminderReason.hours_missing,
             lot_label=lot_label(lot),
+            lot_title=lot.title,
             link=f"/hours?month={month:%Y-%m}",
             month=month,
             assignments=row.assignments,

@@ -44,8 +44,9 @@ class ReminderFacts:
     """What one reminder is about, as its texts name it."""
 
     reason: ReminderReason
-    lot_label: str  # "2026-014 · lot 2 · Gros œuvre"
+    lot_label: str  # "2026-014 · lot 2"
     link: str  # a path in the app
+    lot_title: str = ""
     month: date | None = None
     assignments: int = 0
     validated: Decimal | None = None
@@ -56,6 +57,19 @@ class ReminderFacts:
 def month_name(month: date, language: str) -> str:
     names = MONTHS_EN if language == "en" else MONTHS_FR
     return f"{names[month.month - 1]} {month.year}"
+
+
+def _of_month(month: date) -> str:
+    """ "de mars 2026", "d'avril 2026" (elision before a vowel)."""
+    name = month_name(month, "fr")
+    return f"d'{name}" if name[0] in "aeiouyéèâ" else f"de {name}"
+
+
+def _lot_phrase(facts: ReminderFacts, language: str) -> str:
+    if not facts.lot_title:
+        return facts.lot_label
+    quoted = f"“{facts.lot_title}”" if language == "en" else f"« {facts.lot_title} »"
+    return f"{facts.lot_label} {quoted}"
 
 
 def _hours(value: Decimal | int | None, language: str) -> str:
@@ -71,34 +85,36 @@ def title_and_body(facts: ReminderFacts, language: str) -> tuple[str, str]:
         validated = _hours(facts.validated, language)
         expected = _hours(facts.expected, language)
         required = _hours(facts.required, language)
+        lot = _lot_phrase(facts, language)
         if english:
             return (
                 f"Insertion clause behind schedule: {facts.lot_label}",
-                f"{validated} validated hours, where {expected} were expected by now (out "
+                f"{lot}: {validated} validated hours, where {expected} were expected by now (out "
                 f"of {required} required). Open job offers, or declare the hours already "
                 "worked so the facilitator can validate them.",
             )
         return (
             f"Clause d'insertion en retard : {facts.lot_label}",
-            f"{validated} heures validées, pour {expected} attendues à ce jour (sur "
+            f"{lot} : {validated} heures validées, pour {expected} attendues à ce jour (sur "
             f"{required} requises). Ouvrez des offres d'emploi, ou déclarez les heures déjà "
             "réalisées pour que le facilitateur les valide.",
         )
     assert facts.month is not None
     month = month_name(facts.month, language)
     count = facts.assignments
+    lot = _lot_phrase(facts, language)
     if english:
         contracts = "assignment has" if count == 1 else "assignments have"
         return (
             f"Hours of {month} to declare: {facts.lot_label}",
-            f"{count} {contracts} no hours declared for {month} yet. Declare them so they "
-            "count towards the clause.",
+            f"{lot}: {count} {contracts} no hours declared for {month} yet. Declare them "
+            "so that they count towards the clause.",
         )
     contracts = "contrat n'a" if count <= 1 else "contrats n'ont"
     return (
-        f"Heures de {month} à déclarer : {facts.lot_label}",
-        f"{count} {contracts} pas encore d'heures déclarées pour {month}. Déclarez-les pour "
-        "qu'elles comptent dans la clause.",
+        f"Heures {_of_month(facts.month)} à déclarer : {facts.lot_label}",
+        f"{lot} : {count} {contracts} pas encore d'heures déclarées pour {month}. "
+        "Déclarez-les pour qu'elles comptent dans la clause.",
     )
 
 
