@@ -193,7 +193,7 @@ def record(
         )
     notifications = notifications_service.notify(session, drafts, at=now)
     changes: dict[str, object] = {
-        "reason": facts.reason.value,
+        "reminder": facts.reason.value,
         "enterprise_id": str(enterprise_id),
         "recipients": len(people),
     }

@@ -216,7 +216,7 @@ class TestLotHistory:
         entry = history.json()["items"][0]
         assert entry["action"] == "reminded" and entry["actor"] is None
         assert entry["changes"] == {
-            "reason": "hours_missing",
+            "reminder": "hours_missing",
             "enterprise_id": str(world.builder.id),
             "recipients": 1,
             "month": "2025-02",

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 
 import { useAuth } from '../features/auth/AuthProvider';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { hasApiUse, roleKey } from '../lib/me';
 import { currentItem, visibleNavItems } from '../lib/navigation';
 import { Brand } from './Brand';
@@ -82,6 +83,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <Brand />
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {me && <NotificationBell />}
             <LanguageSwitch />
             <UserMenu />
           </Group>

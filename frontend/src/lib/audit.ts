@@ -119,6 +119,7 @@ const FIELD_KINDS: ReadonlyMap<string, FieldKind> = new Map([
     exit_category: 'exitCategories',
     follow_up_situation: 'exitSituations',
     follow_up_category: 'exitCategories',
+    reminder: 'reminderReasons',
   }),
   ...codes('codes', { enabled_criteria: 'criteria' }),
 ]);
