@@ -41,6 +41,7 @@ describe('a reminder in a lot history', () => {
       'Clause behind schedule',
     );
     expect(formatValue('enterprise_id', 'e1', reading)).toBe('Bâtir');
-    expect(formatValue('month', '2026-10', reading)).toBe('2026-10');
+    expect(formatValue('month', '2026-10', reading)).toBe('octobre 2026');
+    expect(formatValue('month', '2026-10', { ...reading, t: i18n.getFixedT('en'), language: 'en' })).toBe('October 2026');
   });
 });

@@ -71,7 +71,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         {t('app.skip')}
       </a>
       <AppShell.Header className="app-header">
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+        <Group h="100%" justify="space-between" wrap="nowrap" className="header-bar">
           <Group gap="sm" wrap="nowrap">
             <Burger
               opened={opened}
@@ -82,7 +82,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             />
             <Brand />
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" className="header-tools">
             {me && <NotificationBell />}
             <LanguageSwitch />
             <UserMenu />

@@ -27,7 +27,7 @@ export function NotificationBell() {
         to="/notifications"
         variant="subtle"
         color="gray"
-        size="lg"
+        size="md"
         aria-label={label}
         title={label}
         data-testid="notification-bell"
