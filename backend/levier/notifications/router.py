@@ -4,7 +4,6 @@ Any signed-in user reads their own, as /auth/me: no permission beyond authentica
 
 from __future__ import annotations
 
-import uuid
 from typing import Annotated
 
 from fastapi import Depends
@@ -15,6 +14,7 @@ from levier.core.pagination import Page, PageParams, page_params
 from levier.core.routing import DomainRouter
 from levier.notifications import service
 from levier.notifications.schemas import MarkedRead, NotificationRead, UnreadCount
+from levier.notifications.scope import MyNotification
 
 router = DomainRouter(prefix="/notifications", tags=["notifications"])
 
@@ -45,9 +45,7 @@ async def mark_all_read(session: SessionDep, user: CurrentUser) -> MarkedRead:
 
 
 @router.post("/{notification_id}/read", response_model=NotificationRead)
-async def mark_read(
-    session: SessionDep, user: CurrentUser, notification_id: uuid.UUID
-) -> NotificationRead:
+async def mark_read(session: SessionDep, notification: MyNotification) -> NotificationRead:
     """Mark one of the caller's notifications read (404 for anyone else's)."""
-    notification = await service.mark_read(session, user, notification_id)
+    notification = await service.mark_read(session, notification)
     return NotificationRead.model_validate(notification, from_attributes=True)

@@ -1,11 +1,10 @@
 """Writing notifications (for other domains) and a user's own reads of them.
 
-Every read and write is limited to the caller's own notifications inside the SQL: another
-user's notification is not found (404), whoever asks."""
+Every read and write is limited to the caller's own notifications inside the SQL
+(`scope.readable`): another user's notification is not found (404), whoever asks."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 from typing import Any
 
@@ -14,10 +13,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from levier.core import clock
-from levier.core.errors import NotFound
 from levier.core.pagination import PageParams, paginate
 from levier.notifications.models import Notification
 from levier.notifications.schemas import NotificationDraft
+from levier.notifications.scope import readable
 from levier.users.models import User
 
 
@@ -32,15 +31,11 @@ def notify(
     return rows
 
 
-def _mine(user: User) -> Any:
-    return col(Notification.recipient_id) == user.id
-
-
 async def list_mine(
     session: AsyncSession, user: User, page: PageParams, unread: bool = False
 ) -> tuple[list[Notification], str | None]:
     """The caller's notifications, newest first (unread ones only if asked)."""
-    statement = select(Notification).where(_mine(user))
+    statement = readable(select(Notification), user)
     if unread:
         statement = statement.where(col(Notification.read_at).is_(None))
     return await paginate(
@@ -55,16 +50,15 @@ async def list_mine(
 
 async def unread_count(session: AsyncSession, user: User) -> int:
     """How many of the caller's notifications are unread."""
-    statement = select(func.count()).where(_mine(user), col(Notification.read_at).is_(None))
+    statement = readable(select(func.count()).select_from(Notification), user).where(
+        col(Notification.read_at).is_(None)
+    )
     return int((await session.execute(statement)).scalar_one())
 
 
-async def mark_read(session: AsyncSession, user: User, notification_id: uuid.UUID) -> Notification:
-    """Mark one of the caller's notifications read (a read one keeps its first reading)."""
-    statement = select(Notification).where(_mine(user), col(Notification.id) == notification_id)
-    notification = (await session.execute(statement)).scalar_one_or_none()
-    if notification is None:
-        raise NotFound()
+async def mark_read(session: AsyncSession, notification: Notification) -> Notification:
+    """Mark one of the caller's notifications (loaded in scope) read; a read one keeps its
+    first reading."""
     if notification.read_at is None:
         notification.read_at = clock.now()
         await session.flush()
@@ -74,8 +68,8 @@ async def mark_read(session: AsyncSession, user: User, notification_id: uuid.UUI
 async def mark_all_read(session: AsyncSession, user: User) -> int:
     """Mark every unread notification of the caller read; how many were."""
     statement = (
-        update(Notification)
-        .where(_mine(user), col(Notification.read_at).is_(None))
+        readable(update(Notification), user)
+        .where(col(Notification.read_at).is_(None))
         .values(read_at=clock.now())
         .execution_options(synchronize_session=False)
     )
