@@ -17,6 +17,7 @@ from levier.core.errors import PROBLEM_RESPONSES
 from levier.core.routing import API_PREFIX
 from levier.documents.router import documents_router, lot_documents_router, reports_router
 from levier.hours.router import router as hours_router
+from levier.notifications.router import router as notifications_router
 from levier.offers.router import router as offers_router
 from levier.organisations.router import router as organisations_router
 from levier.participants.router import router as participants_router
@@ -71,6 +72,7 @@ DOMAIN_ROUTERS = (
     documents_router,
     lot_documents_router,
     reports_router,
+    notifications_router,
 )
 
 

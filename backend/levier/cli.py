@@ -1,4 +1,5 @@
-"""The `levier` command: serve, migrate, seed-demo, create-admin, check, retention, purge-auth."""
+"""The `levier` command: serve, migrate, seed-demo, create-admin, check, retention, reminders,
+purge-auth."""
 
 from __future__ import annotations
 
@@ -143,6 +144,57 @@ def retention(
     typer.echo(
         f"Due within 30 days: {len(report.due_within_30_days)}; "
         f"referents warned by e-mail: {len(report.warnings)}."
+    )
+
+
+@app.command()
+def reminders(
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="List the reminders due; send and record nothing.")
+    ] = False,
+    interval_days: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            max=365,
+            help="Override LEVIER_REMINDER_INTERVAL_DAYS (how long before the same "
+            "enterprise is reminded again about the same lot) for this run.",
+        ),
+    ] = None,
+) -> None:
+    """Remind awardees of lots behind and employers missing last month's hours (daily)."""
+    import logging
+
+    from levier.reminders import service as reminders_service
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    settings = _settings()
+    interval = interval_days or settings.reminder_interval_days
+
+    async def work(session: object) -> reminders_service.ReminderReport:
+        return await reminders_service.run_reminders(
+            session,  # type: ignore[arg-type]
+            interval,
+            dry_run=dry_run,
+        )
+
+    report = asyncio.run(_with_session(settings, work))
+    assert isinstance(report, reminders_service.ReminderReport)
+    # After the commit: an e-mail goes out only once its reminder is recorded.
+    asyncio.run(reminders_service.deliver(settings, report))
+    for item in report.items:
+        month = f" ({item.month:%Y-%m})" if item.month else ""
+        typer.echo(
+            f"- {item.reason.value}{month}: {item.enterprise_name} · {item.lot_label} "
+            f"→ {item.recipients} user(s)"
+        )
+    behind = sum(1 for item in report.items if item.reason.value == "behind")
+    people = sum(item.recipients for item in report.items)
+    verb = "would be sent (dry run)" if dry_run else "sent"
+    typer.echo(
+        f"Reminders {verb}: {len(report.items)} ({behind} behind, "
+        f"{len(report.items) - behind} hours missing) to {people} user(s); "
+        f"none repeated within {interval} days."
     )
 
 

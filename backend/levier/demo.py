@@ -8,7 +8,14 @@ from datetime import timedelta
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from levier import demo_hours, demo_offers, demo_participants, demo_story, demo_tenders
+from levier import (
+    demo_hours,
+    demo_offers,
+    demo_participants,
+    demo_reminders,
+    demo_story,
+    demo_tenders,
+)
 from levier.auth.permissions import Role
 from levier.core import clock
 from levier.core.siret import luhn_valid
@@ -254,6 +261,7 @@ async def seed(session: AsyncSession) -> None:
     await demo_hours.seed_hours(
         story, users["facilitateur@levier.demo"], users["entreprise@levier.demo"]
     )
+    await demo_reminders.seed_reminders(story, users["entreprise@levier.demo"])
 
 
 async def _create_account(

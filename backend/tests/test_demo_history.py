@@ -43,9 +43,17 @@ class TestDemoHistory:
             days = sorted(_day(e["at"]) for e in trail)
             assert all(datetime.fromisoformat(e["at"]) <= LOADED_AT for e in trail)
             assert (days[-1] - days[0]).days > 365
-            by_nobody = [e for e in trail if e["actor"] is None]
+            by_nobody = [e for e in trail if e["actor"] is None and e["action"] != "reminded"]
             assert sorted(e["entity_type"] for e in by_nobody) == ["organisation", "user"]
             assert {_day(e["at"]) for e in by_nobody} == {days[0]}
+            # The reminder job ("Système" too) ran on the first of each month: on 1 November
+            # October's hours were not declared yet (they were on the 3rd). On the morning of
+            # 1 December, November's were already declared.
+            reminded = [e for e in trail if e["action"] == "reminded"]
+            assert [(e["entity_type"], e["actor"], e["changes"]["month"]) for e in reminded] == [
+                ("lot", None, "2026-10")
+            ]
+            assert _day(reminded[0]["at"]) == date(2026, 11, 1)
 
             tenders = await every_item(client, "/api/v1/tenders", facilitator)
             for tender in tenders:

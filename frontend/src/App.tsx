@@ -19,6 +19,7 @@ import { useAuth } from './features/auth/AuthProvider';
 import { LoginPage } from './features/auth/LoginPage';
 import { ForgotPasswordPage, ResetPasswordPage } from './features/auth/PasswordResetPages';
 import { HomePage } from './features/home/HomePage';
+import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { OrganisationFormPage } from './features/organisations/OrganisationFormPage';
 import { OrganisationsPage } from './features/organisations/OrganisationsPage';
 import { UserFormPage } from './features/users/UserFormPage';
@@ -65,6 +66,7 @@ export function App() {
       <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route path="/" element={page(<HomePage />)} />
       <Route path="/account" element={page(<AccountPage />)} />
+      <Route path="/notifications" element={page(<NotificationsPage />)} />
       <Route path="/organisations" element={page(<OrganisationsPage />, 'organisations:read')} />
       <Route path="/organisations/new" element={page(<OrganisationFormPage />, 'organisations:manage')} />
       <Route path="/organisations/:id" element={page(<OrganisationFormPage />, 'organisations:read')} />

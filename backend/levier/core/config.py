@@ -85,6 +85,8 @@ class Settings(BaseSettings):
     storage_region: str | None = None
     storage_access_key_id: str | None = None
     storage_secret_access_key: str | None = None
+    # `levier reminders` reminds an enterprise about a lot, for one reason, at most this often.
+    reminder_interval_days: int = Field(default=14, ge=1, le=365)
 
     @property
     def is_sqlite(self) -> bool:

@@ -194,3 +194,17 @@ class TestCommandLine:
         after = invoke("retention", "--months", "12")
         assert "Inactive beyond their period: 0 would be anonymised" in after.output
         assert invoke("retention", "--months", "6").exit_code != 0  # below the legal floor
+
+    def test_reminders_dry_run_then_twice(self, cli_database):
+        invoke("migrate")
+        invoke("seed-demo")
+        dry = invoke("reminders", "--dry-run")
+        assert dry.exit_code == 0, dry.output
+        assert "Reminders would be sent (dry run): " in dry.output
+        assert "none repeated within 14 days" in dry.output
+        assert invoke("reminders").exit_code == 0
+        # Whatever the first run sent, the second, within the interval, sends nothing.
+        again = invoke("reminders", "--interval-days", "30")
+        assert again.exit_code == 0, again.output
+        assert "Reminders sent: 0 (0 behind, 0 hours missing) to 0 user(s)" in again.output
+        assert invoke("reminders", "--interval-days", "0").exit_code != 0

@@ -40,6 +40,11 @@ MATRIX: dict[tuple[str, str], object] = {
     ("GET", "/api/v1/auth/me"): SIGNED_IN,
     ("PATCH", "/api/v1/auth/me"): SIGNED_IN,
     ("POST", "/api/v1/auth/password"): SIGNED_IN,
+    # Each user's own notifications, as /auth/me: another's are not found (404).
+    ("GET", "/api/v1/notifications"): SIGNED_IN,
+    ("GET", "/api/v1/notifications/unread-count"): SIGNED_IN,
+    ("POST", "/api/v1/notifications/read-all"): SIGNED_IN,
+    ("POST", "/api/v1/notifications/{notification_id}/read"): SIGNED_IN,
     ("GET", "/api/v1/organisations"): {Role.admin, Role.facilitator},
     ("POST", "/api/v1/organisations"): {Role.admin},
     ("GET", "/api/v1/organisations/{organisation_id}"): {Role.admin, Role.facilitator},
@@ -284,6 +289,7 @@ async def callers(session, auth):
             "declaration_id": uuid.uuid4(),
             "enterprise_id": uuid.uuid4(),
             "document_id": uuid.uuid4(),
+            "notification_id": uuid.uuid4(),
         },
     )
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 
 import { useAuth } from '../features/auth/AuthProvider';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { hasApiUse, roleKey } from '../lib/me';
 import { currentItem, visibleNavItems } from '../lib/navigation';
 import { Brand } from './Brand';
@@ -70,7 +71,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         {t('app.skip')}
       </a>
       <AppShell.Header className="app-header">
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+        <Group h="100%" justify="space-between" wrap="nowrap" className="header-bar">
           <Group gap="sm" wrap="nowrap">
             <Burger
               opened={opened}
@@ -81,7 +82,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
             />
             <Brand />
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" className="header-tools">
+            {me && <NotificationBell />}
             <LanguageSwitch />
             <UserMenu />
           </Group>

@@ -119,6 +119,7 @@ const FIELD_KINDS: ReadonlyMap<string, FieldKind> = new Map([
     exit_category: 'exitCategories',
     follow_up_situation: 'exitSituations',
     follow_up_category: 'exitCategories',
+    reminder: 'reminderReasons',
   }),
   ...codes('codes', { enabled_criteria: 'criteria' }),
 ]);
@@ -185,6 +186,13 @@ export function formatValue(field: string, value: unknown, { t, language, names 
     if (moment || (kind?.kind === 'moment' && !Number.isNaN(Date.parse(value))))
       return formatMoment(value, language);
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return dayMonthYear(value);
+    // A month ("2026-11", a reminder's) reads as the hours pages write it: "novembre 2026".
+    if (kind?.kind === 'date' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value)) {
+      const [year, month] = value.split('-').map(Number);
+      return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(Date.UTC(year, month - 1, 1)),
+      );
+    }
     return value;
   }
   if (typeof value === 'number') return new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(value);

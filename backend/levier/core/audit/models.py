@@ -22,6 +22,8 @@ class AuditAction(StrEnum):
     anonymised = "anonymised"
     # An invitation link (to choose the first password) was e-mailed to the account.
     invited = "invited"
+    # An enterprise was reminded about a lot (behind, or hours not declared): on the lot.
+    reminded = "reminded"
 
 
 class AuditEvent(SQLModel, table=True):

@@ -29,7 +29,7 @@ export const AUDITED_TYPES = [
 ] as const;
 
 /** What an entry records (backend `AuditAction`): the log's "Action" filter. */
-export const AUDIT_ACTIONS = ['created', 'updated', 'deleted', 'signed_in', 'read_sensitive', 'anonymised', 'invited'] as const;
+export const AUDIT_ACTIONS = ['created', 'updated', 'deleted', 'signed_in', 'read_sensitive', 'anonymised', 'invited', 'reminded'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export function isAuditAction(value: string | null | undefined): value is AuditAction {

@@ -1,0 +1,1 @@
+"""In-app notifications: each user's own list of what Levier told them."""

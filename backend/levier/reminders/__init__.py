@@ -1,0 +1,1 @@
+"""Reminders to awardees: lots behind their clause and last month's hours not declared."""
