@@ -9,7 +9,7 @@ const base: AwardValues = {
   consortium_type: 'none',
   awarded_amount: '1 200 000',
   notification_date: '2027-03-01',
-  members: [{ enterprise: builder }],
+  members: [{ enterprise: builder, amount: '' }],
   mandatary: '0',
   subcontractors: [],
   freeze_hours: false,
@@ -27,7 +27,7 @@ describe('awardBody', () => {
       ],
     });
     expect(body.awarded_amount).toBe('1200000');
-    expect(body.members).toEqual([{ enterprise_id: 'b', is_mandatary: false }]);
+    expect(body.members).toEqual([{ enterprise_id: 'b', is_mandatary: false, amount: null }]);
     expect(body.subcontractors).toEqual([
       { enterprise_id: 'i', amount: '200000' },
       { enterprise_id: 'r', amount: '45.50' },
@@ -40,11 +40,12 @@ describe('awardBody', () => {
   });
 
   it('sends a consortium with its mandatary, a single awardee with its first row only', () => {
-    const two = { ...base, members: [{ enterprise: builder }, { enterprise: insertion }], mandatary: '1' };
-    expect(awardBody(two).members).toEqual([{ enterprise_id: 'b', is_mandatary: false }]);
+    const two = { ...base, members: [{ enterprise: builder, amount: '600 000' }, { enterprise: insertion, amount: '' }], mandatary: '1' };
+    // A single awardee holds the whole amount: no share is sent.
+    expect(awardBody(two).members).toEqual([{ enterprise_id: 'b', is_mandatary: false, amount: null }]);
     expect(awardBody({ ...two, consortium_type: 'joint' }).members).toEqual([
-      { enterprise_id: 'b', is_mandatary: false },
-      { enterprise_id: 'i', is_mandatary: true },
+      { enterprise_id: 'b', is_mandatary: false, amount: '600000' },
+      { enterprise_id: 'i', is_mandatary: true, amount: null },
     ]);
   });
 });
@@ -103,8 +104,17 @@ describe('awardErrors', () => {
 
   it('wants every consortium member chosen, each once', () => {
     const errors = failing(
-      awardErrors({ ...base, consortium_type: 'joint', members: [{ enterprise: builder }, { enterprise: builder }, { enterprise: null }] }, today),
+      awardErrors({ ...base, consortium_type: 'joint', members: [{ enterprise: builder, amount: '' }, { enterprise: builder, amount: '' }, { enterprise: null, amount: '' }] }, today),
     );
     expect(errors).toEqual({ 'members.1.enterprise': 'lots.memberDuplicate', 'members.2.enterprise': 'validation.required' });
+  });
+
+  it('checks the members\' shares of a consortium, each and together', () => {
+    const members = [{ enterprise: builder, amount: '1 000 000' }, { enterprise: insertion, amount: 'abc' }];
+    expect(failing(awardErrors({ ...base, consortium_type: 'joint', members }, today))).toEqual({ 'members.1.amount': 'validation.amount' });
+    const over = [{ enterprise: builder, amount: '1 000 000' }, { enterprise: insertion, amount: '300 000' }];
+    expect(failing(awardErrors({ ...base, consortium_type: 'joint', members: over }, today))).toEqual({
+      members: { key: 'lots.memberSharesExceed', values: { total: expect.any(String), awarded: expect.any(String) } },
+    });
   });
 });

@@ -25,6 +25,7 @@ import { useAuth } from '../auth/AuthProvider';
 /** Where the form shows each field of the API (each member and subcontractor on its row). */
 const FIELDS = fieldMap(['awarded_amount', 'notification_date', 'consortium_type', 'members', 'subcontractors', 'freeze_hours'], {
   'members.*.enterprise_id': 'members.*.enterprise',
+  'members.*.amount': 'members.*.amount',
   'members.*.is_mandatary': 'members',
   'subcontractors.*.enterprise_id': 'subcontractors.*.enterprise',
   'subcontractors.*.amount': 'subcontractors.*.amount',
@@ -54,7 +55,7 @@ export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; 
       consortium_type: 'none',
       awarded_amount: typedAmount(lot.current_amount ?? lot.estimated_amount),
       notification_date: '',
-      members: [{ enterprise: null }],
+      members: [{ enterprise: null, amount: '' }],
       mandatary: '0',
       subcontractors: [],
       freeze_hours: lot.hours_frozen,
@@ -79,7 +80,7 @@ export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; 
         consortium_type: current.consortium_type,
         awarded_amount: typedAmount(current.awarded_amount),
         notification_date: current.notification_date,
-        members: current.members.map((m) => ({ enterprise: { id: m.enterprise.id, name: m.enterprise.name } })),
+        members: current.members.map((m) => ({ enterprise: { id: m.enterprise.id, name: m.enterprise.name }, amount: typedAmount(m.amount) })),
         freeze_hours: lot.hours_frozen,
         mandatary: String(Math.max(0, current.members.findIndex((m) => m.is_mandatary))),
         subcontractors: current.subcontractors.map((s) => ({
@@ -192,6 +193,14 @@ export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; 
                         onChange={(enterprise) => form.setFieldValue(`members.${index}.enterprise`, enterprise)}
                       />
                     </div>
+                    {consortium && (
+                      <TextInput
+                        label={t('lots.memberAmount')}
+                        inputMode="decimal"
+                        w={170}
+                        {...form.getInputProps(`members.${index}.amount`)}
+                      />
+                    )}
                     {consortium && <Radio value={String(index)} label={t('lots.mandatary')} mb={8} />}
                     {consortium && form.values.members.length > 1 && (
                       <ActionIcon variant="subtle" color="red.9" mb={4} aria-label={t('lots.remove')} onClick={() => form.removeListItem('members', index)}>
@@ -204,7 +213,7 @@ export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; 
             </Radio.Group>
             {consortium && (
               <Group>
-                <Button variant="subtle" onClick={() => form.insertListItem('members', { enterprise: null })}>
+                <Button variant="subtle" onClick={() => form.insertListItem('members', { enterprise: null, amount: '' })}>
                   {t('lots.addMember')}
                 </Button>
               </Group>

@@ -16,7 +16,8 @@ export interface AwardValues {
   consortium_type: ConsortiumType;
   awarded_amount: string;
   notification_date: string;
-  members: { enterprise: PickedEnterprise | null }[];
+  /** A consortium member's share of the awarded amount (optional; '' when none). */
+  members: { enterprise: PickedEnterprise | null; amount: string }[];
   mandatary: string;
   subcontractors: { enterprise: PickedEnterprise | null; amount: string }[];
   freeze_hours: boolean;
@@ -64,6 +65,9 @@ export function awardErrors(values: AwardValues, today: string, earliest?: strin
         ? 'lots.memberDuplicate'
         : null;
     if (id) awardees.add(id);
+    if (values.consortium_type !== 'none') {
+      errors[`members.${index}.amount`] = member.amount.trim() ? euroAmount(member.amount) : null;
+    }
   });
   const declared = new Set<string>();
   values.subcontractors.forEach((sub, index) => {
@@ -88,6 +92,16 @@ export function awardErrors(values: AwardValues, today: string, earliest?: strin
     Number.isFinite(awarded) && total > awarded
       ? { key: 'lots.subcontractingExceeds', values: { total: euros(total), awarded: euros(awarded) } }
       : null;
+  // The members' shares, when given, together within the awarded amount.
+  const shares = subcontractedTotal(
+    awardMembers(values)
+      .filter((member, index) => values.consortium_type !== 'none' && member.amount.trim() && !errors[`members.${index}.amount`])
+      .map((member) => member.amount),
+  );
+  errors.members =
+    Number.isFinite(awarded) && shares > awarded
+      ? { key: 'lots.memberSharesExceed', values: { total: euros(shares), awarded: euros(awarded) } }
+      : null;
   return errors;
 }
 
@@ -102,6 +116,8 @@ export function awardBody(values: AwardValues): AwardIn {
     members: awardMembers(values).map((member, index) => ({
       enterprise_id: member.enterprise?.id ?? '',
       is_mandatary: consortium && String(index) === values.mandatary,
+      // A single awardee holds the whole amount: a share is a consortium's only.
+      amount: consortium && member.amount.trim() ? (decimal(member.amount) ?? null) : null,
     })),
     subcontractors: values.subcontractors.map((sub) => ({
       enterprise_id: sub.enterprise?.id ?? '',
