@@ -35,9 +35,9 @@ function Figures({ figures }: { figures: LotCompliance }) {
   return (
     <Stack gap="sm">
       {required ? (
-        <Progress.Root size="lg" aria-label={t('compliance.progressLabel', { share: done ?? 0 })}>
-          <Progress.Section value={sections.validated} color="green" />
-          <Progress.Section value={sections.pending} color="yellow" />
+        <Progress.Root size="lg">
+          <Progress.Section value={sections.validated} color="green" aria-label={t('compliance.progressLabel', { share: number(done ?? 0) })} />
+          <Progress.Section value={sections.pending} color="yellow" aria-label={t('compliance.pendingLabel', { share: number(sections.pending) })} />
         </Progress.Root>
       ) : (
         <Text size="sm" c="dimmed">{t('compliance.noRequirement')}</Text>
