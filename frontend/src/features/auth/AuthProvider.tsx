@@ -46,7 +46,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () =>
       onSessionExpired(() => {
         forgetSession(queryClient);
-        notifications.show({ color: 'orange', message: i18n.t('login.expired') });
+        // Several calls in flight (a page's and the bell's) find out at once: one message.
+        notifications.hide('session-expired');
+        notifications.show({ id: 'session-expired', color: 'orange', message: i18n.t('login.expired') });
       }),
     [queryClient],
   );
