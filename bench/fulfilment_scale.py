@@ -1,0 +1,392 @@
+"""Benchmark: compliance roll-ups, the validation queue and declaring hours at national scale.
+
+`--lots N` clause lots (1 000 000 by default) in N/4 tenders of 250 facilitation structures
+(5 000 buyers, 5 000 operations holding half of the tenders, 50 000 enterprises, one in ten
+an SIAE / EA), each lot awarded and with two assignments in mixed modes (direct hire,
+temporary work, subcontracting, training), and five months of hours per assignment: 10 × N
+declarations (about 70 % validated, 20 % waiting, 10 % rejected), generated in SQL.
+
+Each request is measured through the real app in-process (ASGI → services → SQL) and, side
+by side, interleaved in the same run, the very statements it ran replayed through asyncpg in
+one transaction (the database's share of the work); declaring hours is measured against a
+bare INSERT of the same row. Ratios are what to compare: absolute times drift on a shared
+machine. Run: `make bench`, or `backend/.venv/bin/python bench/fulfilment_scale.py --lots N`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import os
+import statistics
+import sys
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+from sqlalchemy import event, text
+from sqlalchemy.engine import make_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _harness import on_throwaway_database, signed_in
+from levier.cli import run_migrations
+from levier.core.config import Settings
+from levier.core.db import create_engine
+from levier.main import create_app
+
+STRUCTURES, BUYERS, OPERATIONS, ENTERPRISES = 250, 5_000, 5_000, 50_000
+REPEAT = 20
+DEFAULT_SERVER = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+FRESH = 40  # assignments without hours, for the write path (one month each per call)
+
+
+def md5_uuid(value: str) -> uuid.UUID:
+    """As SQL's md5(value)::uuid."""
+    return uuid.UUID(hashlib.md5(value.encode()).hexdigest())  # noqa: S324 - ids, not secrets
+
+
+ORGANISATIONS = """
+INSERT INTO organisations (id, created_at, updated_at, version, name, search_name, kind,
+                           active, ess, enterprise_kind)
+SELECT md5('s' || k)::uuid, now(), now(), 1, 'Structure ' || k, 'structure ' || k,
+       'facilitation_structure', true, false, NULL FROM generate_series(0, :structures - 1) k
+UNION ALL
+SELECT md5('b' || k)::uuid, now(), now(), 1, 'Acheteur ' || k, 'acheteur ' || k, 'buyer',
+       true, false, NULL FROM generate_series(0, :buyers - 1) k
+UNION ALL
+SELECT md5('e' || k)::uuid, now(), now(), 1, 'Entreprise ' || k, 'entreprise ' || k,
+       'enterprise', true, false,
+       coalesce((ARRAY['EI', 'ETTI', 'EA', 'ACI'])[1 + k % 40], 'ordinary') FROM generate_series(0, :enterprises - 1) k
+"""
+USERS = """
+INSERT INTO users (id, created_at, updated_at, version, email, full_name, search_name, role,
+                   organisation_id, active, language, token_version)
+SELECT md5('fac' || k)::uuid, now(), now(), 1, 'fac' || k || '@example.org', 'Facilitation ' || k,
+       'facilitation ' || k, 'facilitator', md5('s' || k)::uuid, true, 'fr', 1
+FROM generate_series(0, :structures - 1) k
+UNION ALL
+SELECT md5('ent' || k)::uuid, now(), now(), 1, 'ent' || k || '@example.org', 'Entreprise ' || k,
+       'entreprise ' || k, 'enterprise', md5('e' || k)::uuid, true, 'fr', 1
+FROM generate_series(0, 9) k
+"""
+OPERATIONS_SQL = """
+INSERT INTO operations (id, created_at, updated_at, version, structure_id, name, search_name,
+                        description, target_kind, target_value)
+SELECT md5('o' || k)::uuid, now(), now(), 1, md5('s' || (k % :structures))::uuid,
+       'Opération ' || k, 'operation ' || k, '', 'hours', 50000
+FROM generate_series(0, :operations - 1) k
+"""
+# Tender t: structure t % S, buyer t % B (a buyer of that structure: S divides B), in
+# operation t % O for half of them (t / O even), lots 4t … 4t + 3.
+TENDERS = """
+INSERT INTO tenders (id, created_at, updated_at, version, structure_id, buyer_id, operation_id,
+                     reference, object, search_text, procedure, nature, ccag, price_form,
+                     techniques, cpv_code, place_level, place_code, place_name, status)
+SELECT md5('t' || t)::uuid, now(), now(), 1, md5('s' || (t % :structures))::uuid,
+       md5('b' || (t % :buyers))::uuid,
+       CASE WHEN (t / :operations) % 2 = 0 THEN md5('o' || (t % :operations))::uuid END,
+       'M' || lpad(t::text, 8, '0'), 'Travaux ' || t, 'travaux ' || t, 'open', 'works', 'works',
+       'unit', '[]', '45000000', 'department', '75', 'Paris', 'in_execution'
+FROM generate_series(0, :lots / 4 - 1) t
+"""
+LOTS = """
+INSERT INTO lots (id, created_at, updated_at, version, tender_id, number, title, trade, cpv_code,
+                  estimated_amount, duration_months, calculation_method, labour_share,
+                  computed_hours, hours_frozen)
+SELECT md5('l' || i)::uuid, now(), now(), 1, md5('t' || (i / 4))::uuid, 1 + i % 4, 'Lot ' || i,
+       'gros oeuvre', '45000000', 100000 + (i % 50) * 10000, 12 + i % 24, 'generic', 0.4,
+       500 + i % 1500, false
+FROM generate_series(0, :lots - 1) i
+"""
+AWARDS = """
+INSERT INTO lot_awards (id, created_at, updated_at, version, lot_id, awarded_amount,
+                        notification_date, consortium_type)
+SELECT md5('aw' || i)::uuid, now(), now(), 1, md5('l' || i)::uuid, 100000 + (i % 50) * 10000,
+       current_date - 180 - i % 700, 'none'
+FROM generate_series(0, :lots - 1) i
+"""
+MEMBERS = """
+INSERT INTO lot_award_members (award_id, enterprise_id, is_mandatary)
+SELECT md5('aw' || i)::uuid, md5('e' || ((i::bigint * 7919) % :enterprises))::uuid, true
+FROM generate_series(0, :lots - 1) i
+"""
+PARTICIPANTS = """
+INSERT INTO participants (id, created_at, updated_at, version, organisation_id, referent_id,
+                          structure_id, last_name, first_names, search_name, identity_key,
+                          birth_date, gender, qpv, notes, restricted, last_activity_on)
+SELECT md5('p' || i)::uuid, now(), now(), 1, md5('s' || (i % :structures))::uuid,
+       md5('fac' || (i % :structures))::uuid, md5('s' || (i % :structures))::uuid,
+       'Nom' || i, 'Prénom', 'nom' || i || ' prenom', 'nom' || i || '|prenom',
+       date '1965-01-01' + (i % 14000), CASE WHEN i % 3 = 0 THEN 'female' ELSE 'male' END,
+       i % 4 = 0, '', false, current_date
+FROM generate_series(0, :lots - 1) i
+"""
+# Two assignments a lot (j = 2i, 2i + 1), its host the lot's awardee; the employer of record
+# the awardee (direct hire), an ETTI (temporary work), an SIAE (subcontracting) or none
+# (training); they start at the award's notification.
+ASSIGNMENTS = """
+INSERT INTO assignments (id, created_at, updated_at, version, structure_id, tender_id, lot_id,
+                         participant_id, host_id, employer_id, mode, start_date, hours_per_week,
+                         job_title, end_note)
+SELECT md5('a' || (2 * i + k))::uuid, now(), now(), 1, md5('s' || ((i / 4) % :structures))::uuid,
+       md5('t' || (i / 4))::uuid, md5('l' || i)::uuid,
+       md5('p' || ((2 * i + k) * 7 % :lots))::uuid, md5('e' || ((i::bigint * 7919) % :enterprises))::uuid,
+       CASE (2 * i + k) % 8
+           WHEN 6 THEN md5('e' || (1 + 40 * ((i + k) % (:enterprises / 40))))::uuid
+           WHEN 5 THEN md5('e' || (40 * ((i + k) % (:enterprises / 40))))::uuid
+           WHEN 7 THEN NULL
+           ELSE md5('e' || ((i::bigint * 7919) % :enterprises))::uuid END,
+       CASE (2 * i + k) % 8 WHEN 6 THEN 'temporary_work' WHEN 5 THEN 'subcontracting'
+           WHEN 7 THEN 'training' ELSE 'direct_hire' END,
+       current_date - 180 - i % 700, 35, 'Maçon', ''
+FROM generate_series(0, :lots - 1) i, generate_series(0, 1) k
+"""
+HOURS = """
+INSERT INTO hours_declarations (id, created_at, updated_at, version, assignment_id, structure_id,
+                                lot_id, employer_id, participant_id, month, hours, note, status,
+                                declared_at, rejection_reason)
+SELECT md5(a.id::text || m)::uuid, now(), now(), 1, a.id, a.structure_id, a.lot_id,
+       coalesce(a.employer_id, a.host_id), a.participant_id,
+       (date_trunc('month', a.start_date) + m * interval '1 month')::date,
+       20 + (abs(hashtext(a.id::text)) + m * 13) % 140, '',
+       CASE WHEN (abs(hashtext(a.id::text)) + m) % 10 < 7 THEN 'validated'
+            WHEN (abs(hashtext(a.id::text)) + m) % 10 < 9 THEN 'declared'
+            ELSE 'rejected' END,
+       now(), ''
+FROM assignments a, generate_series(0, 4) m
+"""
+# Assignments without hours for the write path, on lot 0 (structure 0, awardee e0).
+FRESH_SQL = """
+INSERT INTO assignments (id, created_at, updated_at, version, structure_id, tender_id, lot_id,
+                         participant_id, host_id, employer_id, mode, start_date, hours_per_week,
+                         job_title, end_note)
+SELECT md5('fresh' || k)::uuid, now(), now(), 1, md5('s0')::uuid, md5('t0')::uuid,
+       md5('l0')::uuid, md5('p' || k)::uuid, md5('e0')::uuid, md5('e0')::uuid, 'direct_hire',
+       current_date - 1200, 35, 'Maçon', ''
+FROM generate_series(0, :fresh - 1) k
+"""
+STEPS = [
+    ("organisations and users", [ORGANISATIONS, USERS, OPERATIONS_SQL]),
+    ("tenders, lots, awards", [TENDERS, LOTS, AWARDS, MEMBERS]),
+    ("participants and assignments", [PARTICIPANTS, ASSIGNMENTS, FRESH_SQL]),
+    ("hours declarations", [HOURS]),
+]
+BIG_TABLES = ("hours_declarations", "assignments", "participants", "lots", "lot_awards")
+
+
+async def load(url: str, lots: int) -> None:
+    """The data set, with the big tables' secondary indexes built after their rows and
+    foreign-key triggers off while loading (the rows are consistent by construction)."""
+    server = make_url(url)
+    connection = await asyncpg.connect(
+        host=server.host, port=server.port or 5432, user=server.username, database=server.database
+    )
+    try:
+        await connection.execute("SET session_replication_role = replica")
+        await connection.execute("SET maintenance_work_mem = '1GB'")
+        indexes = await connection.fetch(
+            "SELECT indexname, indexdef FROM pg_indexes i WHERE tablename = ANY($1::text[])"
+            " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)",
+            list(BIG_TABLES),
+        )
+        for index in indexes:
+            await connection.execute(f'DROP INDEX "{index["indexname"]}"')
+        parameters = {
+            "lots": lots,
+            "structures": STRUCTURES,
+            "buyers": BUYERS,
+            "operations": OPERATIONS,
+            "enterprises": ENTERPRISES,
+            "fresh": FRESH,
+        }
+        for label, statements in STEPS:
+            start = time.perf_counter()
+            for statement in statements:
+                sql = statement
+                for name, value in parameters.items():
+                    sql = sql.replace(f":{name}", str(value))
+                await connection.execute(sql)
+            print(f"  loaded {label} in {time.perf_counter() - start:.0f} s", flush=True)
+        start = time.perf_counter()
+        for index in indexes:
+            await connection.execute(index["indexdef"])
+        await connection.execute("VACUUM ANALYZE")
+        print(f"  indexes and ANALYZE in {time.perf_counter() - start:.0f} s", flush=True)
+    finally:
+        await connection.close()
+
+
+class Recorder:
+    """The statements (and their parameters) the app sends to PostgreSQL while on."""
+
+    def __init__(self, engine: Any) -> None:
+        self.on = False
+        self.statements: list[tuple[str, tuple[Any, ...]]] = []
+        event.listen(engine.sync_engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, _conn, _cursor, statement, parameters, _context, _many) -> None:  # noqa: ANN001
+        if self.on:
+            self.statements.append((statement, tuple(parameters or ())))
+
+    async def record(self, call: Callable[[], Awaitable[object]]) -> list[tuple[str, tuple]]:
+        self.statements, self.on = [], True
+        try:
+            await call()
+        finally:
+            self.on = False
+        return self.statements
+
+
+def stats(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[int(len(ordered) * 0.95) - 1]
+
+
+async def run(url: str, lots: int, loaded: bool = False) -> None:
+    print(f"fulfilment at scale: {lots:,} lots, {lots * 2:,} assignments, {lots * 10:,} hours")
+    if not loaded:
+        await load(url, lots)
+    settings = Settings(environment="test", database_url=url, frontend_dist=Path("/nonexistent"))
+    app = create_app(settings)
+    engine = app.state.engine
+    recorder = Recorder(engine)
+    facilitator = await signed_in(engine, settings, md5_uuid("fac0"))
+    enterprise = await signed_in(engine, settings, md5_uuid("ent0"))
+    structure, operation = md5_uuid("s0"), md5_uuid("o0")
+    server = make_url(url)
+    raw = await asyncpg.connect(
+        host=server.host, port=server.port or 5432, user=server.username, database=server.database
+    )
+    transport = httpx.ASGITransport(app=app)
+    months = iter(range(10**6))  # the write path's (assignment, month) pairs, never reused
+    today = date.today()
+
+    def fresh_pair() -> tuple[uuid.UUID, date]:
+        n = next(months)
+        assignment = md5_uuid(f"fresh{n % FRESH}")
+        back = n // FRESH  # months before the current one
+        year, month = divmod(today.year * 12 + today.month - 1 - back, 12)
+        return assignment, date(year, month + 1, 1)
+
+    async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+
+        def get(path: str, headers: dict[str, str], **params: object):
+            async def call() -> None:
+                response = await client.get(path, params=params, headers=headers)
+                assert response.status_code == 200, response.text
+
+            return call
+
+        async def declare() -> None:
+            assignment, month = fresh_pair()
+            body = {"assignment_id": str(assignment), "month": month.strftime("%Y-%m"),
+                    "hours": "120.5"}
+            response = await client.post("/api/v1/hours", json=body, headers=enterprise)
+            assert response.status_code == 201, response.text
+
+        async def bare_insert() -> None:
+            assignment, month = fresh_pair()
+            await raw.execute(
+                "INSERT INTO hours_declarations (id, created_at, updated_at, version,"
+                " assignment_id, structure_id, lot_id, employer_id, participant_id, month,"
+                " hours, note, status, declared_by_id, declared_at, rejection_reason)"
+                " VALUES ($1, now(), now(), 1, $2, $3, $4, $5, $6, $7, $8, '', 'declared', $9,"
+                " now(), '')",
+                uuid.uuid4(), assignment, structure, md5_uuid("l0"), md5_uuid("e0"),
+                md5_uuid("p0"), month, 120.5, md5_uuid("ent0"),
+            )
+
+        requests = {
+            "structure roll-up (/compliance/summary level=structure)": get(
+                "/api/v1/compliance/summary", facilitator, level="structure", id=structure
+            ),
+            "operation roll-up (/compliance/summary level=operation)": get(
+                "/api/v1/compliance/summary", facilitator, level="operation", id=operation
+            ),
+            "operation series (/compliance/series)": get(
+                "/api/v1/compliance/series", facilitator, operation_id=operation
+            ),
+            "validation queue, first page (/hours?status=declared)": get(
+                "/api/v1/hours", facilitator, status="declared", limit=50
+            ),
+        }
+        sides: dict[str, Callable[[], Awaitable[object]]] = {}
+        for label, call in requests.items():
+            await call()  # warm-up
+            statements = await recorder.record(call)
+
+            async def replay(statements: list[tuple[str, tuple]] = statements) -> None:
+                async with raw.transaction():
+                    for sql, parameters in statements:
+                        await raw.fetch(sql, *parameters)
+
+            sides[f"{label}: app"] = call
+            sides[f"{label}: its {len(statements)} statements, asyncpg"] = replay
+            print(f"  {label}: {len(statements)} statements", flush=True)
+        write_statements = await recorder.record(declare)
+        print(f"  declaring hours: {len(write_statements)} statements", flush=True)
+        sides["declare hours (POST /hours, audit + outbox): app"] = declare
+        sides["declare hours: bare INSERT, asyncpg"] = bare_insert
+        for call in sides.values():  # warm-up (the replays' statements get prepared)
+            await call()
+        results: dict[str, list[float]] = {label: [] for label in sides}
+        for _ in range(REPEAT):  # interleaved, so drift hits every side alike
+            for label, call in sides.items():
+                start = time.perf_counter()
+                await call()
+                results[label].append((time.perf_counter() - start) * 1000)
+    await raw.close()
+    await engine.dispose()
+    print(f"{REPEAT} runs each, interleaved; median / p95 in ms; ratio of medians")
+    labels = list(results)
+    for app_label, raw_label in zip(labels[::2], labels[1::2], strict=True):
+        app_median, app_p95 = stats(results[app_label])
+        raw_median, raw_p95 = stats(results[raw_label])
+        print(f"  {app_label:<72} {app_median:8.1f} {app_p95:8.1f}")
+        print(f"  {raw_label:<72} {raw_median:8.1f} {raw_p95:8.1f}")
+        print(f"    app / raw = {app_median / raw_median:.2f}×, raw / app = "
+              f"{raw_median / app_median:.2f}×")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--lots", type=int, default=1_000_000, help="clause lots (hours: 10×)")
+    parser.add_argument(
+        "--keep",
+        metavar="NAME",
+        help="load into database NAME and keep it (reused as is by the next run with it)",
+    )
+    arguments = parser.parse_args()
+    lots = arguments.lots - arguments.lots % 4 or 4
+    if arguments.keep:
+        asyncio.run(kept(arguments.keep, lots))
+    else:
+        on_throwaway_database(lambda url: run(url, lots))
+
+
+async def kept(name: str, lots: int) -> None:
+    """Reuse (or create, migrate and load) a database kept between runs."""
+    server = make_url(os.environ.get("LEVIER_TEST_POSTGRES_URL", DEFAULT_SERVER))
+    url = server.set(database=name).render_as_string(hide_password=False)
+    admin = await asyncpg.connect(
+        host=server.host, port=server.port or 5432, user=server.username, database=server.database
+    )
+    exists = await admin.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name)
+    if not exists:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    await admin.close()
+    if not exists:
+        await asyncio.to_thread(run_migrations, url)
+    await run(url, lots, loaded=bool(exists))
+
+
+if __name__ == "__main__":
+    main()
