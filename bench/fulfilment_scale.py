@@ -245,6 +245,18 @@ class Recorder:
         return self.statements
 
 
+EXPLAIN = "--explain" in sys.argv
+
+
+async def explain(raw: asyncpg.Connection, label: str, statements: list[tuple[str, tuple]]) -> None:
+    """Each statement's plan as it ran (which index serves it), with `--explain`."""
+    print(f"--- plans of {label}")
+    for sql, parameters in statements:
+        plan = await raw.fetch(f"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) {sql}", *parameters)
+        print("  " + " ".join(sql.split())[:160])
+        print("\n".join("    " + row[0][:200] for row in plan))
+
+
 def stats(samples: list[float]) -> tuple[float, float]:
     ordered = sorted(samples)
     return statistics.median(ordered), ordered[int(len(ordered) * 0.95) - 1]
@@ -265,6 +277,8 @@ async def run(url: str, lots: int, loaded: bool = False) -> None:
     raw = await asyncpg.connect(
         host=server.host, port=server.port or 5432, user=server.username, database=server.database
     )
+    fresh = [md5_uuid(f"fresh{k}") for k in range(FRESH)]  # a kept database's last run's
+    await raw.execute("DELETE FROM hours_declarations WHERE assignment_id = ANY($1)", fresh)
     transport = httpx.ASGITransport(app=app)
     months = iter(range(10**6))  # the write path's (assignment, month) pairs, never reused
     today = date.today()
@@ -328,6 +342,8 @@ async def run(url: str, lots: int, loaded: bool = False) -> None:
                     for sql, parameters in statements:
                         await raw.fetch(sql, *parameters)
 
+            if EXPLAIN:
+                await explain(raw, label, statements)
             sides[f"{label}: app"] = call
             sides[f"{label}: its {len(statements)} statements, asyncpg"] = replay
             print(f"  {label}: {len(statements)} statements", flush=True)
@@ -364,6 +380,7 @@ def main() -> None:
         metavar="NAME",
         help="load into database NAME and keep it (reused as is by the next run with it)",
     )
+    parser.add_argument("--explain", action="store_true", help="print each statement's plan")
     arguments = parser.parse_args()
     lots = arguments.lots - arguments.lots % 4 or 4
     if arguments.keep:
