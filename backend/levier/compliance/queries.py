@@ -217,6 +217,10 @@ async def hour_rows(
         .join(Assignment, col(Assignment.id) == col(HoursDeclaration.assignment_id))
         .where(
             col(HoursDeclaration.lot_id).in_(lot_ids),
+            # The same lots on the assignments (the declaration copies its assignment's lot):
+            # lets PostgreSQL read only those lots' assignments by `ix_assignments_lot`
+            # instead of hashing all of them (bench/README.md, fulfilment_scale.py).
+            col(Assignment.lot_id).in_(lot_ids),
             col(HoursDeclaration.month) <= on,
             col(HoursDeclaration.status).in_([HoursStatus.validated, HoursStatus.declared]),
         )
