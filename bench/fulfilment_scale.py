@@ -30,16 +30,16 @@ from typing import Any
 
 import asyncpg
 import httpx
-from sqlalchemy import event, text
+from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "backend"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _harness import on_throwaway_database, signed_in
+
 from levier.cli import run_migrations
 from levier.core.config import Settings
-from levier.core.db import create_engine
 from levier.main import create_app
 
 STRUCTURES, BUYERS, OPERATIONS, ENTERPRISES = 250, 5_000, 5_000, 50_000
@@ -64,7 +64,8 @@ SELECT md5('b' || k)::uuid, now(), now(), 1, 'Acheteur ' || k, 'acheteur ' || k,
 UNION ALL
 SELECT md5('e' || k)::uuid, now(), now(), 1, 'Entreprise ' || k, 'entreprise ' || k,
        'enterprise', true, false,
-       coalesce((ARRAY['EI', 'ETTI', 'EA', 'ACI'])[1 + k % 40], 'ordinary') FROM generate_series(0, :enterprises - 1) k
+       coalesce((ARRAY['EI', 'ETTI', 'EA', 'ACI'])[1 + k % 40], 'ordinary')
+FROM generate_series(0, :enterprises - 1) k
 """
 USERS = """
 INSERT INTO users (id, created_at, updated_at, version, email, full_name, search_name, role,
@@ -138,7 +139,8 @@ INSERT INTO assignments (id, created_at, updated_at, version, structure_id, tend
                          job_title, end_note)
 SELECT md5('a' || (2 * i + k))::uuid, now(), now(), 1, md5('s' || ((i / 4) % :structures))::uuid,
        md5('t' || (i / 4))::uuid, md5('l' || i)::uuid,
-       md5('p' || ((2 * i + k) * 7 % :lots))::uuid, md5('e' || ((i::bigint * 7919) % :enterprises))::uuid,
+       md5('p' || ((2 * i + k) * 7 % :lots))::uuid,
+       md5('e' || ((i::bigint * 7919) % :enterprises))::uuid,
        CASE (2 * i + k) % 8
            WHEN 6 THEN md5('e' || (1 + 40 * ((i + k) % (:enterprises / 40))))::uuid
            WHEN 5 THEN md5('e' || (40 * ((i + k) % (:enterprises / 40))))::uuid
@@ -232,7 +234,7 @@ class Recorder:
         self.statements: list[tuple[str, tuple[Any, ...]]] = []
         event.listen(engine.sync_engine, "before_cursor_execute", self._seen)
 
-    def _seen(self, _conn, _cursor, statement, parameters, _context, _many) -> None:  # noqa: ANN001
+    def _seen(self, _conn, _cursor, statement, parameters, _context, _many) -> None:
         if self.on:
             self.statements.append((statement, tuple(parameters or ())))
 
@@ -301,8 +303,11 @@ async def run(url: str, lots: int, loaded: bool = False) -> None:
 
         async def declare() -> None:
             assignment, month = fresh_pair()
-            body = {"assignment_id": str(assignment), "month": month.strftime("%Y-%m"),
-                    "hours": "120.5"}
+            body = {
+                "assignment_id": str(assignment),
+                "month": month.strftime("%Y-%m"),
+                "hours": "120.5",
+            }
             response = await client.post("/api/v1/hours", json=body, headers=enterprise)
             assert response.status_code == 201, response.text
 
@@ -314,8 +319,15 @@ async def run(url: str, lots: int, loaded: bool = False) -> None:
                 " hours, note, status, declared_by_id, declared_at, rejection_reason)"
                 " VALUES ($1, now(), now(), 1, $2, $3, $4, $5, $6, $7, $8, '', 'declared', $9,"
                 " now(), '')",
-                uuid.uuid4(), assignment, structure, md5_uuid("l0"), md5_uuid("e0"),
-                md5_uuid("p0"), month, 120.5, md5_uuid("ent0"),
+                uuid.uuid4(),
+                assignment,
+                structure,
+                md5_uuid("l0"),
+                md5_uuid("e0"),
+                md5_uuid("p0"),
+                month,
+                120.5,
+                md5_uuid("ent0"),
             )
 
         requests = {
@@ -368,8 +380,10 @@ async def run(url: str, lots: int, loaded: bool = False) -> None:
         raw_median, raw_p95 = stats(results[raw_label])
         print(f"  {app_label:<72} {app_median:8.1f} {app_p95:8.1f}")
         print(f"  {raw_label:<72} {raw_median:8.1f} {raw_p95:8.1f}")
-        print(f"    app / raw = {app_median / raw_median:.2f}×, raw / app = "
-              f"{raw_median / app_median:.2f}×")
+        print(
+            f"    app / raw = {app_median / raw_median:.2f}×, raw / app = "
+            f"{raw_median / app_median:.2f}×"
+        )
 
 
 def main() -> None:
