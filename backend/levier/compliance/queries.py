@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, case, func, or_, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -40,8 +40,9 @@ from levier.tenders.constants import TenderStatus
 from levier.tenders.models import AwardMember, Lot, LotAward, Subcontractor, Tender
 
 
-@dataclass(frozen=True)
-class LotRow:
+# Rows are named tuples: immutable like frozen dataclasses, but built several times faster
+# (a structure's roll-up builds 4 000 lot rows and 10 000 hour rows; bench/README.md).
+class LotRow(NamedTuple):
     id: uuid.UUID
     tender_id: uuid.UUID
     tender_reference: str
@@ -62,8 +63,7 @@ class LotRow:
     pooling_id: uuid.UUID | None
 
 
-@dataclass(frozen=True)
-class HoursRow:
+class HoursRow(NamedTuple):
     lot_id: uuid.UUID
     mode: str
     status: str
