@@ -37,6 +37,7 @@ CENT = Decimal("0.01")
 SHARE = Decimal("0.0001")
 VALIDATED = HoursStatus.validated.value
 DECLARED = HoursStatus.declared.value
+MODES = [(mode, mode.value) for mode in FulfilmentMode]  # iterating the enum is slow per lot
 
 
 @dataclass
@@ -177,9 +178,9 @@ def lot_figures(
     cap = (Decimal(required) * settings.training_cap_share).quantize(CENT) if required else None
     by_mode: list[ModeFigure] = []
     validated = pending = excess = ZERO
-    for mode in FulfilmentMode:
-        done = sums.get((mode.value, VALIDATED), ZERO)
-        waiting = sums.get((mode.value, DECLARED), ZERO)
+    for mode, value in MODES:
+        done = sums.get((value, VALIDATED), ZERO)
+        waiting = sums.get((value, DECLARED), ZERO)
         if done == 0 and waiting == 0:
             continue
         counts = done

@@ -116,7 +116,8 @@ async def summary(
     inputs = await load(session, lot_ids, on)
     wanted = set((await session.execute(lot_ids)).scalars())
     figures = [f for f in figures_at(inputs, on).values() if f.row.id in wanted]
-    figures.sort(key=lambda f: (f.row.tender_reference, str(f.row.tender_id), f.row.number))
+    if level == Level.tender:  # only the tender level lists its lots; totals need no order
+        figures.sort(key=lambda f: (f.row.tender_reference, str(f.row.tender_id), f.row.number))
     operation = None
     if level == Level.operation:
         operation = await _operation(session, user, entity_id)
