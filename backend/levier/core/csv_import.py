@@ -172,6 +172,18 @@ def in_file_terms(
     }
 
 
+def answer(result: BaseModel, apply: bool, report: ImportReport) -> BaseModel:
+    """The import's report, or a 422 carrying it when an apply found an error (the row
+    reports go under `report`: a problem's `errors[]` names fields only)."""
+    if apply and not report.ok:
+        raise DomainError(
+            "import_rejected",
+            status_code=422,
+            extensions={"report": result.model_dump(mode="json")},
+        )
+    return result
+
+
 async def all_or_nothing(
     session: AsyncSession, apply: bool, report: ImportReport, lines: Callable[[], Awaitable[None]]
 ) -> ImportReport:

@@ -129,3 +129,41 @@ def translate(code: str, language: Language, **params: object) -> str:
         return template.format(**{name: shown(v, language) for name, v in params.items()})
     except (KeyError, IndexError):
         return template
+
+
+MONTH_NAMES = {
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+
+def month_name(month: date, language: str = "fr") -> str:
+    """ "novembre 2026" / "November 2026" (French unless English is asked)."""
+    names = MONTH_NAMES["en" if language == "en" else "fr"]
+    return f"{names[month.month - 1]} {month.year}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from levier.core import i18n
 from levier.core.numbers import french_quantity
 
 MODES = {
@@ -60,20 +61,6 @@ CONTRACTS = {
     "professionalisation": "Contrat de professionnalisation",
     "subsidised": "Contrat aidé",
 }
-MONTHS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
 
 
 def day(value: date | None) -> str:
@@ -81,7 +68,7 @@ def day(value: date | None) -> str:
 
 
 def month_name(value: date) -> str:
-    return f"{MONTHS[value.month - 1]} {value.year}"
+    return i18n.month_name(value, "fr")
 
 
 def hours(value: Decimal | int | None) -> str:

@@ -14,7 +14,7 @@ from levier.auth.permissions import Role
 from levier.core import csv_import
 from levier.core.csv_import import ImportRowErrors
 from levier.core.db import SessionDep
-from levier.core.errors import DomainError, FieldInvalid, request_language
+from levier.core.errors import FieldInvalid, request_language
 from levier.core.etag import set_etag
 from levier.core.exports import csv_lines
 from levier.core.guards import BODY_LIMIT_KEY
@@ -169,12 +169,7 @@ async def import_hours(
         file_errors=report.file_errors,
         errors=[ImportRowErrors.model_validate(asdict(row)) for row in report.errors],
     )
-    if apply and not report.ok:
-        raise DomainError(
-            "import_rejected",
-            status_code=422,
-            extensions={"report": result.model_dump(mode="json")},
-        )
+    csv_import.answer(result, apply, report)
     return result
 
 

@@ -13,7 +13,7 @@ from fastapi import Depends, File, Form, Query, Request, Response, UploadFile, s
 
 from levier.core import csv_import
 from levier.core.db import SessionDep
-from levier.core.errors import DomainError, request_language
+from levier.core.errors import request_language
 from levier.core.etag import set_etag
 from levier.core.guards import BODY_LIMIT_KEY
 from levier.core.pagination import Page, PageParams, page_params
@@ -180,13 +180,7 @@ async def import_participants(
         file_errors=report.file_errors,
         errors=[ImportRowErrors.model_validate(asdict(row)) for row in report.errors],
     )
-    if apply and not report.ok:
-        # The row reports go under `report`: `errors[]` of a problem names fields only.
-        raise DomainError(
-            "import_rejected",
-            status_code=422,
-            extensions={"report": result.model_dump(mode="json")},
-        )
+    csv_import.answer(result, apply, report)
     return result
 
 

@@ -7,36 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from levier.core.i18n import month_name
 from levier.reminders.constants import ReminderReason
-
-MONTHS_FR = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True)
@@ -52,11 +24,6 @@ class ReminderFacts:
     validated: Decimal | None = None
     expected: Decimal | None = None
     required: int | None = None
-
-
-def month_name(month: date, language: str) -> str:
-    names = MONTHS_EN if language == "en" else MONTHS_FR
-    return f"{names[month.month - 1]} {month.year}"
 
 
 def _of_month(month: date) -> str:
