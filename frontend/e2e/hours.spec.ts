@@ -62,6 +62,7 @@ test('hours are declared, corrected, rejected and validated month by month', asy
   // The facilitator's queue: rejects this month's declaration with a reason…
   await loginAs(page, DEMO.facilitator);
   await openNav(page, 'Heures');
+  await expect(page.getByRole('radiogroup', { name: 'Vue des heures' })).toBeVisible();
   await expect(page.getByRole('radio', { name: 'À valider' })).toBeChecked();
   const waiting = page.getByRole('row').filter({ hasText: name }).filter({ hasText: '148 h' });
   await waiting.getByRole('button', { name: `Refuser les heures de ${name}` }).click();
@@ -95,7 +96,7 @@ test('hours are declared, corrected, rejected and validated month by month', asy
   // A referent reads her people's hours, with no action.
   await loginAs(page, DEMO.referent);
   await openNav(page, 'Heures');
-  await expect(page.getByText('Toutes les déclarations', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('radiogroup', { name: 'Vue des heures' })).toHaveCount(0);
   await expect(page.getByRole('columnheader', { name: 'Actions' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^(Valider|Refuser|Corriger) les heures/ })).toHaveCount(0);
 });
