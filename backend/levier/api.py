@@ -16,6 +16,7 @@ from levier.core.db import SessionDep
 from levier.core.errors import PROBLEM_RESPONSES
 from levier.core.routing import API_PREFIX
 from levier.documents.router import documents_router, lot_documents_router, reports_router
+from levier.followups.router import router as followups_router
 from levier.hours.router import router as hours_router
 from levier.notifications.router import router as notifications_router
 from levier.offers.router import router as offers_router
@@ -73,6 +74,7 @@ DOMAIN_ROUTERS = (
     lot_documents_router,
     reports_router,
     notifications_router,
+    followups_router,
 )
 
 

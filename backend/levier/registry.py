@@ -7,6 +7,7 @@ from levier.compliance import models as compliance_models
 from levier.core.audit import models as audit_models
 from levier.core.db import metadata
 from levier.documents import models as documents_models
+from levier.followups import models as followups_models
 from levier.hours import models as hours_models
 from levier.notifications import models as notifications_models
 from levier.offers import models as offers_models
@@ -25,6 +26,7 @@ __all__ = [
     "clauses_models",
     "compliance_models",
     "documents_models",
+    "followups_models",
     "hours_models",
     "metadata",
     "notifications_models",

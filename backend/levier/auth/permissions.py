@@ -61,6 +61,8 @@ class Permission(StrEnum):
     assignment_reports_read = "assignment_reports:read"
     assignment_reports_write = "assignment_reports:write"
     assignment_reports_issue = "assignment_reports:issue"
+    follow_ups_read = "follow_ups:read"
+    follow_ups_manage = "follow_ups:manage"
 
 
 # Participants' personal data: the instance's admin runs the service, not the follow-up, so
@@ -87,6 +89,9 @@ PERSONAL_DATA_PERMISSIONS = frozenset(
         Permission.assignment_reports_read,
         Permission.assignment_reports_write,
         Permission.assignment_reports_issue,
+        # Follow-up items name the people proposed, employed or reported on.
+        Permission.follow_ups_read,
+        Permission.follow_ups_manage,
     }
 )
 
@@ -135,6 +140,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.assignment_reports_read,
             Permission.assignment_reports_write,
             Permission.assignment_reports_issue,
+            # Their queue ("my day"): what is due, who acts next; snooze, hand over.
+            Permission.follow_ups_read,
+            Permission.follow_ups_manage,
         }
     ),
     # Buyers draft their own tenders and lots; the facilitator publishes and sets the clause.
@@ -149,6 +157,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.compliance_read,
             Permission.documents_read,
             Permission.documents_issue,
+            # The lots and clauses of their tenders still waiting on someone.
+            Permission.follow_ups_read,
         }
     ),
     # Enterprises read the lots they were awarded (as member or declared subcontractor) and
@@ -173,6 +183,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.documents_read,
             Permission.assignment_reports_read,
             Permission.assignment_reports_write,
+            # Their queue: offers to open, candidates to answer, hours, reports.
+            Permission.follow_ups_read,
+            Permission.follow_ups_manage,
         }
     ),
     # Referents run their portfolio (a PLIE coordinator, its network's portfolios).
@@ -193,6 +206,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             # Their people's end-of-assignment reports, once issued.
             Permission.documents_read,
             Permission.assignment_reports_read,
+            # What their people's referrals and missions wait for, and on whom.
+            Permission.follow_ups_read,
         }
     ),
 }

@@ -10,3 +10,5 @@ class NotificationKind(StrEnum):
     reminder_behind = "reminder_behind"
     # Last month's hours of a running assignment are not declared yet.
     reminder_hours_missing = "reminder_hours_missing"
+    # A follow-up item was handed to the recipient, with a note.
+    follow_up_handed_over = "follow_up_handed_over"

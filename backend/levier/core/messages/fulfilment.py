@@ -161,4 +161,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Indiquez soit un lot (lot_id), soit une opération (operation_id), pas les deux.",
         "Give either a lot (lot_id) or an operation (operation_id), not both.",
     ),
+    "follow_up_not_found": (
+        "Ce suivi n'est plus à faire (ce qu'il attendait a été fait) ou n'est pas à votre portée.",
+        "This follow-up is no longer to do (what it waited for was done) or is out of your reach.",
+    ),
+    "follow_up_not_yours": (
+        "Ce suivi revient à une autre organisation : seuls elle, la personne à qui il a été "
+        "transmis et la structure qui le suit peuvent le reporter ou le transmettre.",
+        "This follow-up belongs to another organisation: only it, the person it was handed to "
+        "and the structure following it may snooze it or hand it over.",
+    ),
+    "follow_up_not_snoozed": (
+        "Ce suivi n'est pas reporté.",
+        "This follow-up is not snoozed.",
+    ),
+    "follow_up_snooze_past": (
+        "Choisissez un jour après aujourd'hui.",
+        "Choose a day after today.",
+    ),
+    "follow_up_snooze_too_far": (
+        "Un suivi se reporte de {days} jours au plus.",
+        "A follow-up is snoozed by {days} days at most.",
+    ),
+    "follow_up_assignee_refused": (
+        "Ce suivi se transmet à une personne active de l'organisation qui doit agir ou de la "
+        "structure qui le suit.",
+        "This follow-up is handed to an active person of the organisation that acts or of the "
+        "structure following it.",
+    ),
 }
