@@ -82,7 +82,7 @@ async def entries(session: AsyncSession, items: list[Item]) -> list[Entry]:
             .outerjoin(User, assignee)
             .where(col(FollowUp.subject).in_(subjects[start : start + CHUNK]))
         )
-        for decision, person in (await session.execute(statement)).tuples():
+        for decision, person in (await session.execute(statement)).all():
             found[(decision.kind, decision.subject)] = (decision, person)
     rows = []
     for item in items:

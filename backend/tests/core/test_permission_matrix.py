@@ -27,6 +27,8 @@ MATCHING = frozenset({Role.facilitator, Role.enterprise, Role.referent})
 PROPOSERS = frozenset({Role.facilitator, Role.referent})
 EMPLOYERS = frozenset({Role.facilitator, Role.enterprise})
 COMPLIANCE_READERS = frozenset({Role.admin, Role.facilitator, Role.buyer, Role.enterprise})
+# Follow-ups name people: never admin; the buyer's hold lots only. Decided by those who act.
+FOLLOW_UP_READERS = frozenset({Role.facilitator, Role.buyer, Role.enterprise, Role.referent})
 
 # (method, path) → PUBLIC, SIGNED_IN, or the set of roles allowed.
 MATRIX: dict[tuple[str, str], object] = {
@@ -45,6 +47,13 @@ MATRIX: dict[tuple[str, str], object] = {
     ("GET", "/api/v1/notifications/unread-count"): SIGNED_IN,
     ("POST", "/api/v1/notifications/read-all"): SIGNED_IN,
     ("POST", "/api/v1/notifications/{notification_id}/read"): SIGNED_IN,
+    ("GET", "/api/v1/follow-ups"): FOLLOW_UP_READERS,
+    ("GET", "/api/v1/follow-ups/counts"): FOLLOW_UP_READERS,
+    ("GET", "/api/v1/follow-ups/{key}"): FOLLOW_UP_READERS,
+    ("GET", "/api/v1/follow-ups/{key}/candidates"): FOLLOW_UP_READERS,
+    ("POST", "/api/v1/follow-ups/{key}/snooze"): EMPLOYERS,
+    ("POST", "/api/v1/follow-ups/{key}/wake"): EMPLOYERS,
+    ("POST", "/api/v1/follow-ups/{key}/hand-over"): EMPLOYERS,
     ("GET", "/api/v1/organisations"): {Role.admin, Role.facilitator},
     ("POST", "/api/v1/organisations"): {Role.admin},
     ("GET", "/api/v1/organisations/{organisation_id}"): {Role.admin, Role.facilitator},
@@ -290,6 +299,7 @@ async def callers(session, auth):
             "enterprise_id": uuid.uuid4(),
             "document_id": uuid.uuid4(),
             "notification_id": uuid.uuid4(),
+            "key": f"offer_missing.{uuid.uuid4()}",
         },
     )
 

@@ -35,6 +35,7 @@ ID_SOURCES = {
     "referral_id": ("/api/v1/referrals", "id"),
     "assignment_id": ("/api/v1/assignments", "id"),
     "declaration_id": ("/api/v1/hours", "id"),
+    "key": ("/api/v1/follow-ups", "key"),
 }
 # The query parameters a list requires, as a caller would give them.
 REQUIRED_PARAMS = {"/api/v1/assignments/employer-options": {"mode": "temporary_work"}}

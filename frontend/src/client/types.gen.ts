@@ -551,6 +551,18 @@ export type BuyerReportIssued = {
 export type CalculationMethod = 'generic' | 'cleaning';
 
 /**
+ * Candidates
+ *
+ * Who the item may be handed to.
+ */
+export type Candidates = {
+    /**
+     * Items
+     */
+    items: Array<PersonRef>;
+};
+
+/**
  * Ccag
  */
 export type Ccag = 'works' | 'project_management' | 'supplies_services' | 'industrial' | 'intellectual_services' | 'ict' | 'none';
@@ -1515,6 +1527,53 @@ export type FieldProblemDocument = {
 };
 
 /**
+ * FollowUpAction
+ */
+export type FollowUpAction = 'snoozed' | 'woken' | 'handed_over';
+
+/**
+ * FollowUpActions
+ */
+export type FollowUpActions = {
+    /**
+     * Hand Over
+     */
+    hand_over: boolean;
+    /**
+     * Snooze
+     */
+    snooze: boolean;
+    /**
+     * Wake
+     */
+    wake: boolean;
+};
+
+/**
+ * FollowUpCounts
+ *
+ * The caller's queue in numbers: theirs (overdue, due today, later) and those they follow.
+ */
+export type FollowUpCounts = {
+    /**
+     * Following
+     */
+    following: number;
+    /**
+     * Overdue
+     */
+    overdue: number;
+    /**
+     * Today
+     */
+    today: number;
+    /**
+     * Upcoming
+     */
+    upcoming: number;
+};
+
+/**
  * FollowUpCreate
  *
  * The outcome six months after the exit.
@@ -1527,6 +1586,300 @@ export type FollowUpCreate = {
     follow_up_date: string;
     situation: ExitSituation;
 };
+
+/**
+ * FollowUpDetail
+ */
+export type FollowUpDetail = {
+    actions: FollowUpActions;
+    /**
+     * Acts Next Name
+     */
+    acts_next_name: string;
+    assignee: PersonRef | null;
+    /**
+     * Assignment Id
+     */
+    assignment_id: string | null;
+    /**
+     * Count
+     */
+    count: number | null;
+    /**
+     * Counted Hours
+     */
+    counted_hours: string | null;
+    /**
+     * Due On
+     */
+    due_on: string;
+    /**
+     * Enterprise Id
+     */
+    enterprise_id: string | null;
+    /**
+     * Enterprise Name
+     */
+    enterprise_name: string | null;
+    /**
+     * Expected Hours
+     */
+    expected_hours: string | null;
+    /**
+     * History
+     */
+    history: Array<FollowUpEventRead>;
+    /**
+     * Key
+     */
+    key: string;
+    kind: FollowUpKind;
+    /**
+     * Lot Id
+     */
+    lot_id: string | null;
+    /**
+     * Lot Number
+     */
+    lot_number: number | null;
+    /**
+     * Lot Title
+     */
+    lot_title: string | null;
+    /**
+     * Mine
+     */
+    mine: boolean;
+    /**
+     * Month
+     */
+    month: string | null;
+    /**
+     * Next Action On
+     */
+    next_action_on: string;
+    /**
+     * Note
+     */
+    note: string;
+    /**
+     * Offer Id
+     */
+    offer_id: string | null;
+    /**
+     * Offer Title
+     */
+    offer_title: string | null;
+    /**
+     * Overdue
+     */
+    overdue: boolean;
+    /**
+     * Owner Id
+     */
+    owner_id: string;
+    /**
+     * Owner Name
+     */
+    owner_name: string;
+    /**
+     * Participant Id
+     */
+    participant_id: string | null;
+    /**
+     * Person Name
+     */
+    person_name: string | null;
+    /**
+     * Referral Status
+     */
+    referral_status: string | null;
+    /**
+     * Required Hours
+     */
+    required_hours: string | null;
+    /**
+     * Snoozed Until
+     */
+    snoozed_until: string | null;
+    /**
+     * Tender Id
+     */
+    tender_id: string | null;
+    /**
+     * Tender Reference
+     */
+    tender_reference: string | null;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * FollowUpEventRead
+ */
+export type FollowUpEventRead = {
+    action: FollowUpAction;
+    /**
+     * Actor Name
+     */
+    actor_name: string | null;
+    /**
+     * Assignee Name
+     */
+    assignee_name: string | null;
+    /**
+     * At
+     */
+    at: string;
+    /**
+     * Note
+     */
+    note: string;
+    /**
+     * Until
+     */
+    until: string | null;
+};
+
+/**
+ * FollowUpKind
+ */
+export type FollowUpKind = 'offer_missing' | 'referral_answer' | 'hours_missing' | 'hours_to_correct' | 'hours_to_validate' | 'clause_behind' | 'report_due';
+
+/**
+ * FollowUpRead
+ *
+ * One item: `key` names it in the other routes; `acts_next_name` is who acts next (the
+ * person it was handed to, else the organisation); `mine` says whether that is the caller.
+ */
+export type FollowUpRead = {
+    actions: FollowUpActions;
+    /**
+     * Acts Next Name
+     */
+    acts_next_name: string;
+    assignee: PersonRef | null;
+    /**
+     * Assignment Id
+     */
+    assignment_id: string | null;
+    /**
+     * Count
+     */
+    count: number | null;
+    /**
+     * Counted Hours
+     */
+    counted_hours: string | null;
+    /**
+     * Due On
+     */
+    due_on: string;
+    /**
+     * Enterprise Id
+     */
+    enterprise_id: string | null;
+    /**
+     * Enterprise Name
+     */
+    enterprise_name: string | null;
+    /**
+     * Expected Hours
+     */
+    expected_hours: string | null;
+    /**
+     * Key
+     */
+    key: string;
+    kind: FollowUpKind;
+    /**
+     * Lot Id
+     */
+    lot_id: string | null;
+    /**
+     * Lot Number
+     */
+    lot_number: number | null;
+    /**
+     * Lot Title
+     */
+    lot_title: string | null;
+    /**
+     * Mine
+     */
+    mine: boolean;
+    /**
+     * Month
+     */
+    month: string | null;
+    /**
+     * Next Action On
+     */
+    next_action_on: string;
+    /**
+     * Note
+     */
+    note: string;
+    /**
+     * Offer Id
+     */
+    offer_id: string | null;
+    /**
+     * Offer Title
+     */
+    offer_title: string | null;
+    /**
+     * Overdue
+     */
+    overdue: boolean;
+    /**
+     * Owner Id
+     */
+    owner_id: string;
+    /**
+     * Owner Name
+     */
+    owner_name: string;
+    /**
+     * Participant Id
+     */
+    participant_id: string | null;
+    /**
+     * Person Name
+     */
+    person_name: string | null;
+    /**
+     * Referral Status
+     */
+    referral_status: string | null;
+    /**
+     * Required Hours
+     */
+    required_hours: string | null;
+    /**
+     * Snoozed Until
+     */
+    snoozed_until: string | null;
+    /**
+     * Tender Id
+     */
+    tender_id: string | null;
+    /**
+     * Tender Reference
+     */
+    tender_reference: string | null;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * FollowUpView
+ */
+export type FollowUpView = 'mine' | 'following';
 
 /**
  * FormOptions
@@ -1580,6 +1933,20 @@ export type GridRow = {
      * Hours Per Week
      */
     hours_per_week: string;
+};
+
+/**
+ * HandOver
+ */
+export type HandOver = {
+    /**
+     * Assignee Id
+     */
+    assignee_id: string;
+    /**
+     * Note
+     */
+    note: string;
 };
 
 /**
@@ -2715,7 +3082,7 @@ export type Nature = 'contract' | 'partnership' | 'defence_security';
 /**
  * NotificationKind
  */
-export type NotificationKind = 'reminder_behind' | 'reminder_hours_missing';
+export type NotificationKind = 'reminder_behind' | 'reminder_hours_missing' | 'follow_up_handed_over';
 
 /**
  * NotificationRead
@@ -3455,6 +3822,20 @@ export type PageDocumentRead = {
      * Items
      */
     items: Array<DocumentRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor?: string | null;
+};
+
+/**
+ * Page[FollowUpRead]
+ */
+export type PageFollowUpRead = {
+    /**
+     * Items
+     */
+    items: Array<FollowUpRead>;
     /**
      * Next Cursor
      */
@@ -4222,7 +4603,21 @@ export type PathwayUpdate = {
 /**
  * Permission
  */
-export type Permission = 'organisations:read' | 'organisations:manage' | 'users:read' | 'users:manage' | 'audit:read' | 'clause_settings:read' | 'clause_settings:manage' | 'clauses:estimate' | 'clauses:override' | 'operations:read' | 'operations:manage' | 'tenders:read' | 'tenders:edit' | 'tenders:manage' | 'participants:read' | 'participants:write' | 'participants:export' | 'participants:erase' | 'pathways:write' | 'eligibility:validate' | 'offers:read' | 'offers:write' | 'referrals:read' | 'referrals:propose' | 'referrals:decide' | 'assignments:read' | 'assignments:manage' | 'assignments:record' | 'hours:read' | 'hours:declare' | 'hours:validate' | 'compliance:read' | 'compliance:manage' | 'documents:read' | 'documents:issue' | 'assignment_reports:read' | 'assignment_reports:write' | 'assignment_reports:issue';
+export type Permission = 'organisations:read' | 'organisations:manage' | 'users:read' | 'users:manage' | 'audit:read' | 'clause_settings:read' | 'clause_settings:manage' | 'clauses:estimate' | 'clauses:override' | 'operations:read' | 'operations:manage' | 'tenders:read' | 'tenders:edit' | 'tenders:manage' | 'participants:read' | 'participants:write' | 'participants:export' | 'participants:erase' | 'pathways:write' | 'eligibility:validate' | 'offers:read' | 'offers:write' | 'referrals:read' | 'referrals:propose' | 'referrals:decide' | 'assignments:read' | 'assignments:manage' | 'assignments:record' | 'hours:read' | 'hours:declare' | 'hours:validate' | 'compliance:read' | 'compliance:manage' | 'documents:read' | 'documents:issue' | 'assignment_reports:read' | 'assignment_reports:write' | 'assignment_reports:issue' | 'follow_ups:read' | 'follow_ups:manage';
+
+/**
+ * PersonRef
+ */
+export type PersonRef = {
+    /**
+     * Full Name
+     */
+    full_name: string;
+    /**
+     * Id
+     */
+    id: string;
+};
 
 /**
  * PoolingRead
@@ -4821,6 +5216,20 @@ export type SeriesPoint = {
      * Hours validated for that month (before any cap).
      */
     validated: string;
+};
+
+/**
+ * Snooze
+ */
+export type Snooze = {
+    /**
+     * Note
+     */
+    note?: string;
+    /**
+     * Until
+     */
+    until: string;
 };
 
 /**
@@ -8512,6 +8921,517 @@ export type DocumentsDownloadDocumentResponses = {
 };
 
 export type DocumentsDownloadDocumentResponse = DocumentsDownloadDocumentResponses[keyof DocumentsDownloadDocumentResponses];
+
+export type FollowUpsListFollowUpsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * View
+         */
+        view?: FollowUpView | null;
+        /**
+         * Kind
+         */
+        kind?: Array<FollowUpKind> | null;
+        /**
+         * Limit
+         *
+         * Page size (1–200).
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * `next_cursor` of the previous page.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/follow-ups';
+};
+
+export type FollowUpsListFollowUpsErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type FollowUpsListFollowUpsError = FollowUpsListFollowUpsErrors[keyof FollowUpsListFollowUpsErrors];
+
+export type FollowUpsListFollowUpsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageFollowUpRead;
+};
+
+export type FollowUpsListFollowUpsResponse = FollowUpsListFollowUpsResponses[keyof FollowUpsListFollowUpsResponses];
+
+export type FollowUpsFollowUpCountsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/follow-ups/counts';
+};
+
+export type FollowUpsFollowUpCountsErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type FollowUpsFollowUpCountsError = FollowUpsFollowUpCountsErrors[keyof FollowUpsFollowUpCountsErrors];
+
+export type FollowUpsFollowUpCountsResponses = {
+    /**
+     * Successful Response
+     */
+    200: FollowUpCounts;
+};
+
+export type FollowUpsFollowUpCountsResponse = FollowUpsFollowUpCountsResponses[keyof FollowUpsFollowUpCountsResponses];
+
+export type FollowUpsGetFollowUpData = {
+    body?: never;
+    path: {
+        /**
+         * Key
+         *
+         * The item's `key`.
+         */
+        key: string;
+    };
+    query?: never;
+    url: '/api/v1/follow-ups/{key}';
+};
+
+export type FollowUpsGetFollowUpErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type FollowUpsGetFollowUpError = FollowUpsGetFollowUpErrors[keyof FollowUpsGetFollowUpErrors];
+
+export type FollowUpsGetFollowUpResponses = {
+    /**
+     * Successful Response
+     */
+    200: FollowUpDetail;
+};
+
+export type FollowUpsGetFollowUpResponse = FollowUpsGetFollowUpResponses[keyof FollowUpsGetFollowUpResponses];
+
+export type FollowUpsFollowUpCandidatesData = {
+    body?: never;
+    path: {
+        /**
+         * Key
+         *
+         * The item's `key`.
+         */
+        key: string;
+    };
+    query?: never;
+    url: '/api/v1/follow-ups/{key}/candidates';
+};
+
+export type FollowUpsFollowUpCandidatesErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type FollowUpsFollowUpCandidatesError = FollowUpsFollowUpCandidatesErrors[keyof FollowUpsFollowUpCandidatesErrors];
+
+export type FollowUpsFollowUpCandidatesResponses = {
+    /**
+     * Successful Response
+     */
+    200: Candidates;
+};
+
+export type FollowUpsFollowUpCandidatesResponse = FollowUpsFollowUpCandidatesResponses[keyof FollowUpsFollowUpCandidatesResponses];
+
+export type FollowUpsHandOverFollowUpData = {
+    body: HandOver;
+    path: {
+        /**
+         * Key
+         *
+         * The item's `key`.
+         */
+        key: string;
+    };
+    query?: never;
+    url: '/api/v1/follow-ups/{key}/hand-over';
+};
+
+export type FollowUpsHandOverFollowUpErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type FollowUpsHandOverFollowUpError = FollowUpsHandOverFollowUpErrors[keyof FollowUpsHandOverFollowUpErrors];
+
+export type FollowUpsHandOverFollowUpResponses = {
+    /**
+     * Successful Response
+     */
+    200: FollowUpDetail;
+};
+
+export type FollowUpsHandOverFollowUpResponse = FollowUpsHandOverFollowUpResponses[keyof FollowUpsHandOverFollowUpResponses];
+
+export type FollowUpsSnoozeFollowUpData = {
+    body: Snooze;
+    path: {
+        /**
+         * Key
+         *
+         * The item's `key`.
+         */
+        key: string;
+    };
+    query?: never;
+    url: '/api/v1/follow-ups/{key}/snooze';
+};
+
+export type FollowUpsSnoozeFollowUpErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type FollowUpsSnoozeFollowUpError = FollowUpsSnoozeFollowUpErrors[keyof FollowUpsSnoozeFollowUpErrors];
+
+export type FollowUpsSnoozeFollowUpResponses = {
+    /**
+     * Successful Response
+     */
+    200: FollowUpDetail;
+};
+
+export type FollowUpsSnoozeFollowUpResponse = FollowUpsSnoozeFollowUpResponses[keyof FollowUpsSnoozeFollowUpResponses];
+
+export type FollowUpsWakeFollowUpData = {
+    body?: never;
+    path: {
+        /**
+         * Key
+         *
+         * The item's `key`.
+         */
+        key: string;
+    };
+    query?: never;
+    url: '/api/v1/follow-ups/{key}/wake';
+};
+
+export type FollowUpsWakeFollowUpErrors = {
+    /**
+     * Bad request (application/problem+json)
+     */
+    400: ProblemDocument;
+    /**
+     * Not authenticated (application/problem+json)
+     */
+    401: ProblemDocument;
+    /**
+     * Not allowed (application/problem+json)
+     */
+    403: ProblemDocument;
+    /**
+     * Not found or out of the caller's scope (application/problem+json)
+     */
+    404: ProblemDocument;
+    /**
+     * Conflict with the resource's state (application/problem+json)
+     */
+    409: ProblemDocument;
+    /**
+     * If-Match does not match the current version (application/problem+json)
+     */
+    412: ProblemDocument;
+    /**
+     * Request body larger than the route allows (1 MiB unless the operation's `x-body-limit` says more) (application/problem+json)
+     */
+    413: ProblemDocument;
+    /**
+     * Invalid input, each field named in `errors` (application/problem+json)
+     */
+    422: ProblemDocument;
+    /**
+     * If-Match is required (application/problem+json)
+     */
+    428: ProblemDocument;
+    /**
+     * Too many requests (see Retry-After) (application/problem+json)
+     */
+    429: ProblemDocument;
+    /**
+     * Briefly unavailable, e.g. an embedded database busy (see Retry-After) (application/problem+json)
+     */
+    503: ProblemDocument;
+};
+
+export type FollowUpsWakeFollowUpError = FollowUpsWakeFollowUpErrors[keyof FollowUpsWakeFollowUpErrors];
+
+export type FollowUpsWakeFollowUpResponses = {
+    /**
+     * Successful Response
+     */
+    200: FollowUpDetail;
+};
+
+export type FollowUpsWakeFollowUpResponse = FollowUpsWakeFollowUpResponses[keyof FollowUpsWakeFollowUpResponses];
 
 export type MetaHealthData = {
     body?: never;
