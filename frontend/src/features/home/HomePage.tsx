@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useAuth } from '../auth/AuthProvider';
 import { cardsFor } from './cards';
 import { roleKey } from '../../lib/me';
+import { MyDay } from '../followups/MyDay';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function HomePage() {
           organisation: me.organisation.name,
         })}
       />
+      {me.permissions.includes('follow_ups:read') && <MyDay />}
       <section aria-labelledby="capabilities-title">
         <Title order={2} size="h4" id="capabilities-title" mb="sm">
           {t('home.capabilities')}
