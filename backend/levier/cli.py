@@ -81,13 +81,14 @@ async def _with_session(settings: Settings, work: object) -> object:
 def seed_demo() -> None:
     """Load demo data into an empty database, then print the demo accounts."""
     from levier import demo
+    from levier.core.storage import open_storage
 
     settings = _settings()
 
     async def work(session: object) -> bool:
         if not await demo.is_empty(session):  # type: ignore[arg-type]
             return False
-        await demo.seed(session)  # type: ignore[arg-type]
+        await demo.seed(session, open_storage(settings))  # type: ignore[arg-type]
         return True
 
     created = asyncio.run(_with_session(settings, work))

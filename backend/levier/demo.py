@@ -9,7 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from levier import (
+    demo_fulfilment,
     demo_hours,
+    demo_modes,
     demo_offers,
     demo_participants,
     demo_reminders,
@@ -19,6 +21,7 @@ from levier import (
 from levier.auth.permissions import Role
 from levier.core import clock
 from levier.core.siret import luhn_valid
+from levier.core.storage import Storage
 from levier.organisations import service as organisations_service
 from levier.organisations.constants import EnterpriseKind, OrganisationKind
 from levier.organisations.models import Organisation
@@ -52,6 +55,10 @@ DEMO_ACCOUNTS = [
     # Scenario B: a second referent's portfolio and the PLIE coordinator who sees both.
     DemoAccount("conseiller@levier.demo", Role.referent, "Thomas Girard", "france_travail"),
     DemoAccount("coordination@levier.demo", Role.referent, "Élodie Petit", "plie"),
+    # The other employers of record, who declare the hours of their people on the lots.
+    DemoAccount("interim@levier.demo", Role.enterprise, "Claire Dubois", "temp_agency"),
+    DemoAccount("geiq@levier.demo", Role.enterprise, "Mamadou Sow", "geiq"),
+    DemoAccount("insertion@levier.demo", Role.enterprise, "Lucie Garnier", "insertion_enterprise"),
 ]
 
 
@@ -214,9 +221,10 @@ async def is_empty(session: AsyncSession) -> bool:
     return (await session.execute(select(func.count()).select_from(Organisation))).scalar_one() == 0
 
 
-async def seed(session: AsyncSession) -> None:
+async def seed(session: AsyncSession, storage: Storage) -> None:
     """Create the demo organisations, accounts and scenarios A and B, each step by the account
-    that would have taken it on the story's day (the caller commits)."""
+    that would have taken it on the story's day; issued documents go to `storage` (the caller
+    commits)."""
     story = demo_story.Story(session)
     installed = clock.today() - timedelta(days=INSTALLED_DAYS_AGO)
     admin_account, *accounts = DEMO_ACCOUNTS
@@ -252,6 +260,18 @@ async def seed(session: AsyncSession) -> None:
         referents=[users["referent@levier.demo"], users["conseiller@levier.demo"]],
         enterprise=created["builder"],
     )
+    employers = {
+        account.organisation: users[account.email]
+        for account in reversed(DEMO_ACCOUNTS)
+        if account.role == Role.enterprise
+    }
+    assignments = await demo_modes.seed_modes(
+        story,
+        created,
+        users["facilitateur@levier.demo"],
+        [users["referent@levier.demo"], users["conseiller@levier.demo"]],
+        employers,
+    )
     await demo_offers.seed_offers(
         story,
         users["facilitateur@levier.demo"],
@@ -260,6 +280,9 @@ async def seed(session: AsyncSession) -> None:
     )
     await demo_hours.seed_hours(
         story, users["facilitateur@levier.demo"], users["entreprise@levier.demo"]
+    )
+    await demo_fulfilment.seed_documents(
+        story, storage, users["facilitateur@levier.demo"], assignments, employers["temp_agency"]
     )
     await demo_reminders.seed_reminders(story, users["entreprise@levier.demo"])
 

@@ -29,8 +29,73 @@ from levier.users.models import User
 SHARES = [Decimal("4.1"), Decimal("4.3"), Decimal("3.6"), Decimal("4.4"), Decimal("3.9")]
 
 
-def _next_month(month: date) -> date:
+def next_month(month: date) -> date:
     return (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+async def declare_month(
+    story: Story,
+    employer: participants_scope.Scope,
+    validator: participants_scope.Scope,
+    assignment: Assignment,
+    month: date,
+    hours: Decimal,
+    waiting: bool = False,
+) -> None:
+    """The employer declares the month early the next month; the facilitator validates it a
+    few days later, unless it still `waiting` in the queue (the month just over)."""
+    session, today = story.session, clock.today()
+    following = next_month(month)
+    async with story.step(min(following + timedelta(days=2), today), employer.user) as step:
+        declaration = await hours_service.declare(
+            session,
+            employer,
+            HoursCreate(assignment_id=assignment.id, month=month.strftime("%Y-%m"), hours=hours),
+        )
+        await step.restamp(declaration, declared_at=step.moment)
+    if waiting:
+        return
+    async with story.step(min(following + timedelta(days=7), today), validator.user) as step:
+        declaration = await hours_service.validate(session, validator, declaration)
+        await step.restamp(declaration, decided_at=step.moment)
+
+
+async def _rejected_once(
+    story: Story,
+    employer: participants_scope.Scope,
+    validator: participants_scope.Scope,
+    assignment: Assignment,
+    month: date,
+    hours: Decimal,
+) -> None:
+    """A month the facilitator rejects (the signed statement says less), the employer
+    corrects the next day and the facilitator then validates."""
+    session, today = story.session, clock.today()
+    following = next_month(month)
+    async with story.step(min(following + timedelta(days=2), today), employer.user) as step:
+        declaration = await hours_service.declare(
+            session,
+            employer,
+            HoursCreate(assignment_id=assignment.id, month=month.strftime("%Y-%m"), hours=hours),
+        )
+        await step.restamp(declaration, declared_at=step.moment)
+    decided_on = min(following + timedelta(days=7), today)
+    async with story.step(decided_on, validator.user) as step:
+        declaration = await hours_service.reject(
+            session,
+            validator,
+            declaration,
+            HoursRejection(reason="Le relevé signé indique 8 heures de moins."),
+        )
+        await step.restamp(declaration, decided_at=step.moment)
+    async with story.step(min(decided_on + timedelta(days=1), today), employer.user) as step:
+        declaration = await hours_service.correct(
+            session, employer, declaration, HoursUpdate(hours=hours - 8)
+        )
+        await step.restamp(declaration, declared_at=step.moment)
+    async with story.step(min(decided_on + timedelta(days=2), today), validator.user) as step:
+        declaration = await hours_service.validate(session, validator, declaration)
+        await step.restamp(declaration, decided_at=step.moment)
 
 
 async def seed_hours(story: Story, facilitator: User, enterprise: User) -> None:
@@ -51,43 +116,15 @@ async def seed_hours(story: Story, facilitator: User, enterprise: User) -> None:
         last_day = assignment.planned_end_date or today
         index = 0
         while month < this_month and month <= last_day:
-            following = _next_month(month)
+            following = next_month(month)
             hours = (assignment.hours_per_week * SHARES[(index + rank) % len(SHARES)]).quantize(
                 Decimal("1")
             )
-            declared_on = min(following + timedelta(days=2), today)
-            async with story.step(declared_on, enterprise) as step:
-                declaration = await hours_service.declare(
-                    session,
-                    employer,
-                    HoursCreate(
-                        assignment_id=assignment.id,
-                        month=month.strftime("%Y-%m"),
-                        hours=hours,
-                    ),
-                )
-                await step.restamp(declaration, declared_at=step.moment)
             last = following == this_month
-            if not last:
-                decided_on = min(following + timedelta(days=7), today)
-                if rank == 0 and index == 1:
-                    async with story.step(decided_on, facilitator) as step:
-                        declaration = await hours_service.reject(
-                            session,
-                            validator,
-                            declaration,
-                            HoursRejection(reason="Le relevé signé indique 8 heures de moins."),
-                        )
-                        await step.restamp(declaration, decided_at=step.moment)
-                    async with story.step(decided_on + timedelta(days=1), enterprise) as step:
-                        declaration = await hours_service.correct(
-                            session, employer, declaration, HoursUpdate(hours=hours - 8)
-                        )
-                        await step.restamp(declaration, declared_at=step.moment)
-                    decided_on += timedelta(days=2)
-                async with story.step(min(decided_on, today), facilitator) as step:
-                    declaration = await hours_service.validate(session, validator, declaration)
-                    await step.restamp(declaration, decided_at=step.moment)
+            if rank == 0 and index == 1 and not last:
+                await _rejected_once(story, employer, validator, assignment, month, hours)
+            else:
+                await declare_month(story, employer, validator, assignment, month, hours, last)
             month = following
             index += 1
         if assignment.planned_end_date is not None and assignment.planned_end_date < today:

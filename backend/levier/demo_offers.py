@@ -3,7 +3,8 @@ the referrals of the referent's people to the open ones.
 
 The facilitator opens some for the awardee, the awardee itself others; one is filled and one
 closed. Their places lie in the agglomeration, so the demo's referents see the open ones.
-People are proposed, met, declined and one hired (the hire writes its assignment)."""
+People are proposed, met, declined (with the reason), withdrawn by their referent and one
+hired (the hire writes its assignment)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from levier.referrals.schemas import (
     ReferralDecline,
     ReferralHire,
     ReferralInterview,
+    ReferralWithdraw,
 )
 from levier.tenders.models import AwardMember, Lot, LotAward, Tender
 from levier.users.models import User
@@ -95,28 +97,32 @@ async def seed_offers(story: Story, facilitator: User, enterprise: User, referen
     await seed_referrals(story, opened, enterprise, referent)
 
 
-# What became of the proposals on each open offer, in turn: (days ago, moves).
+# What became of the proposals, in turn: the open offer (by rank), the person (by rank among
+# the candidates: one may be proposed for two offers) and the moves (days ago, move).
 PLOTS = [
-    [(10, "proposed"), (5, "interview"), (2, "hired")],
-    [(6, "proposed")],
-    [(9, "proposed"), (4, "interview")],
-    [(12, "proposed"), (8, "declined")],
+    (0, 0, [(10, "proposed"), (5, "interview"), (2, "hired")]),
+    (1, 1, [(6, "proposed")]),
+    (2, 2, [(9, "proposed"), (4, "interview")]),
+    (0, 1, [(12, "proposed"), (8, "declined")]),
+    (1, 2, [(11, "proposed"), (3, "withdrawn")]),
 ]
 
 
 async def _candidates(story: Story, referent: User, offer: Offer) -> list[Participant]:
     """The referent's people with an open pathway and no clause assignment yet, eligible on
-    the offer's start (those a referent would propose), QPV residents first."""
-    scope = participants_scope.Scope(referent)
-    statement = select(col(Participant.id)).where(
-        col(Participant.referent_id) == referent.id,
-        col(Participant.structure_id) == offer.structure_id,
+    the offer's start (those a referent would propose), QPV residents first: one statement."""
+    statement = (
+        select(Participant)
+        .where(
+            col(Participant.referent_id) == referent.id,
+            col(Participant.structure_id) == offer.structure_id,
+            col(Participant.anonymised_at).is_(None),
+        )
+        .order_by(col(Participant.search_name))
+        .options(*participants_scope.with_steps())
     )
     people = []
-    for participant_id in (
-        await story.session.execute(statement.order_by(col(Participant.search_name)))
-    ).scalars():
-        person = await participants_scope.get(story.session, scope, participant_id)
+    for person in (await story.session.execute(statement)).unique().scalars():
         pathway = pathways.open_pathway(person)
         if pathway is None or any(step.kind == "clause_assignment" for step in pathway.steps):
             continue
@@ -130,20 +136,23 @@ async def seed_referrals(
     story: Story, offers: list[Offer], enterprise: User, referent: User
 ) -> None:
     """The referent proposes people for the open offers; the enterprise meets, declines or
-    hires them, each move on its day (a hire writes the assignment)."""
+    hires them, the referent withdraws one, each move on its day (a hire writes the
+    assignment)."""
     session, today = story.session, clock.today()
-    candidates = iter(await _candidates(story, referent, offers[0])) if offers else iter([])
+    if not offers:
+        return
+    candidates = await _candidates(story, referent, offers[0])
     referent_scope = participants_scope.Scope(referent)
     employer_scope = participants_scope.Scope(enterprise)
-    for index, plot in enumerate(PLOTS):
-        offer = offers[index % len(offers)] if offers else None
-        person = next(candidates, None)
-        if offer is None or person is None or offer.status != OfferStatus.open:
+    for offer_rank, person_rank, plot in PLOTS:
+        offer = offers[offer_rank % len(offers)]
+        if not candidates or offer.status != OfferStatus.open:
             continue
+        person = candidates[person_rank % len(candidates)]
         referral: Referral | None = None
         for days_ago, move in plot:
             day = today - timedelta(days=days_ago)
-            actor = referent if move == "proposed" else enterprise
+            actor = referent if move in {"proposed", "withdrawn"} else enterprise
             async with story.step(day, actor) as step:
                 if move == "proposed":
                     referral = await referrals_service.propose(
@@ -168,6 +177,11 @@ async def seed_referrals(
                         employer_scope,
                         referral,
                         ReferralDecline(reason=DeclineReason.profile_mismatch),
+                    )
+                elif move == "withdrawn":
+                    # The person found a job meanwhile.
+                    referral = await referrals_service.withdraw(
+                        session, referent_scope, referral, ReferralWithdraw(on=day)
                     )
                 else:
                     referral = await hiring.hire(session, employer_scope, referral, ReferralHire())

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import tempfile
 import uuid
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -14,6 +16,7 @@ from sqlmodel import col
 from levier.auth.models import AuthSession
 from levier.auth.permissions import Role
 from levier.core.models import utcnow
+from levier.core.storage import LocalStorage, Storage
 from levier.demo import demo_siret
 from levier.organisations import service as organisations_service
 from levier.organisations.constants import OrganisationKind
@@ -204,12 +207,20 @@ async def make_participant(
     return participant
 
 
-async def seeded_demo(session: AsyncSession, auth: Any) -> dict[Role, dict[str, str]]:
+def scratch_storage() -> Storage:
+    """Where a test's demo files go when the test reads none of them back."""
+    return LocalStorage(Path(tempfile.gettempdir()) / "levier-test-demo-documents")
+
+
+async def seeded_demo(
+    session: AsyncSession, auth: Any, storage: Storage | None = None
+) -> dict[Role, dict[str, str]]:
     """Load the demo (dated from the clock's today) and give a bearer header per role: the
-    first demo account of each role, with an open sign-in session as factory users have."""
+    first demo account of each role, with an open sign-in session as factory users have.
+    Its documents go to `storage` (pass the app's to download them)."""
     from levier import demo
 
-    await demo.seed(session)
+    await demo.seed(session, storage or scratch_storage())
     await session.commit()
     accounts = {account.role: account.email for account in reversed(demo.DEMO_ACCOUNTS)}
     users = (

@@ -20,7 +20,7 @@ from levier.core import clock
 from levier.organisations.models import Organisation
 from levier.participants.models import ClauseException, Participant
 from levier.territories.models import Territory, TerritoryLevel
-from tests.factories import every_item, seeded_demo
+from tests.factories import every_item, scratch_storage, seeded_demo
 
 FRENCH = Path(__file__).resolve().parents[2] / "frontend" / "src" / "i18n" / "fr.json"
 
@@ -72,18 +72,19 @@ async def test_the_demo_is_current_whatever_the_day(session, client, auth, day):
                 assignments += [
                     step for step in pathway["steps"] if step["kind"] == "clause_assignment"
                 ]
-        # Three hires under way, and one from an offer starting soon; each is an assignment.
-        assert len(assignments) == 4
+        # Three hires under way, one from an offer starting soon, and the six of the other
+        # fulfilment modes (demo_modes); each is an assignment.
+        assert len(assignments) == 10
         assert all(step["assignment_id"] for step in assignments)
         starts = sorted(date.fromisoformat(step["start_date"]) for step in assignments)
-        assert all(notified < start <= day for start in starts[:3])
-        assert day < starts[3]
+        assert all(notified < start <= day for start in starts[:9])
+        assert day < starts[9]
         assert [step["exception"] is not None for step in assignments].count(True) == 1
 
 
 class TestQpvResidence:
     async def test_whoever_has_the_qpv_criterion_lives_in_a_priority_neighbourhood(self, session):
-        await demo.seed(session)
+        await demo.seed(session, scratch_storage())
         participants = (
             (
                 await session.execute(
@@ -123,7 +124,7 @@ class TestAccountsPrintout:
     async def test_roles_read_as_the_app_shows_them_and_the_coordinator_says_her_network(
         self, session, client
     ):
-        await demo.seed(session)
+        await demo.seed(session, scratch_storage())
         await session.commit()
         labels = json.loads(FRENCH.read_text(encoding="utf-8"))["roles"]
         lines = demo.account_lines()

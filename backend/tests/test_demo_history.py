@@ -48,12 +48,18 @@ class TestDemoHistory:
             assert {_day(e["at"]) for e in by_nobody} == {days[0]}
             # The reminder job ("Système" too) ran on the first of each month: on 1 November
             # October's hours were not declared yet (they were on the 3rd). On the morning of
-            # 1 December, November's were already declared.
+            # 1 December, November's were already declared; that morning's run reminded the
+            # awardee of its lot that is behind (demo_modes).
             reminded = [e for e in trail if e["action"] == "reminded"]
-            assert [(e["entity_type"], e["actor"], e["changes"]["month"]) for e in reminded] == [
+            missing = [e for e in reminded if e["changes"]["reminder"] == "hours_missing"]
+            assert [(e["entity_type"], e["actor"], e["changes"]["month"]) for e in missing] == [
                 ("lot", None, "2026-10")
             ]
-            assert _day(reminded[0]["at"]) == date(2026, 11, 1)
+            assert _day(missing[0]["at"]) == date(2026, 11, 1)
+            behind = [e for e in reminded if e["changes"]["reminder"] == "behind"]
+            assert [(e["entity_type"], e["actor"], _day(e["at"])) for e in behind] == [
+                ("lot", None, LOADED_AT.date())
+            ]
 
             tenders = await every_item(client, "/api/v1/tenders", facilitator)
             for tender in tenders:
@@ -128,7 +134,12 @@ class TestDemoHistory:
                         assert author(created).role == Role.enterprise
                     else:
                         assert _day(created["at"]) == start
-                        assert author(created).role == Role.referent
+                        # An assignment of another mode is recorded by the facilitator.
+                        assert author(created).role == (
+                            Role.facilitator
+                            if step["assignment_id"] and step["contract_kind"] != "cdd"
+                            else Role.referent
+                        )
                     steps += 1
         assert steps > 60
         validations = [e for e in trail if e["entity_type"] == "eligibility_validation"]

@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 
 from levier.cli import run_migrations
 from levier.core.db import create_engine, create_sessionmaker
+from levier.core.storage import LocalStorage
 from tests.databases import _admin, _postgres_server_url, backend, off_loop, throwaway_database
 
 # Path parameter → its records' ids, in an order that does not depend on the random uuids,
@@ -66,7 +67,8 @@ async def _seed(url: str) -> Seeded:
     engine = create_engine(url)
     try:
         async with create_sessionmaker(engine)() as session:
-            await demo.seed(session)
+            with TemporaryDirectory(prefix="levier-fuzz-documents-") as documents:
+                await demo.seed(session, LocalStorage(Path(documents)))
             structures = await session.execute(
                 text("SELECT id FROM organisations WHERE kind = 'facilitation_structure'")
             )
