@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from levier import (
+    demo_followups,
     demo_fulfilment,
     demo_hours,
     demo_modes,
@@ -285,6 +286,12 @@ async def seed(session: AsyncSession, storage: Storage) -> None:
         story, storage, users["facilitateur@levier.demo"], assignments, employers["temp_agency"]
     )
     await demo_reminders.seed_reminders(story, users["entreprise@levier.demo"])
+    await demo_followups.seed_decisions(
+        story,
+        users["entreprise@levier.demo"],
+        users["insertion@levier.demo"],
+        users["facilitateur@levier.demo"],
+    )
 
 
 async def _create_account(
