@@ -37,6 +37,7 @@ class TestLogin:
             "compliance:read",
             "documents:issue",
             "documents:read",
+            "follow_ups:read",
             "offers:read",
             "tenders:edit",
             "tenders:read",
