@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from datetime import timedelta
+from collections.abc import Sequence
+from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -108,8 +110,6 @@ async def make_tender(
     lot_amount: str = "1000000",
 ) -> tuple[Any, Any, Any]:
     """A draft tender of `buyer` followed by `structure`, in an operation, with one clause lot."""
-    from decimal import Decimal
-
     from levier.tenders import lifecycle, lots, operations
     from levier.tenders.constants import Ccag, ConsiderationKind, PriceForm, Procedure
     from levier.tenders.schemas import (
@@ -171,8 +171,6 @@ async def make_participant(
     **fields: Any,
 ) -> Any:
     """A participant in `referent`'s portfolio, referred to `structure`, maybe with a pathway."""
-    from datetime import date
-
     from levier.participants import identity as participants_identity
     from levier.participants import pathways as pathways_service
     from levier.participants import scope as participants_scope
@@ -238,3 +236,39 @@ async def every_item(client: Any, path: str, headers: dict[str, str], **params: 
         cursor = page.json().get("next_cursor")
         if not cursor:
             return items
+
+
+async def award_lot(
+    session: AsyncSession,
+    lot: Any,
+    awardee: Organisation,
+    notified_on: date,
+    subcontractors: Sequence[tuple[Organisation, str]] = (),
+    co_contractors: Sequence[tuple[Organisation, str | None]] = (),
+    awarded_amount: str = "1000000",
+) -> Any:
+    """`lot` awarded to `awardee` (the mandatary when co-contractors join it) with its declared
+    subcontractors (enterprise, amount), written as rows: the award's own rules and route are
+    tested in tests/tenders."""
+    from levier.tenders.models import AwardMember, LotAward, Subcontractor
+
+    award = LotAward(
+        lot_id=lot.id,
+        awarded_amount=Decimal(awarded_amount),
+        notification_date=notified_on,
+        consortium_type="joint" if co_contractors else "none",
+        members=[
+            AwardMember(enterprise_id=awardee.id, is_mandatary=True),
+            *(
+                AwardMember(enterprise_id=member.id, amount=Decimal(amount) if amount else None)
+                for member, amount in co_contractors
+            ),
+        ],
+        subcontractors=[
+            Subcontractor(enterprise_id=enterprise.id, amount=Decimal(amount))
+            for enterprise, amount in subcontractors
+        ],
+    )
+    session.add(award)
+    await session.commit()
+    return award

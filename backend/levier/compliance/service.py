@@ -12,6 +12,7 @@ by the date over the execution period (the award's notification for the lot's du
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -183,6 +184,19 @@ def row_of(figures: LotFigures) -> LotComplianceRow:
     )
 
 
+async def compliance_by_lot(
+    session: AsyncSession, lot_ids: Collection[uuid.UUID], on: date | None = None
+) -> dict[uuid.UUID, LotComplianceRow]:
+    """Where each of the lots stands on the day (today by default), as the dashboard shows it:
+    the same four statements however many lots (no profile, no scope: the caller chose them)."""
+    on = on or clock.today()
+    if not lot_ids:
+        return {}
+    wanted = select(col(Lot.id)).where(col(Lot.id).in_(list(lot_ids)))
+    figures = figures_at(await load(session, wanted, on), on)
+    return {lot_id: row_of(figures[lot_id]) for lot_id in lot_ids if lot_id in figures}
+
+
 async def list_lots(
     session: AsyncSession,
     user: User,
@@ -201,14 +215,12 @@ async def list_lots(
         session, statement, page, LIST_ORDER, key=lambda r: r[:3], scalars=False
     )
     ids = [row[3] for row in rows]
-    figures = figures_at(
-        await load(session, select(col(Lot.id)).where(col(Lot.id).in_(ids)), on), on
-    )
+    figures = await compliance_by_lot(session, ids, on)
     ordered = [figures[lot_id] for lot_id in ids]
     if status is None:
-        return [row_of(f) for f in ordered], next_cursor
+        return ordered, next_cursor
     kept = [(row, f) for row, f in zip(rows, ordered, strict=True) if f.status == status]
     more = len(kept) > params.limit
     kept = kept[: params.limit]
     cursor = encode_cursor(kept[-1][0][:3]) if more else None
-    return [row_of(f) for _row, f in kept], cursor
+    return [f for _row, f in kept], cursor
