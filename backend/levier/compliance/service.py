@@ -40,7 +40,7 @@ from levier.tenders.scope import lots_readable
 from levier.users.models import User
 
 LIST_ORDER = [col(Tender.reference), col(Lot.tender_id), col(Lot.number)]
-EVERY_ROW = 10**9  # a status filter reads every lot after the cursor (statuses are derived)
+STATUS_BATCH = 1000  # the most lots a status filter derives at once (`_with_status`)
 
 
 async def load(session: AsyncSession, lot_ids: Any, on: date, by_month: bool = False) -> Inputs:
@@ -205,22 +205,53 @@ async def list_lots(
     status: ComplianceStatus | None,
     on: date | None,
 ) -> tuple[list[LotComplianceRow], str | None]:
-    """The caller's clause lots in tender order (reference, lot number), with their figures.
-    A status is derived, not stored: with one, every lot after the cursor is computed and
-    the page is cut after filtering (still the same statements whatever the page size)."""
+    """The caller's clause lots in tender order (reference, lot number), with their figures."""
     on = on or clock.today()
     statement = scoped_lots(user, filters, *LIST_ORDER, col(Lot.id))
-    page = params if status is None else PageParams(limit=EVERY_ROW, cursor=params.cursor)
+    if status is not None:
+        return await _with_status(session, statement, params, status, on)
     rows, next_cursor = await paginate(
-        session, statement, page, LIST_ORDER, key=lambda r: r[:3], scalars=False
+        session, statement, params, LIST_ORDER, key=_list_key, scalars=False
     )
-    ids = [row[3] for row in rows]
-    figures = await compliance_by_lot(session, ids, on)
-    ordered = [figures[lot_id] for lot_id in ids]
-    if status is None:
-        return ordered, next_cursor
-    kept = [(row, f) for row, f in zip(rows, ordered, strict=True) if f.status == status]
-    more = len(kept) > params.limit
-    kept = kept[: params.limit]
-    cursor = encode_cursor(kept[-1][0][:3]) if more else None
-    return [f for _row, f in kept], cursor
+    figures = await compliance_by_lot(session, [row[3] for row in rows], on)
+    return [figures[row[3]] for row in rows], next_cursor
+
+
+def _list_key(row: Any) -> Any:
+    return row[:3]
+
+
+async def _with_status(
+    session: AsyncSession,
+    statement: Any,
+    params: PageParams,
+    status: ComplianceStatus,
+    on: date,
+) -> tuple[list[LotComplianceRow], str | None]:
+    """A status is derived, not stored: the lots after the cursor are derived batch by batch,
+    in the list's order, until the page and one more lot of the status are found (the next
+    cursor is the page's last lot) or the lots run out. The first batch is the page and one
+    more, so a page where every lot has the status costs what an unfiltered one does; each
+    next batch is twice the last, up to STATUS_BATCH lots: a rare status costs a few
+    statements per batch, never every lot's figures at once."""
+    kept: list[tuple[Any, LotComplianceRow]] = []
+    cursor, batch = params.cursor, params.limit + 1
+    while True:
+        rows, next_cursor = await paginate(
+            session,
+            statement,
+            PageParams(limit=batch, cursor=cursor),
+            LIST_ORDER,
+            key=_list_key,
+            scalars=False,
+        )
+        figures = await compliance_by_lot(session, [row[3] for row in rows], on)
+        for row in rows:
+            if figures[row[3]].status != status:
+                continue
+            if len(kept) == params.limit:
+                return [f for _row, f in kept], encode_cursor(_list_key(kept[-1][0]))
+            kept.append((row, figures[row[3]]))
+        if next_cursor is None:
+            return [f for _row, f in kept], None
+        cursor, batch = next_cursor, min(batch * 2, STATUS_BATCH)
