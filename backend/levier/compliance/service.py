@@ -22,8 +22,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from levier.auth.permissions import Role
 from levier.compliance import queries
+from levier.compliance import scope as compliance_scope
 from levier.compliance.constants import ComplianceStatus
 from levier.compliance.figures import Inputs, LotFigures, figures_at
 from levier.compliance.schemas import (
@@ -36,7 +36,6 @@ from levier.compliance.schemas import (
 from levier.core import clock
 from levier.core.pagination import PageParams, encode_cursor, paginate
 from levier.tenders.models import AwardMember, Lot, LotAward, Tender
-from levier.tenders.scope import lots_readable
 from levier.users.models import User
 
 LIST_ORDER = [col(Tender.reference), col(Lot.tender_id), col(Lot.number)]
@@ -108,7 +107,7 @@ async def lot_compliance(
         training_excess=figures.training_excess,
         by_mode=_by_mode(figures),
         participants=participants,
-        profile=profile if user.role == Role.facilitator else None,
+        profile=profile if compliance_scope.sees_profile(user) else None,
         execution_start=figures.start,
         execution_end=figures.end,
         elapsed_share=figures.elapsed,
@@ -142,7 +141,7 @@ def scoped_lots(user: User, filters: LotFilters, *columns: Any) -> Any:
     statement = queries.compliance_lots()
     if columns:
         statement = statement.with_only_columns(*columns)
-    statement = lots_readable(statement, user)
+    statement = compliance_scope.readable(statement, user)
     if filters.tender_id is not None:
         statement = statement.where(col(Lot.tender_id) == filters.tender_id)
     if filters.buyer_id is not None:
