@@ -249,7 +249,7 @@ async def award_lot(
 ) -> Any:
     """`lot` awarded to `awardee` (the mandatary when co-contractors join it) with its declared
     subcontractors (enterprise, amount), written as rows: the award's own rules and route are
-    tested in tests/tenders."""
+    tested in tests/tenders (`award_through_api` goes through them)."""
     from levier.tenders.models import AwardMember, LotAward, Subcontractor
 
     award = LotAward(
@@ -272,3 +272,53 @@ async def award_lot(
     session.add(award)
     await session.commit()
     return award
+
+
+async def _move_tender(client: Any, headers: dict[str, str], url: str, target: str) -> None:
+    etag = (await client.get(url, headers=headers)).headers["ETag"]
+    moved = await client.post(
+        f"{url}/transition", json={"status": target}, headers=headers | {"If-Match": etag}
+    )
+    assert moved.status_code == 200, moved.text
+
+
+async def award_through_api(
+    client: Any,
+    headers: dict[str, str],
+    tender: Any,
+    lot: Any,
+    awardee: Organisation,
+    subcontractors: Sequence[tuple[Organisation, str]] = (),
+    notified_on: str = "2025-01-15",
+) -> None:
+    """The draft tender published, `lot` awarded (1 000 000 €) to `awardee` with its declared
+    subcontractors (enterprise, amount) by the facilitator whose `headers` these are, and the
+    tender moved to awarded: what a structure does through the API."""
+    url = f"/api/v1/tenders/{tender.id}"
+    await _move_tender(client, headers, url, "published")
+    lot_url = f"{url}/lots/{lot.id}"
+    etag = (await client.get(lot_url, headers=headers)).headers["ETag"]
+    awarded = await client.put(
+        f"{lot_url}/award",
+        json={
+            "awarded_amount": "1000000",
+            "notification_date": notified_on,
+            "members": [{"enterprise_id": str(awardee.id), "is_mandatary": True}],
+            "subcontractors": [
+                {"enterprise_id": str(enterprise.id), "amount": amount}
+                for enterprise, amount in subcontractors
+            ],
+        },
+        headers=headers | {"If-Match": etag},
+    )
+    assert awarded.status_code == 200, awarded.text
+    await _move_tender(client, headers, url, "awarded")
+
+
+async def classic_subcontractor(session: AsyncSession, enterprise: Organisation) -> None:
+    """An SIAE subcontractor (the fulfilment world's EI) made a classic enterprise: its amount
+    is no longer converted into hours (tests/compliance covers the conversion), so a lot's
+    figures are its real hours."""
+    enterprise.enterprise_kind = None
+    session.add(enterprise)
+    await session.commit()

@@ -21,8 +21,14 @@ from levier.reminders import service
 from levier.reminders.models import Reminder
 from levier.tenders.models import Lot, LotAward, Subcontractor
 from tests.core.test_query_count import counting
-from tests.factories import award_lot, make_organisation, make_tender, make_user
-from tests.fulfilment.test_compliance import classic_subcontractor, validate
+from tests.factories import (
+    award_lot,
+    classic_subcontractor,
+    make_organisation,
+    make_tender,
+    make_user,
+)
+from tests.fulfilment.test_compliance import validate
 from tests.fulfilment.test_hours import declare, hire
 
 INTERVAL = 14
@@ -32,7 +38,7 @@ INTERVAL = 14
 async def _real_hours_only(session, world):
     """Tremplin as a classic subcontractor: its amount is not converted into hours, so a lot
     is behind or on track by the hours worked (tests/compliance covers conversions)."""
-    await classic_subcontractor(session, world)
+    await classic_subcontractor(session, world.insertion)
 
 
 async def run(sessionmaker, dry_run=False) -> service.ReminderReport:
