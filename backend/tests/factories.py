@@ -5,7 +5,9 @@ from __future__ import annotations
 import itertools
 import tempfile
 import uuid
-from datetime import timedelta
+from collections.abc import Sequence
+from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -111,8 +113,6 @@ async def make_tender(
     lot_amount: str = "1000000",
 ) -> tuple[Any, Any, Any]:
     """A draft tender of `buyer` followed by `structure`, in an operation, with one clause lot."""
-    from decimal import Decimal
-
     from levier.tenders import lifecycle, lots, operations
     from levier.tenders.constants import Ccag, ConsiderationKind, PriceForm, Procedure
     from levier.tenders.schemas import (
@@ -174,8 +174,6 @@ async def make_participant(
     **fields: Any,
 ) -> Any:
     """A participant in `referent`'s portfolio, referred to `structure`, maybe with a pathway."""
-    from datetime import date
-
     from levier.participants import identity as participants_identity
     from levier.participants import pathways as pathways_service
     from levier.participants import scope as participants_scope
@@ -249,3 +247,89 @@ async def every_item(client: Any, path: str, headers: dict[str, str], **params: 
         cursor = page.json().get("next_cursor")
         if not cursor:
             return items
+
+
+async def award_lot(
+    session: AsyncSession,
+    lot: Any,
+    awardee: Organisation,
+    notified_on: date,
+    subcontractors: Sequence[tuple[Organisation, str]] = (),
+    co_contractors: Sequence[tuple[Organisation, str | None]] = (),
+    awarded_amount: str = "1000000",
+) -> Any:
+    """`lot` awarded to `awardee` (the mandatary when co-contractors join it) with its declared
+    subcontractors (enterprise, amount), written as rows: the award's own rules and route are
+    tested in tests/tenders (`award_through_api` goes through them)."""
+    from levier.tenders.models import AwardMember, LotAward, Subcontractor
+
+    award = LotAward(
+        lot_id=lot.id,
+        awarded_amount=Decimal(awarded_amount),
+        notification_date=notified_on,
+        consortium_type="joint" if co_contractors else "none",
+        members=[
+            AwardMember(enterprise_id=awardee.id, is_mandatary=True),
+            *(
+                AwardMember(enterprise_id=member.id, amount=Decimal(amount) if amount else None)
+                for member, amount in co_contractors
+            ),
+        ],
+        subcontractors=[
+            Subcontractor(enterprise_id=enterprise.id, amount=Decimal(amount))
+            for enterprise, amount in subcontractors
+        ],
+    )
+    session.add(award)
+    await session.commit()
+    return award
+
+
+async def _move_tender(client: Any, headers: dict[str, str], url: str, target: str) -> None:
+    etag = (await client.get(url, headers=headers)).headers["ETag"]
+    moved = await client.post(
+        f"{url}/transition", json={"status": target}, headers=headers | {"If-Match": etag}
+    )
+    assert moved.status_code == 200, moved.text
+
+
+async def award_through_api(
+    client: Any,
+    headers: dict[str, str],
+    tender: Any,
+    lot: Any,
+    awardee: Organisation,
+    subcontractors: Sequence[tuple[Organisation, str]] = (),
+    notified_on: str = "2025-01-15",
+) -> None:
+    """The draft tender published, `lot` awarded (1 000 000 €) to `awardee` with its declared
+    subcontractors (enterprise, amount) by the facilitator whose `headers` these are, and the
+    tender moved to awarded: what a structure does through the API."""
+    url = f"/api/v1/tenders/{tender.id}"
+    await _move_tender(client, headers, url, "published")
+    lot_url = f"{url}/lots/{lot.id}"
+    etag = (await client.get(lot_url, headers=headers)).headers["ETag"]
+    awarded = await client.put(
+        f"{lot_url}/award",
+        json={
+            "awarded_amount": "1000000",
+            "notification_date": notified_on,
+            "members": [{"enterprise_id": str(awardee.id), "is_mandatary": True}],
+            "subcontractors": [
+                {"enterprise_id": str(enterprise.id), "amount": amount}
+                for enterprise, amount in subcontractors
+            ],
+        },
+        headers=headers | {"If-Match": etag},
+    )
+    assert awarded.status_code == 200, awarded.text
+    await _move_tender(client, headers, url, "awarded")
+
+
+async def classic_subcontractor(session: AsyncSession, enterprise: Organisation) -> None:
+    """An SIAE subcontractor (the fulfilment world's EI) made a classic enterprise: its amount
+    is no longer converted into hours (tests/compliance covers the conversion), so a lot's
+    figures are its real hours."""
+    enterprise.enterprise_kind = None
+    session.add(enterprise)
+    await session.commit()

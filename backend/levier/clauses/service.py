@@ -63,6 +63,21 @@ async def get_settings(session: AsyncSession, organisation_id: uuid.UUID) -> Cla
     return settings
 
 
+async def settings_of(
+    session: AsyncSession, organisation_ids: set[uuid.UUID]
+) -> dict[uuid.UUID, ClauseSettings]:
+    """Each structure's settings in one statement (`get_settings` creates those missing)."""
+    if not organisation_ids:
+        return {}
+    found = await session.execute(
+        select(ClauseSettings).where(col(ClauseSettings.organisation_id).in_(organisation_ids))
+    )
+    settings = {row.organisation_id: row for row in found.scalars()}
+    for organisation_id in organisation_ids - settings.keys():
+        settings[organisation_id] = await get_settings(session, organisation_id)
+    return settings
+
+
 async def monthly_ceilings(
     session: AsyncSession, structure_ids: set[uuid.UUID]
 ) -> dict[uuid.UUID, int]:

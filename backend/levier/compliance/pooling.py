@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 from sqlmodel import col
 
-from levier.auth.permissions import Role
 from levier.compliance.models import Pooling
 from levier.compliance.schemas import PoolingRead
+from levier.compliance.scope import poolings_readable
 from levier.core.errors import NotFound
 from levier.core.pagination import PageParams, paginate
 from levier.organisations.constants import OrganisationKind
@@ -83,9 +83,10 @@ async def list_poolings(
     session: AsyncSession, user: User, params: PageParams, operation_id: uuid.UUID | None
 ) -> tuple[list[Pooling], str | None]:
     """The poolings of the caller's structure (all for an admin), oldest first."""
-    statement = select(Pooling).options(joinedload(Pooling.enterprise))  # type: ignore[arg-type]
-    if user.role != Role.admin:
-        statement = statement.where(col(Pooling.structure_id) == user.organisation_id)
+    statement = poolings_readable(
+        select(Pooling).options(joinedload(Pooling.enterprise)),  # type: ignore[arg-type]
+        user,
+    )
     if operation_id is not None:
         statement = statement.where(col(Pooling.operation_id) == operation_id)
     return await paginate(

@@ -15,12 +15,11 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from levier.auth.permissions import Role
 from levier.compliance import queries
+from levier.compliance import scope as compliance_scope
 from levier.compliance.figures import ZERO, LotFigures, figures_at
 from levier.compliance.schemas import (
     ComplianceSeries,
@@ -33,8 +32,7 @@ from levier.compliance.service import LotFilters, load, row_of, scoped_lots
 from levier.core import clock
 from levier.core.errors import FieldInvalid, NotFound
 from levier.tenders import operations as tenders_operations
-from levier.tenders.models import Lot, Operation, Tender
-from levier.tenders.scope import operations_readable, tenders_readable
+from levier.tenders.models import Lot, Operation
 from levier.users.models import User
 
 
@@ -53,22 +51,6 @@ FILTER_OF = {
     Level.awardee: "awardee_id",
     Level.tender: "tender_id",
 }
-
-
-async def _operation(
-    session: AsyncSession, user: User, operation_id: uuid.UUID
-) -> Operation | None:
-    statement = operations_readable(
-        select(Operation).where(col(Operation.id) == operation_id), user
-    )
-    if user.role not in (Role.admin, Role.facilitator):
-        return None  # buyers and enterprises read no operation as such
-    return (await session.execute(statement)).scalar_one_or_none()
-
-
-async def _readable_tender(session: AsyncSession, user: User, tender_id: uuid.UUID) -> bool:
-    statement = tenders_readable(select(col(Tender.id)).where(col(Tender.id) == tender_id), user)
-    return (await session.execute(statement)).first() is not None
 
 
 def _totals(figures: list[LotFigures]) -> dict[str, object]:
@@ -120,10 +102,10 @@ async def summary(
         figures.sort(key=lambda f: (f.row.tender_reference, str(f.row.tender_id), f.row.number))
     operation = None
     if level == Level.operation:
-        operation = await _operation(session, user, entity_id)
+        operation = await compliance_scope.get_operation(session, user, entity_id)
     known = bool(figures) or entity_id == user.organisation_id or operation is not None
     if not known and level == Level.tender:
-        known = await _readable_tender(session, user, entity_id)
+        known = await compliance_scope.reads_tender(session, user, entity_id)
     if not known:
         raise NotFound()
     totals = _totals(figures)
@@ -176,7 +158,7 @@ async def series(
     if not targets and (
         lot_id is not None
         or operation_id is None
-        or await _operation(session, user, operation_id) is None
+        or await compliance_scope.get_operation(session, user, operation_id) is None
     ):
         raise NotFound()
     starts = [row.notification_date for row in targets if row.notification_date is not None]

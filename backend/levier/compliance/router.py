@@ -7,8 +7,6 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Response, status
 
-from levier.auth.dependencies import require
-from levier.auth.permissions import Permission
 from levier.compliance import pooling, rollups, service
 from levier.compliance.constants import ComplianceStatus
 from levier.compliance.rollups import Level
@@ -19,20 +17,15 @@ from levier.compliance.schemas import (
     LotComplianceRow,
     PoolingRead,
 )
+from levier.compliance.scope import ComplianceReader, OperationToPool, PoolingManager
 from levier.core.db import SessionDep
 from levier.core.pagination import Page, PageParams, page_params
 from levier.core.routing import DomainRouter
 from levier.core.validation import ProcurementDate
-from levier.tenders.scope import LotToRead, OperationInScope, operation_loader
-from levier.users.models import User
+from levier.tenders.scope import LotToRead
 
 router = DomainRouter(prefix="/tenders", tags=["compliance"])
 compliance_router = DomainRouter(prefix="/compliance", tags=["compliance"])
-ComplianceReader = Annotated[User, Depends(require(Permission.compliance_read))]
-PoolingManager = Annotated[User, Depends(require(Permission.compliance_manage))]
-OperationToPool = Annotated[
-    OperationInScope, Depends(operation_loader(Permission.compliance_manage))
-]
 OnDay = Annotated[
     ProcurementDate | None, Query(description="The day the figures are for (today by default).")
 ]

@@ -12,6 +12,7 @@ by the date over the execution period (the award's notification for the lot's du
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -21,8 +22,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from levier.auth.permissions import Role
 from levier.compliance import queries
+from levier.compliance import scope as compliance_scope
 from levier.compliance.constants import ComplianceStatus
 from levier.compliance.figures import Inputs, LotFigures, figures_at
 from levier.compliance.schemas import (
@@ -35,11 +36,10 @@ from levier.compliance.schemas import (
 from levier.core import clock
 from levier.core.pagination import PageParams, encode_cursor, paginate
 from levier.tenders.models import AwardMember, Lot, LotAward, Tender
-from levier.tenders.scope import lots_readable
 from levier.users.models import User
 
 LIST_ORDER = [col(Tender.reference), col(Lot.tender_id), col(Lot.number)]
-EVERY_ROW = 10**9  # a status filter reads every lot after the cursor (statuses are derived)
+STATUS_BATCH = 1000  # the most lots a status filter derives at once (`_with_status`)
 
 
 async def load(session: AsyncSession, lot_ids: Any, on: date, by_month: bool = False) -> Inputs:
@@ -107,7 +107,7 @@ async def lot_compliance(
         training_excess=figures.training_excess,
         by_mode=_by_mode(figures),
         participants=participants,
-        profile=profile if user.role == Role.facilitator else None,
+        profile=profile if compliance_scope.sees_profile(user) else None,
         execution_start=figures.start,
         execution_end=figures.end,
         elapsed_share=figures.elapsed,
@@ -141,7 +141,7 @@ def scoped_lots(user: User, filters: LotFilters, *columns: Any) -> Any:
     statement = queries.compliance_lots()
     if columns:
         statement = statement.with_only_columns(*columns)
-    statement = lots_readable(statement, user)
+    statement = compliance_scope.readable(statement, user)
     if filters.tender_id is not None:
         statement = statement.where(col(Lot.tender_id) == filters.tender_id)
     if filters.buyer_id is not None:
@@ -183,6 +183,19 @@ def row_of(figures: LotFigures) -> LotComplianceRow:
     )
 
 
+async def compliance_by_lot(
+    session: AsyncSession, lot_ids: Collection[uuid.UUID], on: date | None = None
+) -> dict[uuid.UUID, LotComplianceRow]:
+    """Where each of the lots stands on the day (today by default), as the dashboard shows it:
+    the same four statements however many lots (no profile, no scope: the caller chose them)."""
+    on = on or clock.today()
+    if not lot_ids:
+        return {}
+    wanted = select(col(Lot.id)).where(col(Lot.id).in_(list(lot_ids)))
+    figures = figures_at(await load(session, wanted, on), on)
+    return {lot_id: row_of(figures[lot_id]) for lot_id in lot_ids if lot_id in figures}
+
+
 async def list_lots(
     session: AsyncSession,
     user: User,
@@ -191,24 +204,53 @@ async def list_lots(
     status: ComplianceStatus | None,
     on: date | None,
 ) -> tuple[list[LotComplianceRow], str | None]:
-    """The caller's clause lots in tender order (reference, lot number), with their figures.
-    A status is derived, not stored: with one, every lot after the cursor is computed and
-    the page is cut after filtering (still the same statements whatever the page size)."""
+    """The caller's clause lots in tender order (reference, lot number), with their figures."""
     on = on or clock.today()
     statement = scoped_lots(user, filters, *LIST_ORDER, col(Lot.id))
-    page = params if status is None else PageParams(limit=EVERY_ROW, cursor=params.cursor)
+    if status is not None:
+        return await _with_status(session, statement, params, status, on)
     rows, next_cursor = await paginate(
-        session, statement, page, LIST_ORDER, key=lambda r: r[:3], scalars=False
+        session, statement, params, LIST_ORDER, key=_list_key, scalars=False
     )
-    ids = [row[3] for row in rows]
-    figures = figures_at(
-        await load(session, select(col(Lot.id)).where(col(Lot.id).in_(ids)), on), on
-    )
-    ordered = [figures[lot_id] for lot_id in ids]
-    if status is None:
-        return [row_of(f) for f in ordered], next_cursor
-    kept = [(row, f) for row, f in zip(rows, ordered, strict=True) if f.status == status]
-    more = len(kept) > params.limit
-    kept = kept[: params.limit]
-    cursor = encode_cursor(kept[-1][0][:3]) if more else None
-    return [row_of(f) for _row, f in kept], cursor
+    figures = await compliance_by_lot(session, [row[3] for row in rows], on)
+    return [figures[row[3]] for row in rows], next_cursor
+
+
+def _list_key(row: Any) -> Any:
+    return row[:3]
+
+
+async def _with_status(
+    session: AsyncSession,
+    statement: Any,
+    params: PageParams,
+    status: ComplianceStatus,
+    on: date,
+) -> tuple[list[LotComplianceRow], str | None]:
+    """A status is derived, not stored: the lots after the cursor are derived batch by batch,
+    in the list's order, until the page and one more lot of the status are found (the next
+    cursor is the page's last lot) or the lots run out. The first batch is the page and one
+    more, so a page where every lot has the status costs what an unfiltered one does; each
+    next batch is twice the last, up to STATUS_BATCH lots: a rare status costs a few
+    statements per batch, never every lot's figures at once."""
+    kept: list[tuple[Any, LotComplianceRow]] = []
+    cursor, batch = params.cursor, params.limit + 1
+    while True:
+        rows, next_cursor = await paginate(
+            session,
+            statement,
+            PageParams(limit=batch, cursor=cursor),
+            LIST_ORDER,
+            key=_list_key,
+            scalars=False,
+        )
+        figures = await compliance_by_lot(session, [row[3] for row in rows], on)
+        for row in rows:
+            if figures[row[3]].status != status:
+                continue
+            if len(kept) == params.limit:
+                return [f for _row, f in kept], encode_cursor(_list_key(kept[-1][0]))
+            kept.append((row, figures[row[3]]))
+        if next_cursor is None:
+            return [f for _row, f in kept], None
+        cursor, batch = next_cursor, min(batch * 2, STATUS_BATCH)

@@ -142,7 +142,7 @@ def _named(
     by_id: dict[uuid.UUID, Assignment],
     by_person: dict[tuple[str, str], list[Assignment]],
     language: Language,
-) -> tuple[uuid.UUID | None, list[dict[str, Any]]]:
+) -> tuple[Assignment | None, list[dict[str, Any]]]:
     """The assignment a line names, or the line's error about it."""
     values = row.values
     if values.get("assignment_id"):
@@ -152,7 +152,7 @@ def _named(
             found = None
         if found is None:
             return None, [_error("assignment_id", "hours_assignment_unknown", language)]
-        return found.id, []
+        return found, []
     if not values.get("last_name") or not values.get("first_names"):
         return None, [_error("last_name", "import_hours_person_missing", language)]
     key = (_person_key(values["last_name"], values["first_names"]), str(values.get("month", "")))
@@ -163,7 +163,7 @@ def _named(
         return None, [_error("last_name", "import_hours_person_unknown", language)]
     if len(matches) > 1:
         return None, [_error("lot", "import_hours_person_ambiguous", language, count=len(matches))]
-    return matches[0].id, []
+    return matches[0], []
 
 
 def _error(name: str, code: str, language: Language, **values: Any) -> dict[str, Any]:
@@ -206,14 +206,14 @@ async def _lines(
     report: HoursImportReport,
 ) -> None:
     by_id, by_person = await _candidates(session, scope, rows)
-    parsed: list[tuple[Row, HoursCreate]] = []
+    parsed: list[tuple[Row, Assignment, HoursCreate]] = []
     for row in rows:
-        assignment_id, errors = _named(row, by_id, by_person, language)
+        assignment, errors = _named(row, by_id, by_person, language)
         data = None
         try:
             data = HoursCreate.model_validate(
                 {
-                    "assignment_id": assignment_id or uuid.UUID(int=0),
+                    "assignment_id": assignment.id if assignment else uuid.UUID(int=0),
                     "month": row.values.get("month"),
                     "hours": row.values.get("hours"),
                     "note": row.values.get("note", ""),
@@ -221,49 +221,87 @@ async def _lines(
             )
         except ValidationError as exc:
             errors += field_errors(exc.errors(), language)
-        if errors or data is None:
+        if errors or data is None or assignment is None:
             report.errors.append(RowReport(row.line, [_terms(row, e, language) for e in errors]))
             continue
-        parsed.append((row, data))
-    existing = await _existing(
-        session, scope, {(data.assignment_id, service.month_of(data.month)) for _, data in parsed}
-    )
+        parsed.append((row, assignment, data))
+    context = await _context(session, scope, parsed)
     seen: dict[tuple[uuid.UUID, str], int] = {}
-    for row, data in parsed:
+    for row, assignment, data in parsed:
         key = (data.assignment_id, data.month)
         if key in seen:
             error = _error("month", "import_hours_duplicate_row", language, line=seen[key])
             report.errors.append(RowReport(row.line, [_terms(row, error, language)]))
             continue
         seen[key] = row.line
-        await _write(session, scope, row, data, existing, language, report)
+        await _write(session, scope, row, assignment, data, context, language, report)
     report.errors.sort(key=lambda line: line.line)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the file's lines are checked against, loaded once for the whole file."""
+
+    existing: dict[tuple[uuid.UUID, Any], HoursDeclaration]  # those the caller reads
+    declared: dict[tuple[uuid.UUID, Any], uuid.UUID]  # whoever reads them
+    ceilings: dict[uuid.UUID, int]
+    tender_statuses: dict[uuid.UUID, str]
+
+    def standing(self, assignment: Assignment, month: Any) -> service.Standing:
+        return service.Standing(
+            self.ceilings[assignment.structure_id],
+            self.tender_statuses[assignment.tender_id],
+            self.declared.get((assignment.id, month)),
+        )
+
+
+async def _context(
+    session: AsyncSession, scope: Scope, parsed: list[tuple[Row, Assignment, HoursCreate]]
+) -> _Context:
+    """The lines' declarations, structures' ceilings and tenders' statuses: four statements
+    (the rules read them; `service.declare` and `correct` load them line by line)."""
+    keys = {(assignment.id, service.month_of(data.month)) for _, assignment, data in parsed}
+    assignments = [assignment for _, assignment, _ in parsed]
+    return _Context(
+        existing=await _existing(session, scope, keys),
+        declared=await service.declared_ids(session, keys),
+        ceilings=await service.ceilings_of(session, {a.structure_id for a in assignments}),
+        tender_statuses=await service.tender_statuses(session, {a.tender_id for a in assignments}),
+    )
 
 
 async def _write(
     session: AsyncSession,
     scope: Scope,
     row: Row,
+    assignment: Assignment,
     data: HoursCreate,
-    existing: dict[tuple[uuid.UUID, Any], HoursDeclaration],
+    context: _Context,
     language: Language,
     report: HoursImportReport,
 ) -> None:
-    """Declare the month, or correct or keep its declaration; a refusal is the line's error."""
-    declaration = existing.get((data.assignment_id, service.month_of(data.month)))
+    """Declare the month, or correct or keep its declaration; a refusal is the line's error.
+    The service's own rules, on what `_context` loaded: one write a line."""
+    month = service.month_of(data.month)
+    declaration = context.existing.get((assignment.id, month))
+    standing = context.standing(assignment, month)
     try:
         async with session.begin_nested():
             if declaration is None:
-                created = await service.declare(session, scope, data)
+                month = service.check_declaration(scope, assignment, data, standing)
+                created = service.new_declaration(scope, assignment, month, data)
+                session.add(created)
+                await session.flush()
                 report.created.append(created.id)
             elif declaration.hours == Decimal(data.hours) and declaration.note == data.note:
                 report.unchanged += 1
             elif HoursStatus(declaration.status) not in EDITABLE:
                 raise DomainError("import_hours_validated", status_code=409)
             else:
-                await service.correct(
-                    session, scope, declaration, HoursUpdate(hours=data.hours, note=data.note)
-                )
+                update = HoursUpdate(hours=data.hours, note=data.note)
+                service.check_correction(scope, declaration, update, standing)
+                service.apply_correction(scope, declaration, update)
+                await session.flush()
                 report.updated += 1
     except DomainError as exc:
         failures = csv_import.failures(exc, language)

@@ -8,10 +8,11 @@ declarer other than the employer of record."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -43,17 +44,61 @@ def month_of(text: str) -> date:
     return date(int(year), int(month), 1)
 
 
-async def _ceiling(session: AsyncSession, structure_id: uuid.UUID) -> int:
-    return (await clauses_service.get_settings(session, structure_id)).monthly_ceiling_hours
+@dataclass(frozen=True)
+class Standing:
+    """What the rules on a declaration read beyond the assignment: the structure's monthly
+    ceiling, the tender's status and the month's declaration if any. A route loads them for
+    one declaration; the CSV import for a whole file in one statement each."""
+
+    ceiling: int
+    tender_status: str
+    declared_id: uuid.UUID | None = None
 
 
-async def _check_lot_open(session: AsyncSession, assignment: Assignment) -> None:
-    status = (
-        await session.execute(
-            select(col(Tender.status)).where(col(Tender.id) == assignment.tender_id)
-        )
-    ).scalar_one()
-    if status in FROZEN_STATUSES:
+async def _standing(
+    session: AsyncSession, assignment: Assignment, month: date | None = None
+) -> Standing:
+    ceilings = await ceilings_of(session, {assignment.structure_id})
+    statuses = await tender_statuses(session, {assignment.tender_id})
+    declared = await declared_ids(session, {(assignment.id, month)} if month else set())
+    return Standing(
+        ceilings[assignment.structure_id],
+        statuses[assignment.tender_id],
+        declared.get((assignment.id, month)) if month else None,
+    )
+
+
+async def ceilings_of(session: AsyncSession, structure_ids: set[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """Each structure's monthly ceiling of hours per assignment."""
+    settings = await clauses_service.settings_of(session, structure_ids)
+    return {structure_id: s.monthly_ceiling_hours for structure_id, s in settings.items()}
+
+
+async def tender_statuses(
+    session: AsyncSession, tender_ids: set[uuid.UUID]
+) -> dict[uuid.UUID, str]:
+    """Each tender's status (hours are refused on a closed or cancelled one)."""
+    if not tender_ids:
+        return {}
+    statement = select(col(Tender.id), col(Tender.status)).where(col(Tender.id).in_(tender_ids))
+    return {row[0]: row[1] for row in (await session.execute(statement)).all()}
+
+
+async def declared_ids(
+    session: AsyncSession, keys: set[tuple[uuid.UUID, date]]
+) -> dict[tuple[uuid.UUID, date], uuid.UUID]:
+    """The declarations already made for these (assignment, month) pairs, whoever reads them."""
+    if not keys:
+        return {}
+    pair = tuple_(col(HoursDeclaration.assignment_id), col(HoursDeclaration.month))
+    statement = select(
+        col(HoursDeclaration.assignment_id), col(HoursDeclaration.month), col(HoursDeclaration.id)
+    ).where(pair.in_(list(keys)))
+    return {(row[0], row[1]): row[2] for row in (await session.execute(statement)).all()}
+
+
+def _check_lot_open(standing: Standing) -> None:
+    if standing.tender_status in FROZEN_STATUSES:
         raise Conflict("hours_lot_closed")
 
 
@@ -62,12 +107,11 @@ def _check_hours(checks: FieldChecks, hours: Any, ceiling: int) -> None:
         checks.add(FieldInvalid("hours", "hours_over_ceiling", ceiling=ceiling))
 
 
-async def declare(session: AsyncSession, scope: Scope, data: HoursCreate) -> HoursDeclaration:
-    """The employer of record declares a month of an assignment's hours."""
-    try:
-        assignment = await assignments_scope.get_assignment(session, scope, data.assignment_id)
-    except NotFound:
-        raise FieldInvalid("assignment_id", "hours_assignment_unknown") from None
+def check_declaration(
+    scope: Scope, assignment: Assignment, data: HoursCreate, standing: Standing
+) -> date:
+    """The rules on a new declaration, in their order (the declarer 403; the month and the
+    hours 422 together; the lot closed, then the month already declared, 409): its month."""
     rules.check_declarer(scope, assignment)
     month = month_of(data.month)
     checks = FieldChecks()
@@ -75,24 +119,23 @@ async def declare(session: AsyncSession, scope: Scope, data: HoursCreate) -> Hou
         rules.check_month(assignment, month)
     except FieldInvalid as refused:
         checks.add(refused)
-    _check_hours(checks, data.hours, await _ceiling(session, assignment.structure_id))
+    _check_hours(checks, data.hours, standing.ceiling)
     checks.raise_if_any()
-    await _check_lot_open(session, assignment)
-    existing = (
-        await session.execute(
-            select(col(HoursDeclaration.id)).where(
-                col(HoursDeclaration.assignment_id) == assignment.id,
-                col(HoursDeclaration.month) == month,
-            )
-        )
-    ).scalar_one_or_none()
-    if existing is not None:
+    _check_lot_open(standing)
+    if standing.declared_id is not None:
         raise Conflict(
             "hours_month_declared",
-            headers={"Location": f"/api/v1/hours/{existing}"},
-            declaration_id=str(existing),
+            headers={"Location": f"/api/v1/hours/{standing.declared_id}"},
+            declaration_id=str(standing.declared_id),
         )
-    declaration = HoursDeclaration(
+    return month
+
+
+def new_declaration(
+    scope: Scope, assignment: Assignment, month: date, data: HoursCreate
+) -> HoursDeclaration:
+    """The declaration `check_declaration` allowed, waiting for the facilitator (added)."""
+    return HoursDeclaration(
         assignment_id=assignment.id,
         structure_id=assignment.structure_id,
         lot_id=assignment.lot_id,
@@ -105,24 +148,42 @@ async def declare(session: AsyncSession, scope: Scope, data: HoursCreate) -> Hou
         declared_by_id=scope.user.id,
         declared_at=clock.now(),
     )
+
+
+async def declare(session: AsyncSession, scope: Scope, data: HoursCreate) -> HoursDeclaration:
+    """The employer of record declares a month of an assignment's hours."""
+    try:
+        assignment = await assignments_scope.get_assignment(session, scope, data.assignment_id)
+    except NotFound:
+        raise FieldInvalid("assignment_id", "hours_assignment_unknown") from None
+    rules.check_declarer(scope, assignment)
+    standing = await _standing(session, assignment, month_of(data.month))
+    month = check_declaration(scope, assignment, data, standing)
+    declaration = new_declaration(scope, assignment, month, data)
     session.add(declaration)
     await session.flush()
     return await get_declaration(session, scope, declaration.id, refresh=True)
 
 
-async def correct(
-    session: AsyncSession, scope: Scope, declaration: HoursDeclaration, data: HoursUpdate
-) -> HoursDeclaration:
-    """The employer corrects a declaration waiting or rejected: it waits again."""
+def check_correction(
+    scope: Scope, declaration: HoursDeclaration, data: HoursUpdate, standing: Standing
+) -> None:
+    """The rules on a correction, in their order: the declarer and a declaration waiting or
+    rejected, the hours (422), the lot closed (409)."""
     rules.check_editable(scope, declaration)
     checks = FieldChecks()
     sent = data.model_dump(exclude_unset=True)
     if "hours" in sent and sent["hours"] is None:
         checks.add(FieldInvalid("hours", "field_required"))
     elif "hours" in sent:
-        _check_hours(checks, sent["hours"], await _ceiling(session, declaration.structure_id))
+        _check_hours(checks, sent["hours"], standing.ceiling)
     checks.raise_if_any()
-    await _check_lot_open(session, declaration.assignment)
+    _check_lot_open(standing)
+
+
+def apply_correction(scope: Scope, declaration: HoursDeclaration, data: HoursUpdate) -> None:
+    """The correction `check_correction` allowed: the declaration waits again."""
+    sent = data.model_dump(exclude_unset=True)
     if "hours" in sent:
         declaration.hours = sent["hours"]
     if "note" in sent:
@@ -133,6 +194,15 @@ async def correct(
     declaration.decided_by_id = None
     declaration.decided_at = None
     declaration.rejection_reason = ""
+
+
+async def correct(
+    session: AsyncSession, scope: Scope, declaration: HoursDeclaration, data: HoursUpdate
+) -> HoursDeclaration:
+    """The employer corrects a declaration waiting or rejected: it waits again."""
+    rules.check_editable(scope, declaration)
+    check_correction(scope, declaration, data, await _standing(session, declaration.assignment))
+    apply_correction(scope, declaration, data)
     await session.flush()
     return await get_declaration(session, scope, declaration.id, refresh=True)
 

@@ -2,8 +2,9 @@
 record missing last month's declaration of a running assignment; in both, the pairs
 (enterprise, lot) reminded for the same reason within the interval are left out by the query.
 
-Whether a lot is `behind` is compliance's rule (`lot_compliance`), asked per candidate lot:
-only awarded lots with required hours, whose execution has begun, in a tender still open."""
+Whether a lot is `behind` is compliance's rule (`compliance_by_lot`), asked once for all the
+candidate lots: awarded lots with required hours, whose execution has begun, in a tender
+still open."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 from sqlmodel import col
 
 from levier.assignments.models import Assignment
@@ -109,16 +110,11 @@ async def missing_hours(session: AsyncSession, month: date, since: datetime) -> 
 
 
 async def lots_by_id(session: AsyncSession, ids: set[uuid.UUID]) -> dict[uuid.UUID, Lot]:
-    """These lots with their tender and award (what compliance and the texts read)."""
+    """These lots with their tender (what the texts read)."""
     if not ids:
         return {}
     statement = (
-        select(Lot)
-        .where(col(Lot.id).in_(ids))
-        .options(
-            joinedload(Lot.tender),  # type: ignore[arg-type]
-            selectinload(Lot.award),  # type: ignore[arg-type]
-        )
+        select(Lot).where(col(Lot.id).in_(ids)).options(joinedload(Lot.tender))  # type: ignore[arg-type]
     )
     return {lot.id: lot for lot in (await session.execute(statement)).scalars()}
 

@@ -14,7 +14,6 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from levier.auth.permissions import Role
 from levier.compliance import service as compliance_service
 from levier.compliance.constants import ComplianceStatus
 from levier.core import clock
@@ -71,17 +70,6 @@ def lot_label(lot: Lot) -> str:
     return f"{lot.tender.reference} · lot {lot.number}"
 
 
-def _system() -> User:
-    """Compliance figures as the job reads them: no person's profile (not a facilitator)."""
-    return User(
-        email="",
-        full_name="Levier",
-        search_name="",
-        organisation_id=uuid.UUID(int=0),
-        role=Role.admin.value,
-    )  # never added to the session
-
-
 Due = tuple[uuid.UUID, Lot, ReminderFacts]
 
 
@@ -91,11 +79,10 @@ async def _due(session: AsyncSession, today: date, since: datetime) -> list[Due]
     month = selection.previous_month(today)
     missing = await selection.missing_hours(session, month, since)
     lots = await selection.lots_by_id(session, set(awardees) | {row.lot_id for row in missing})
+    standing = await compliance_service.compliance_by_lot(session, list(awardees), today)
     due: list[Due] = []
-    system = _system()
     for lot_id, enterprises in awardees.items():
-        lot = lots[lot_id]
-        figures = await compliance_service.lot_compliance(session, system, lot.tender, lot, today)
+        lot, figures = lots[lot_id], standing[lot_id]
         if figures.status != ComplianceStatus.behind:
             continue
         facts = ReminderFacts(

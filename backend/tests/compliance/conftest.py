@@ -20,9 +20,14 @@ from levier.core.models import utcnow
 from levier.hours.models import HoursDeclaration
 from levier.organisations.constants import EnterpriseKind, OrganisationKind
 from levier.tenders import operations
-from levier.tenders.models import AwardMember, LotAward, Subcontractor
 from levier.tenders.schemas import OperationCreate
-from tests.factories import make_organisation, make_participant, make_tender, make_user
+from tests.factories import (
+    award_lot,
+    make_organisation,
+    make_participant,
+    make_tender,
+    make_user,
+)
 
 NOTIFIED = date(2025, 1, 1)
 _numbers = itertools.count(1)
@@ -73,30 +78,11 @@ class Figures:
         lot.override_hours = required
         lot.labour_share = Decimal(labour_share) if labour_share else None
         lot.hourly_cost = Decimal(hourly_cost) if hourly_cost else None
-        if notified is not None:
-            session.add(
-                LotAward(
-                    lot_id=lot.id,
-                    awarded_amount=Decimal("1000000"),
-                    notification_date=notified,
-                    consortium_type="joint" if co_contractors else "none",
-                    members=[
-                        AwardMember(enterprise_id=(awardee or self.alpha).id, is_mandatary=True),
-                        *(
-                            AwardMember(
-                                enterprise_id=e.id,
-                                amount=Decimal(a) if a else None,
-                            )
-                            for e, a in co_contractors
-                        ),
-                    ],
-                    subcontractors=[
-                        Subcontractor(enterprise_id=e.id, amount=Decimal(a))
-                        for e, a in subcontractors
-                    ],
-                )
-            )
         session.add_all([tender, lot])
+        if notified is not None:
+            await award_lot(
+                session, lot, awardee or self.alpha, notified, subcontractors, co_contractors
+            )
         await session.commit()
         self.tenders[lot.id] = tender
         return lot

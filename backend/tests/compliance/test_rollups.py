@@ -16,6 +16,7 @@ from datetime import date
 
 import pytest
 
+from levier.compliance import service
 from levier.organisations.models import Organisation
 from tests.factories import make_tender
 
@@ -111,6 +112,40 @@ class TestLotTable:
         assert ids(await lots(client, auth(figures.other_facilitator))) == [foreign]
         refused = await client.get("/api/v1/compliance/lots", headers=auth(figures.referent))
         assert refused.status_code == 403
+
+    async def test_a_status_pages_in_order_across_batches(self, client, auth, figures, monkeypatch):
+        """Statuses are derived batch by batch (the page and one more, then doubling up to
+        STATUS_BATCH): following the cursors gives the lots of the status in the table's
+        order, whatever the page size, each once."""
+        monkeypatch.setattr(service, "STATUS_BATCH", 3)
+        made = []
+        for number in range(9):
+            lot = await figures.lot(required=200)
+            if number % 3 != 1:  # two exceeded lots, then one not started
+                await figures.worked(lot, "2025-02", "250", person=number % 3)
+            made.append(str(lot.id))
+        headers = auth(figures.facilitator)
+        for status, expected in (
+            ("exceeded", [lot for n, lot in enumerate(made) if n % 3 != 1]),
+            ("not_started", [lot for n, lot in enumerate(made) if n % 3 == 1]),
+            ("behind", []),
+        ):
+            for limit in (1, 2, 5, 50):
+                found, cursor = [], None
+                while True:
+                    page = await lots(
+                        client,
+                        headers,
+                        status=status,
+                        limit=limit,
+                        **({"cursor": cursor} if cursor else {}),
+                    )
+                    assert 0 < len(page["items"]) <= limit or not expected
+                    found += ids(page)
+                    cursor = page["next_cursor"]
+                    if cursor is None:
+                        break
+                assert found == expected, (status, limit)
 
 
 class TestSummary:

@@ -12,8 +12,8 @@ from sqlalchemy import update
 from sqlmodel import col
 
 from levier.tenders.models import Lot
+from tests.factories import classic_subcontractor
 from tests.fulfilment import conftest as fulfilment
-from tests.fulfilment import test_compliance as fulfilment_compliance
 from tests.fulfilment.test_hours import declare, etag, hire
 
 REQUIRED = 100
@@ -27,9 +27,7 @@ async def small_lot(world, session):
     await session.execute(
         update(Lot).where(col(Lot.id) == world.lot.id).values(override_hours=REQUIRED)
     )
-    # The world's EI subcontractor as a classic enterprise: its amount is not converted into
-    # hours (tests/compliance covers conversions), so a clause is fulfilled by real hours.
-    await fulfilment_compliance.classic_subcontractor(session, world)
+    await classic_subcontractor(session, world.insertion)  # a clause fulfilled by real hours
     return world
 
 

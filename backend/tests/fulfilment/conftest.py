@@ -13,7 +13,13 @@ import time_machine
 
 from levier.auth.permissions import Role
 from levier.organisations.constants import EnterpriseKind, OrganisationKind
-from tests.factories import make_organisation, make_participant, make_tender, make_user
+from tests.factories import (
+    award_through_api,
+    make_organisation,
+    make_participant,
+    make_tender,
+    make_user,
+)
 
 TODAY = date(2025, 2, 3)
 
@@ -45,14 +51,6 @@ class World:
 
     def headers(self, auth: Any, who: str) -> dict[str, str]:
         return auth(getattr(self, who))
-
-
-async def _transition(client, facilitator, url, target):
-    etag = (await client.get(url, headers=facilitator)).headers["ETag"]
-    moved = await client.post(
-        f"{url}/transition", json={"status": target}, headers=facilitator | {"If-Match": etag}
-    )
-    assert moved.status_code == 200, moved.text
 
 
 async def validate(client, headers, person, on="2025-01-20"):
@@ -90,22 +88,7 @@ async def world(client, auth, session) -> World:
     tender, lot, _operation = await make_tender(session, structure, buyer=buyer_org)
     facilitator = await make_user(session, Role.facilitator, structure)
     headers = auth(facilitator)
-    url = f"/api/v1/tenders/{tender.id}"
-    await _transition(client, headers, url, "published")
-    lot_url = f"{url}/lots/{lot.id}"
-    etag = (await client.get(lot_url, headers=headers)).headers["ETag"]
-    awarded = await client.put(
-        f"{lot_url}/award",
-        json={
-            "awarded_amount": "1000000",
-            "notification_date": "2025-01-15",
-            "members": [{"enterprise_id": str(builder.id), "is_mandatary": True}],
-            "subcontractors": [{"enterprise_id": str(insertion.id), "amount": "50000"}],
-        },
-        headers=headers | {"If-Match": etag},
-    )
-    assert awarded.status_code == 200, awarded.text
-    await _transition(client, headers, url, "awarded")
+    await award_through_api(client, headers, tender, lot, builder, [(insertion, "50000")])
     referent = await make_user(session, Role.referent, local, full_name="Nadia Referente")
     person = await make_participant(
         session, referent, structure, pathway=True, last_name="Dupré", first_names="Alice"

@@ -9,6 +9,7 @@ from decimal import Decimal
 import time_machine
 
 from levier.clauses import service as clauses_service
+from tests.factories import classic_subcontractor
 from tests.fulfilment.test_hours import declare, etag, hire
 
 URL = "/api/v1/hours"
@@ -30,19 +31,11 @@ async def validate(client, auth, world, declaration):
     assert response.status_code == 200, response.text
 
 
-async def classic_subcontractor(session, world):
-    """The world's EI subcontractor as a classic enterprise: its amount is not converted into
-    hours (tests/compliance covers the conversion), so these figures are the real hours."""
-    world.insertion.enterprise_kind = None
-    session.add(world.insertion)
-    await session.commit()
-
-
 class TestLotCompliance:
     async def test_from_no_hour_to_behind_with_pending_and_validated(
         self, client, auth, session, world
     ):
-        await classic_subcontractor(session, world)
+        await classic_subcontractor(session, world.insertion)
         before = await compliance(client, auth(world.facilitator), world)
         assert before["status"] == "not_started"
         assert before["validated_hours"] == "0" and before["participants"] == 0
@@ -96,7 +89,7 @@ class TestLotCompliance:
         assert stranger.status_code == 404
 
     async def test_training_counts_up_to_the_cap(self, client, auth, session, world):
-        await classic_subcontractor(session, world)
+        await classic_subcontractor(session, world.insertion)
         settings = await clauses_service.get_settings(session, world.structure.id)
         settings.training_cap_share = Decimal("0.01")
         await session.commit()

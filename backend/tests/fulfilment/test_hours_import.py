@@ -3,7 +3,17 @@ own terms, and an all-or-nothing apply that declares, corrects or keeps each mon
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from datetime import date
+
+import time_machine
+
+from tests.core.test_query_count import counting
 from tests.fulfilment.test_hours import URL, declare, etag, hire, stored
+
+# A write and the table it writes to.
+WRITE = re.compile(r"^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(\w+)", re.IGNORECASE)
 
 
 async def send(client, headers, content: str, apply: bool = False):
@@ -161,3 +171,29 @@ class TestImport:
         assert (await send(client, auth(world.referent), content)).status_code == 403
         missing = await send(client, auth(world.employer), "mission;mois\nx;2025-02\n")
         assert missing.json()["file_errors"] == ["Colonnes obligatoires absentes : heures."]
+
+
+class TestCost:
+    async def test_a_longer_file_costs_only_its_writes(self, client, auth, engine, world):
+        """The file's assignments, declarations, ceilings and tenders' statuses are read once
+        for the whole file: a 10-line file reads what a 2-line one does, and writes each
+        line's declaration with its audit and outbox entries (a dry run writes, then rolls
+        back)."""
+        with time_machine.travel(date(2025, 12, 5), tick=True):
+            assignment = await hire(client, auth, world, planned_end_date="2026-06-30")
+            headers = auth(world.employer)
+            waiting = await declare(client, headers, assignment, month="2025-02", hours="10")
+            assert waiting.status_code == 201, waiting.text
+            reads = []
+            for months in (2, 10):  # February corrected, then one new month a line
+                lines = [f"{assignment};2025-{month:02d};35" for month in range(2, 2 + months)]
+                content = "mission;mois;heures\n" + "\n".join(lines) + "\n"
+                with counting(engine) as statements:
+                    dry = await send(client, headers, content)
+                assert dry.status_code == 200, dry.text
+                assert (dry.json()["valid"], dry.json()["updated"]) == (months, 1), dry.text
+                reads.append(sum(1 for s in statements if WRITE.match(s) is None))
+                written = Counter(match[2] for s in statements if (match := WRITE.match(s)))
+                each = {"hours_declarations": months, "audit_events": months}
+                assert written == each | {"outbox_events": months}, written
+        assert reads[0] == reads[1], reads

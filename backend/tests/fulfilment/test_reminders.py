@@ -16,11 +16,19 @@ from sqlalchemy import func, select
 
 from levier.auth.permissions import Role
 from levier.notifications.models import Notification
+from levier.organisations.constants import EnterpriseKind, OrganisationKind
 from levier.reminders import service
 from levier.reminders.models import Reminder
-from levier.tenders.models import Lot
-from tests.factories import make_user
-from tests.fulfilment.test_compliance import classic_subcontractor, validate
+from levier.tenders.models import Lot, LotAward, Subcontractor
+from tests.core.test_query_count import counting
+from tests.factories import (
+    award_lot,
+    classic_subcontractor,
+    make_organisation,
+    make_tender,
+    make_user,
+)
+from tests.fulfilment.test_compliance import validate
 from tests.fulfilment.test_hours import declare, hire
 
 INTERVAL = 14
@@ -30,7 +38,7 @@ INTERVAL = 14
 async def _real_hours_only(session, world):
     """Tremplin as a classic subcontractor: its amount is not converted into hours, so a lot
     is behind or on track by the hours worked (tests/compliance covers conversions)."""
-    await classic_subcontractor(session, world)
+    await classic_subcontractor(session, world.insertion)
 
 
 async def run(sessionmaker, dry_run=False) -> service.ReminderReport:
@@ -231,3 +239,32 @@ class TestLotHistory:
             "assignments": 1,
         }
         assert entry["names"][str(world.builder.id)] == "Bâtir"
+
+
+class TestCost:
+    async def test_the_same_statements_for_one_lot_behind_or_five(
+        self, session, sessionmaker, engine, world
+    ):
+        """Each lot behind by a small EI subcontract (its amount converts into a few hours, far
+        short of the share due): compliance is asked once for every candidate lot."""
+        small = await make_organisation(
+            session, OrganisationKind.enterprise, enterprise_kind=EnterpriseKind.EI
+        )
+        award = (
+            await session.execute(select(LotAward).where(LotAward.lot_id == world.lot.id))
+        ).scalar_one()
+        session.add(Subcontractor(award_id=award.id, enterprise_id=small.id, amount=1000))
+        await session.commit()
+        counts, items = [], []
+        for more_lots in (0, 4):  # the world's lot alone, then with four more
+            for _ in range(more_lots):
+                _tender, lot, _operation = await make_tender(session, world.structure)
+                notified = date(2025, 1, 15)
+                await award_lot(session, lot, world.builder, notified, [(small, "1000")])
+            with time_machine.travel(date(2025, 3, 5), tick=True), counting(engine) as statements:
+                report = await run(sessionmaker, dry_run=True)
+            counts.append(len(statements))
+            items.append(report.items)
+        assert [len(found) for found in items] == [1, 5]
+        assert {item.reason.value for item in items[1]} == {"behind"}
+        assert counts[0] == counts[1], counts

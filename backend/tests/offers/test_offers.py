@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
 
 import pytest
 import time_machine
 
 from levier.auth.permissions import Role
 from levier.organisations.constants import OrganisationKind
-from levier.tenders.models import AwardMember, LotAward, Subcontractor
-from tests.factories import make_organisation, make_tender, make_user
+from tests.factories import award_lot, make_organisation, make_tender, make_user
 
 TODAY = date(2027, 3, 10)
 URL = "/api/v1/offers"
@@ -34,18 +32,10 @@ async def world(session, auth):
     stranger = await make_organisation(session, OrganisationKind.enterprise)
     tender, lot, _operation = await make_tender(session, structure, buyer=buyer_org)
     _other_tender, unawarded, _ = await make_tender(session, structure, buyer=buyer_org)
-    award = LotAward(
-        lot_id=lot.id,
-        awarded_amount=Decimal("900000"),
-        notification_date=TODAY - timedelta(days=30),
+    notified = TODAY - timedelta(days=30)
+    await award_lot(
+        session, lot, awardee, notified, [(subcontractor, "1000")], awarded_amount="900000"
     )
-    session.add(award)
-    await session.flush()
-    session.add(AwardMember(award_id=award.id, enterprise_id=awardee.id, is_mandatary=True))
-    session.add(
-        Subcontractor(award_id=award.id, enterprise_id=subcontractor.id, amount=Decimal("1000"))
-    )
-    await session.commit()
     local = await make_organisation(
         session, OrganisationKind.prescriber, territory=[{"level": "department", "code": "37"}]
     )

@@ -253,40 +253,15 @@ class TestClauseAssignment:
 
     async def _awarded(self, client, auth, session, network):
         from levier.organisations.constants import EnterpriseKind, OrganisationKind
-        from tests.factories import make_organisation, make_tender
+        from tests.factories import award_through_api, make_organisation, make_tender
 
         tender, lot, _operation = await make_tender(session, network.structure)
         builder = await make_organisation(session, OrganisationKind.enterprise, name="Bâtir")
         insertion = await make_organisation(
             session, OrganisationKind.enterprise, enterprise_kind=EnterpriseKind.EI, name="Tremplin"
         )
-        url = f"/api/v1/tenders/{tender.id}"
         facilitator = auth(network.facilitator)
-
-        async def transition(target: str) -> None:
-            etag = (await client.get(url, headers=facilitator)).headers["ETag"]
-            moved = await client.post(
-                f"{url}/transition",
-                json={"status": target},
-                headers=facilitator | {"If-Match": etag},
-            )
-            assert moved.status_code == 200, moved.text
-
-        await transition("published")
-        lot_url = f"{url}/lots/{lot.id}"
-        etag = (await client.get(lot_url, headers=facilitator)).headers["ETag"]
-        awarded = await client.put(
-            f"{lot_url}/award",
-            json={
-                "awarded_amount": "1000000",
-                "notification_date": "2025-01-15",
-                "members": [{"enterprise_id": str(builder.id), "is_mandatary": True}],
-                "subcontractors": [{"enterprise_id": str(insertion.id), "amount": "50000"}],
-            },
-            headers=facilitator | {"If-Match": etag},
-        )
-        assert awarded.status_code == 200, awarded.text
-        await transition("awarded")
+        await award_through_api(client, facilitator, tender, lot, builder, [(insertion, "50000")])
         return tender, lot, builder, insertion
 
     async def test_positions_offered_then_assignment_checked(
