@@ -88,6 +88,15 @@ class LotFigures:
         return self.row.required_hours
 
     @property
+    def late(self) -> bool:
+        """Behind, or not started while hours are already due by now: `not_started` says no
+        hour was worked, not that none was due, and someone must act on it all the same."""
+        if self.status == ComplianceStatus.behind:
+            return True
+        due = self.expected is not None and self.expected > 0
+        return self.status == ComplianceStatus.not_started and due
+
+    @property
     def own(self) -> Decimal:
         """What counts from the lot's own work (validated and converted), before pooling."""
         return self.validated + self.converted

@@ -67,6 +67,7 @@ def _totals(figures: list[LotFigures]) -> dict[str, object]:
         "converted_hours": sum((lot.converted for lot in figures), ZERO),
         "expected_by_now": sum((lot.expected or ZERO for lot in figures), ZERO),
         "by_status": counts,
+        "late": sum(1 for lot in figures if lot.late),
     }
 
 

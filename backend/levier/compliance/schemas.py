@@ -79,6 +79,9 @@ class LotCompliance(BaseModel):
     expected_by_now: Decimal | None
     projected_at_end: Decimal | None
     status: ComplianceStatus | None = Field(description="None for a lot without required hours.")
+    late: bool = Field(
+        description="Behind, or not started while hours are due by now: someone must act."
+    )
 
 
 class LotComplianceRow(BaseModel):
@@ -106,6 +109,7 @@ class LotComplianceRow(BaseModel):
     elapsed_share: Decimal | None
     expected_by_now: Decimal | None
     status: ComplianceStatus | None
+    late: bool
 
 
 class StatusCounts(BaseModel):
@@ -142,6 +146,7 @@ class ComplianceSummary(BaseModel):
     expected_by_now: Decimal
     participants: int = Field(description="Distinct people assigned to these lots by the day.")
     by_status: StatusCounts
+    late: int = Field(description="Lots behind, or not started while hours are due by now.")
     target: OperationTarget | None = Field(description="For an operation only.")
     lot_rows: list[LotComplianceRow] | None = Field(description="For a tender only: its lots.")
 

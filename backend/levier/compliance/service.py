@@ -114,6 +114,7 @@ async def lot_compliance(
         expected_by_now=figures.expected,
         projected_at_end=figures.projected,
         status=figures.status,
+        late=figures.late,
     )
 
 
@@ -180,6 +181,7 @@ def row_of(figures: LotFigures) -> LotComplianceRow:
         elapsed_share=figures.elapsed,
         expected_by_now=figures.expected,
         status=figures.status,
+        late=figures.late,
     )
 
 

@@ -24,8 +24,7 @@ from levier.assignments import scope as assignment_scope
 from levier.assignments.models import Assignment
 from levier.auth.permissions import Permission
 from levier.compliance import service as compliance_service
-from levier.compliance.constants import ComplianceStatus
-from levier.compliance.figures import LotFigures, figures_at
+from levier.compliance.figures import figures_at
 from levier.documents.constants import ReportStatus
 from levier.documents.models import AssignmentReport
 from levier.followups import constants as c
@@ -338,15 +337,6 @@ async def _structure_names(session: AsyncSession, ids: set[uuid.UUID]) -> dict[u
     return {row[0]: row[1] for row in (await session.execute(statement)).all()}
 
 
-def _late(figures: LotFigures) -> bool:
-    """Behind, or not started while hours are already due by now: a clause with no hour at
-    all is `not_started` for the domain, yet someone must act on it all the same."""
-    if figures.status == ComplianceStatus.behind:
-        return True
-    due = figures.expected is not None and figures.expected > 0
-    return figures.status == ComplianceStatus.not_started and due
-
-
 async def clause_behind(session: AsyncSession, ctx: Context, key: Key | None) -> list[Item]:
     """Clauses late today (compliance's own figures for the caller's lots: `behind`, or not
     started with hours due): the structure follows up with the awardee, today."""
@@ -361,7 +351,7 @@ async def clause_behind(session: AsyncSession, ctx: Context, key: Key | None) ->
     behind = [
         figures
         for figures in figures_at(inputs, ctx.today).values()
-        if _late(figures) and figures.row.id in ids and figures.row.awardee_id is not None
+        if figures.late and figures.row.id in ids and figures.row.awardee_id is not None
     ]
     names = await _structure_names(session, {figures.row.structure_id for figures in behind})
     items = []

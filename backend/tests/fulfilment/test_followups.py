@@ -9,7 +9,7 @@ from __future__ import annotations
 import time_machine
 
 from levier.auth.permissions import Role
-from tests.factories import make_user
+from tests.factories import classic_subcontractor, make_user
 from tests.fulfilment.conftest import move, propose
 from tests.fulfilment.test_hours import declare, etag, hire
 
@@ -255,3 +255,32 @@ class TestHandOver:
         assert world.employer.full_name in notification["title"]
         assert "Tu la reçois jeudi" in notification["body"]
         assert "Alice Dupré" in notification["body"]
+
+
+class TestClauseLate:
+    async def test_a_clause_with_no_hour_while_hours_are_due_is_late(
+        self, client, auth, world, session
+    ):
+        await classic_subcontractor(session, world.insertion)
+        with time_machine.travel("2025-03-10", tick=False):
+            headers = auth(world.facilitator)
+            lot_url = f"/api/v1/tenders/{world.tender.id}/lots/{world.lot.id}/compliance"
+            figures = (await client.get(lot_url, headers=headers)).json()
+            assert figures["status"] == "not_started" and figures["late"] is True
+            assert float(figures["expected_by_now"]) > 0
+            summary = await client.get(
+                "/api/v1/compliance/summary",
+                params={"level": "tender", "id": str(world.tender.id)},
+                headers=headers,
+            )
+            assert summary.json()["late"] == 1
+            assert summary.json()["by_status"]["behind"] == 0
+            (late,) = await queue(client, headers, kind="clause_behind")
+            assert late["mine"] is True and late["acts_next_name"] == "Facilitation"
+            assert late["counted_hours"] == "0" or float(late["counted_hours"]) == 0
+            assert late["enterprise_name"] == "Bâtir"
+        # On the day of the award nothing is due yet: not late.
+        with time_machine.travel("2025-01-15", tick=False):
+            figures = (await client.get(lot_url, headers=auth(world.facilitator))).json()
+            assert figures["late"] is False
+            assert await queue(client, auth(world.facilitator), kind="clause_behind") == []

@@ -848,6 +848,12 @@ export type ComplianceSummary = {
      */
     id: string;
     /**
+     * Late
+     *
+     * Lots behind, or not started while hours are due by now.
+     */
+    late: number;
+    /**
      * Level
      */
     level: string;
@@ -2447,6 +2453,12 @@ export type LotCompliance = {
      */
     expected_by_now: string | null;
     /**
+     * Late
+     *
+     * Behind, or not started while hours are due by now: someone must act.
+     */
+    late: boolean;
+    /**
      * Lot Id
      */
     lot_id: string;
@@ -2568,6 +2580,10 @@ export type LotComplianceRow = {
      * Expected By Now
      */
     expected_by_now: string | null;
+    /**
+     * Late
+     */
+    late: boolean;
     /**
      * Lot Id
      */

@@ -48,6 +48,11 @@ function Totals({ summary, onStatus, status }: { summary: ComplianceSummary; onS
           </UnstyledButton>
         ))}
       </Group>
+      {summary.late > 0 && (
+        <Text size="sm" c="orange.9" data-testid="compliance-late">
+          {t('compliance.lateLots', { count: summary.late, notStarted: summary.late - (summary.by_status.behind ?? 0) })}
+        </Text>
+      )}
       {summary.target && summary.target.target_value !== null && (
         <Text size="sm" data-testid="operation-target">
           {t(summary.target.target_reached ? 'compliance.targetReached' : 'compliance.targetNotReached', {
@@ -79,7 +84,7 @@ function useRows(rows: readonly LotComplianceRow[]) {
       hours(row.counted_hours),
       hours(row.pending_hours),
       hours(row.expected_by_now),
-      <ComplianceStatusBadge status={row.status} />,
+      <ComplianceStatusBadge status={row.status} late={row.late} />,
     ],
   }));
 }

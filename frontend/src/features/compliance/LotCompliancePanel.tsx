@@ -154,7 +154,7 @@ export function LotCompliancePanel({ tenderId, lotId }: { tenderId: string; lotI
         <Group justify="space-between" align="end" wrap="wrap">
           <Group gap="sm" align="center">
             <Title order={2} size="h3" id="compliance-title">{t('compliance.title')}</Title>
-            {figures.data && <ComplianceStatusBadge status={figures.data.status} />}
+            {figures.data && <ComplianceStatusBadge status={figures.data.status} late={figures.data.late} />}
           </Group>
           <DateField label={t('compliance.on')} value={typed} onChange={setTyped} w={180} />
         </Group>
