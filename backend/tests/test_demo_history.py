@@ -49,7 +49,8 @@ class TestDemoHistory:
             # The reminder job ("Système" too) ran on the first of each month: on 1 November
             # October's hours were not declared yet (they were on the 3rd). On the morning of
             # 1 December, November's were already declared; that morning's run reminded the
-            # awardee of its lot that is behind (demo_modes).
+            # awardees of their lots that are late (behind in demo_modes, or not started while
+            # hours are due).
             reminded = [e for e in trail if e["action"] == "reminded"]
             missing = [e for e in reminded if e["changes"]["reminder"] == "hours_missing"]
             assert [(e["entity_type"], e["actor"], e["changes"]["month"]) for e in missing] == [
@@ -57,9 +58,10 @@ class TestDemoHistory:
             ]
             assert _day(missing[0]["at"]) == date(2026, 11, 1)
             behind = [e for e in reminded if e["changes"]["reminder"] == "behind"]
-            assert [(e["entity_type"], e["actor"], _day(e["at"])) for e in behind] == [
+            assert len(behind) >= 2
+            assert {(e["entity_type"], e["actor"], _day(e["at"])) for e in behind} == {
                 ("lot", None, LOADED_AT.date())
-            ]
+            }
 
             tenders = await every_item(client, "/api/v1/tenders", facilitator)
             for tender in tenders:

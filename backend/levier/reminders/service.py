@@ -15,7 +15,6 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from levier.compliance import service as compliance_service
-from levier.compliance.constants import ComplianceStatus
 from levier.core import clock
 from levier.core.audit.recorder import record_access
 from levier.core.config import Settings
@@ -83,7 +82,8 @@ async def _due(session: AsyncSession, today: date, since: datetime) -> list[Due]
     due: list[Due] = []
     for lot_id, enterprises in awardees.items():
         lot, figures = lots[lot_id], standing[lot_id]
-        if figures.status != ComplianceStatus.behind:
+        # Behind, or not started while hours are due: both need the awardee to act.
+        if not figures.late:
             continue
         facts = ReminderFacts(
             reason=ReminderReason.behind,

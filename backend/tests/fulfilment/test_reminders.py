@@ -77,10 +77,14 @@ class TestMissingHours:
         assignment = await hire(client, auth, world)
         with time_machine.travel(date(2025, 3, 5), tick=True):
             report = await run(sessionmaker)
-            # February ran from the 17th and has no declaration; the lot has no hour yet
-            # (not_started, which is not behind).
-            assert summary(report) == [("hours_missing", "Bâtir", "2025-02", 1)]
-            [notification] = (await session.execute(select(Notification))).scalars().all()
+            # February ran from the 17th and has no declaration; the lot has no hour yet while
+            # hours are due (not_started, and late): its awardee is told of both.
+            assert summary(report) == [
+                ("behind", "Bâtir", None, 1),
+                ("hours_missing", "Bâtir", "2025-02", 1),
+            ]
+            missing = select(Notification).where(Notification.kind == "reminder_hours_missing")
+            [notification] = (await session.execute(missing)).scalars().all()
             assert notification.recipient_id == world.employer.id
             assert notification.kind == "reminder_hours_missing"
             assert notification.link == "/hours?month=2025-02"
@@ -88,7 +92,8 @@ class TestMissingHours:
             assert "1 contrat n'a pas encore d'heures déclarées pour février 2025" in (
                 notification.body
             )
-            [reminder] = (await session.execute(select(Reminder))).scalars().all()
+            reminders = select(Reminder).where(Reminder.reason == "hours_missing")
+            [reminder] = (await session.execute(reminders)).scalars().all()
             assert (reminder.reason, reminder.month, reminder.recipients) == (
                 "hours_missing",
                 date(2025, 2, 1),
@@ -98,14 +103,15 @@ class TestMissingHours:
 
         with time_machine.travel(date(2025, 4, 2), tick=True):
             # March: declared this time. What is declared but not validated leaves the lot
-            # behind, which its awardee is told.
+            # behind, which its awardee is told again (the interval has passed).
             declared = await declare(client, auth(world.employer), assignment, month="2025-03")
             assert declared.status_code == 201, declared.text
             assert summary(await run(sessionmaker, dry_run=True)) == [("behind", "Bâtir", None, 1)]
 
     async def test_an_assignment_ended_before_last_month_is_not_counted(
-        self, client, auth, sessionmaker, world
+        self, client, auth, session, sessionmaker, world
     ):
+        await set_required_hours(session, world, 0)  # only missing hours to remind
         assignment = await hire(client, auth, world)
         with time_machine.travel(date(2025, 3, 3), tick=True):
             url = f"/api/v1/assignments/{assignment}"
@@ -121,8 +127,9 @@ class TestMissingHours:
             assert (await run(sessionmaker, dry_run=True)).items == []
 
     async def test_an_assignment_starting_after_last_month_is_not_counted(
-        self, client, auth, sessionmaker, world
+        self, client, auth, session, sessionmaker, world
     ):
+        await set_required_hours(session, world, 0)  # only missing hours to remind
         await hire(client, auth, world)  # from 17 February
         with time_machine.travel(date(2025, 2, 20), tick=True):
             assert (await run(sessionmaker, dry_run=True)).items == []  # January
@@ -192,6 +199,7 @@ class TestInterval:
     async def test_not_repeated_within_the_interval_then_repeated(
         self, client, auth, session, sessionmaker, world
     ):
+        await set_required_hours(session, world, 0)  # only missing hours to remind
         await hire(client, auth, world)
         with time_machine.travel(date(2025, 3, 3), tick=True):
             assert len((await run(sessionmaker)).items) == 1
@@ -208,6 +216,7 @@ class TestInterval:
     async def test_a_dry_run_lists_and_writes_nothing(
         self, client, auth, session, sessionmaker, world
     ):
+        await set_required_hours(session, world, 0)  # only missing hours to remind
         await hire(client, auth, world)
         with time_machine.travel(date(2025, 3, 3), tick=True):
             report = await run(sessionmaker, dry_run=True)
