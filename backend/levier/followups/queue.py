@@ -105,10 +105,15 @@ def encode(entry: Entry) -> str:
 def decode(cursor: str) -> tuple[date, int, str]:
     """The sort key after which a page starts, or a 422 naming the cursor."""
     try:
-        day, key = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        if not (isinstance(values, list) and len(values) == 2):
+            raise ValueError("not a cursor")
+        day, key = values
+        if not (isinstance(day, str) and isinstance(key, str)):
+            raise ValueError("not a cursor")
         kind = FollowUpKind(key.split(".", 1)[0])
-        return (date.fromisoformat(day), ORDER[kind], str(key))
-    except (ValueError, TypeError, binascii.Error, json.JSONDecodeError):
+        return (date.fromisoformat(day), ORDER[kind], key)
+    except (ValueError, TypeError, binascii.Error):
         raise FieldInvalid("cursor", "invalid_cursor", location="query") from None
 
 
