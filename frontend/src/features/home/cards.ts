@@ -33,14 +33,17 @@ const CARDS = {
   missionsEmployed: { key: 'missionsEmployed', to: '/assignments', permission: 'assignments:read' },
   missionsFollowed: { key: 'missionsFollowed', to: '/assignments', permission: 'assignments:read' },
   missionsRecorded: { key: 'missionsRecorded', to: '/assignments', permission: 'assignments:read' },
+  hoursToValidate: { key: 'hoursToValidate', to: '/hours', permission: 'hours:validate' },
+  hoursToDeclare: { key: 'hoursToDeclare', to: '/hours', permission: 'hours:declare' },
+  compliance: { key: 'compliance', to: '/compliance', permission: 'compliance:read' },
 } satisfies Record<string, HomeCard>;
 
 /** What each role finds on its home page, in order. */
 export const ROLE_CARDS: Record<Role, readonly HomeCard[]> = {
   admin: [CARDS.directory, CARDS.accounts, CARDS.settings, CARDS.audit],
-  facilitator: [CARDS.operations, CARDS.hours, CARDS.clause, CARDS.eligibility, CARDS.referred, CARDS.missionsRecorded, CARDS.settings],
-  buyer: [CARDS.tenders, CARDS.lotHours],
-  enterprise: [CARDS.lots, CARDS.offers, CARDS.referralsReceived, CARDS.missionsEmployed],
+  facilitator: [CARDS.operations, CARDS.hours, CARDS.clause, CARDS.eligibility, CARDS.referred, CARDS.missionsRecorded, CARDS.hoursToValidate, CARDS.compliance, CARDS.settings],
+  buyer: [CARDS.tenders, CARDS.lotHours, CARDS.compliance],
+  enterprise: [CARDS.lots, CARDS.offers, CARDS.referralsReceived, CARDS.missionsEmployed, CARDS.hoursToDeclare, CARDS.compliance],
   referent: [CARDS.participants, CARDS.pathways, CARDS.import, CARDS.portfolio, CARDS.openOffers, CARDS.referralsMade, CARDS.missionsFollowed],
 };
 
