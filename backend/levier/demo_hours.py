@@ -21,6 +21,7 @@ from levier.assignments.schemas import AssignmentEnd
 from levier.core import clock
 from levier.demo_story import Story
 from levier.hours import service as hours_service
+from levier.hours.models import HoursDeclaration
 from levier.hours.schemas import HoursCreate, HoursRejection, HoursUpdate
 from levier.participants import scope as participants_scope
 from levier.users.models import User
@@ -31,6 +32,26 @@ SHARES = [Decimal("4.1"), Decimal("4.3"), Decimal("3.6"), Decimal("4.4"), Decima
 
 def next_month(month: date) -> date:
     return (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+async def _declared_early(
+    story: Story,
+    employer: participants_scope.Scope,
+    assignment: Assignment,
+    month: date,
+    hours: Decimal,
+) -> HoursDeclaration:
+    """The employer declares the month two days into the next one (today at the latest)."""
+    following = next_month(month)
+    day = min(following + timedelta(days=2), clock.today())
+    async with story.step(day, employer.user) as step:
+        declaration = await hours_service.declare(
+            story.session,
+            employer,
+            HoursCreate(assignment_id=assignment.id, month=month.strftime("%Y-%m"), hours=hours),
+        )
+        await step.restamp(declaration, declared_at=step.moment)
+    return declaration
 
 
 async def declare_month(
@@ -46,13 +67,7 @@ async def declare_month(
     few days later, unless it still `waiting` in the queue (the month just over)."""
     session, today = story.session, clock.today()
     following = next_month(month)
-    async with story.step(min(following + timedelta(days=2), today), employer.user) as step:
-        declaration = await hours_service.declare(
-            session,
-            employer,
-            HoursCreate(assignment_id=assignment.id, month=month.strftime("%Y-%m"), hours=hours),
-        )
-        await step.restamp(declaration, declared_at=step.moment)
+    declaration = await _declared_early(story, employer, assignment, month, hours)
     if waiting:
         return
     async with story.step(min(following + timedelta(days=7), today), validator.user) as step:
@@ -72,13 +87,7 @@ async def _rejected_once(
     corrects the next day and the facilitator then validates."""
     session, today = story.session, clock.today()
     following = next_month(month)
-    async with story.step(min(following + timedelta(days=2), today), employer.user) as step:
-        declaration = await hours_service.declare(
-            session,
-            employer,
-            HoursCreate(assignment_id=assignment.id, month=month.strftime("%Y-%m"), hours=hours),
-        )
-        await step.restamp(declaration, declared_at=step.moment)
+    declaration = await _declared_early(story, employer, assignment, month, hours)
     decided_on = min(following + timedelta(days=7), today)
     async with story.step(decided_on, validator.user) as step:
         declaration = await hours_service.reject(
