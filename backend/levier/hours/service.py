@@ -240,10 +240,16 @@ async def validate_month(
     session: AsyncSession, scope: Scope, data: MonthValidation
 ) -> MonthValidated:
     """Validate every waiting declaration of the structure for a month (one employer's or
-    one lot's when given), each through the ORM so each is audited."""
+    one lot's when given), each through the ORM so each is audited: those of hours already
+    worked (`rules.check_worked`: the month begun, the assignment started)."""
+    month = month_of(data.month)
+    if month > clock.today():
+        return MonthValidated(month=data.month, validated=0)
+    started = select(col(Assignment.id)).where(col(Assignment.start_date) <= clock.today())
     statement = readable(select(HoursDeclaration), scope).where(
-        col(HoursDeclaration.month) == month_of(data.month),
+        col(HoursDeclaration.month) == month,
         col(HoursDeclaration.status) == HoursStatus.declared,
+        col(HoursDeclaration.assignment_id).in_(started),
     )
     if data.employer_id:
         statement = statement.where(col(HoursDeclaration.employer_id) == data.employer_id)

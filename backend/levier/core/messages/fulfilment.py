@@ -91,6 +91,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ce mois n'a pas encore commencé.",
         "This month has not begun yet.",
     ),
+    "hours_assignment_not_started": (
+        "Cette mission ne commence que le {start} : ses heures se déclarent une fois travaillées.",
+        "This assignment only starts on {start}: its hours are declared once worked.",
+    ),
     "hours_month_outside_assignment": (
         "Ce mois est hors de la mission (du {start} au {end}).",
         "This month is outside the assignment (from {start} to {end}).",
