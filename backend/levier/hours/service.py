@@ -22,7 +22,7 @@ from levier.clauses import service as clauses_service
 from levier.core import clock
 from levier.core.errors import Conflict, FieldChecks, FieldInvalid, NotFound
 from levier.core.pagination import PageParams, paginate
-from levier.hours import rules
+from levier.hours import notices, rules
 from levier.hours.constants import HoursStatus
 from levier.hours.models import HoursDeclaration
 from levier.hours.schemas import (
@@ -229,9 +229,11 @@ async def validate(
 async def reject(
     session: AsyncSession, scope: Scope, declaration: HoursDeclaration, data: HoursRejection
 ) -> HoursDeclaration:
-    """The facilitator rejects a declaration with the reason the employer reads."""
+    """The facilitator rejects a declaration with the reason the employer reads (and is told
+    in-app)."""
     rules.check_rejectable(scope, declaration)
     _decide(scope, declaration, HoursStatus.rejected, data.reason)
+    await notices.notify_rejected(session, declaration)
     await session.flush()
     return await get_declaration(session, scope, declaration.id, refresh=True)
 
