@@ -197,3 +197,32 @@ class TestCost:
                 each = {"hours_declarations": months, "audit_events": months}
                 assert written == each | {"outbox_events": months}, written
         assert reads[0] == reads[1], reads
+
+
+class TestUnreadableFiles:
+    async def test_a_workbook_random_bytes_or_an_empty_file_say_why(self, client, auth, world):
+        headers = auth(world.employer)
+        cases = {
+            bytes(range(256)) * 8: "import_not_text",
+            b"PK\x03\x04\x14\x00\x06\x00" + b"xl/workbook.xml" * 20: "import_not_text",
+            b"": "import_empty",
+            b"\xef\xbb\xbf\n\n": "import_empty",
+        }
+        for content, code in cases.items():
+            for apply in (False, True):
+                response = await client.post(
+                    f"{URL}/import",
+                    params={"apply": "true"} if apply else None,
+                    files={"file": ("heures.csv", content, "text/csv")},
+                    headers=headers,
+                )
+                assert response.status_code == 422, (content[:10], response.text)
+                [error] = response.json()["errors"]
+                assert (error["field"], error["code"]) == ("file", code), error
+        junk = await client.post(
+            f"{URL}/import",
+            files={"file": ("heures.xlsx", bytes(range(256)), "text/csv")},
+            headers=headers | {"Accept-Language": "en"},
+        )
+        assert "not a CSV text file" in junk.json()["errors"][0]["message"]
+        assert "“CSV UTF-8”" in junk.json()["errors"][0]["message"]
