@@ -113,7 +113,9 @@ test('a month of hours is imported from the filled template, all or nothing', as
   await page.getByRole('button', { name: `Modèle à remplir (${thisMonth})` }).click();
   const template = await saved;
   expect(template.suggestedFilename()).toMatch(/^heures-\d{4}-\d{2}\.csv$/);
-  const lines = (await readFile(await template.path(), 'utf8')).trim().split(/\r?\n/);
+  const text = await readFile(await template.path(), 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true); // the byte order mark Excel needs for UTF-8
+  const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
   expect(lines[0]).toBe('mission;nom;prenoms;lot;mois;heures;note');
   expect(lines.length).toBeGreaterThan(1);
   const filled = (hours: (index: number) => string) =>

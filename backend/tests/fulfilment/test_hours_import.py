@@ -34,7 +34,9 @@ class TestTemplate:
         assert got.status_code == 200, got.text
         assert got.headers["content-type"].startswith("text/csv")
         assert 'filename="heures-2025-02.csv"' in got.headers["content-disposition"]
-        lines = got.text.splitlines()
+        # A byte order mark first, so that Excel reads "Dupré" as UTF-8.
+        assert got.content.startswith(b"\xef\xbb\xbf" + b"mission;")
+        lines = got.text.removeprefix("\ufeff").splitlines()
         assert lines[0] == "mission;nom;prenoms;lot;mois;heures;note"
         assert lines[1:] == [f"{assignment};Dupré;Alice;{world.lot.number};2025-02;;"]
         await declare(client, auth(world.employer), assignment, hours="60.5", note="Pluie")
@@ -59,7 +61,9 @@ class TestTemplate:
         other = await client.get(
             f"{URL}/template", params={"month": "2025-02"}, headers=auth(world.stranger)
         )
-        assert other.text.splitlines() == ["mission;nom;prenoms;lot;mois;heures;note"]
+        assert other.text.removeprefix("\ufeff").splitlines() == [
+            "mission;nom;prenoms;lot;mois;heures;note"
+        ]
 
 
 class TestImport:
