@@ -26,6 +26,10 @@ class TestNotWorkedYet:
         line = imported.json()["errors"][0]
         assert line["line"] == 2 and line["errors"][0]["code"] == "hours_assignment_not_started"
         assert line["errors"][0]["column"] == "mois"
+        template = await client.get(f"{URL}/template", params={"month": "2025-02"}, headers=headers)
+        assert template.text.removeprefix("\ufeff").splitlines() == [
+            "mission;nom;prenoms;lot;mois;heures;note"
+        ]
         assert await stored(session) == 0
 
     async def test_the_current_month_once_started_but_never_the_next(self, client, auth, world):
