@@ -317,6 +317,10 @@ def _terms(row: Row, error: dict[str, Any], language: Language) -> dict[str, Any
     if error.get("field") == "month" and error["code"] == "field_invalid":
         code = "import_month_unreadable"
         return csv_import.in_file_terms(row, error, translate(code, language), code)
+    if error.get("field") == "hours" and error["code"] in {"field_type", "number_expected"}:
+        # The catalogue's example is an amount (120 000): hours are written 151,67.
+        message = translate("import_hours_unreadable", language)
+        return csv_import.in_file_terms(row, error, message)
     return csv_import.in_file_terms(row, error)
 
 

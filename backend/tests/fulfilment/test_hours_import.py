@@ -155,6 +155,10 @@ class TestImport:
             "par exemple 2026-11 ou 11/2026."
         )
         assert hours["column"] == "heures" and hours["value"] == "abc"
+        assert hours["message"] == (
+            "« heures » (abc) : Un nombre est attendu : les heures du mois en chiffres, "
+            "par exemple 151,67 ou 35."
+        )
         assert report["errors"][2]["errors"][0]["message"] == (
             "« mois » (2025-02) : Même mission et même mois qu'à la ligne 2."
         )

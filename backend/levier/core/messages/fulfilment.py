@@ -119,6 +119,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cette déclaration est {status}.",
         "This declaration is {status}.",
     ),
+    "import_hours_unreadable": (
+        "Un nombre est attendu : les heures du mois en chiffres, par exemple 151,67 ou 35.",
+        "A number is expected: the month's hours in digits, for example 151.67 or 35.",
+    ),
     "import_hours_person_missing": (
         "Indiquez la mission (colonne « mission » du modèle) ou le nom et les prénoms de la "
         "personne.",
