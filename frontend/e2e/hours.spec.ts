@@ -80,7 +80,7 @@ test('hours are declared, corrected, rejected and validated month by month', asy
   await expect(dialog.getByText(`pour ${lastMonth} seront validées`)).toBeVisible();
   await dialog.getByRole('button', { name: 'Tout valider' }).click();
   await expect(page.getByText(new RegExp(`^\\d+ déclarations? validées? pour ${lastMonth}\\.$`))).toBeVisible();
-  await expect(page.getByText('Aucun résultat.')).toBeVisible();
+  await expect(page.getByText(`Aucune déclaration à valider pour ${lastMonth}.`)).toBeVisible();
 
   // The employer's grid, seen by the facilitator: the rejection and its reason.
   await page.getByText('Relevé mensuel', { exact: true }).click();
@@ -113,7 +113,9 @@ test('a month of hours is imported from the filled template, all or nothing', as
   await page.getByRole('button', { name: `Modèle à remplir (${thisMonth})` }).click();
   const template = await saved;
   expect(template.suggestedFilename()).toMatch(/^heures-\d{4}-\d{2}\.csv$/);
-  const lines = (await readFile(await template.path(), 'utf8')).trim().split(/\r?\n/);
+  const text = await readFile(await template.path(), 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true); // the byte order mark Excel needs for UTF-8
+  const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
   expect(lines[0]).toBe('mission;nom;prenoms;lot;mois;heures;note');
   expect(lines.length).toBeGreaterThan(1);
   const filled = (hours: (index: number) => string) =>
@@ -139,9 +141,9 @@ test('a month of hours is imported from the filled template, all or nothing', as
 
   await choose(filled(() => '99,5'));
   await dialog.getByRole('button', { name: 'Vérifier le fichier' }).click();
-  await expect(report.getByText(new RegExp(`^${lines.length - 1} ligne\\(s\\) valide\\(s\\) sur ${lines.length - 1}`))).toBeVisible();
+  await expect(report.getByText(new RegExp(`^${lines.length - 1} lignes? valides? sur ${lines.length - 1}`))).toBeVisible();
   await dialog.getByRole('button', { name: 'Importer les heures' }).click();
-  await expect(page.getByText(/^Heures importées : \d+ déclaration\(s\) et \d+ correction\(s\)\.$/)).toBeVisible();
+  await expect(page.getByText(/^Heures importées : \d+ déclarations? et \d+ corrections?\.$/)).toBeVisible();
   await expect(dialog).toHaveCount(0);
   await expect(grid(page).getByText('99,5 h')).toHaveCount(lines.length - 1);
 });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Permission } from '../src/client/types.gen';
+import i18n from '../src/i18n';
 import {
   defaultMonth,
   gridTotals,
   hoursBody,
+  hoursEmptyKey,
+  hoursIntroKey,
   hoursProblems,
   hoursViews,
   isMonth,
@@ -47,6 +50,44 @@ describe('the views of each role', () => {
     expect(hoursViews(holding(['hours:read', 'hours:validate']))).toEqual(['queue', 'grid', 'list']);
     expect(hoursViews(holding(['hours:read', 'hours:declare']))).toEqual(['grid', 'list']);
     expect(hoursViews(holding(['hours:read']))).toEqual(['list']);
+  });
+
+  it('words the grid for what the role does there: no enterprise is told to validate', async () => {
+    await i18n.changeLanguage('fr');
+    const enterprise = i18n.t(hoursIntroKey('grid', holding(['hours:read', 'hours:declare'])));
+    expect(enterprise).toContain('à déclarer ou à corriger');
+    expect(enterprise).not.toMatch(/valider/);
+    expect(i18n.t(hoursIntroKey('grid', holding(['hours:read', 'hours:validate'])))).toContain('à valider ou à refuser');
+    expect(hoursIntroKey('queue', holding(['hours:validate']))).toBe('hours.intro.queue');
+  });
+});
+
+describe('what an empty list says', () => {
+  it('names what is missing and the month, not "Aucun résultat."', async () => {
+    await i18n.changeLanguage('fr');
+    const month = monthLabel('2026-10', 'fr');
+    expect(i18n.t(hoursEmptyKey('queue', '2026-10'), { month })).toBe('Aucune déclaration à valider pour octobre 2026.');
+    expect(i18n.t(hoursEmptyKey('queue', null))).toBe('Aucune déclaration à valider.');
+    expect(i18n.t(hoursEmptyKey('list', '2026-10'), { month })).toBe("Aucune déclaration d'heures pour octobre 2026.");
+    expect(i18n.t(hoursEmptyKey('grid', '2026-10'), { month })).toBe('Aucune mission en cours chez cet employeur en octobre 2026.');
+  });
+});
+
+describe('the import says its counts in words, not "ligne(s)"', () => {
+  it('uses the plural forms of each language', async () => {
+    await i18n.changeLanguage('fr');
+    expect(i18n.t('hours.validLines', { count: 1 })).toBe('1 ligne valide');
+    expect(i18n.t('hours.validLines', { count: 0 })).toBe('0 ligne valide');
+    expect(i18n.t('hours.validLines', { count: 9 })).toBe('9 lignes valides');
+    const imported = i18n.t('hours.imported', {
+      declarations: i18n.t('hours.declarationCount', { count: 1 }),
+      corrections: i18n.t('hours.correctionCount', { count: 2 }),
+    });
+    expect(imported).toBe('Heures importées : 1 déclaration et 2 corrections.');
+    await i18n.changeLanguage('en');
+    expect(i18n.t('hours.validLines', { count: 0 })).toBe('0 valid lines');
+    expect(i18n.t('hours.declarationCount', { count: 1 })).toBe('1 declaration');
+    await i18n.changeLanguage('fr');
   });
 });
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from fastapi import UploadFile
 from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from levier.core.errors import DomainError, FieldsInvalid
+from levier.core.errors import DomainError, FieldInvalid, FieldsInvalid
 from levier.core.i18n import Language, translate
 
 MAX_ROWS = 5000
@@ -88,19 +89,40 @@ async def read_upload(file: UploadFile) -> bytes:
     return content
 
 
+# The openings of files people upload by mistake: a workbook (.xlsx, .ods: zip), an old .xls,
+# a PDF. Their bytes may happen to read as Windows-1252.
+NOT_TEXT_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF")
+# Beyond this share of control characters a file is binary (a stray one in a cell is that
+# line's error).
+CONTROL_SHARE = 0.05
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def decode(content: bytes) -> str:
-    """UTF-8 (BOM tolerated), else Windows-1252."""
+    """UTF-8 (BOM tolerated), else Windows-1252; a file that is neither (a workbook, a PDF,
+    binary) is refused with a 422 on `file`, and so is an empty one."""
+    if content.startswith(NOT_TEXT_SIGNATURES):
+        raise FieldInvalid("file", "import_not_text")
     try:
-        return content.decode("utf-8-sig")
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return content.decode("cp1252")
+        try:
+            text = content.decode("cp1252")
+        except UnicodeDecodeError:
+            raise FieldInvalid("file", "import_not_text") from None
+    if len(CONTROL.findall(text)) > CONTROL_SHARE * len(text):
+        raise FieldInvalid("file", "import_not_text")
+    if not text.strip():
+        raise FieldInvalid("file", "import_empty")
+    return text
 
 
 def parse(content: bytes, layout: Layout, language: Language) -> tuple[list[Row], list[str]]:
-    """The rows with their line numbers, or file-level errors (encoding, header, size, a file
-    that is not CSV)."""
+    """The rows with their line numbers, or file-level errors (header, size, a malformed
+    CSV); a file that is not text, or empty, is a 422 (`decode`)."""
+    text = decode(content)
     try:
-        return _parse(decode(content), layout, language)
+        return _parse(text, layout, language)
     except csv.Error as exc:
         return [], [translate("import_malformed", language, reason=str(exc))]
 

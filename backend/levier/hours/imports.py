@@ -28,7 +28,7 @@ from sqlmodel import col
 
 from levier.assignments import scope as assignments_scope
 from levier.assignments.models import Assignment
-from levier.core import csv_import
+from levier.core import clock, csv_import
 from levier.core.csv_import import ImportReport, Row, RowReport
 from levier.core.errors import DomainError
 from levier.core.field_errors import field_errors
@@ -317,16 +317,23 @@ def _terms(row: Row, error: dict[str, Any], language: Language) -> dict[str, Any
     if error.get("field") == "month" and error["code"] == "field_invalid":
         code = "import_month_unreadable"
         return csv_import.in_file_terms(row, error, translate(code, language), code)
+    if error.get("field") == "hours" and error["code"] in {"field_type", "number_expected"}:
+        # The catalogue's example is an amount (120 000): hours are written 151,67.
+        message = translate("import_hours_unreadable", language)
+        return csv_import.in_file_terms(row, error, message)
     return csv_import.in_file_terms(row, error)
 
 
 async def template(
     session: AsyncSession, scope: Scope, employer_id: uuid.UUID, month: str
 ) -> list[list[Any]]:
-    """The month's file to fill: one line per assignment running, with what is declared."""
+    """The month's file to fill: one line per assignment running and already started (the
+    others have no hours worked to declare), with what is declared."""
     first = service.month_of(month)
-    statement = reads.running_statement(scope, employer_id, first).order_by(
-        col(Assignment.start_date), col(Assignment.id)
+    statement = (
+        reads.running_statement(scope, employer_id, first)
+        .where(col(Assignment.start_date) <= clock.today())
+        .order_by(col(Assignment.start_date), col(Assignment.id))
     )
     assignments = list((await session.execute(statement.limit(csv_import.MAX_ROWS))).scalars())
     declared = await _existing(session, scope, {(a.id, first) for a in assignments})

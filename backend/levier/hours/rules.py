@@ -39,10 +39,19 @@ def month_end(month: date) -> date:
     return month.replace(day=calendar.monthrange(month.year, month.month)[1])
 
 
-def check_month(assignment: Assignment, month: date) -> None:
-    """A month already begun, and within the assignment's dates (422 on `month`)."""
-    if month > clock.today():
+def check_worked(assignment: Assignment, month: date) -> None:
+    """Hours already worked: a month already begun (the current one is declared at its end),
+    of an assignment already started (422 on `month`)."""
+    today = clock.today()
+    if month > today:
         raise FieldInvalid("month", "hours_month_in_future")
+    if assignment.start_date > today:
+        raise FieldInvalid("month", "hours_assignment_not_started", start=assignment.start_date)
+
+
+def check_month(assignment: Assignment, month: date) -> None:
+    """Hours already worked, in a month within the assignment's dates (422 on `month`)."""
+    check_worked(assignment, month)
     last = assignment.ended_on or assignment.planned_end_date
     if month_end(month) < assignment.start_date or (last is not None and month > last):
         raise FieldInvalid(
@@ -62,11 +71,13 @@ def check_editable(scope: Scope, declaration: HoursDeclaration) -> None:
 
 
 def check_decidable(scope: Scope, declaration: HoursDeclaration) -> None:
-    """The structure's facilitator validates a declaration waiting for it."""
+    """The structure's facilitator validates a declaration waiting for it, of hours already
+    worked (a declaration made before the rule may be rejected, never validated)."""
     check_permission(scope.user.role, Permission.hours_validate)
     status = HoursStatus(declaration.status)
     if status not in DECIDABLE:
         raise Conflict("hours_not_waiting", status=status)
+    check_worked(declaration.assignment, declaration.month)
 
 
 def check_rejectable(scope: Scope, declaration: HoursDeclaration) -> None:

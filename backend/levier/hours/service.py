@@ -22,7 +22,7 @@ from levier.clauses import service as clauses_service
 from levier.core import clock
 from levier.core.errors import Conflict, FieldChecks, FieldInvalid, NotFound
 from levier.core.pagination import PageParams, paginate
-from levier.hours import rules
+from levier.hours import notices, rules
 from levier.hours.constants import HoursStatus
 from levier.hours.models import HoursDeclaration
 from levier.hours.schemas import (
@@ -229,9 +229,11 @@ async def validate(
 async def reject(
     session: AsyncSession, scope: Scope, declaration: HoursDeclaration, data: HoursRejection
 ) -> HoursDeclaration:
-    """The facilitator rejects a declaration with the reason the employer reads."""
+    """The facilitator rejects a declaration with the reason the employer reads (and is told
+    in-app)."""
     rules.check_rejectable(scope, declaration)
     _decide(scope, declaration, HoursStatus.rejected, data.reason)
+    await notices.notify_rejected(session, declaration)
     await session.flush()
     return await get_declaration(session, scope, declaration.id, refresh=True)
 
@@ -240,10 +242,16 @@ async def validate_month(
     session: AsyncSession, scope: Scope, data: MonthValidation
 ) -> MonthValidated:
     """Validate every waiting declaration of the structure for a month (one employer's or
-    one lot's when given), each through the ORM so each is audited."""
+    one lot's when given), each through the ORM so each is audited: those of hours already
+    worked (`rules.check_worked`: the month begun, the assignment started)."""
+    month = month_of(data.month)
+    if month > clock.today():
+        return MonthValidated(month=data.month, validated=0)
+    started = select(col(Assignment.id)).where(col(Assignment.start_date) <= clock.today())
     statement = readable(select(HoursDeclaration), scope).where(
-        col(HoursDeclaration.month) == month_of(data.month),
+        col(HoursDeclaration.month) == month,
         col(HoursDeclaration.status) == HoursStatus.declared,
+        col(HoursDeclaration.assignment_id).in_(started),
     )
     if data.employer_id:
         statement = statement.where(col(HoursDeclaration.employer_id) == data.employer_id)

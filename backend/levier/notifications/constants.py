@@ -12,3 +12,5 @@ class NotificationKind(StrEnum):
     reminder_hours_missing = "reminder_hours_missing"
     # A follow-up item was handed to the recipient, with a note.
     follow_up_handed_over = "follow_up_handed_over"
+    # The facilitator rejected hours the recipient's organisation declared (with the reason).
+    hours_rejected = "hours_rejected"

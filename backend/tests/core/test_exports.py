@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from levier.core.exports import csv_lines, spreadsheet_cell
+from levier.core.exports import BOM, csv_lines, spreadsheet_cell
 
 
 class TestSpreadsheetCell:
@@ -35,7 +35,8 @@ class TestCsvLines:
         rows = ([f"=cmd|' /C calc'!A{n}", n, "ok"] for n in range(3))
         lines = list(csv_lines(["name", "number", "note"], rows, delimiter=";"))
         assert len(lines) == 4 and all(line.endswith("\r\n") for line in lines)
-        parsed = list(csv.reader(io.StringIO("".join(lines)), delimiter=";"))
+        assert lines[0].startswith(BOM) and not any(line.startswith(BOM) for line in lines[1:])
+        parsed = list(csv.reader(io.StringIO("".join(lines).removeprefix(BOM)), delimiter=";"))
         assert parsed[0] == ["name", "number", "note"]
         assert parsed[1] == ["'=cmd|' /C calc'!A0", "0", "ok"]
         assert all(not cell.startswith(("=", "+", "-", "@")) for row in parsed for cell in row)

@@ -76,7 +76,7 @@ class TestLotCompliance:
         assert Decimal(earlier["validated_hours"]) == 0
 
     async def test_the_profile_is_the_structures_only(self, client, auth, world):
-        await hire(client, auth, world)  # starts on 17 February
+        await hire(client, auth, world, start_date="2025-02-17")
         today = await compliance(client, auth(world.facilitator), world)
         assert today["participants"] == 0 and today["profile"] is None
         for who in ("employer", "buyer"):

@@ -18,8 +18,10 @@ URL = "/api/v1/hours"
 
 
 async def hire(client, auth, world, **terms) -> str:
+    """A hire starting today (the offer's own start is after today: no hours worked yet)."""
+    terms.setdefault("start_date", "2025-02-03")
     referral = (await propose(client, auth(world.referent), world)).json()
-    hired = await move(client, auth(world.facilitator), referral, "hire", terms or None)
+    hired = await move(client, auth(world.facilitator), referral, "hire", terms)
     assert hired.status_code == 200, hired.text
     return hired.json()["assignment_id"]
 

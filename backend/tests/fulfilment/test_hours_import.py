@@ -34,7 +34,9 @@ class TestTemplate:
         assert got.status_code == 200, got.text
         assert got.headers["content-type"].startswith("text/csv")
         assert 'filename="heures-2025-02.csv"' in got.headers["content-disposition"]
-        lines = got.text.splitlines()
+        # A byte order mark first, so that Excel reads "Dupré" as UTF-8.
+        assert got.content.startswith(b"\xef\xbb\xbf" + b"mission;")
+        lines = got.text.removeprefix("\ufeff").splitlines()
         assert lines[0] == "mission;nom;prenoms;lot;mois;heures;note"
         assert lines[1:] == [f"{assignment};Dupré;Alice;{world.lot.number};2025-02;;"]
         await declare(client, auth(world.employer), assignment, hours="60.5", note="Pluie")
@@ -59,7 +61,9 @@ class TestTemplate:
         other = await client.get(
             f"{URL}/template", params={"month": "2025-02"}, headers=auth(world.stranger)
         )
-        assert other.text.splitlines() == ["mission;nom;prenoms;lot;mois;heures;note"]
+        assert other.text.removeprefix("\ufeff").splitlines() == [
+            "mission;nom;prenoms;lot;mois;heures;note"
+        ]
 
 
 class TestImport:
@@ -151,6 +155,10 @@ class TestImport:
             "par exemple 2026-11 ou 11/2026."
         )
         assert hours["column"] == "heures" and hours["value"] == "abc"
+        assert hours["message"] == (
+            "« heures » (abc) : Un nombre est attendu : les heures du mois en chiffres, "
+            "par exemple 151,67 ou 35."
+        )
         assert report["errors"][2]["errors"][0]["message"] == (
             "« mois » (2025-02) : Même mission et même mois qu'à la ligne 2."
         )
@@ -197,3 +205,32 @@ class TestCost:
                 each = {"hours_declarations": months, "audit_events": months}
                 assert written == each | {"outbox_events": months}, written
         assert reads[0] == reads[1], reads
+
+
+class TestUnreadableFiles:
+    async def test_a_workbook_random_bytes_or_an_empty_file_say_why(self, client, auth, world):
+        headers = auth(world.employer)
+        cases = {
+            bytes(range(256)) * 8: "import_not_text",
+            b"PK\x03\x04\x14\x00\x06\x00" + b"xl/workbook.xml" * 20: "import_not_text",
+            b"": "import_empty",
+            b"\xef\xbb\xbf\n\n": "import_empty",
+        }
+        for content, code in cases.items():
+            for apply in (False, True):
+                response = await client.post(
+                    f"{URL}/import",
+                    params={"apply": "true"} if apply else None,
+                    files={"file": ("heures.csv", content, "text/csv")},
+                    headers=headers,
+                )
+                assert response.status_code == 422, (content[:10], response.text)
+                [error] = response.json()["errors"]
+                assert (error["field"], error["code"]) == ("file", code), error
+        junk = await client.post(
+            f"{URL}/import",
+            files={"file": ("heures.xlsx", bytes(range(256)), "text/csv")},
+            headers=headers | {"Accept-Language": "en"},
+        )
+        assert "not a CSV text file" in junk.json()["errors"][0]["message"]
+        assert "“CSV UTF-8”" in junk.json()["errors"][0]["message"]

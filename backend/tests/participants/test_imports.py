@@ -9,14 +9,14 @@ GOOD = (
 )
 
 
-async def upload(client, auth, user, content: bytes, apply=False, structure=None):
+async def upload(client, auth, user, content: bytes, apply=False, structure=None, headers=None):
     data = {"structure_id": str(structure.id)} if structure else {}
     return await client.post(
         "/api/v1/participants/import",
         params={"apply": "true"} if apply else {},
         files={"file": ("participants.csv", content, "text/csv")},
         data=data,
-        headers=auth(user),
+        headers=auth(user) | (headers or {}),
     )
 
 
@@ -118,12 +118,28 @@ class TestMalformedFiles:
         [row] = (await upload(client, auth, network.nadia, content)).json()["errors"]
         assert row["line"] == 3
 
-    async def test_binary_or_broken_files_get_a_report(self, client, auth, network):
+    async def test_binary_or_empty_files_are_refused_saying_why(self, client, auth, network):
+        cases = {
+            b"\x00\x01\x02\xff\xfe" * 100: "import_not_text",
+            b"PK\x03\x04" + b"workbook" * 50: "import_not_text",
+            bytes(range(256)) * 4: "import_not_text",
+            b"": "import_empty",
+            b"\xef\xbb\xbf\r\r\r": "import_empty",
+        }
+        for content, code in cases.items():
+            for language, words in (("fr", "« CSV UTF-8 »"), ("en", "“CSV UTF-8”")):
+                response = await upload(
+                    client, auth, network.nadia, content, headers={"Accept-Language": language}
+                )
+                assert response.status_code == 422, (content[:20], response.text)
+                [error] = response.json()["errors"]
+                assert (error["field"], error["code"]) == ("file", code), error
+                if code == "import_not_text":
+                    assert words in error["message"], error
+
+    async def test_broken_files_get_a_report(self, client, auth, network):
         cases = [
-            b"\x00\x01\x02\xff\xfe" * 100,
             b'nom;prenoms;date_naissance;sexe\n"Martin;L\xc3\xa9a;01/01/1990;F\n',
-            b"",
-            b"\r\r\r",
             b"nom;prenoms;date_naissance;sexe\n" + b"x;" * 5000 + b"\n",
         ]
         for content in cases:

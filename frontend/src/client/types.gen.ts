@@ -3098,7 +3098,7 @@ export type Nature = 'contract' | 'partnership' | 'defence_security';
 /**
  * NotificationKind
  */
-export type NotificationKind = 'reminder_behind' | 'reminder_hours_missing' | 'follow_up_handed_over';
+export type NotificationKind = 'reminder_behind' | 'reminder_hours_missing' | 'follow_up_handed_over' | 'hours_rejected';
 
 /**
  * NotificationRead

@@ -21,12 +21,15 @@ export function ListFrame({
   rows,
   list,
   minWidth,
+  empty,
 }: {
   caption: string;
   columns: string[];
   rows: DataRow[];
   list: CursorListState;
   minWidth?: number;
+  /** What an empty list says ("Aucun résultat." unless given). */
+  empty?: string;
 }) {
   const { t } = useTranslation();
   const { error, isPending: pending, hasNextPage: hasMore, isFetchingNextPage: loadingMore } = list;
@@ -40,7 +43,7 @@ export function ListFrame({
         <DataTable caption={caption} columns={columns} rows={rows} minWidth={minWidth} />
         {count === 0 && (
           <Text c="dimmed" p="md" ta="center">
-            {t('app.none')}
+            {empty ?? t('app.none')}
           </Text>
         )}
       </Paper>

@@ -91,6 +91,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ce mois n'a pas encore commencé.",
         "This month has not begun yet.",
     ),
+    "hours_assignment_not_started": (
+        "Cette mission ne commence que le {start} : ses heures se déclarent une fois travaillées.",
+        "This assignment only starts on {start}: its hours are declared once worked.",
+    ),
     "hours_month_outside_assignment": (
         "Ce mois est hors de la mission (du {start} au {end}).",
         "This month is outside the assignment (from {start} to {end}).",
@@ -114,6 +118,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hours_not_waiting": (
         "Cette déclaration est {status}.",
         "This declaration is {status}.",
+    ),
+    "import_hours_unreadable": (
+        "Un nombre est attendu : les heures du mois en chiffres, par exemple 151,67 ou 35.",
+        "A number is expected: the month's hours in digits, for example 151.67 or 35.",
     ),
     "import_hours_person_missing": (
         "Indiquez la mission (colonne « mission » du modèle) ou le nom et les prénoms de la "

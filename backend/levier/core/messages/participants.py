@@ -138,6 +138,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Colonnes obligatoires absentes : {columns}.",
         "Required columns missing: {columns}.",
     ),
+    "import_not_text": (
+        "Ce fichier n'est pas un fichier texte CSV (un classeur Excel, un PDF ?) : dans le "
+        "tableur, enregistrez-le au format « CSV UTF-8 » puis importez ce fichier.",
+        "This file is not a CSV text file (an Excel workbook, a PDF?): in the spreadsheet, save "
+        "it as “CSV UTF-8” and import that file.",
+    ),
+    "import_empty": (
+        "Ce fichier est vide : il doit contenir la ligne d'en-tête puis une ligne par "
+        "déclaration ou par personne.",
+        "This file is empty: it must hold the header line, then one line per declaration or "
+        "person.",
+    ),
     "import_malformed": (
         "Le fichier n'est pas un CSV lisible ({reason}).",
         "The file is not a readable CSV ({reason}).",

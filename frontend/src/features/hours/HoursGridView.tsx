@@ -13,7 +13,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { personName } from '../referrals/referrals';
 import { number } from '../tenders/format';
 import { OrganisationSelect } from '../users/OrganisationSelect';
-import { gridTotals } from './hours';
+import { gridTotals, hoursEmptyKey, monthLabel } from './hours';
 import { HoursFileButtons } from './HoursImport';
 import { HoursStatusBadge } from './HoursStatusBadge';
 import { MonthPicker } from './MonthPicker';
@@ -72,7 +72,7 @@ export function HoursGridView({
   employer: NamedChoice | null;
   onEmployer: (employer: NamedChoice | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me, can } = useAuth();
   const picks = can('hours:validate');
   const employerId = picks ? (employer?.id ?? null) : (me?.organisation.id ?? null);
@@ -103,7 +103,14 @@ export function HoursGridView({
         <>
           <HoursFileButtons month={month} employerId={employerId} imports={can('hours:declare')} />
           <ProblemAlert error={actions.error} onReload={() => void actions.refresh()} />
-          <ListFrame caption={t('hours.gridCaption')} columns={columns} list={list} rows={rows} minWidth={900} />
+          <ListFrame
+            caption={t('hours.gridCaption')}
+            columns={columns}
+            list={list}
+            rows={rows}
+            minWidth={900}
+            empty={t(hoursEmptyKey('grid', month), { month: monthLabel(month, i18n.language) })}
+          />
           {list.items.length > 0 && (
             <Group justify="space-between" align="center">
               <Text size="sm" data-testid="hours-totals">

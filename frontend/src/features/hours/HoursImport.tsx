@@ -20,7 +20,10 @@ function ImportModal({ onClose }: { onClose: () => void }) {
     (file, apply) => call(hoursImportHours({ body: { file }, query: { apply } })),
     async (result: HoursImportResult) => {
       await refresh();
-      notifications.show({ color: 'green', message: t('hours.imported', { created: result.created, updated: result.updated }) });
+      notifications.show({ color: 'green', message: t('hours.imported', {
+          declarations: t('hours.declarationCount', { count: result.created }),
+          corrections: t('hours.correctionCount', { count: result.updated }),
+        }) });
       onClose();
     },
   );
@@ -40,7 +43,7 @@ function ImportModal({ onClose }: { onClose: () => void }) {
             report={report}
             caption={t('hours.importTitle')}
             summary={t('hours.importReport', {
-              valid: report.valid,
+              valid: t('hours.validLines', { count: report.valid }),
               rows: report.rows,
               created: report.created,
               updated: report.updated,

@@ -11,7 +11,7 @@ import { useCursorList } from '../../hooks/useCursorList';
 import { useAuth } from '../auth/AuthProvider';
 import { personName } from '../referrals/referrals';
 import { day, number } from '../tenders/format';
-import { HOURS_STATUSES, monthLabel } from './hours';
+import { HOURS_STATUSES, hoursEmptyKey, monthLabel } from './hours';
 import { HoursStatusBadge } from './HoursStatusBadge';
 import { MonthPicker } from './MonthPicker';
 import { useHoursActions } from './useHoursActions';
@@ -68,7 +68,7 @@ export function HoursListView({
   onStatus: (status: HoursStatus | null) => void;
   fixedStatus?: HoursStatus;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { can } = useAuth();
   const actions = useHoursActions();
   const shownStatus = fixedStatus ?? status;
@@ -111,6 +111,7 @@ export function HoursListView({
         list={list}
         rows={rows}
         minWidth={1000}
+        empty={t(hoursEmptyKey(fixedStatus ? 'queue' : 'list', month), { month: month && monthLabel(month, i18n.language) })}
       />
       {actions.modals}
     </Stack>

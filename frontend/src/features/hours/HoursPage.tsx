@@ -10,7 +10,7 @@ import { useNamedChoice } from '../../hooks/useNamedChoice';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { todayIso } from '../../lib/dates';
 import { useAuth } from '../auth/AuthProvider';
-import { defaultMonth, HOURS_STATUSES, hoursViews, isMonth } from './hours';
+import { defaultMonth, HOURS_STATUSES, hoursIntroKey, type HoursView, hoursViews, isMonth } from './hours';
 import { HoursGridView } from './HoursGridView';
 import { HoursListView } from './HoursListView';
 
@@ -25,7 +25,7 @@ export function HoursPage() {
     { view: null, month: null, status: null, employer: null },
     { allowed: { view: views, status: HOURS_STATUSES } },
   );
-  const view = filters.view ?? views[0];
+  const view = (filters.view ?? views[0]) as HoursView;
   const month = isMonth(filters.month) ? filters.month : null;
   const { choice: employer, remember } = useNamedChoice(
     'organisations',
@@ -35,7 +35,7 @@ export function HoursPage() {
   );
   return (
     <Stack gap="md">
-      <PageHeader title={t('hours.title')} description={t(`hours.intro.${view}`)} />
+      <PageHeader title={t('hours.title')} description={t(hoursIntroKey(view, can))} />
       {views.length > 1 && (
         <SegmentedControl
           value={view}

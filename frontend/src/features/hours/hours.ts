@@ -65,6 +65,18 @@ export function hoursViews(can: (permission: Permission) => boolean): HoursView[
   return views;
 }
 
+/** The page's subtitle for a view: the grid says what the caller does there (an employer
+ * declares and corrects, the facilitator validates and rejects). */
+export function hoursIntroKey(view: HoursView, can: (permission: Permission) => boolean): string {
+  return view === 'grid' && can('hours:validate') ? 'hours.intro.gridValidate' : `hours.intro.${view}`;
+}
+
+/** What an empty list says, naming the month when one is chosen (the grid always has one). */
+export function hoursEmptyKey(view: HoursView, month: string | null): string {
+  if (view === 'grid') return 'hours.empty.grid';
+  return `hours.empty.${view}${month ? 'Month' : ''}`;
+}
+
 /** A month's hours for one person: 0 up to the structure's ceiling, two decimals at most. */
 export const monthHours =
   (ceiling: number): Check =>
