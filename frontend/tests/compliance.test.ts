@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 
-import { chartRows, progressSections, shareOf, summaryLevel } from '../src/features/compliance/compliance';
+import { asOfDay, asOfProblem, chartRows, progressSections, shareOf, summaryLevel } from '../src/features/compliance/compliance';
 
 describe('compliance figures', () => {
+  it('says where it is typed that the "À la date du" day is unreadable, not in the calendar or after today', () => {
+    const today = '2026-12-04';
+    expect(asOfProblem('', today)).toBeNull();
+    expect(asOfProblem('2026-11-30', today)).toBeNull();
+    expect(asOfProblem('2026-12-04', today)).toBeNull();
+    expect(asOfProblem('abc', today)).toEqual({ key: 'validation.date', values: { text: 'abc' } });
+    expect(asOfProblem('31/02/2026', today)).toEqual({ key: 'validation.dateNotInCalendar', values: { text: '31/02/2026' } });
+    expect(asOfProblem('2030-01-01', today)?.key).toBe('compliance.onNotAfterToday');
+    // The figures stay on today rather than on a wrong or future day.
+    expect(asOfDay('2030-01-01', today)).toBe(today);
+    expect(asOfDay('abc', today)).toBe(today);
+    expect(asOfDay('2026-11-30', today)).toBe('2026-11-30');
+  });
+
   it('gives shares of the requirement with one decimal, none without a requirement', () => {
     expect(shareOf('1889', 1700)).toBe(111.1);
     expect(shareOf('0', 1700)).toBe(0);

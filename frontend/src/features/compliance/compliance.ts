@@ -1,5 +1,6 @@
 /** A clause's compliance as the pages show it: its status colours and its figures' shares. */
 import type { ComplianceSeries, ComplianceStatus, Role } from '../../client/types.gen';
+import { isIsoDay, looksLikeDate } from '../../lib/dates';
 import { monthLabel } from '../hours/hours';
 
 export const COMPLIANCE_STATUSES: readonly ComplianceStatus[] = [
@@ -51,3 +52,18 @@ export function chartRows(series: ComplianceSeries, language: string) {
   }));
 }
 
+
+/** What is wrong with the "À la date du" day as typed, as an i18n key (null when it is fine
+ * or empty, meaning today): unreadable text, a day not in the calendar, or a day after today
+ * (figures then would be a projection, counting days not yet worked). */
+export function asOfProblem(typed: string, today: string): { key: string; values: Record<string, string> } | null {
+  const text = typed.trim();
+  if (!text) return null;
+  if (!isIsoDay(text)) return { key: looksLikeDate(text) ? 'validation.dateNotInCalendar' : 'validation.date', values: { text } };
+  return text > today ? { key: 'compliance.onNotAfterToday', values: {} } : null;
+}
+
+/** The day the figures are asked for: the typed one when it is fine, today otherwise. */
+export function asOfDay(typed: string, today: string): string {
+  return typed.trim() && !asOfProblem(typed, today) ? typed.trim() : today;
+}
