@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { asOfDay, asOfProblem, chartRows, progressSections, shareOf, summaryLevel } from '../src/features/compliance/compliance';
+import { asOfDay, asOfProblem, chartRows, shortMonthLabel, progressSections, shareOf, summaryLevel } from '../src/features/compliance/compliance';
 
 describe('compliance figures', () => {
+  it('labels every month of the chart with a short name', () => {
+    expect(shortMonthLabel('2026-11', 'fr')).toBe('nov. 26');
+    expect(shortMonthLabel('2026-11', 'en')).toBe('Nov 26');
+  });
+
   it('says where it is typed that the "À la date du" day is unreadable, not in the calendar or after today', () => {
     const today = '2026-12-04';
     expect(asOfProblem('', today)).toBeNull();
@@ -53,8 +58,8 @@ describe('the compliance page by role', () => {
       'fr',
     );
     expect(rows).toEqual([
-      { month: 'octobre 2026', counted: 50, expected: 40.5, required: 400 },
-      { month: 'novembre 2026', counted: 80, expected: 81, required: 400 },
+      { month: 'octobre 2026', short: 'oct. 26', counted: 50, expected: 40.5, required: 400 },
+      { month: 'novembre 2026', short: 'nov. 26', counted: 80, expected: 81, required: 400 },
     ]);
   });
 });
