@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { defaultReportMonth, fileSize, OUTCOMES, shortDigest } from '../src/features/documents/documents';
+import { defaultReportMonth, fileSize, OUTCOMES, shortDigest, showsDigest } from '../src/features/documents/documents';
 import en from '../src/i18n/en.json';
 import fr from '../src/i18n/fr.json';
 
@@ -29,5 +29,12 @@ describe('issued documents', () => {
     expect(fr.documents.issuedForGood).toContain('pour de bon');
     expect(en.documents.issuedForGood).toContain('for good');
     expect(fr.documents.issueBuyerReportConfirm).toContain('{{month}}');
+  });
+
+  it('shows the SHA-256 digest to the facilitator and the admin only', () => {
+    expect(showsDigest('facilitator')).toBe(true);
+    expect(showsDigest('admin')).toBe(true);
+    expect(showsDigest('enterprise')).toBe(false);
+    expect(showsDigest('buyer')).toBe(false);
   });
 });
