@@ -28,6 +28,10 @@ test('a fulfilled clause gets its completion certificate, downloaded by the awar
   const lotUrl = page.url();
 
   await page.getByRole('button', { name: "Délivrer l'attestation" }).click();
+  // An edition is archived for good: the dialog says so and asks first.
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText('archivée pour de bon');
+  await confirm.getByRole('button', { name: 'Délivrer', exact: true }).click();
   await expect(page.getByText('Attestation délivrée.')).toBeVisible();
   const saved = page.waitForEvent('download');
   await page.getByRole('button', { name: /^Télécharger / }).first().click();

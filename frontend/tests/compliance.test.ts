@@ -1,8 +1,27 @@
 import { describe, expect, it } from 'vitest';
 
-import { chartRows, progressSections, shareOf, summaryLevel } from '../src/features/compliance/compliance';
+import { asOfDay, asOfProblem, chartRows, shortMonthLabel, progressSections, shareOf, summaryLevel } from '../src/features/compliance/compliance';
 
 describe('compliance figures', () => {
+  it('labels every month of the chart with a short name', () => {
+    expect(shortMonthLabel('2026-11', 'fr')).toBe('nov. 26');
+    expect(shortMonthLabel('2026-11', 'en')).toBe('Nov 26');
+  });
+
+  it('says where it is typed that the "À la date du" day is unreadable, not in the calendar or after today', () => {
+    const today = '2026-12-04';
+    expect(asOfProblem('', today)).toBeNull();
+    expect(asOfProblem('2026-11-30', today)).toBeNull();
+    expect(asOfProblem('2026-12-04', today)).toBeNull();
+    expect(asOfProblem('abc', today)).toEqual({ key: 'validation.date', values: { text: 'abc' } });
+    expect(asOfProblem('31/02/2026', today)).toEqual({ key: 'validation.dateNotInCalendar', values: { text: '31/02/2026' } });
+    expect(asOfProblem('2030-01-01', today)?.key).toBe('compliance.onNotAfterToday');
+    // The figures stay on today rather than on a wrong or future day.
+    expect(asOfDay('2030-01-01', today)).toBe(today);
+    expect(asOfDay('abc', today)).toBe(today);
+    expect(asOfDay('2026-11-30', today)).toBe('2026-11-30');
+  });
+
   it('gives shares of the requirement with one decimal, none without a requirement', () => {
     expect(shareOf('1889', 1700)).toBe(111.1);
     expect(shareOf('0', 1700)).toBe(0);
@@ -39,8 +58,8 @@ describe('the compliance page by role', () => {
       'fr',
     );
     expect(rows).toEqual([
-      { month: 'octobre 2026', counted: 50, expected: 40.5, required: 400 },
-      { month: 'novembre 2026', counted: 80, expected: 81, required: 400 },
+      { month: 'octobre 2026', short: 'oct. 26', counted: 50, expected: 40.5, required: 400 },
+      { month: 'novembre 2026', short: 'nov. 26', counted: 80, expected: 81, required: 400 },
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { offerErrors, offerPeriodProblems, offerQuery, type OfferValues } from '../src/features/offers/offers';
+import { OFFER_STATUSES, offerErrors, offerPeriodProblems, offerQuery, offerStatusesFor, type OfferValues } from '../src/features/offers/offers';
+import { alreadyProposed } from '../src/features/referrals/referrals';
 
 const valid: OfferValues = {
   rome_code: 'F1703', rome_label: 'Maçon / Maçonne', title: '', commune_code: '37261', commune_name: 'Tours',
@@ -60,5 +61,20 @@ describe('offerQuery', () => {
     const ordered = { start_from: '2027-05-01', start_to: '2027-06-01' };
     expect(offerPeriodProblems(ordered)).toEqual({});
     expect(offerQuery(ordered, last)).toMatchObject({ start_from: '2027-05-01', start_to: '2027-06-01' });
+  });
+});
+
+describe('what a referent is offered', () => {
+  it('filters only on the statuses the role can see: a referent sees open offers only', () => {
+    expect(offerStatusesFor('referent')).toEqual(['open']);
+    expect(offerStatusesFor('facilitator')).toEqual(OFFER_STATUSES);
+    expect(offerStatusesFor('enterprise')).toEqual(OFFER_STATUSES);
+  });
+
+  it('greys out in the picker the people already proposed for the offer, with the reason', () => {
+    const person = { id: 'p1', first_names: 'Justine', last_name: 'FAURE' };
+    const unavailable = alreadyProposed([{ person, status: 'proposed' }], (status) => `déjà proposée (${status})`);
+    expect(unavailable.get('p1')).toBe('déjà proposée (proposed)');
+    expect(unavailable.has('p2')).toBe(false);
   });
 });

@@ -46,6 +46,7 @@ HEADER = [
     "Personnes",
     "Situation",
 ]
+FIGURES = (3, 4, 5, 6, 7, 8)  # hours, then the number of people: kept on one line in the PDF
 
 
 @dataclass
@@ -95,8 +96,23 @@ def _cells(row: Row) -> list[object]:
     ]
 
 
+def _pdf_cells(row: Row) -> list[str]:
+    """The XLSX's cells, written for reading: hours with their unit."""
+    c = row.compliance
+    first = [f"{row.tender.reference} — {row.tender.object}", f"{row.lot.number} — {row.lot.title}"]
+    figures = [
+        c.required_hours,
+        c.validated_hours,
+        c.counted_hours,
+        c.pending_hours,
+        c.expected_by_now,
+    ]
+    hours = [labels.hours(value) for value in figures]
+    return [*first, awardees(row.lot), *hours, str(c.participants), labels.STATUSES[c.status]]
+
+
 def _pdf(identity: list[str], buyer: str, month: date, on: date, rows: list[Row]) -> bytes:
-    document = PdfDocument(f"Clauses sociales — {buyer} — {labels.month_name(month)}")
+    document = PdfDocument(f"Clauses sociales — {buyer} — {labels.month_name(month)}", wide=True)
     document.identity(identity)
     document.heading(f"Suivi des clauses sociales — {labels.month_name(month)}")
     document.paragraph(
@@ -105,31 +121,9 @@ def _pdf(identity: list[str], buyer: str, month: date, on: date, rows: list[Row]
         "les sous-traitances converties et la globalisation entre lots d'une opération."
     )
     document.table(
-        [
-            "Marché",
-            "Lot",
-            "Titulaire",
-            "Exigées",
-            "Validées",
-            "Comptées",
-            "En attente",
-            "Situation",
-        ],
-        [
-            [
-                f"{r.tender.reference}",
-                f"{r.lot.number} — {r.lot.title}",
-                awardees(r.lot),
-                labels.hours(r.compliance.required_hours),
-                labels.hours(r.compliance.validated_hours),
-                labels.hours(r.compliance.counted_hours),
-                labels.hours(r.compliance.pending_hours),
-                labels.STATUSES[r.compliance.status],
-            ]
-            for r in rows
-        ]
-        or [["—", "Aucun lot attribué avec une clause", "", "", "", "", "", ""]],
-        [1.8, 3.2, 2.6, 1.6, 1.6, 1.9, 1.6, 2.3],
+        HEADER,
+        [_pdf_cells(r) for r in rows] or [["—", "Aucun lot attribué avec une clause"] + [""] * 8],
+        whole=FIGURES,
     )
     document.paragraph(f"Rapport établi le {labels.day(clock.today())}.")
     return document.render()

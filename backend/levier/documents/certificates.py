@@ -108,7 +108,7 @@ def _pdf(
             [labels.MODES[m.mode], labels.hours(m.validated), labels.hours(m.counted)]
             for m in compliance.by_mode
         ],
-        [8.6, 4, 4],
+        whole=(1, 2),
     )
     if compliance.training_excess > 0:
         document.paragraph(

@@ -9,9 +9,13 @@ from decimal import Decimal
 
 import time_machine
 from openpyxl import load_workbook
+from sqlalchemy import update
+from sqlmodel import col
 
+from levier.documents.buyer_reports import HEADER
 from levier.organisations.constants import OrganisationKind
-from tests.documents.conftest import hire, pdf_text, validated
+from levier.tenders.models import Tender
+from tests.documents.conftest import hire, pdf_text, pdftotext, validated
 from tests.factories import make_organisation
 
 URL = "/api/v1/documents/buyer-reports"
@@ -52,7 +56,39 @@ class TestBuyerReport:
         assert lot[9] == "Dans les temps"
 
         text = pdf_text((await client.get(pdf["download_url"], headers=auth(world.buyer))).content)
+        text = " ".join(text.split())  # a cell's text may wrap, at a space
         assert "février 2025" in text and "Gros œuvre" in text and "60 h" in text
+
+    async def test_pdf_has_the_xlsx_columns_and_breaks_no_word(
+        self, client, auth, session, small_lot
+    ):
+        world = small_lot
+        await session.execute(
+            update(Tender)
+            .where(col(Tender.id) == world.tender.id)
+            .values(reference="NPNRU-RAB-01-LONGUE-REFERENCE")
+        )
+        assignment = await hire(client, auth, world)
+        await validated(client, auth, world, assignment, "2025-02", "150.25")
+        with time_machine.travel(date(2025, 3, 5), tick=True):
+            created = await client.post(
+                URL,
+                json={"buyer_id": str(world.tender.buyer_id), "month": "2025-02"},
+                headers=auth(world.buyer),
+            )
+        assert created.status_code == 201, created.text
+        pdf = created.json()["items"][0]
+        content = (await client.get(pdf["download_url"], headers=auth(world.buyer))).content
+        # poppler's reading of the page, as a person sees it: a word cut by a line break
+        # would come out as two pieces.
+        rendered = pdftotext(content)
+        words = set(rendered.split())
+        for title in HEADER:  # every column of the XLSX, each word of its title whole
+            assert set(title.split()) <= words, title
+        assert "NPNRU-RAB-01-LONGUE-REFERENCE" in words
+        assert "150,25\u00a0h" in rendered or "150,25 h" in rendered
+        for line in rendered.splitlines():
+            assert line.strip() not in {"h", "s", "es", "ente"}, line
 
     async def test_the_buyer_for_itself_only(self, client, auth, session, small_lot):
         world = small_lot

@@ -58,6 +58,12 @@ export function ComplianceChart({ lotId, operationId, on }: { lotId?: string; op
               { name: 'expected', label: t('compliance.cumulativeExpected'), color: 'gray.6', strokeDasharray: '5 5' },
               { name: 'required', label: t('compliance.required'), color: 'blue.7', strokeDasharray: '2 4' },
             ]}
+            // Every month gets its label, shortened, slanted when there are many.
+            xAxisProps={{
+              interval: 0,
+              tickFormatter: (value: string) => rows.find((row) => row.month === value)?.short ?? value,
+              ...(rows.length > 8 ? { angle: -40, textAnchor: 'end', height: 50 } : {}),
+            }}
             curveType="linear"
             withDots={rows.length <= 24}
           />

@@ -140,7 +140,9 @@ export function CompliancePage() {
         <Card withBorder padding="lg" component="section" aria-labelledby="summary-title">
           <Stack gap="md">
             <Title order={2} size="h4" id="summary-title">
-              {operationId ? t('compliance.operationSummary') : t(`compliance.summary.${level}`)}
+              {operationId
+                ? (operations.data?.items.find((operation) => operation.id === operationId)?.name ?? t('compliance.operationSummary'))
+                : t(`compliance.summary.${level}`)}
             </Title>
             {summary.error ? <ProblemAlert error={summary.error} /> : null}
             {summary.isPending && <Loading />}

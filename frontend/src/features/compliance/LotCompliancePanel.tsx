@@ -9,9 +9,9 @@ import type { LotCompliance } from '../../client/types.gen';
 import { DataTable } from '../../components/DataTable';
 import { DateField } from '../../components/DateField';
 import { Loading, ProblemAlert } from '../../components/Feedback';
-import { isIsoDay, todayIso } from '../../lib/dates';
+import { todayIso } from '../../lib/dates';
 import { day, euros, number, percent } from '../tenders/format';
-import { progressSections, shareOf } from './compliance';
+import { asOfDay, asOfProblem, progressSections, shareOf } from './compliance';
 import { ComplianceStatusBadge } from './ComplianceStatusBadge';
 
 // The charting library is loaded with the first chart, not with the app.
@@ -143,7 +143,9 @@ function People({ figures }: { figures: LotCompliance }) {
 export function LotCompliancePanel({ tenderId, lotId }: { tenderId: string; lotId: string }) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
-  const on = isIsoDay(typed) ? typed : todayIso();
+  const today = todayIso();
+  const problem = asOfProblem(typed, today);
+  const on = asOfDay(typed, today);
   const figures = useQuery({
     queryKey: ['compliance', 'lot', lotId, on],
     queryFn: () => call(complianceLotCompliance({ path: { tender_id: tenderId, lot_id: lotId }, query: { on } })),
@@ -156,7 +158,14 @@ export function LotCompliancePanel({ tenderId, lotId }: { tenderId: string; lotI
             <Title order={2} size="h3" id="compliance-title">{t('compliance.title')}</Title>
             {figures.data && <ComplianceStatusBadge status={figures.data.status} late={figures.data.late} />}
           </Group>
-          <DateField label={t('compliance.on')} value={typed} onChange={setTyped} w={180} />
+          <DateField
+            label={t('compliance.on')}
+            value={typed}
+            onChange={setTyped}
+            description={t('compliance.onAtMostToday')}
+            error={problem ? t(problem.key, problem.values) : undefined}
+            w={220}
+          />
         </Group>
         {figures.error ? <ProblemAlert error={figures.error} /> : null}
         {figures.isPending && <Loading />}

@@ -1,5 +1,6 @@
 /** A clause's compliance as the pages show it: its status colours and its figures' shares. */
 import type { ComplianceSeries, ComplianceStatus, Role } from '../../client/types.gen';
+import { isIsoDay, looksLikeDate } from '../../lib/dates';
 import { monthLabel } from '../hours/hours';
 
 export const COMPLIANCE_STATUSES: readonly ComplianceStatus[] = [
@@ -45,9 +46,33 @@ export function summaryLevel(role: Role): SummaryLevel | null {
 export function chartRows(series: ComplianceSeries, language: string) {
   return series.points.map((point) => ({
     month: monthLabel(point.month, language),
+    short: shortMonthLabel(point.month, language),
     counted: Number(point.cumulative_counted),
     expected: Number(point.cumulative_expected),
     required: series.required_hours,
   }));
 }
 
+/** "nov. 26" / "Nov 26": a month short enough for every one to get its label on the chart's
+ * axis (a long label made the chart skip some, November looked missing). */
+export function shortMonthLabel(month: string, language: string): string {
+  const [year, number] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'fr-FR', { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, number - 1, 1)),
+  );
+}
+
+/** What is wrong with the "À la date du" day as typed, as an i18n key (null when it is fine
+ * or empty, meaning today): unreadable text, a day not in the calendar, or a day after today
+ * (figures then would be a projection, counting days not yet worked). */
+export function asOfProblem(typed: string, today: string): { key: string; values: Record<string, string> } | null {
+  const text = typed.trim();
+  if (!text) return null;
+  if (!isIsoDay(text)) return { key: looksLikeDate(text) ? 'validation.dateNotInCalendar' : 'validation.date', values: { text } };
+  return text > today ? { key: 'compliance.onNotAfterToday', values: {} } : null;
+}
+
+/** The day the figures are asked for: the typed one when it is fine, today otherwise. */
+export function asOfDay(typed: string, today: string): string {
+  return typed.trim() && !asOfProblem(typed, today) ? typed.trim() : today;
+}

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,32 +8,38 @@ import { call } from '../../api/client';
 import { documentsIssueBuyerReport, documentsListDocuments } from '../../client/sdk.gen';
 import { ProblemAlert } from '../../components/Feedback';
 import { todayIso } from '../../lib/dates';
-import { monthOf } from '../hours/hours';
+import { monthLabel } from '../hours/hours';
 import { MonthPicker } from '../hours/MonthPicker';
+import { defaultReportMonth } from './documents';
 import { DocumentsTable } from './DocumentsTable';
+import { IssueButton } from './IssueButton';
 
 /** A buyer's monthly compliance report (PDF and XLSX): "Délivrer le rapport" for the chosen
- * month, and the reports already issued for the buyer. */
+ * month (the last complete one by default), after a confirmation since an edition is archived
+ * for good, and the reports already issued for the buyer for that month. */
 export function BuyerReports({ buyerId, buyerName }: { buyerId: string; buyerName?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const [month, setMonth] = useState<string | null>(monthOf(todayIso()));
+  const [month, setMonth] = useState<string | null>(defaultReportMonth(todayIso()));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const reports = useQuery({
-    queryKey: ['documents', 'buyer', buyerId],
-    queryFn: () => call(documentsListDocuments({ query: { kind: 'buyer_monthly_report', buyer_id: buyerId, limit: 24 } })),
+    queryKey: ['documents', 'buyer', buyerId, month],
+    queryFn: () =>
+      call(documentsListDocuments({ query: { kind: 'buyer_monthly_report', buyer_id: buyerId, month: month ?? undefined, limit: 24 } })),
   });
-  const issue = async () => {
-    if (!month) return;
+  const issue = async (): Promise<boolean> => {
+    if (!month) return false;
     setError(null);
     setBusy(true);
     try {
       await call(documentsIssueBuyerReport({ body: { buyer_id: buyerId, month } }));
       await queryClient.invalidateQueries({ queryKey: ['documents'] });
       notifications.show({ color: 'green', message: t('documents.buyerReportIssued') });
+      return true;
     } catch (caught) {
       setError(caught);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -46,10 +52,20 @@ export function BuyerReports({ buyerId, buyerName }: { buyerId: string; buyerNam
         <Text size="sm" c="dimmed">{t('documents.buyerReportIntro', { name: buyerName ?? '' })}</Text>
         <Group align="end">
           <MonthPicker label={t('documents.month')} value={month} onChange={setMonth} />
-          <Button onClick={() => void issue()} loading={busy} disabled={!month}>{t('documents.issueBuyerReport')}</Button>
+          <IssueButton
+            label={t('documents.issueBuyerReport')}
+            confirmation={t('documents.issueBuyerReportConfirm', { month: month ? monthLabel(month, i18n.language) : '', name: buyerName ?? '' })}
+            busy={busy}
+            disabled={!month}
+            onIssue={issue}
+          />
         </Group>
         <ProblemAlert error={error} />
-        {items.length > 0 && <DocumentsTable documents={items} caption={t('documents.buyerReportTitle')} />}
+        {items.length > 0 ? (
+          <DocumentsTable documents={items} caption={t('documents.buyerReportTitle')} withMonth />
+        ) : (
+          reports.isSuccess && month && <Text size="sm">{t('documents.noBuyerReport', { month: monthLabel(month, i18n.language) })}</Text>
+        )}
       </Stack>
     </Paper>
   );

@@ -1,4 +1,4 @@
-import { Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { documentsIssueCertificate, documentsLotDocuments } from '../../client/s
 import { ProblemAlert } from '../../components/Feedback';
 import { useAuth } from '../auth/AuthProvider';
 import { DocumentsTable } from './DocumentsTable';
+import { IssueButton } from './IssueButton';
 
 /** A lot's completion certificates, and "Délivrer l'attestation" when the read allows it
  * (the structure's facilitator, once the clause is fulfilled). */
@@ -28,15 +29,17 @@ export function LotDocuments({ tenderId, lotId }: { tenderId: string; lotId: str
   if (!enabled || !documents.data) return null;
   const { items, actions } = documents.data;
   if (items.length === 0 && !actions.issue_certificate) return null;
-  const issue = async () => {
+  const issue = async (): Promise<boolean> => {
     setError(null);
     setBusy(true);
     try {
       await call(documentsIssueCertificate({ path: { tender_id: tenderId, lot_id: lotId } }));
       await queryClient.invalidateQueries({ queryKey: ['documents'] });
       notifications.show({ color: 'green', message: t('documents.certificateIssued') });
+      return true;
     } catch (caught) {
       setError(caught);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -49,9 +52,12 @@ export function LotDocuments({ tenderId, lotId }: { tenderId: string; lotId: str
         <ProblemAlert error={error} />
         {items.length > 0 && <DocumentsTable documents={items} caption={t('documents.lotTitle')} />}
         {actions.issue_certificate && (
-          <Button onClick={() => void issue()} loading={busy} style={{ alignSelf: 'flex-start' }}>
-            {items.length > 0 ? t('documents.reissueCertificate') : t('documents.issueCertificate')}
-          </Button>
+          <IssueButton
+            label={items.length > 0 ? t('documents.reissueCertificate') : t('documents.issueCertificate')}
+            confirmation={t(items.length > 0 ? 'documents.reissueCertificateConfirm' : 'documents.issueCertificateConfirm', { edition: Math.max(0, ...items.map((item) => item.edition)) + 1 })}
+            busy={busy}
+            onIssue={issue}
+          />
         )}
       </Stack>
     </Paper>

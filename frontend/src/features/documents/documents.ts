@@ -1,5 +1,6 @@
 /** Issued documents: sizes, digests and the choices of an end-of-assignment report. */
-import type { DocumentRead } from '../../client/types.gen';
+import type { DocumentRead, Role } from '../../client/types.gen';
+import { defaultMonth } from '../hours/hours';
 
 export const ATTENDANCE = ['regular', 'mostly_regular', 'irregular'] as const;
 export const RECOMMENDATIONS = ['recommended', 'recommended_with_reservations', 'not_recommended'] as const;
@@ -23,4 +24,16 @@ export function shortDigest(document: Pick<DocumentRead, 'sha256'>): string {
 
 export function issuedAt(value: string, language: string): string {
   return new Date(value).toLocaleString(language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'short', timeStyle: 'short' });
+}
+
+/** The month a buyer's report is issued for by default: the last complete one (the month
+ * under way would only give figures to date). */
+export function defaultReportMonth(today: string): string {
+  return defaultMonth(today);
+}
+
+/** Whether the lists show each document's SHA-256 digest: the facilitator and the admin check
+ * an archived copy against it; for an enterprise or a buyer it is jargon. */
+export function showsDigest(role: Role | undefined): boolean {
+  return role === 'facilitator' || role === 'admin';
 }

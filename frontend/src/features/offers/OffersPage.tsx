@@ -8,13 +8,14 @@ import { offersListOffers } from '../../client/sdk.gen';
 import type { OfferRead, OfferStatus } from '../../client/types.gen';
 import { DateField } from '../../components/DateField';
 import { ListFrame } from '../../components/ListFrame';
+import { useAuth } from '../auth/AuthProvider';
 import { PageHeader } from '../../components/PageHeader';
 import { TerritoryPicker } from '../../components/TerritoryPicker';
 import { useCursorList } from '../../hooks/useCursorList';
 import { useUrlFilters } from '../../hooks/useUrlFilters';
 import { validPeriod } from '../../lib/dates';
 import { day } from '../tenders/format';
-import { OFFER_STATUSES, type OfferPeriod, offerPeriod, offerPeriodProblems, offerQuery } from './offers';
+import { offerStatusesFor, type OfferPeriod, offerPeriod, offerPeriodProblems, offerQuery } from './offers';
 import { RomePicker } from './RomePicker';
 
 const COLORS: Record<OfferStatus, string> = { open: 'green', filled: 'blue', closed: 'gray' };
@@ -46,9 +47,11 @@ export function useOfferColumns() {
 export function OffersPage() {
   const { t } = useTranslation();
   const columns = useOfferColumns();
+  const { me } = useAuth();
+  const statuses = offerStatusesFor(me?.role);
   const { filters, setFilters } = useUrlFilters(
     { rome: null, commune: null, commune_name: null, start_from: null, start_to: null, status: null },
-    { allowed: { status: OFFER_STATUSES } },
+    { allowed: { status: statuses } },
   );
   // Start days still being corrected (unreadable, or out of order) are never sent: the list
   // stays filtered on the last valid ones, and the field says what is wrong.
@@ -91,15 +94,17 @@ export function OffersPage() {
           error={periodProblems.start_to && t(periodProblems.start_to)}
           w={{ base: '100%', sm: 180 } as never}
         />
-        <Select
-          label={t('offers.status')}
-          clearable
-          placeholder={t('app.all')}
-          value={filters.status}
-          onChange={(value) => setFilters({ status: value })}
-          data={OFFER_STATUSES.map((value) => ({ value, label: t(`offerStatus.${value}`) }))}
-          w={{ base: '100%', sm: 180 }}
-        />
+        {statuses.length > 1 && (
+          <Select
+            label={t('offers.status')}
+            clearable
+            placeholder={t('app.all')}
+            value={filters.status}
+            onChange={(value) => setFilters({ status: value })}
+            data={statuses.map((value) => ({ value, label: t(`offerStatus.${value}`) }))}
+            w={{ base: '100%', sm: 180 }}
+          />
+        )}
       </Group>
       {!periodValid && (
         <Text size="sm" c="dimmed" role="status" data-testid="offers-period-invalid">

@@ -1,8 +1,16 @@
-import type { ContractKind, OfferStatus } from '../../client/types.gen';
+import type { ContractKind, OfferStatus, Role } from '../../client/types.gen';
 import { datesInOrder, validPeriod } from '../../lib/dates';
 import { typedNumber } from '../../lib/numbers';
 
 export const OFFER_STATUSES: readonly OfferStatus[] = ['open', 'filled', 'closed'];
+
+const OPEN_ONLY: readonly OfferStatus[] = ['open'];
+
+/** The statuses of the offers a role can see: a referent only ever sees open offers (to
+ * propose people for them), so filled or closed would always list nothing. */
+export function offerStatusesFor(role: Role | undefined): readonly OfferStatus[] {
+  return role === 'referent' ? OPEN_ONLY : OFFER_STATUSES;
+}
 export const CONTRACT_KINDS: readonly ContractKind[] = [
   'cdi', 'cdd', 'interim', 'cddi', 'apprenticeship', 'professionalisation', 'subsidised',
 ];

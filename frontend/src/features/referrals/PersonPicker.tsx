@@ -16,19 +16,23 @@ export interface PersonChoice {
 }
 
 /** A person of the caller's portfolio (a facilitator: referred to the structure) with a
- * pathway under way, found by name: each option says the birth date and the eligibility. */
+ * pathway under way, found by name: each option says the birth date and the eligibility.
+ * People in `unavailable` (already proposed for the offer) show greyed with the reason. */
 export function PersonPicker({
   label,
   value,
   onChange,
   error,
   description,
+  unavailable,
 }: {
   label: string;
   value: PersonChoice | null;
   onChange: (value: PersonChoice | null) => void;
   error?: ReactNode;
   description?: ReactNode;
+  /** Why a person cannot be chosen, by id. */
+  unavailable?: ReadonlyMap<string, string>;
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState(value?.name ?? '');
@@ -41,8 +45,8 @@ export function PersonPicker({
   });
   const found = data?.items ?? [];
   const byId = new Map<string, ParticipantSummary>(found.map((person) => [person.id, person]));
-  const options = found.map((person) => ({ value: person.id, label: personName(person) }));
-  if (value && !byId.has(value.id)) options.push({ value: value.id, label: value.name });
+  const options = found.map((person) => ({ value: person.id, label: personName(person), disabled: unavailable?.has(person.id) ?? false }));
+  if (value && !byId.has(value.id)) options.push({ value: value.id, label: value.name, disabled: false });
   const detail = (person: ParticipantSummary | undefined) => {
     if (!person) return null;
     const born = person.birth_date ? t('participants.bornOn', { date: day(person.birth_date) }) : null;
@@ -69,7 +73,7 @@ export function PersonPicker({
       renderOption={({ option }) => (
         <Stack gap={0}>
           <span>{option.label}</span>
-          <Text size="xs" c="dimmed">{detail(byId.get(option.value))}</Text>
+          <Text size="xs" c="dimmed">{unavailable?.get(option.value) ?? detail(byId.get(option.value))}</Text>
         </Stack>
       )}
       onChange={(id, option) => onChange(id && option ? { id, name: option.label } : null)}

@@ -1,10 +1,11 @@
 import { Modal, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
 import { call } from '../../api/client';
-import { referralsPropose } from '../../client/sdk.gen';
+import { referralsListReferrals, referralsPropose } from '../../client/sdk.gen';
 import type { OfferRead } from '../../client/types.gen';
 import { ProblemAlert } from '../../components/Feedback';
 import { FormActions } from '../../components/FormActions';
@@ -13,7 +14,7 @@ import { useCheckMessages } from '../../hooks/useCheckMessages';
 import { numberLocale } from '../../lib/numbers';
 import { fieldMap } from '../../lib/problem';
 import { PersonPicker } from './PersonPicker';
-import { MESSAGE_MAX_LENGTH, proposeProblems, type ProposeValues } from './referrals';
+import { alreadyProposed, MESSAGE_MAX_LENGTH, proposeProblems, type ProposeValues } from './referrals';
 import { useReferralRefresh } from './ReferralMoves';
 
 const FIELDS = fieldMap(['message'], { participant_id: 'participant' });
@@ -28,6 +29,14 @@ export function ProposeModal({ offer, onClose }: { offer: OfferRead; onClose: ()
     validate: (values) => messages(proposeProblems(values)),
   });
   const { run, busy, alert } = useApiSubmit(form, FIELDS);
+  // The offer's candidatures the caller can see: those of its own people, the ones it could pick.
+  const existing = useQuery({
+    queryKey: ['referrals', 'offer', offer.id, 'proposed'],
+    queryFn: () => call(referralsListReferrals({ query: { offer_id: offer.id, limit: 200 } })),
+  });
+  const unavailable = alreadyProposed(existing.data?.items ?? [], (status) =>
+    t('referrals.alreadyProposed', { status: t(`referralStatus.${status}`) }),
+  );
   const submit = form.onSubmit((values) =>
     run(async () => {
       await call(
@@ -57,6 +66,7 @@ export function ProposeModal({ offer, onClose }: { offer: OfferRead; onClose: ()
             value={form.values.participant}
             onChange={(value) => form.setFieldValue('participant', value)}
             error={form.errors.participant}
+            unavailable={unavailable}
           />
           <Textarea
             label={t('referrals.message')}

@@ -76,3 +76,12 @@ export function personName(person: Pick<ReferralRead['person'], 'first_names' | 
 export function referralQuery(status: string | null) {
   return { status: REFERRAL_STATUSES.find((known) => known === status) };
 }
+
+/** The people who cannot be proposed again for an offer (a person has one candidature per
+ * offer, whatever its status), with the reason the picker shows. */
+export function alreadyProposed(
+  referrals: readonly Pick<ReferralRead, 'person' | 'status'>[],
+  reason: (status: ReferralStatus) => string,
+): Map<string, string> {
+  return new Map(referrals.map((referral) => [referral.person.id, reason(referral.status)]));
+}
