@@ -5,8 +5,6 @@ a test, and helpers to hire, declare and validate."""
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 
 import pytest
 from pypdf import PdfReader
@@ -51,12 +49,10 @@ def pdf_text(content: bytes) -> str:
 
 
 def pdftotext(content: bytes) -> str:
-    """The PDF's text as poppler lays it out (poppler-utils, installed with the app's
-    system packages): a word broken across lines comes out as two words."""
-    command = shutil.which("pdftotext")
-    assert command is not None, "pdftotext (poppler-utils) is needed"
-    done = subprocess.run([command, "-", "-"], input=content, capture_output=True, check=True)  # noqa: S603
-    return done.stdout.decode()
+    """The PDF's text laid out as on the page (pypdf's layout mode, line by line): a word broken
+    across lines comes out as two pieces on two lines."""
+    reader = PdfReader(io.BytesIO(content))
+    return "\n".join(page.extract_text(extraction_mode="layout") for page in reader.pages)
 
 
 __all__ = ["REQUIRED", "hire", "pdf_text", "pdftotext", "validated"]
