@@ -52,8 +52,9 @@ test('the enterprise snoozes and hands over items of its day; the facilitator ta
 
   await logout(page);
   await loginAs(page, DEMO.facilitator);
-  const handed = day.getByTestId('follow-up').filter({ hasText: 'Transmis à vous' });
+  const handed = day.getByTestId('follow-up').filter({ hasText: 'Pouvez-vous appeler la candidate ?' });
   await expect(handed).toHaveCount(1);
+  await expect(handed.getByText('Transmis à vous')).toBeVisible();
   await expect(handed.getByText('Note : Pouvez-vous appeler la candidate ?', { exact: false })).toBeVisible();
   await expect(handed.getByRole('heading', { level: 4 })).toHaveText(title);
   await expect(page.getByTestId('notification-bell')).toHaveAccessibleName(/non lue/);

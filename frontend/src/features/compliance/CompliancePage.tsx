@@ -49,7 +49,7 @@ function Totals({ summary, onStatus, status }: { summary: ComplianceSummary; onS
         ))}
       </Group>
       {summary.late > 0 && (
-        <Text size="sm" c="orange.9" data-testid="compliance-late">
+        <Text size="sm" fw={600} data-testid="compliance-late">
           {t('compliance.lateLots', { count: summary.late, notStarted: summary.late - (summary.by_status.behind ?? 0) })}
         </Text>
       )}
