@@ -171,6 +171,8 @@ class TestSummary:
                 "exceeded": 1,
                 "defaulted": 0,
             },
+            # The lot behind; lot 4, not started, has no execution yet: nothing is due on it.
+            "late": 1,
         }
         assert structure["target"] is None and structure["lot_rows"] is None
 
