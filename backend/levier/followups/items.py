@@ -4,12 +4,12 @@ scope through its own domain's `readable` rule (one statement per kind, whatever
 Each item has a subject, the organisation that acts next by default (the awardee, the
 employer, the structure) and the day its next action is due. A kind is derived only for a
 caller holding the permission of the records it shows (`SOURCE`): a buyer follows lots and
-clauses, never people. `subject` narrows a derivation to one item (loading it by its key)."""
+clauses, never people (`sources`). A key narrows a derivation to one item (loading it by its key).
+Monthly hours are in `hours_items`."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -22,7 +22,6 @@ from sqlmodel import col
 
 from levier.assignments import scope as assignment_scope
 from levier.assignments.models import Assignment
-from levier.auth.permissions import Permission
 from levier.compliance import service as compliance_service
 from levier.compliance.figures import figures_at
 from levier.documents.constants import ReportStatus
@@ -30,9 +29,6 @@ from levier.documents.models import AssignmentReport
 from levier.followups import constants as c
 from levier.followups.constants import FollowUpKind
 from levier.followups.keys import Key
-from levier.hours import scope as hours_scope
-from levier.hours.constants import HoursStatus
-from levier.hours.models import HoursDeclaration
 from levier.offers.models import Offer
 from levier.organisations.models import Organisation
 from levier.participants.models import Participant
@@ -91,11 +87,11 @@ def month_after(month: date) -> date:
     return (month.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
-def _previous_month(today: date) -> date:
+def previous_month(today: date) -> date:
     return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
 
 
-def _lot_columns() -> list[Any]:
+def lot_columns() -> list[Any]:
     """The lot's facts every item shows, and its structure (labelled as `Item`'s fields)."""
     return [
         col(Lot.id).label("lot_id"),
@@ -107,7 +103,7 @@ def _lot_columns() -> list[Any]:
     ]
 
 
-def _with_names(statement: Any, enterprise: Any) -> Any:
+def with_names(statement: Any, enterprise: Any) -> Any:
     """The names of the structure (its tender's) and of the enterprise (`enterprise`)."""
     return (
         statement.add_columns(
@@ -122,12 +118,12 @@ def _with_names(statement: Any, enterprise: Any) -> Any:
 LOT_FACTS = ("lot_id", "tender_id", "tender_reference", "lot_number", "lot_title", "structure_id")
 
 
-def _facts(row: Any, *names: str) -> dict[str, Any]:
+def facts_of(row: Any, *names: str) -> dict[str, Any]:
     values = row._mapping
     return {name: values[name] for name in (*LOT_FACTS, *names)}
 
 
-def _open_tender() -> Any:
+def open_tender() -> Any:
     return col(Tender.status).not_in([status.value for status in FROZEN_STATUSES])
 
 
@@ -140,7 +136,7 @@ async def offer_missing(session: AsyncSession, ctx: Context, key: Key | None) ->
     has_offer = exists().where(col(Offer.lot_id) == col(Lot.id))
     statement = (
         select(
-            *_lot_columns(),
+            *lot_columns(),
             col(AwardMember.enterprise_id).label("enterprise_id"),
             col(LotAward.notification_date).label("notified_on"),
         )
@@ -157,11 +153,11 @@ async def offer_missing(session: AsyncSession, ctx: Context, key: Key | None) ->
             Lot.required_hours > 0,  # type: ignore[operator]
             col(Lot.outcome).is_(None),
             col(LotAward.notification_date) <= ctx.today,
-            _open_tender(),
+            open_tender(),
             ~has_offer,
         )
     )
-    statement = _with_names(statement, col(AwardMember.enterprise_id))
+    statement = with_names(statement, col(AwardMember.enterprise_id))
     if key is not None:
         statement = statement.where(col(Lot.id) == key.id)
     rows = (await session.execute(lots_readable(statement, ctx.user))).all()
@@ -171,7 +167,7 @@ async def offer_missing(session: AsyncSession, ctx: Context, key: Key | None) ->
             owner_id=row.enterprise_id,
             owner_name=row.enterprise_name,
             due_on=row.notified_on + timedelta(days=c.OFFER_DUE_DAYS),
-            **_facts(row, "enterprise_id", "enterprise_name"),
+            **facts_of(row, "enterprise_id", "enterprise_name"),
         )
         for row in rows
     ]
@@ -226,106 +222,9 @@ async def referral_answer(session: AsyncSession, ctx: Context, key: Key | None) 
     ]
 
 
-def _employer() -> Any:
+def employer_of_record() -> Any:
+    """An assignment's employer of record: its employer (an agency, a GEIQ…), else its host."""
     return func.coalesce(col(Assignment.employer_id), col(Assignment.host_id))
-
-
-async def hours_missing(session: AsyncSession, ctx: Context, key: Key | None) -> list[Item]:
-    """Last month's hours of running assignments not declared, by lot and employer of record:
-    due by the 5th of this month."""
-    month = _previous_month(ctx.today)
-    if key is not None and key.month != month:
-        return []
-    employer = _employer()
-    last_day = func.coalesce(col(Assignment.ended_on), col(Assignment.planned_end_date))
-    declared = exists().where(
-        col(HoursDeclaration.assignment_id) == col(Assignment.id),
-        col(HoursDeclaration.month) == month,
-    )
-    statement = (
-        select(
-            *_lot_columns(),
-            employer.label("enterprise_id"),
-            func.count(col(Assignment.id)).label("lines"),
-        )
-        .select_from(Assignment)
-        .join(Lot, col(Lot.id) == col(Assignment.lot_id))
-        .join(Tender, col(Tender.id) == col(Assignment.tender_id))
-        .where(
-            col(Assignment.start_date) < month_after(month),
-            or_(last_day.is_(None), last_day >= month),
-            ~declared,
-            _open_tender(),
-        )
-    )
-    statement = _with_names(statement, employer)
-    statement = statement.group_by(
-        *_lot_columns(), employer, col(STRUCTURE.name), col(ENTERPRISE.name)
-    )
-    if key is not None:
-        statement = statement.where(col(Assignment.lot_id) == key.id, employer == key.party)
-    statement = assignment_scope.readable(statement, ctx.scope)
-    return [
-        Item(
-            key=Key(FollowUpKind.hours_missing, row.lot_id, row.enterprise_id, month),
-            owner_id=row.enterprise_id,
-            owner_name=row.enterprise_name,
-            due_on=month_after(month) + timedelta(days=c.HOURS_DUE_DAY - 1),
-            month=month,
-            count=int(row.lines),
-            **_facts(row, "enterprise_id", "enterprise_name"),
-        )
-        for row in (await session.execute(statement)).all()
-    ]
-
-
-async def _declarations(
-    session: AsyncSession, ctx: Context, key: Key | None, kind: FollowUpKind
-) -> list[Item]:
-    """Declarations waiting (the structure decides) or rejected (the employer corrects), by
-    lot, employer and month."""
-    waiting = kind == FollowUpKind.hours_to_validate
-    status = HoursStatus.declared if waiting else HoursStatus.rejected
-    moment = col(HoursDeclaration.declared_at if waiting else HoursDeclaration.decided_at)
-    employer = col(HoursDeclaration.employer_id)
-    group = [*_lot_columns(), employer.label("enterprise_id"), col(HoursDeclaration.month)]
-    statement = (
-        select(*group, func.count().label("lines"), func.min(moment).label("since"))
-        .select_from(HoursDeclaration)
-        .join(Lot, col(Lot.id) == col(HoursDeclaration.lot_id))
-        .join(Tender, col(Tender.id) == col(Lot.tender_id))
-        .where(col(HoursDeclaration.status) == status.value)
-    )
-    statement = _with_names(statement, employer)
-    statement = statement.group_by(*group, col(STRUCTURE.name), col(ENTERPRISE.name))
-    if key is not None:
-        statement = statement.where(
-            col(HoursDeclaration.lot_id) == key.id,
-            employer == key.party,
-            col(HoursDeclaration.month) == key.month,
-        )
-    statement = hours_scope.readable(statement, ctx.scope)
-    days = c.VALIDATION_DUE_DAYS if waiting else c.CORRECTION_DUE_DAYS
-    return [
-        Item(
-            key=Key(kind, row.lot_id, row.enterprise_id, row.month),
-            owner_id=row.structure_id if waiting else row.enterprise_id,
-            owner_name=row.structure_name if waiting else row.enterprise_name,
-            due_on=row.since.date() + timedelta(days=days),
-            month=row.month,
-            count=int(row.lines),
-            **_facts(row, "enterprise_id", "enterprise_name"),
-        )
-        for row in (await session.execute(statement)).all()
-    ]
-
-
-async def hours_to_validate(session: AsyncSession, ctx: Context, key: Key | None) -> list[Item]:
-    return await _declarations(session, ctx, key, FollowUpKind.hours_to_validate)
-
-
-async def hours_to_correct(session: AsyncSession, ctx: Context, key: Key | None) -> list[Item]:
-    return await _declarations(session, ctx, key, FollowUpKind.hours_to_correct)
 
 
 async def _structure_names(session: AsyncSession, ids: set[uuid.UUID]) -> dict[uuid.UUID, str]:
@@ -382,14 +281,14 @@ async def clause_behind(session: AsyncSession, ctx: Context, key: Key | None) ->
 async def report_due(session: AsyncSession, ctx: Context, key: Key | None) -> list[Item]:
     """Ended assignments whose report is not issued: the employer's part first (a fortnight
     after the end), then the structure's (a fortnight after the employer's)."""
-    employer = _employer()
+    employer = employer_of_record()
     statement = (
         select(
             col(Assignment.id).label("assignment_id"),
             employer.label("enterprise_id"),
             col(Assignment.ended_on),
             col(AssignmentReport.employer_at),
-            *_lot_columns(),
+            *lot_columns(),
             col(Participant.id).label("participant_id"),
             col(Participant.first_names),
             col(Participant.last_name),
@@ -407,7 +306,7 @@ async def report_due(session: AsyncSession, ctx: Context, key: Key | None) -> li
             ),
         )
     )
-    statement = _with_names(statement, employer)
+    statement = with_names(statement, employer)
     if key is not None:
         statement = statement.where(col(Assignment.id) == key.id)
     rows = (await session.execute(assignment_scope.readable(statement, ctx.scope))).all()
@@ -423,21 +322,7 @@ async def report_due(session: AsyncSession, ctx: Context, key: Key | None) -> li
                 due_on=due,
                 participant_id=row.participant_id,
                 person_name=_person(row),
-                **_facts(row, "assignment_id", "enterprise_id", "enterprise_name"),
+                **facts_of(row, "assignment_id", "enterprise_id", "enterprise_name"),
             )
         )
     return items
-
-
-Derivation = Callable[[AsyncSession, Context, "Key | None"], Awaitable[list[Item]]]
-
-# Each kind, the permission whose records it shows (a caller without it has none of them).
-SOURCE: dict[FollowUpKind, tuple[Permission, Derivation]] = {
-    FollowUpKind.offer_missing: (Permission.offers_read, offer_missing),
-    FollowUpKind.referral_answer: (Permission.referrals_read, referral_answer),
-    FollowUpKind.hours_missing: (Permission.hours_read, hours_missing),
-    FollowUpKind.hours_to_correct: (Permission.hours_read, hours_to_correct),
-    FollowUpKind.hours_to_validate: (Permission.hours_read, hours_to_validate),
-    FollowUpKind.clause_behind: (Permission.compliance_read, clause_behind),
-    FollowUpKind.report_due: (Permission.assignment_reports_read, report_due),
-}

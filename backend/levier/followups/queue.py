@@ -21,9 +21,10 @@ from sqlmodel import col
 from levier.auth.permissions import permissions_of
 from levier.core.errors import FieldInvalid
 from levier.followups.constants import FollowUpKind, FollowUpView
-from levier.followups.items import SOURCE, Context, Item
+from levier.followups.items import Context, Item
 from levier.followups.keys import Key
 from levier.followups.models import FollowUp
+from levier.followups.sources import SOURCE
 from levier.users.models import User
 
 ORDER = {kind: index for index, kind in enumerate(FollowUpKind)}
