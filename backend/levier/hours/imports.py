@@ -64,14 +64,48 @@ HEADER_NAMES = {
 }
 # The template's header, in the order people read it (French, the file they fill).
 TEMPLATE_HEADER = ["mission", "nom", "prenoms", "lot", "mois", "heures", "note"]
-FRENCH_MONTH = re.compile(r"(\d{1,2})/(\d{4})")
+# The month as people and spreadsheets write it: 11/2026, 01/11/2026 or 2026-11-01 (a
+# spreadsheet turns the template's 2026-11 into a day), nov.-26, novembre 2026, Nov 2026.
+NUMERIC_MONTHS = (
+    re.compile(r"(?P<month>\d{1,2})[/.-](?P<year>\d{4})"),
+    re.compile(r"\d{1,2}[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{4})"),
+    re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-\d{1,2}"),
+)
+NAMED_MONTH = re.compile(r"(?P<name>[^\W\d_]+)\.?[\s-]*(?P<year>\d{2}|\d{4})")
+MONTH_NAMES = {
+    "janv": 1, "jan": 1, "janvier": 1, "january": 1,
+    "févr": 2, "fevr": 2, "fév": 2, "fev": 2, "feb": 2, "février": 2, "fevrier": 2, "february": 2,
+    "mars": 3, "mar": 3, "march": 3,
+    "avr": 4, "avril": 4, "apr": 4, "april": 4,
+    "mai": 5, "may": 5,
+    "juin": 6, "jun": 6, "june": 6,
+    "juil": 7, "juillet": 7, "jul": 7, "july": 7,
+    "août": 8, "aout": 8, "aug": 8, "august": 8,
+    "sept": 9, "sep": 9, "septembre": 9, "september": 9,
+    "oct": 10, "octobre": 10, "october": 10,
+    "nov": 11, "novembre": 11, "november": 11,
+    "déc": 12, "dec": 12, "décembre": 12, "decembre": 12, "december": 12,
+}  # fmt: skip
+
+
+def typed_month(text: str) -> str | None:
+    """`YYYY-MM` from a month as people or spreadsheets write it, None when it is none."""
+    for pattern in NUMERIC_MONTHS:
+        found = pattern.fullmatch(text)
+        if found and 1 <= int(found["month"]) <= 12:
+            return f"{found['year']}-{int(found['month']):02d}"
+    named = NAMED_MONTH.fullmatch(text.lower())
+    if named and named["name"] in MONTH_NAMES:
+        year = named["year"] if len(named["year"]) == 4 else f"20{named['year']}"
+        return f"{year}-{MONTH_NAMES[named['name']]:02d}"
+    return None
 
 
 def _normalise(typed: dict[str, str]) -> dict[str, Any]:
     row: dict[str, Any] = {name: value.strip() for name, value in typed.items() if value.strip()}
-    month = FRENCH_MONTH.fullmatch(row.get("month", ""))
+    month = typed_month(row.get("month", ""))
     if month:
-        row["month"] = f"{month.group(2)}-{int(month.group(1)):02d}"
+        row["month"] = month
     if "hours" in row:
         row["hours"] = re.sub(r"[\s\u00a0\u202f]", "", row["hours"]).replace(",", ".")
     return row

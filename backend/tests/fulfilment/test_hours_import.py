@@ -128,6 +128,26 @@ class TestImport:
         nameless = await send(client, headers, "mois;heures\n2025-02;12\n")
         assert nameless.json()["errors"][0]["errors"][0]["code"] == "import_hours_person_missing"
 
+    async def test_the_month_as_a_spreadsheet_saves_it(self, client, auth, world):
+        """A spreadsheet opening the template turns 2025-02 into a day, and saves it back as
+        01/02/2025, févr.-25 or the like: each still names February."""
+        await hire(client, auth, world)
+        headers = auth(world.employer)
+        for typed in (
+            "01/02/2025",
+            "2025-02-01",
+            "févr.-25",
+            "févr. 2025",
+            "février 2025",
+            "Feb-25",
+        ):
+            found = await send(
+                client, headers, f"nom;prenoms;mois;heures\nDUPRE;alice;{typed};12\n"
+            )
+            assert found.json()["valid"] == 1, (typed, found.text)
+        refused = await send(client, headers, "nom;prenoms;mois;heures\nDUPRE;alice;13/2025;12\n")
+        assert "mois" in {error["column"] for error in refused.json()["errors"][0]["errors"]}
+
     async def test_every_error_of_every_line_and_nothing_written(
         self, client, auth, session, world
     ):
