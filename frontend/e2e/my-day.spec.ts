@@ -28,14 +28,18 @@ test('the enterprise snoozes and hands over items of its day; the facilitator ta
   await field(page, 'Reporter au').press('Tab'); // the calendar closes
   await snooze.getByRole('button', { name: 'Reporter', exact: true }).click();
   await expect(snooze.getByText('Choisissez un jour après aujourd\'hui.')).toBeVisible();
+  // The first item is overdue: putting it off says why.
+  await expect(snooze.getByText('Ce champ est obligatoire.')).toBeVisible();
+  await field(page, 'Note').fill('Le chef de chantier rentre lundi.');
   await snooze.getByRole('button', { name: 'Dans une semaine' }).click();
   await snooze.getByRole('button', { name: 'Reporter', exact: true }).click();
   await expect(page.getByText(`Suivi reporté au ${daysFromToday(7)}.`)).toBeVisible();
   await expect(snooze).toHaveCount(0);
   await expect(day.getByText(/reporté \(prévu le \d{2}\/\d{2}\/\d{4}\)/).first()).toBeVisible();
 
-  // Hand the (new) first over: nobody chosen and no note are both said; then to Karim.
-  const next = cards.first();
+  // Hand a candidate's answer over (the structure may answer for the employer): nobody chosen
+  // and no note are both said; then to Karim.
+  const next = cards.filter({ hasText: 'Candidature à laquelle répondre' }).first();
   const title = (await next.getByRole('heading', { level: 4 }).textContent()) ?? '';
   expect(title.length).toBeGreaterThan(0);
   await next.getByRole('button', { name: 'Transmettre' }).click();
@@ -43,7 +47,7 @@ test('the enterprise snoozes and hands over items of its day; the facilitator ta
   await handOver.getByRole('button', { name: 'Transmettre', exact: true }).click();
   await expect(handOver.getByText('Ce champ est obligatoire.')).toHaveCount(2);
   await select(page, 'Transmettre à').click();
-  await page.getByRole('option', { name: DEMO.facilitator.name }).click();
+  await page.getByRole('option', { name: new RegExp(`^${DEMO.facilitator.name} — `) }).click();
   await field(page, 'Note').fill('Pouvez-vous appeler la candidate ? Notre chef de chantier est absent.');
   await handOver.getByRole('button', { name: 'Transmettre', exact: true }).click();
   await expect(page.getByText(`Suivi transmis à ${DEMO.facilitator.name}.`)).toBeVisible();

@@ -37,11 +37,12 @@ from levier.referrals import scope as referral_scope
 from levier.referrals.constants import ReferralStatus
 from levier.referrals.models import Referral
 from levier.tenders.constants import FROZEN_STATUSES
-from levier.tenders.models import AwardMember, Lot, LotAward, Tender
+from levier.tenders.models import AwardMember, Lot, LotAward, Subcontractor, Tender
 from levier.tenders.scope import lots_readable
 
 ENTERPRISE = aliased(Organisation, name="enterprise")
 STRUCTURE = aliased(Organisation, name="structure")
+COMEMBER = aliased(AwardMember, name="comember")
 
 
 @dataclass(frozen=True)
@@ -132,8 +133,23 @@ def _person(row: Any) -> str:
 
 
 async def offer_missing(session: AsyncSession, ctx: Context, key: Key | None) -> list[Item]:
-    """Awarded lots under way with insertion hours and no offer: the lead awardee opens one."""
+    """Awarded lots under way with insertion hours and nobody on them yet — no offer, no
+    assignment, no inclusive subcontractor or co-contractor whose work counts: the lead
+    awardee opens an offer."""
     has_offer = exists().where(col(Offer.lot_id) == col(Lot.id))
+    has_people = exists().where(col(Assignment.lot_id) == col(Lot.id))
+    inclusive = select(col(Organisation.id)).where(col(Organisation.enterprise_kind).is_not(None))
+    has_inclusive = or_(
+        exists().where(
+            col(Subcontractor.award_id) == col(LotAward.id),
+            col(Subcontractor.enterprise_id).in_(inclusive),
+        ),
+        exists().where(
+            col(COMEMBER.award_id) == col(LotAward.id),
+            col(COMEMBER.is_mandatary).is_(False),
+            col(COMEMBER.enterprise_id).in_(inclusive),
+        ),
+    )
     statement = (
         select(
             *lot_columns(),
@@ -155,6 +171,8 @@ async def offer_missing(session: AsyncSession, ctx: Context, key: Key | None) ->
             col(LotAward.notification_date) <= ctx.today,
             open_tender(),
             ~has_offer,
+            ~has_people,
+            ~has_inclusive,
         )
     )
     statement = with_names(statement, col(AwardMember.enterprise_id))

@@ -25,6 +25,7 @@ from levier.followups.items import Context, Item
 from levier.followups.keys import Key
 from levier.followups.models import FollowUp
 from levier.followups.sources import SOURCE
+from levier.organisations.models import Organisation
 from levier.users.models import User
 
 ORDER = {kind: index for index, kind in enumerate(FollowUpKind)}
@@ -39,6 +40,7 @@ class Entry:
     item: Item
     decision: FollowUp | None
     assignee: User | None
+    assignee_organisation: str = ""
 
     @property
     def next_action_on(self) -> date:
@@ -74,21 +76,25 @@ async def derive(
 
 async def entries(session: AsyncSession, items: list[Item]) -> list[Entry]:
     """The items with their decisions and active assignees (one statement, or none)."""
-    found: dict[tuple[str, str], tuple[FollowUp, User | None]] = {}
+    found: dict[tuple[str, str], tuple[FollowUp, User | None, str | None]] = {}
     subjects = sorted({item.key.subject for item in items})
     assignee = and_(col(User.id) == col(FollowUp.assignee_id), col(User.active).is_(True))
     for start in range(0, len(subjects), CHUNK):
         statement = (
-            select(FollowUp, User)
+            select(FollowUp, User, col(Organisation.name))
             .outerjoin(User, assignee)
+            .outerjoin(Organisation, col(Organisation.id) == col(User.organisation_id))
             .where(col(FollowUp.subject).in_(subjects[start : start + CHUNK]))
         )
-        for decision, person in (await session.execute(statement)).all():
-            found[(decision.kind, decision.subject)] = (decision, person)
+        for row in (await session.execute(statement)).all():
+            found[(row[0].kind, row[0].subject)] = (row[0], row[1], row[2])
     rows = []
     for item in items:
         pair = found.get((item.key.kind.value, item.key.subject))
-        rows.append(Entry(item, *pair) if pair else Entry(item, None, None))
+        if pair is None:
+            rows.append(Entry(item, None, None))
+        else:
+            rows.append(Entry(item, pair[0], pair[1], pair[2] or ""))
     return rows
 
 

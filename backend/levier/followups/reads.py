@@ -39,7 +39,13 @@ def read(entry: Entry, user: User, today: date) -> FollowUpRead:
         mine=entry.acts_next(user),
         owner_id=item.owner_id,
         owner_name=owner_name,
-        assignee=PersonRef(id=assignee.id, full_name=assignee.full_name) if assignee else None,
+        assignee=PersonRef(
+            id=assignee.id,
+            full_name=assignee.full_name,
+            organisation_name=entry.assignee_organisation,
+        )
+        if assignee
+        else None,
         acts_next_name=assignee.full_name if assignee else owner_name,
         note=decision.note if decision else "",
         actions=FollowUpActions(
@@ -61,5 +67,5 @@ def counts(rows: list[Entry], user: User, today: date) -> FollowUpCounts:
     )
 
 
-def person(user: User) -> PersonRef:
-    return PersonRef(id=user.id, full_name=user.full_name)
+def person(user: User, organisation_name: str) -> PersonRef:
+    return PersonRef(id=user.id, full_name=user.full_name, organisation_name=organisation_name)

@@ -104,7 +104,7 @@ async def follow_up_candidates(session: SessionDep, target: FollowUpToRead) -> C
     """Who the item may be handed to: the active people of the organisation acting next and of
     the structure following it, who decide about items."""
     people = await service.candidates(session, target.entry)
-    return Candidates(items=[reads.person(user) for user in people])
+    return Candidates(items=[reads.person(user, name) for user, name in people])
 
 
 async def _reloaded(

@@ -26,6 +26,7 @@ class FollowUpActions(BaseModel):
 class PersonRef(BaseModel):
     id: uuid.UUID
     full_name: str
+    organisation_name: str
 
 
 class FollowUpRead(BaseModel):

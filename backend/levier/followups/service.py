@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from levier.core import clock
-from levier.core.errors import FieldInvalid, NotFound
+from levier.core.errors import FieldChecks, FieldInvalid, NotFound
 from levier.followups import rules, texts
 from levier.followups.constants import FollowUpAction, FollowUpKind
 from levier.followups.items import Context
@@ -22,6 +22,7 @@ from levier.followups.queue import Entry, derive, entries
 from levier.notifications import service as notifications_service
 from levier.notifications.constants import NotificationKind
 from levier.notifications.schemas import NotificationDraft
+from levier.organisations.models import Organisation
 from levier.participants.scope import Scope
 from levier.users.models import User
 
@@ -72,7 +73,16 @@ async def snooze(
 ) -> FollowUp:
     """Move the item's next action to `until` (after today, at most 180 days ahead)."""
     rules.check_may_decide(user, entry)
-    rules.check_snooze_day(until, clock.today())
+    today, checks = clock.today(), FieldChecks()
+    for rule, facts in (
+        (rules.check_snooze_day, (until, today)),
+        (rules.check_snooze_note, (entry, note, today)),
+    ):
+        try:
+            rule(*facts)  # type: ignore[operator]
+        except FieldInvalid as error:
+            checks.add(error)
+    checks.raise_if_any()
     decision = _decision(session, entry)
     decision.snoozed_until = until
     if note:
@@ -90,19 +100,19 @@ async def wake(session: AsyncSession, user: User, entry: Entry) -> FollowUp:
     return decision
 
 
-async def candidates(session: AsyncSession, entry: Entry) -> list[User]:
-    """Those the item may be handed to, by name."""
-    item = entry.item
+async def candidates(session: AsyncSession, entry: Entry) -> list[tuple[User, str]]:
+    """Those the item may be handed to, by name, with their organisation's name."""
     statement = (
-        select(User)
+        select(User, col(Organisation.name))
+        .join(Organisation, col(Organisation.id) == col(User.organisation_id))
         .where(
-            col(User.organisation_id).in_({item.owner_id, item.structure_id}),
+            col(User.organisation_id).in_(rules.takers(entry)),
             col(User.active).is_(True),
             col(User.role).in_(rules.DECIDING_ROLES),
         )
         .order_by(col(User.full_name), col(User.id))
     )
-    return list((await session.execute(statement)).scalars())
+    return [(user, name) for user, name in (await session.execute(statement)).all()]
 
 
 async def hand_over(

@@ -284,3 +284,40 @@ class TestClauseLate:
             figures = (await client.get(lot_url, headers=auth(world.facilitator))).json()
             assert figures["late"] is False
             assert await queue(client, auth(world.facilitator), kind="clause_behind") == []
+
+
+class TestWhatOnlyTheEmployerDoes:
+    async def test_hours_stay_with_the_employer_and_late_ones_are_put_off_with_a_reason(
+        self, client, auth, world
+    ):
+        await hire(client, auth, world)
+        with time_machine.travel("2025-03-10", tick=False):
+            headers = auth(world.employer)
+            (missing,) = await queue(client, headers, kind="hours_missing")
+            key = missing["key"]
+            # Only the employer of record declares: the facilitator is not offered.
+            candidates = await client.get(f"{URL}/{key}/candidates", headers=headers)
+            names = {p["full_name"]: p["organisation_name"] for p in candidates.json()["items"]}
+            assert names == {world.employer.full_name: "Bâtir"}
+            tag = await item_etag(client, headers, key)
+            refused = await client.post(
+                f"{URL}/{key}/hand-over",
+                json={"assignee_id": str(world.facilitator.id), "note": "À vous"},
+                headers=headers | {"If-Match": tag},
+            )
+            assert refused.json()["errors"][0]["code"] == "follow_up_assignee_refused"
+            # Overdue since the 5th: putting it off says why.
+            silent = await client.post(
+                f"{URL}/{key}/snooze",
+                json={"until": "2025-03-12"},
+                headers=headers | {"If-Match": tag},
+            )
+            assert silent.status_code == 422
+            assert silent.json()["errors"][0]["field"] == "note"
+            assert silent.json()["errors"][0]["code"] == "follow_up_snooze_note_required"
+            said = await client.post(
+                f"{URL}/{key}/snooze",
+                json={"until": "2025-03-12", "note": "Relevé signé attendu du chef de chantier"},
+                headers=headers | {"If-Match": tag},
+            )
+            assert said.status_code == 200, said.text

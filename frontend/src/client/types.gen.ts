@@ -4633,6 +4633,10 @@ export type PersonRef = {
      * Id
      */
     id: string;
+    /**
+     * Organisation Name
+     */
+    organisation_name: string;
 };
 
 /**

@@ -187,6 +187,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Choisissez un jour après aujourd'hui.",
         "Choose a day after today.",
     ),
+    "follow_up_snooze_note_required": (
+        "Ce suivi est déjà en retard : dites pourquoi vous le reportez.",
+        "This follow-up is already overdue: say why you snooze it.",
+    ),
     "follow_up_snooze_too_far": (
         "Un suivi se reporte de {days} jours au plus.",
         "A follow-up is snoozed by {days} days at most.",

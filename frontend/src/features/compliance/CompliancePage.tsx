@@ -50,7 +50,7 @@ function Totals({ summary, onStatus, status }: { summary: ComplianceSummary; onS
       </Group>
       {summary.late > 0 && (
         <Text size="sm" fw={600} data-testid="compliance-late">
-          {t('compliance.lateLots', { count: summary.late, notStarted: summary.late - (summary.by_status.behind ?? 0) })}
+          {t('compliance.lateLots', { count: summary.late, behind: summary.by_status.behind ?? 0, notStarted: summary.late - (summary.by_status.behind ?? 0) })}
         </Text>
       )}
       {summary.target && summary.target.target_value !== null && (

@@ -40,7 +40,7 @@ export function SnoozeModal({ item, onClose }: { item: FollowUpRead; onClose: ()
   const today = todayIso();
   const form = useForm({
     initialValues: { until: item.snoozed_until ?? '', note: '' },
-    validate: (values) => messages(snoozeProblems(values, today)),
+    validate: (values) => messages(snoozeProblems(values, today, item.overdue)),
   });
   const { run, busy, alert } = useApiSubmit(form, fieldMap(['until', 'note']));
   const submit = form.onSubmit((values) =>
@@ -76,7 +76,14 @@ export function SnoozeModal({ item, onClose }: { item: FollowUpRead; onClose: ()
             required
             {...form.getInputProps('until')}
           />
-          <Textarea label={t('followUps.note')} description={t('followUps.snoozeNoteHelp')} autosize minRows={2} {...form.getInputProps('note')} />
+          <Textarea
+            label={t('followUps.note')}
+            description={t(item.overdue ? 'followUps.snoozeNoteRequired' : 'followUps.snoozeNoteHelp')}
+            required={item.overdue}
+            autosize
+            minRows={2}
+            {...form.getInputProps('note')}
+          />
           <FormActions label={t('followUps.snooze')} busy={busy} onCancel={onClose} />
         </Stack>
       </form>
@@ -125,7 +132,7 @@ export function HandOverModal({ item, onClose }: { item: FollowUpRead; onClose: 
             label={t('followUps.assignee')}
             required
             searchable
-            data={people.map((person) => ({ value: person.id, label: person.full_name }))}
+            data={people.map((person) => ({ value: person.id, label: `${person.full_name} — ${person.organisation_name}` }))}
             nothingFoundMessage={t('followUps.nobody')}
             disabled={candidates.isPending}
             data-autofocus

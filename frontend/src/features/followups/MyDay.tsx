@@ -39,7 +39,7 @@ function WhoLine({ item }: { item: FollowUpRead }) {
       ? t('followUps.handedToYou')
       : t('followUps.yours', { organisation: item.owner_name })
     : item.assignee
-      ? t('followUps.handedTo', { name: item.assignee.full_name, organisation: item.owner_name })
+      ? t('followUps.handedTo', { name: item.assignee.full_name, organisation: item.assignee.organisation_name })
       : t('followUps.waitingOn', { organisation: item.owner_name });
   return <Text size="xs" c="dimmed">{who}</Text>;
 }

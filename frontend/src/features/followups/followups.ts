@@ -50,14 +50,16 @@ export function addDays(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** A snooze day: a date after today, at most 180 days ahead; the note at most 1000 characters. */
-export function snoozeProblems(values: { until: string; note: string }, today: string): Record<string, CheckResult> {
+/** A snooze day: a date after today, at most 180 days ahead; the note at most 1000 characters,
+ * and required to put off what is already overdue. */
+export function snoozeProblems(values: { until: string; note: string }, today: string, overdue = false): Record<string, CheckResult> {
   const problems: Record<string, CheckResult> = {};
   if (!values.until) problems.until = 'validation.required';
   else if (!isIsoDay(values.until)) problems.until = 'validation.dateFormat';
   else if (values.until <= today) problems.until = 'followUps.snoozePast';
   else if (values.until > addDays(today, SNOOZE_MAX_DAYS)) problems.until = { key: 'followUps.snoozeTooFar', values: { days: SNOOZE_MAX_DAYS } };
-  return { ...problems, ...firstProblems({ note: [values.note, [maxLength(NOTE_MAX)]] }) };
+  const noteChecks = overdue ? [required, maxLength(NOTE_MAX)] : [maxLength(NOTE_MAX)];
+  return { ...problems, ...firstProblems({ note: [values.note, noteChecks] }) };
 }
 
 export function handOverProblems(values: { assignee_id: string | null; note: string }): Record<string, CheckResult> {

@@ -143,7 +143,7 @@ export function LotAward({ lot, etag, onReload }: { lot: LotRead; etag: string; 
               .join(', ')}
           </Text>
           <Text size="sm">
-            {t('app.labelled', { label: t('lots.awardedAmount') })} {euros(award.awarded_amount)} —{' '}
+            {t('app.labelled', { label: t('lots.awardedAmountShown') })} {euros(award.awarded_amount)} —{' '}
             {t('app.labelled', { label: t('lots.notificationDate') })} {day(award.notification_date)}
           </Text>
           {award.subcontractors.length > 0 && (
