@@ -6,13 +6,19 @@ const PERSON = 'ÉBOUÉ Jean-Marc';
 const HOURS_MESSAGE = "Un nombre d'heures de plus de 0 et jusqu'à 48, par exemple 26 ou 17,5.";
 
 /** The facilitator opens an offer (its own title, so that a kept database is no trouble) on
- * the lot of the demo's first offer; its address. */
+ * the lot of the demo builder's first offer (the employer signing in below); its address. */
 async function openOffer(page: Page, title: string): Promise<string> {
   await loginAs(page, DEMO.facilitator);
   await openNav(page, "Offres d'emploi");
-  await page.getByRole('table').getByRole('link').first().click();
+  await page.getByRole('table').getByRole('row').filter({ hasText: 'Bâtir Ligérien' }).getByRole('link').first().click();
   await page.getByRole('link', { name: /^Lot \d+ — / }).click();
   await page.getByRole('button', { name: 'Publier une offre' }).click();
+  // A lot of several enterprises (a consortium, subcontractors) asks for whose offer it is.
+  const employer = select(page, 'Employeur');
+  if (await employer.count()) {
+    await employer.click();
+    await page.getByRole('option', { name: 'Bâtir Ligérien SAS', exact: true }).click();
+  }
   await select(page, 'Métier (ROME)').fill('couvreur');
   await page.getByRole('option', { name: /^F1619 — Couvreur/ }).click();
   await field(page, 'Intitulé du poste').fill(title);

@@ -310,7 +310,7 @@ test('an enterprise and a buyer see published and awarded lots without any butto
   await loginAs(page, DEMO.buyer);
   await openNav(page, 'Marchés');
   await page.getByRole('link', { name: 'NPNRU-RAB-01' }).click();
-  await expect(page.getByText('Publié', { exact: true })).toBeVisible();
+  await expect(page.getByRole('main').getByText('Publié', { exact: true }).first()).toBeVisible();
   await expectNoChangeButtons(page);
   expect(await seriousViolations(page), 'buyer tender').toEqual([]);
   await page.getByRole('link', { name: 'VRD et voirie' }).click();
