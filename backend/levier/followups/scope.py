@@ -14,7 +14,7 @@ from levier.auth.permissions import Permission
 from levier.core.db import SessionDep
 from levier.core.etag import check_if_match
 from levier.followups import service
-from levier.followups.keys import KEY_PATTERN, parse
+from levier.followups.keys import parse
 from levier.followups.queue import Entry
 from levier.participants.scope import Scope, caller_scope
 
@@ -60,4 +60,3 @@ FollowUpToRead = Annotated[FollowUpInScope, Depends(follow_up_loader(Permission.
 FollowUpToDecide = Annotated[
     FollowUpInScope, Depends(follow_up_loader(Permission.follow_ups_manage, write=True))
 ]
-__all__ = ["KEY_PATTERN"]
